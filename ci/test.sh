@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh clone on a fresh machine: it makes its
+# own venv, installs what the build and the tests need, builds, and runs
+#   1. the Rust tests of the demangling core (cargo test),
+#   2. `python setup.py test`: the extension built in place (abi3, as in the
+#      wheel), every docstring example and tests/,
+#   3. ci/test_packages.sh: the wheel and the sdist, installed as users do.
+# Set SKIP_PACKAGES=1 to stop after step 2.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+VENV=${VENV:-.venv}
+
+echo "== venv $VENV from $($PYTHON --version)"
+"$PYTHON" -m venv --clear "$VENV"
+"$VENV/bin/python" -m pip install --quiet --upgrade pip
+"$VENV/bin/python" -m pip install --quiet -r ci/requirements-test.txt
+
+echo "== cargo test (the demangling core)"
+cargo test --locked -p demangler
+
+echo "== python setup.py test (doctests and tests/)"
+"$VENV/bin/python" setup.py --quiet test
+
+if [ "${SKIP_PACKAGES:-0}" != 1 ]; then
+  echo "== the wheel and the sdist, installed"
+  PYTHON="$VENV/bin/python" bash ci/test_packages.sh
+fi
