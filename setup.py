@@ -15,7 +15,10 @@ import sys
 import sysconfig
 
 from setuptools import Command, setup
-from setuptools.command.bdist_wheel import bdist_wheel
+try:
+    from setuptools.command.bdist_wheel import bdist_wheel
+except ImportError:  # setuptools older than 70.1
+    from wheel.bdist_wheel import bdist_wheel
 from setuptools_rust import Binding, RustExtension
 
 
