@@ -1,52 +1,105 @@
-//! Itanium C++ ABI names (`_Z...`), through the `cpp_demangle` crate.
+//! Itanium C++ ABI names (`_Z...`), through the `cpp_demangle` crate, with
+//! GNU c++filt's spelling.
+//!
+//! The crate parses; this module makes its printing match c++filt:
+//! - special names the crate spells its own way (vtables, VTTs, thunks) are
+//!   recognised here and their parts demangled by the crate;
+//! - [`GnuWriter`] follows the crate's node events to drop the `, ` that an
+//!   empty template parameter pack leaves behind;
+//! - [`crate::spelling`] rewrites what can be recognised in the text.
 
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use cpp_demangle::{BorrowedSymbol, DemangleOptions, DemangleWrite};
+use cpp_demangle::{BorrowedSymbol, DemangleNodeType, DemangleOptions, DemangleWrite};
 
+use crate::capped::CappedString;
+use crate::spelling;
 use crate::{Error, Options};
 
-/// Whether `symbol` starts the way GNU c++filt requires of a mangled name:
-/// `_Z` for an encoding, `_GLOBAL_` plus a separator for the global
-/// constructor and destructor functions. (The crate also parses bare types
-/// and Apple's `__Z`; c++filt leaves those alone unless asked.)
-fn has_mangled_prefix(symbol: &[u8]) -> bool {
-    symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_")
-}
-
-/// A `DemangleWrite` that refuses to grow past a cap, so that a symbol whose
-/// back references expand exponentially stops early instead of exhausting
-/// memory.
-struct CappedWriter {
-    out: String,
-    limit: usize,
-    overflowed: bool,
-}
-
-impl DemangleWrite for CappedWriter {
-    fn write_string(&mut self, s: &str) -> fmt::Result {
-        if self.out.len() + s.len() > self.limit {
-            self.overflowed = true;
-            return Err(fmt::Error);
-        }
-        self.out.push_str(s);
-        Ok(())
-    }
-}
-
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    if !has_mangled_prefix(symbol) {
+    if !(symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_")) {
+        // c++filt leaves bare types (and Apple's `__Z` unless asked to strip
+        // an underscore) alone; the crate would print them.
         return Err(Error::NotMangled);
     }
     // The crate is not supposed to panic, but this input may come from
-    // anywhere: a panic becomes an error instead of unwinding into Python.
-    catch_unwind(AssertUnwindSafe(|| demangle_unguarded(symbol, options)))
+    // anywhere: a panic becomes an error instead of unwinding further.
+    catch_unwind(AssertUnwindSafe(|| demangle_special(symbol, options)))
         .unwrap_or(Err(Error::Internal))
 }
 
-fn demangle_unguarded(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    let parsed = BorrowedSymbol::new(symbol)?;
+/// Demangle a bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
+/// `c++filt -t` does.
+pub(crate) fn demangle_type(encoding: &[u8], options: &Options) -> Result<String, Error> {
+    catch_unwind(AssertUnwindSafe(|| print(encoding, options)))
+        .unwrap_or(Err(Error::Internal))
+}
+
+fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    let Some(special) = symbol.strip_prefix(b"_ZT") else {
+        return print(symbol, options);
+    };
+    let (prefix, rest): (&str, &[u8]) = match special.split_first() {
+        Some((b'V', ty)) => return prefixed("vtable for ", print(ty, options)),
+        Some((b'T', ty)) => return prefixed("VTT for ", print(ty, options)),
+        Some((b'h', rest)) => ("non-virtual thunk to ", skip_nv_offset(rest)?),
+        Some((b'v', rest)) => ("virtual thunk to ", skip_v_offset(rest)?),
+        Some((b'c', rest)) => {
+            let rest = skip_call_offset(skip_call_offset(rest)?)?;
+            ("covariant return thunk to ", rest)
+        }
+        _ => return print(symbol, options),
+    };
+    // Call offsets hold no substitution candidates, so the encoding after
+    // them demangles the same on its own.
+    let mut encoding = Vec::with_capacity(rest.len() + 2);
+    encoding.extend_from_slice(b"_Z");
+    encoding.extend_from_slice(rest);
+    prefixed(prefix, print(&encoding, options))
+}
+
+fn prefixed(prefix: &str, body: Result<String, Error>) -> Result<String, Error> {
+    body.map(|body| {
+        let mut out = String::with_capacity(prefix.len() + body.len());
+        out.push_str(prefix);
+        out.push_str(&body);
+        out
+    })
+}
+
+/// `<number> _`, where a number may start with `n` for minus.
+fn skip_number_underscore(input: &[u8]) -> Result<&[u8], Error> {
+    let digits = input.strip_prefix(b"n").unwrap_or(input);
+    let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
+    match digits[len..].split_first() {
+        Some((b'_', rest)) if len > 0 => Ok(rest),
+        Some(_) => Err(Error::Malformed),
+        None => Err(Error::Truncated),
+    }
+}
+
+fn skip_nv_offset(input: &[u8]) -> Result<&[u8], Error> {
+    skip_number_underscore(input)
+}
+
+fn skip_v_offset(input: &[u8]) -> Result<&[u8], Error> {
+    skip_number_underscore(skip_number_underscore(input)?)
+}
+
+fn skip_call_offset(input: &[u8]) -> Result<&[u8], Error> {
+    match input.split_first() {
+        Some((b'h', rest)) => skip_nv_offset(rest),
+        Some((b'v', rest)) => skip_v_offset(rest),
+        Some(_) => Err(Error::Malformed),
+        None => Err(Error::Truncated),
+    }
+}
+
+/// Parse `input` as a whole mangled name (or, without `_Z`, a type) and print
+/// it with c++filt's spelling.
+fn print(input: &[u8], options: &Options) -> Result<String, Error> {
+    let parsed = BorrowedSymbol::new(input)?;
     let mut crate_options = DemangleOptions::new();
     if !options.params {
         crate_options = crate_options.no_params();
@@ -54,17 +107,53 @@ fn demangle_unguarded(symbol: &[u8], options: &Options) -> Result<String, Error>
     if !options.return_type {
         crate_options = crate_options.no_return_type();
     }
-    let mut writer = CappedWriter {
-        out: String::with_capacity(symbol.len() * 2),
-        limit: options.max_output,
-        overflowed: false,
+    // The cap stops a symbol whose back references expand exponentially
+    // early, instead of letting it exhaust memory.
+    let mut writer = GnuWriter {
+        text: CappedString::new(input.len() * 2, options.max_output),
+        nodes: Vec::new(),
+        pending_comma: None,
     };
     match parsed.structured_demangle(&mut writer, &crate_options) {
-        Ok(()) => Ok(writer.out),
-        Err(fmt::Error) if writer.overflowed => Err(Error::OutputTooLong {
+        Ok(()) => Ok(spelling::gnu_literals(writer.text.out)),
+        Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong {
             limit: options.max_output,
         }),
         Err(fmt::Error) => Err(Error::Unprintable),
+    }
+}
+
+/// The crate's output, adjusted as it is written.
+struct GnuWriter {
+    text: CappedString,
+    /// The crate's open nodes.
+    nodes: Vec<DemangleNodeType>,
+    /// Where a `, ` between template arguments was written, while nothing
+    /// has followed it yet. If the next thing written closes the argument
+    /// list or is another `, `, the argument between was an empty pack, and
+    /// c++filt prints no separator for it.
+    pending_comma: Option<usize>,
+}
+
+impl DemangleWrite for GnuWriter {
+    fn push_demangle_node(&mut self, node: DemangleNodeType) {
+        self.nodes.push(node);
+    }
+
+    fn write_string(&mut self, s: &str) -> fmt::Result {
+        if let Some(at) = self.pending_comma.take() {
+            if s == ">" || s == ", " {
+                self.text.out.truncate(at);
+            }
+        }
+        if s == ", " && self.nodes.last() == Some(&DemangleNodeType::TemplateArgs) {
+            self.pending_comma = Some(self.text.out.len());
+        }
+        fmt::Write::write_str(&mut self.text, s)
+    }
+
+    fn pop_demangle_node(&mut self) {
+        self.nodes.pop();
     }
 }
 
@@ -110,19 +199,39 @@ mod tests {
     }
 
     #[test]
+    fn special_names_are_spelled_as_cxxfilt_spells_them() {
+        assert_eq!(run("_ZTVN5clang10ExportDeclE").unwrap(), "vtable for clang::ExportDecl");
+        assert_eq!(run("_ZTT3Foo").unwrap(), "VTT for Foo");
+        assert_eq!(run("_ZTI3Foo").unwrap(), "typeinfo for Foo");
+        assert_eq!(run("_ZTS3Foo").unwrap(), "typeinfo name for Foo");
+        assert_eq!(run("_ZThn104_N3Foo3barEv").unwrap(), "non-virtual thunk to Foo::bar()");
+        assert_eq!(run("_ZTv0_n24_N3FooD0Ev").unwrap(), "virtual thunk to Foo::~Foo()");
+        assert_eq!(run("_ZTch0_h16_N3Foo5cloneEv").unwrap(), "covariant return thunk to Foo::clone()");
+        assert_eq!(run("_ZThn8_"), Err(Error::Truncated));
+        assert_eq!(run("_ZThx_N3Foo3barEv"), Err(Error::Malformed));
+    }
+
+    #[test]
+    fn empty_packs_leave_no_separator() {
+        // AnalysisManager<Module, (empty pack)>
+        assert_eq!(
+            run("_ZN17NewPMDebugifyPass3runERN4llvm6ModuleERNS0_15AnalysisManagerIS1_JEEE").unwrap(),
+            "NewPMDebugifyPass::run(llvm::Module&, llvm::AnalysisManager<llvm::Module>&)"
+        );
+        // c++filt prints no space between the two closing brackets here.
+        assert_eq!(
+            run("_ZTIN4llvm6detail11PassConceptINS_6ModuleENS_15AnalysisManagerIS2_JEEEJEEE").unwrap(),
+            "typeinfo for llvm::detail::PassConcept<llvm::Module, llvm::AnalysisManager<llvm::Module>>"
+        );
+    }
+
+    #[test]
     fn output_is_capped() {
-        let small = Options { max_output: 64, ..Options::default() };
+        let capped = |limit| Options { max_output: limit, ..Options::default() };
+        assert_eq!(demangle(b"_ZN7mangled3fooEd", &capped(20)).unwrap(), "mangled::foo(double)");
         assert_eq!(
-            demangle(b"_ZN7mangled3fooEd", &Options { max_output: 20, ..Options::default() }).unwrap(),
-            "mangled::foo(double)"
-        );
-        assert_eq!(
-            demangle(b"_ZN7mangled3fooEd", &Options { max_output: 19, ..Options::default() }),
+            demangle(b"_ZN7mangled3fooEd", &capped(19)),
             Err(Error::OutputTooLong { limit: 19 })
-        );
-        assert_eq!(
-            demangle(b"_Z1fIN1A1B1CEEvT_", &small).map(|s| s.len() <= 64),
-            Ok(true)
         );
     }
 }

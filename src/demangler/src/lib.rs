@@ -1,8 +1,8 @@
 //! The demangling logic of the `cpp-demangle` Python package, in plain Rust.
 //!
 //! Nothing here knows about Python: the PyO3 binding in `src/python` only
-//! converts arguments and errors. The public surface is [`demangle`], its
-//! [`Options`] and its [`Error`].
+//! converts arguments and errors. The output is meant to be byte-identical to
+//! GNU c++filt's.
 //!
 //! ```
 //! use demangler::{demangle, Options};
@@ -11,21 +11,57 @@
 //! assert_eq!(text, "mangled::foo(double)");
 //! ```
 
+mod capped;
 mod error;
 mod itanium;
 mod options;
+mod rust_symbols;
+mod spelling;
+mod text;
 
 pub use error::{describe_failure, Error};
 pub use options::Options;
+pub use text::{demangle_text, is_symbol_byte};
 
 /// Demangle one linker symbol.
 ///
-/// `symbol` is the raw bytes of the name as a linker or `nm` shows it.
-/// Anything that is not a whole, well-formed mangled name is an [`Error`];
-/// this never panics, whatever the input.
+/// `symbol` is the name as a linker, `nm` or a stack trace shows it, with an
+/// optional symbol version or PLT suffix (`@GLIBCXX_3.4`, `@@LLVM_15`,
+/// `@plt`), which is printed after the demangled name as c++filt prints it.
+/// C++ (Itanium ABI) and Rust (legacy and v0) names are recognised.
+/// Anything else is an [`Error`]; this never panics, whatever the input.
 pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
-    itanium::demangle(symbol, options)
+    let (name, suffix) = match symbol.iter().position(|&b| b == b'@') {
+        Some(at) if at > 0 => symbol.split_at(at),
+        _ => (symbol, &b""[..]),
+    };
+    let mut out = demangle_token(name, options)?;
+    if !suffix.is_empty() {
+        out.push_str(std::str::from_utf8(suffix).map_err(|_| Error::Malformed)?);
+    }
+    Ok(out)
+}
+
+/// Demangle one run of symbol characters as c++filt does: a leading `.` is
+/// kept and a leading `$` dropped before the name, Rust symbols are tried
+/// first, then C++.
+pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
+    let (lead, mut name) = match token.first() {
+        Some(b'.' | b'$') => (token[0], &token[1..]),
+        _ => (0, token),
+    };
+    if options.strip_underscore {
+        name = name.strip_prefix(b"_").unwrap_or(name);
+    }
+    let mut out = match rust_symbols::rust_symbol_len(name) {
+        Some(len) => rust_symbols::demangle(&name[..len], options)?,
+        None => itanium::demangle(name, options)?,
+    };
+    if lead == b'.' {
+        out.insert(0, '.');
+    }
+    Ok(out)
 }

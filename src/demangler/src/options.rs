@@ -8,6 +8,9 @@ pub struct Options {
     pub params: bool,
     /// Print the return types of template functions.
     pub return_type: bool,
+    /// Remove one leading underscore before demangling, as `c++filt -_`
+    /// does for the symbols of macOS and other targets that prefix one.
+    pub strip_underscore: bool,
     /// Longest output, in bytes, that a symbol may demangle to. Hostile
     /// symbols can grow exponentially through back references; past this
     /// the call stops with [`crate::Error::OutputTooLong`].
@@ -26,6 +29,7 @@ impl Default for Options {
         Options {
             params: true,
             return_type: true,
+            strip_underscore: false,
             max_output: Self::DEFAULT_MAX_OUTPUT,
         }
     }

@@ -1,0 +1,106 @@
+//! Rust symbols, legacy (`_ZN...17h<hash>E`) and v0 (`_R...`), printed as
+//! GNU c++filt prints them: through the `rustc-demangle` crate, behind the
+//! same gate that libiberty applies before it calls a symbol Rust.
+
+use std::fmt::{self, Write};
+
+use crate::capped::CappedString;
+use crate::{Error, Options};
+
+/// If `token` is a Rust symbol by libiberty's rules, the length of the
+/// symbol proper, without the `.suffix` that libiberty drops.
+///
+/// v0 starts with `_R` and an upper-case letter and uses only
+/// `[_0-9A-Za-z]` up to an optional `.suffix`. Legacy starts with `_ZN` and,
+/// before an optional `.suffix`, ends in a hash segment: `17h` and 16
+/// lower-case hex digits of at least 5 distinct values, then `E`.
+pub(crate) fn rust_symbol_len(token: &[u8]) -> Option<usize> {
+    if let Some(rest) = token.strip_prefix(b"_R") {
+        let path_len = rest.iter().position(|&b| b == b'.').unwrap_or(rest.len());
+        let path = &rest[..path_len];
+        let valid = path.first().is_some_and(u8::is_ascii_uppercase)
+            && path.iter().all(|&b| b == b'_' || b.is_ascii_alphanumeric());
+        return valid.then_some(2 + path_len);
+    }
+    let rest = token.strip_prefix(b"_ZN")?;
+    let legal = |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
+    if !rest.iter().all(|&b| legal(b)) {
+        return None;
+    }
+    // The symbol ends at the last `E` that is followed by nothing or by a
+    // `.suffix`.
+    let mut end = rest.len();
+    let mut after_dot = true;
+    while end > 0 && !(after_dot && rest[end - 1] == b'E') {
+        after_dot = rest[end - 1] == b'.';
+        end -= 1;
+    }
+    if end < 21 {
+        return None;
+    }
+    let hash = &rest[end - 20..end - 1];
+    if !hash.starts_with(b"17h") {
+        return None;
+    }
+    let mut seen = 0u16;
+    for &b in &hash[3..] {
+        match b {
+            b'0'..=b'9' => seen |= 1 << (b - b'0'),
+            b'a'..=b'f' => seen |= 1 << (b - b'a' + 10),
+            _ => return None,
+        }
+    }
+    (seen.count_ones() >= 5).then_some(3 + end)
+}
+
+/// Demangle the Rust symbol that is the first `len` bytes of a token (see
+/// [`rust_symbol_len`]).
+pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    let text = std::str::from_utf8(symbol).map_err(|_| Error::Malformed)?;
+    let parsed = rustc_demangle::try_demangle(text).map_err(|_| Error::Malformed)?;
+    let mut out = CappedString::new(text.len() * 2, options.max_output);
+    // `{:#}` would hide the hashes; c++filt shows them (it runs verbose).
+    match write!(out, "{parsed}") {
+        Ok(()) => Ok(out.out),
+        Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong {
+            limit: options.max_output,
+        }),
+        Err(fmt::Error) => Err(Error::Malformed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Result<String, Error> {
+        let len = rust_symbol_len(s.as_bytes()).expect("not a Rust symbol");
+        demangle(&s.as_bytes()[..len], &Options::default())
+    }
+
+    #[test]
+    fn gate_follows_libiberty() {
+        let legacy = b"_ZN4core3fmt5write17h0123456789abcdefE";
+        assert_eq!(rust_symbol_len(legacy), Some(legacy.len()));
+        assert_eq!(rust_symbol_len(b"_ZN4core3fmt5write17h0123456789abcdefE.llvm.123"), Some(legacy.len()));
+        // A C++ name without the hash is C++.
+        assert_eq!(rust_symbol_len(b"_ZN3foo3barE"), None);
+        // Too few distinct hex digits to be a hash.
+        assert_eq!(rust_symbol_len(b"_ZN3foo17h0000000000000000E"), None);
+        assert_eq!(rust_symbol_len(b"_RNvCs1234_7mycrate3foo.cold"), Some(23));
+        assert_eq!(rust_symbol_len(b"_Rfoo"), None);
+    }
+
+    #[test]
+    fn prints_like_cxxfilt() {
+        assert_eq!(
+            run("_ZN4core3fmt5write17h0123456789abcdefE").unwrap(),
+            "core::fmt::write::h0123456789abcdef"
+        );
+        assert_eq!(
+            run("_ZN4core3fmt5write17h0123456789abcdefE.llvm.4711").unwrap(),
+            "core::fmt::write::h0123456789abcdef"
+        );
+        assert_eq!(run("_RNvCs1234_7mycrate3foo").unwrap(), "mycrate[3c1c0]::foo");
+    }
+}
