@@ -4,16 +4,18 @@
 //! The crate parses; this module makes its printing match c++filt:
 //! - special names the crate spells its own way (vtables, VTTs, thunks) are
 //!   recognised here and their parts demangled by the crate;
-//! - [`GnuWriter`] follows the crate's node events to drop the `, ` that an
-//!   empty template parameter pack leaves behind;
+//! - [`GnuWriter`] follows the crate's writes and node events to fix what
+//!   needs their context (empty packs, `&function` arguments, function
+//!   types, the standard substitutions);
 //! - [`crate::spelling`] rewrites what can be recognised in the text.
 
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use cpp_demangle::{BorrowedSymbol, DemangleNodeType, DemangleOptions, DemangleWrite};
+use cpp_demangle::{BorrowedSymbol, DemangleOptions};
 
 use crate::capped::CappedString;
+use crate::gnu_writer::GnuWriter;
 use crate::spelling;
 use crate::{Error, Options};
 
@@ -109,51 +111,15 @@ fn print(input: &[u8], options: &Options) -> Result<String, Error> {
     }
     // The cap stops a symbol whose back references expand exponentially
     // early, instead of letting it exhaust memory.
-    let mut writer = GnuWriter {
-        text: CappedString::new(input.len() * 2, options.max_output),
-        nodes: Vec::new(),
-        pending_comma: None,
-    };
+    let names_in_args = input.windows(3).any(|w| w == b"L_Z");
+    let text = CappedString::new(input.len() * 2, options.max_output);
+    let mut writer = GnuWriter::new(text, names_in_args);
     match parsed.structured_demangle(&mut writer, &crate_options) {
-        Ok(()) => Ok(spelling::gnu_literals(writer.text.out)),
+        Ok(()) => Ok(spelling::gnu_literals(writer.finish())),
         Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong {
             limit: options.max_output,
         }),
         Err(fmt::Error) => Err(Error::Unprintable),
-    }
-}
-
-/// The crate's output, adjusted as it is written.
-struct GnuWriter {
-    text: CappedString,
-    /// The crate's open nodes.
-    nodes: Vec<DemangleNodeType>,
-    /// Where a `, ` between template arguments was written, while nothing
-    /// has followed it yet. If the next thing written closes the argument
-    /// list or is another `, `, the argument between was an empty pack, and
-    /// c++filt prints no separator for it.
-    pending_comma: Option<usize>,
-}
-
-impl DemangleWrite for GnuWriter {
-    fn push_demangle_node(&mut self, node: DemangleNodeType) {
-        self.nodes.push(node);
-    }
-
-    fn write_string(&mut self, s: &str) -> fmt::Result {
-        if let Some(at) = self.pending_comma.take() {
-            if s == ">" || s == ", " {
-                self.text.out.truncate(at);
-            }
-        }
-        if s == ", " && self.nodes.last() == Some(&DemangleNodeType::TemplateArgs) {
-            self.pending_comma = Some(self.text.out.len());
-        }
-        fmt::Write::write_str(&mut self.text, s)
-    }
-
-    fn pop_demangle_node(&mut self) {
-        self.nodes.pop();
     }
 }
 
@@ -222,6 +188,72 @@ mod tests {
         assert_eq!(
             run("_ZTIN4llvm6detail11PassConceptINS_6ModuleENS_15AnalysisManagerIS2_JEEEJEEE").unwrap(),
             "typeinfo for llvm::detail::PassConcept<llvm::Module, llvm::AnalysisManager<llvm::Module>>"
+        );
+    }
+
+    #[test]
+    fn standard_substitutions_are_spelled_out() {
+        assert_eq!(
+            run("_ZNSsC1Ev").unwrap(),
+            "std::basic_string<char, std::char_traits<char>, std::allocator<char> >::basic_string()"
+        );
+        assert_eq!(
+            run("_Z10ShowBrokenRSoR12pkgCacheFileb").unwrap(),
+            "ShowBroken(std::basic_ostream<char, std::char_traits<char> >&, pkgCacheFile&, bool)"
+        );
+    }
+
+    #[test]
+    fn function_types_in_template_arguments_are_spaced() {
+        assert_eq!(
+            run("_ZN4llvm11InlinerPass13printPipelineERNS_11raw_ostreamENS_12function_refIFNS_9StringRefES4_EEE")
+                .unwrap(),
+            "llvm::InlinerPass::printPipeline(llvm::raw_ostream&, llvm::function_ref<llvm::StringRef (llvm::StringRef)>)"
+        );
+    }
+
+    #[test]
+    fn addresses_of_functions_in_template_arguments() {
+        assert_eq!(run("_Z1fIXadL_Z3foovEEEvv").unwrap(), "void f<&(foo())>()");
+        assert_eq!(run("_Z1fIXadL_ZN1a3fooEvEEEvv").unwrap(), "void f<&a::foo>()");
+        assert_eq!(run("_Z1fIXadL_ZN1a3fooIiEEvvEEEvv").unwrap(), "void f<&(void a::foo<int>())>()");
+        assert_eq!(run("_Z1fIXadL_Z3barEEEvv").unwrap(), "void f<&bar>()");
+        assert_eq!(run("_Z1fIL_Z3foovEEvv").unwrap(), "void f<foo()>()");
+    }
+
+    #[test]
+    fn empty_packs_in_parameter_lists() {
+        assert_eq!(run("_Z1fIJEEvDpRKT_i").unwrap(), "void f<>(, int)");
+        assert_eq!(run("_Z1fIJEEviDpRKT_").unwrap(), "void f<>(int)");
+        assert_eq!(run("_Z1fIJEEvDpOT_").unwrap(), "void f<>()");
+        assert_eq!(run("_Z1fIJiEEvDpRKT_").unwrap(), "void f<int>(int const&)");
+    }
+
+    #[test]
+    fn local_functions_in_template_arguments_are_not_function_types() {
+        assert_eq!(
+            run("_ZN4llvm12function_refIFbRKNS_12MachineInstrEEE11callback_fnIZNS_19GCNHazardRecognizer15checkDPPHazardsEPS1_E3$_6EEblS3_").unwrap(),
+            "bool llvm::function_ref<bool (llvm::MachineInstr const&)>::callback_fn<llvm::GCNHazardRecognizer::checkDPPHazards(llvm::MachineInstr*)::$_6>(long, llvm::MachineInstr const&)"
+        );
+        assert_eq!(
+            run("_ZN12_GLOBAL__N_114MDFieldPrinter14printDwarfEnumIjPFN4llvm9StringRefEjEEEvS3_T_T0_b").unwrap(),
+            "void (anonymous namespace)::MDFieldPrinter::printDwarfEnum<unsigned int, llvm::StringRef (*)(unsigned int)>(llvm::StringRef, unsigned int, llvm::StringRef (*)(unsigned int), bool)"
+        );
+    }
+
+    #[test]
+    fn pack_expansions_qualify_every_element() {
+        assert_eq!(run("_Z1fIJciEEvDpRKT_").unwrap(), "void f<char, int>(char const&, int const&)");
+        assert_eq!(run("_Z1fIJciEEvDpOT_").unwrap(), "void f<char, int>(char&&, int&&)");
+        assert_eq!(run("_Z1fIJciEEvDpPT_").unwrap(), "void f<char, int>(char*, int*)");
+        assert_eq!(run("_Z1fIJciEEvDpT_").unwrap(), "void f<char, int>(char, int)");
+        assert_eq!(
+            run("_Z1fIJcilEEvDpRKT_").unwrap(),
+            "void f<char, int, long>(char const&, int const&, long const&)"
+        );
+        assert_eq!(
+            run("_Z1fISt4pairIiiEEvRKT_").unwrap(),
+            "void f<std::pair<int, int> >(std::pair<int, int> const&)"
         );
     }
 

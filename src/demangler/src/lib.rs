@@ -13,6 +13,7 @@
 
 mod capped;
 mod error;
+mod gnu_writer;
 mod itanium;
 mod options;
 mod rust_symbols;

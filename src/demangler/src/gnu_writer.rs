@@ -1,0 +1,323 @@
+//! A `DemangleWrite` that follows the `cpp_demangle` crate's printing, write
+//! by write, and changes it where GNU c++filt prints otherwise.
+
+use std::fmt;
+
+use cpp_demangle::{DemangleNodeType, DemangleWrite};
+
+use crate::capped::CappedString;
+
+/// Full spellings of the standard substitutions, as c++filt prints them (it
+/// runs libiberty in verbose mode).
+const STD_STRING: &str = "std::basic_string<char, std::char_traits<char>, std::allocator<char> >";
+const STD_OSTREAM: &str = "std::basic_ostream<char, std::char_traits<char> >";
+const ANONYMOUS: &str = "(anonymous namespace)";
+
+/// A template parameter being printed, possibly a pack expansion.
+struct ParamFrame {
+    /// The node depth inside it.
+    depth: usize,
+    /// Where the `, ` between the elements of the pack were written.
+    separators: Vec<usize>,
+    /// Qualifiers written between the elements: where and what. The crate
+    /// applies the qualifiers of `DpRKT_` one per element (`A const, B&`).
+    qualifiers: Vec<(usize, &'static str)>,
+}
+
+/// The qualifier words, as `'static` for [`ParamFrame::qualifiers`].
+fn static_qualifier(s: &str) -> Option<&'static str> {
+    ["const", "volatile", "restrict", "&", "&&", "*", " "].into_iter().find(|q| *q == s)
+}
+
+/// What the crate writes for the qualifiers of a parameter.
+fn is_qualifier(s: &str) -> bool {
+    matches!(s, " " | "const" | "volatile" | "restrict" | "&" | "&&" | "*")
+}
+
+pub(crate) struct GnuWriter {
+    pub(crate) text: CappedString,
+    /// The crate's open nodes.
+    nodes: Vec<DemangleNodeType>,
+    /// Whether function types may appear directly in template arguments
+    /// without names printed with parameters there too: then a `(` right
+    /// after a type in a template argument starts a function type, which
+    /// c++filt separates from its return type by a space.
+    space_function_types: bool,
+    /// Where a `, ` between template arguments was written, while nothing
+    /// has followed it yet. If the next thing written closes the argument
+    /// list or is another `, `, the argument between was an empty pack, and
+    /// c++filt prints no separator for it.
+    pending_comma: Option<usize>,
+    /// An open `&operand` template argument: where the operand starts and
+    /// the depth of the argument list it is in.
+    address_of: Option<(usize, usize)>,
+    /// Where a function parameter started (after `(` or before `, `) while
+    /// only qualifiers have been written for it: an empty pack expansion
+    /// such as `DpRKT_` leaves just `const&` behind in the crate's output,
+    /// where c++filt prints nothing (and, but for the first parameter, no
+    /// separator either).
+    pending_param: Option<usize>,
+    /// How many `(` are open.
+    parens: usize,
+    /// `(`s in template arguments right after a type or name, with where a
+    /// space would go and how many `(` were open before: a function type if
+    /// what follows its `)` is not `::` (which makes it the parameter list
+    /// of the function a local name is in).
+    maybe_function_types: Vec<(usize, usize)>,
+    /// A `)` that closed one of those; decided by the next write.
+    closed_function_type: Option<usize>,
+    /// Open template parameters (`T_`).
+    template_params: Vec<ParamFrame>,
+    /// A pack just printed: where its separators are and where the
+    /// qualifiers written after it start. The crate writes a pack
+    /// expansion's qualifiers (`DpRKT_`) once, after the last element;
+    /// c++filt writes them after every element.
+    pack_qualifiers: Option<(Vec<usize>, usize)>,
+}
+
+impl GnuWriter {
+    /// `names_in_args`: whether the symbol can print names with parameter
+    /// lists inside template arguments (external names, `L_Z...E`).
+    pub(crate) fn new(text: CappedString, names_in_args: bool) -> Self {
+        GnuWriter {
+            text,
+            nodes: Vec::new(),
+            space_function_types: !names_in_args,
+            pending_comma: None,
+            address_of: None,
+            pending_param: None,
+            parens: 0,
+            maybe_function_types: Vec::new(),
+            closed_function_type: None,
+            template_params: Vec::new(),
+            pack_qualifiers: None,
+        }
+    }
+
+    /// Settle what waits on the next write, at the end of the output.
+    pub(crate) fn finish(mut self) -> String {
+        self.settle(None);
+        self.text.out
+    }
+
+    /// Settle the decisions that wait on the next write `next`.
+    fn settle(&mut self, next: Option<&str>) {
+        if let Some(at) = self.closed_function_type.take() {
+            if !next.is_some_and(|s| s.starts_with("::")) {
+                self.text.out.insert(at, ' ');
+            }
+        }
+        if next.is_some_and(is_qualifier) {
+            return;
+        }
+        if let Some((separators, start)) = self.pack_qualifiers.take() {
+            let qualifiers = self.text.out[start..].to_string();
+            if !qualifiers.is_empty() {
+                for &at in separators.iter().rev() {
+                    self.text.out.insert_str(at, &qualifiers);
+                }
+            }
+        }
+    }
+
+    /// Take the qualifiers the crate wrote between a pack's elements out of
+    /// the text and put them at its end, where the ones it wrote after the
+    /// pack follow; [`Self::settle`] copies the lot after every element.
+    fn gather_pack_qualifiers(&mut self, frame: ParamFrame) {
+        let mut separators = frame.separators;
+        // Only qualifiers that end an element are the pack's; others belong
+        // to the element's own type (`char const (&) [30]`).
+        let end = self.text.out.len();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for &(at, q) in &frame.qualifiers {
+            match runs.last_mut() {
+                Some(run) if run.1 == at => run.1 = at + q.len(),
+                _ => runs.push((at, at + q.len())),
+            }
+        }
+        if !runs.iter().all(|&(_, run_end)| run_end == end || separators.contains(&run_end)) {
+            self.pack_qualifiers = Some((separators, end));
+            return;
+        }
+        let mut gathered = String::new();
+        for &(at, q) in frame.qualifiers.iter().rev() {
+            self.text.out.replace_range(at..at + q.len(), "");
+            for sep in separators.iter_mut().filter(|sep| **sep > at) {
+                *sep -= q.len();
+            }
+            gathered.insert_str(0, q);
+        }
+        let start = self.text.out.len();
+        self.text.out.push_str(&gathered);
+        self.pack_qualifiers = Some((separators, start));
+    }
+
+    fn in_template_args(&self) -> bool {
+        self.nodes.last() == Some(&DemangleNodeType::TemplateArgs)
+    }
+
+    fn last_byte(&self) -> Option<u8> {
+        self.text.out.as_bytes().last().copied()
+    }
+
+    /// c++filt's spelling of `&name` as a template argument: a qualified,
+    /// non-template function is named without its parameters; any other
+    /// function (with a return type, a template, or unqualified) is put in
+    /// parentheses.
+    fn close_address_of(&mut self, start: usize) {
+        let operand = &self.text.out[start..];
+        // `(anonymous namespace)` is part of a name, not a parameter list.
+        let skip = if operand.starts_with(ANONYMOUS) { ANONYMOUS.len() } else { 0 };
+        let Some(paren) = top_level_find(&operand[skip..], b'(').map(|p| p + skip) else {
+            return; // a variable: printed as it is
+        };
+        let name = &operand[..paren];
+        let plain_qualified =
+            name.contains("::") && top_level_find(name, b'<').is_none() && top_level_find(name, b' ').is_none();
+        if plain_qualified {
+            self.text.out.truncate(start + paren);
+        } else {
+            self.text.out.insert(start, '(');
+            self.text.out.push(')');
+        }
+    }
+}
+
+/// The first `needle` outside any brackets.
+fn top_level_find(text: &str, needle: u8) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if depth == 0 && b == needle {
+            return Some(i);
+        }
+        match b {
+            b'<' | b'(' | b'[' => depth += 1,
+            b'>' | b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+impl DemangleWrite for GnuWriter {
+    fn push_demangle_node(&mut self, node: DemangleNodeType) {
+        self.settle(Some(""));
+        self.nodes.push(node);
+        if node == DemangleNodeType::TemplateParam {
+            self.template_params.push(ParamFrame {
+                depth: self.nodes.len(),
+                separators: Vec::new(),
+                qualifiers: Vec::new(),
+            });
+        }
+    }
+
+    fn write_string(&mut self, s: &str) -> fmt::Result {
+        self.settle(Some(s));
+        if let Some(frame) = self.template_params.last_mut() {
+            if frame.depth == self.nodes.len() {
+                if s == ", " {
+                    frame.separators.push(self.text.out.len());
+                } else if let Some(q) = static_qualifier(s) {
+                    frame.qualifiers.push((self.text.out.len(), q));
+                }
+            }
+        }
+        if let Some(at) = self.pending_param {
+            if s == ")" || s == ", " {
+                self.text.out.truncate(at);
+                self.pending_param = None;
+            } else if !is_qualifier(s) {
+                self.pending_param = None;
+            }
+        }
+        match s {
+            "(" => self.parens += 1,
+            ")" => {
+                self.parens = self.parens.saturating_sub(1);
+                if self.maybe_function_types.last().is_some_and(|&(_, open)| open == self.parens) {
+                    let (at, _) = self.maybe_function_types.pop().unwrap_or_default();
+                    self.closed_function_type = Some(at);
+                }
+            }
+            _ => {}
+        }
+        let in_args = self.in_template_args();
+        // The crate writes `, ` inside the argument list and the closing `>`
+        // after it has left it.
+        let closes_arg = match s {
+            ", " if in_args => Some(self.nodes.len()),
+            ">" => Some(self.nodes.len() + 1),
+            _ => None,
+        };
+        if let Some(at) = self.pending_comma.take() {
+            if closes_arg.is_some() {
+                self.text.out.truncate(at);
+            }
+        }
+        if let (Some(depth), Some((start, open_depth))) = (closes_arg, self.address_of) {
+            if depth == open_depth {
+                self.address_of = None;
+                self.close_address_of(start);
+            }
+        }
+        let s = match s {
+            "std::string" => STD_STRING,
+            "std::ostream" => STD_OSTREAM,
+            // The name of a constructor or destructor of those.
+            "string" | "ostream" if self.text.out.ends_with("> >::") || self.text.out.ends_with("> >::~") => {
+                if s == "string" {
+                    "basic_string"
+                } else {
+                    "basic_ostream"
+                }
+            }
+            _ => s,
+        };
+        if in_args {
+            match s {
+                ", " => {
+                    let at = self.text.out.len();
+                    fmt::Write::write_str(&mut self.text, s)?;
+                    self.pending_comma = Some(at);
+                    return Ok(());
+                }
+                "&" if matches!(self.last_byte(), Some(b'<') | Some(b' ')) && self.address_of.is_none() => {
+                    fmt::Write::write_str(&mut self.text, s)?;
+                    self.address_of = Some((self.text.out.len(), self.nodes.len()));
+                    return Ok(());
+                }
+                "(" if self.space_function_types
+                    && self
+                        .last_byte()
+                        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')) =>
+                {
+                    self.maybe_function_types.push((self.text.out.len(), self.parens - 1));
+                }
+                _ => {}
+            }
+        } else {
+            match s {
+                ", " => self.pending_param = Some(self.text.out.len()),
+                // Not `(*)` or `(&)` of a pointer or reference to a function
+                // or an array, which the crate writes after a space.
+                "(" if self.last_byte() != Some(b' ') => {
+                    self.pending_param = Some(self.text.out.len() + 1)
+                }
+                _ => {}
+            }
+        }
+        fmt::Write::write_str(&mut self.text, s)
+    }
+
+    fn pop_demangle_node(&mut self) {
+        self.settle(Some(""));
+        if self.nodes.pop() == Some(DemangleNodeType::TemplateParam) {
+            if let Some(frame) = self.template_params.pop() {
+                if !frame.separators.is_empty() {
+                    self.gather_pack_qualifiers(frame);
+                }
+            }
+        }
+    }
+}
