@@ -61,12 +61,76 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let mut out = CappedString::new(text.len() * 2, options.max_output);
     // `{:#}` would hide the hashes; c++filt shows them (it runs verbose).
     match write!(out, "{parsed}") {
+        Ok(()) if symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
         Ok(()) => Ok(out.out),
         Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong {
             limit: options.max_output,
         }),
         Err(fmt::Error) => Err(Error::Malformed),
     }
+}
+
+/// The integer types a v0 const generic can have.
+const INT_TYPES: [&str; 12] = [
+    "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
+];
+
+/// rustc-demangle prints an integer const generic as `8usize` and a boolean
+/// one as `true`; libiberty, and so c++filt, prints `8: usize` and
+/// `true: bool`.
+fn typed_consts(text: String) -> String {
+    let bytes = text.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if i > 0 && ident(bytes[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let boolean = ["true", "false"].into_iter().find(|w| {
+            text[i..].starts_with(*w) && bytes.get(i + w.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(word) = boolean {
+            out.push_str(&text[copied..i + word.len()]);
+            out.push_str(": bool");
+            copied = i + word.len();
+            i = copied;
+            continue;
+        }
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        if bytes[i..].starts_with(b"0x") {
+            j += 2;
+            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase() {
+                j += 1;
+            }
+        }
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        let ty = INT_TYPES.iter().find(|t| {
+            text[j..].starts_with(**t) && bytes.get(j + t.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(ty) = ty {
+            out.push_str(&text[copied..j]);
+            out.push_str(": ");
+            out.push_str(ty);
+            copied = j + ty.len();
+            i = copied;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    if copied == 0 {
+        return text;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 #[cfg(test)]
@@ -102,5 +166,9 @@ mod tests {
             "core::fmt::write::h0123456789abcdef"
         );
         assert_eq!(run("_RNvCs1234_7mycrate3foo").unwrap(), "mycrate[3c1c0]::foo");
+        assert_eq!(
+            run("_RINvMNtCs2fqUAidLEe7_15rustc_serialize6opaqueNtB3_11FileEncoder19panic_invalid_writeKj10_ECs5FxD4tM6viY_14rustc_metadata").unwrap(),
+            "<rustc_serialize[1a31db9350233725]::opaque::FileEncoder>::panic_invalid_write::<16: usize>"
+        );
     }
 }
