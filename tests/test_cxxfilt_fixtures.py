@@ -1,15 +1,15 @@
 """Differential test against GNU c++filt on real symbols.
 
 The fixtures (tests/fixtures, written by tests/regenerate_fixtures.py) hold
-real symbols from a Linux distribution's libraries with c++filt's output for
-each. Every symbol must print exactly as c++filt prints it, unless it is
-listed as a known difference with its cause; a listed symbol that now
-matches must be taken off the list, so the list only shrinks.
+samples of real symbols of four families with c++filt's output for each.
+Every symbol must print exactly as c++filt prints it, unless it is listed as
+a known difference with its cause; a listed symbol that now matches must be
+taken off the list, so the lists only shrink. Each remaining cause also has
+a strict expected failure of its own.
 """
 
 import shutil
 import subprocess
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -17,16 +17,24 @@ import pytest
 from cpp_demangle import DemangleError, demangle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FAMILIES = ["nm_dynamic"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0"]
 
 # The most known differences allowed per family. Lower these as causes are
 # fixed; they must never go up.
-KNOWN_DIFFERENCES_MAX = {"nm_dynamic": 2634}
+KNOWN_DIFFERENCES_MAX = {"nm_dynamic": 24, "static": 124, "rust_legacy": 0, "rust_v0": 0}
 
 
 def read_tsv(path):
     with open(path, encoding="utf-8", newline="\n") as f:
         return dict(line.rstrip("\n").split("\t", 1) for line in f)
+
+
+def expected(family):
+    return read_tsv(FIXTURES / f"{family}.tsv")
+
+
+def known(family):
+    return read_tsv(FIXTURES / f"{family}.known-differences.tsv")
 
 
 def like_cxxfilt(symbol):
@@ -39,33 +47,49 @@ def like_cxxfilt(symbol):
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_output_is_identical_to_cxxfilt_except_known_differences(family):
-    expected = read_tsv(FIXTURES / f"{family}.tsv")
-    known = read_tsv(FIXTURES / f"{family}.known-differences.tsv")
-    assert len(expected) >= 1000
-    assert set(known) <= set(expected)
+    want, listed = expected(family), known(family)
+    assert len(want) >= 1000
+    assert set(listed) <= set(want)
 
-    differing = {s for s, want in expected.items() if like_cxxfilt(s) != want}
-    regressions = sorted(differing - set(known))
-    fixed = sorted(set(known) - differing)
+    differing = {s for s, out in want.items() if like_cxxfilt(s) != out}
+    regressions = sorted(differing - set(listed))
+    fixed = sorted(set(listed) - differing)
     assert not regressions, f"{len(regressions)} symbols now differ from c++filt, e.g. " + "; ".join(
-        f"{s} -> {like_cxxfilt(s)!r}, c++filt {expected[s]!r}" for s in regressions[:5]
+        f"{s} -> {like_cxxfilt(s)!r}, c++filt {want[s]!r}" for s in regressions[:3]
     )
-    assert not fixed, f"{len(fixed)} known differences are fixed: take them off the list, e.g. {fixed[:5]}"
+    assert not fixed, f"{len(fixed)} known differences are fixed: take them off the list, e.g. {fixed[:3]}"
 
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_known_differences_only_go_down(family):
-    known = read_tsv(FIXTURES / f"{family}.known-differences.tsv")
-    assert len(known) <= KNOWN_DIFFERENCES_MAX[family], Counter(known.values())
-    assert all(cause for cause in known.values())
+    listed = known(family)
+    assert len(listed) <= KNOWN_DIFFERENCES_MAX[family]
+    assert all(cause.strip() for cause in listed.values())
+
+
+def one_symbol_per_cause():
+    cases = []
+    for family in FAMILIES:
+        seen = set()
+        for symbol, cause in sorted(known(family).items()):
+            if cause not in seen:
+                seen.add(cause)
+                cases.append(pytest.param(family, symbol, id=f"{family}: {cause}"))
+    return cases
+
+
+@pytest.mark.xfail(strict=True, reason="a known cause of difference from c++filt")
+@pytest.mark.parametrize("family, symbol", one_symbol_per_cause())
+def test_known_cause(family, symbol):
+    assert like_cxxfilt(symbol) == expected(family)[symbol]
 
 
 @pytest.mark.skipif(shutil.which("c++filt") is None, reason="GNU c++filt is not installed")
 @pytest.mark.parametrize("family", FAMILIES)
 def test_fixture_is_what_cxxfilt_prints_here(family):
-    expected = read_tsv(FIXTURES / f"{family}.tsv")
-    symbols = list(expected)
+    want = expected(family)
+    symbols = list(want)
     run = subprocess.run(
         ["c++filt"], input="".join(s + "\n" for s in symbols), capture_output=True, text=True, check=True
     )
-    assert run.stdout.split("\n")[:-1] == [expected[s] for s in symbols]
+    assert run.stdout.split("\n")[:-1] == [want[s] for s in symbols]

@@ -1,0 +1,157 @@
+"""Real mangled symbols from this machine, and what the demanglers make of them.
+
+Shared by benchmarks/compare_cxxfilt.py (the accuracy table) and
+tests/regenerate_fixtures.py (the committed differential fixtures).
+
+Families:
+
+* ``nm_dynamic``: C++ symbols exported by the shared libraries in
+  /usr/lib/x86_64-linux-gnu, as ``nm -D`` prints them (many end in
+  ``@@VERSION``);
+* ``static``: C++ symbols defined in the static archives of the C++
+  libraries (``nm --defined-only`` of every ``*.a``);
+* ``rust_legacy`` and ``rust_v0``: Rust symbols of the Rust toolchain's own
+  binaries and libraries.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+HOME = Path.home()
+DYNAMIC_LIBRARIES = "/usr/lib/x86_64-linux-gnu/*.so*"
+ARCHIVES = [
+    "/usr/lib/x86_64-linux-gnu/*.a",
+    "/usr/lib/gcc/x86_64-linux-gnu/*/*.a",
+    "/usr/lib/llvm-*/lib/*.a",
+]
+RUST_BINARIES = [
+    str(HOME / ".cargo/bin/rustup"),
+    str(HOME / ".rustup/toolchains/*/bin/*"),
+    str(HOME / ".rustup/toolchains/*/lib/*.so"),
+    str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
+]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0"]
+
+_LEGACY_RUST = re.compile(r"^_ZN.*17h[0-9a-f]{16}E")
+
+
+def _files(patterns: list[str]) -> list[str]:
+    # A link's target may lie outside the patterns (/usr/lib/llvm-14/lib):
+    # read each real file once.
+    found = {os.path.realpath(f) for p in patterns for f in glob.glob(p) if os.path.isfile(f)}
+    return sorted(found)
+
+
+def _nm(files: list[str], *flags: str) -> set[str]:
+    """The symbol names `nm` prints for the files (those it can read)."""
+    names: set[str] = set()
+    for start in range(0, len(files), 100):
+        run = subprocess.run(
+            ["nm", *flags, *files[start : start + 100]],
+            capture_output=True,
+            text=True,
+            errors="surrogateescape",
+        )
+        for line in run.stdout.splitlines():
+            fields = line.split()
+            if len(fields) >= 2 and len(fields[-2]) == 1:
+                names.add(fields[-1])
+    return names
+
+
+def harvest(family: str) -> list[str]:
+    """Every distinct symbol of a family on this machine, sorted."""
+    if family == "nm_dynamic":
+        names = _nm(_files([DYNAMIC_LIBRARIES]), "-D", "--defined-only")
+        return sorted(n for n in names if n.startswith("_Z"))
+    if family == "static":
+        names = _nm(_files(ARCHIVES), "--defined-only")
+        return sorted(n for n in names if n.startswith("_Z"))
+    rust = _nm(_files(RUST_BINARIES), "--defined-only") | _nm(_files(RUST_BINARIES), "-D", "--defined-only")
+    if family == "rust_legacy":
+        return sorted(n for n in rust if _LEGACY_RUST.match(n))
+    if family == "rust_v0":
+        return sorted(n for n in rust if n.startswith("_R"))
+    raise ValueError(f"unknown family {family!r}")
+
+
+def sample(symbols: list[str], count: int) -> list[str]:
+    """A stable, spread-out sample: the symbols with the smallest hashes."""
+    ranked = sorted(symbols, key=lambda s: hashlib.sha1(s.encode()).digest())
+    return sorted(ranked[:count])
+
+
+def run_filter(command: list[str], symbols: list[str]) -> list[str]:
+    """A c++filt-like filter's output for each symbol, fed one a line."""
+    run = subprocess.run(
+        command,
+        input="".join(s + "\n" for s in symbols),
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        check=True,
+    )
+    out = run.stdout.split("\n")
+    if out[-1] != "" or len(out) != len(symbols) + 1:
+        raise RuntimeError(f"{command[0]}: output does not line up with its input")
+    return out[:-1]
+
+
+def cxxfilt(symbols: list[str]) -> list[str]:
+    return run_filter(["c++filt"], symbols)
+
+
+def llvm_cxxfilt(symbols: list[str]) -> list[str] | None:
+    tool = shutil.which("llvm-cxxfilt") or next(iter(sorted(glob.glob("/usr/bin/llvm-cxxfilt-*"))), None)
+    return run_filter([tool], symbols) if tool else None
+
+
+def ours(symbols: list[str]) -> list[str]:
+    """What cpp_demangle prints, under c++filt's rule for failures."""
+    from cpp_demangle import DemangleError, demangle
+
+    out = []
+    for symbol in symbols:
+        try:
+            out.append(demangle(symbol))
+        except DemangleError:
+            out.append(symbol)
+    return out
+
+
+_LITERAL = re.compile(r"\((?:unsigned |signed )?(?:char|short|int|long|long long|bool|wchar_t|char\d+_t)\)-?\d")
+
+
+def cause(symbol: str, mine: str, theirs: str) -> str:
+    """A short name for why `mine` differs from c++filt's `theirs`."""
+    if mine == symbol:
+        if re.search(r"[CD]5E", symbol):
+            return "comdat constructor/destructor (C5/D5) rejected by the crate"
+        return "rejected by the crate"
+    if theirs == symbol:
+        return "accepted where c++filt refuses"
+    if symbol.startswith("_R"):
+        if "[0]" in theirs:
+            return "Rust crate root without disambiguator ([0])"
+        return "Rust v0 spelling"
+    if mine.replace(" (", "(") == theirs.replace(" (", "("):
+        return "function type spacing"
+    if "decltype(nullptr)" in theirs and "decltype(nullptr)" not in mine:
+        return "std::nullptr_t spelled decltype(nullptr)"
+    if "Dp" in symbol and (mine.count(",") != theirs.count(",") or "&" in mine + theirs):
+        return "pack expansion"
+    strip = str.maketrans("", "", "() ")
+    if mine.translate(strip) == theirs.translate(strip):
+        return "parentheses in expressions"
+    if _LITERAL.search(mine):
+        return "template literal spelling"
+    if "{lambda" in theirs or "{unnamed" in theirs:
+        return "lambda or unnamed type"
+    return "other"
