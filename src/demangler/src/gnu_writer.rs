@@ -29,6 +29,28 @@ fn static_qualifier(s: &str) -> Option<&'static str> {
     ["const", "volatile", "restrict", "&", "&&", "*", " "].into_iter().find(|q| *q == s)
 }
 
+/// Whether `text` is a plain, possibly qualified and templated name, such
+/// as `std::is_same<int, long>::value`: nothing outside brackets but
+/// identifier characters and `::`.
+fn is_plain_name(text: &str) -> bool {
+    let mut depth = 0usize;
+    !text.is_empty()
+        && text.bytes().all(|b| match b {
+            b'<' => {
+                depth += 1;
+                true
+            }
+            b'>' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ if depth > 0 => true,
+            b':' | b'_' => true,
+            _ => b.is_ascii_alphanumeric(),
+        })
+        && depth == 0
+}
+
 /// What the crate writes for the qualifiers of a parameter.
 fn is_qualifier(s: &str) -> bool {
     matches!(s, " " | "const" | "volatile" | "restrict" | "&" | "&&" | "*")
@@ -48,9 +70,9 @@ pub(crate) struct GnuWriter {
     /// list or is another `, `, the argument between was an empty pack, and
     /// c++filt prints no separator for it.
     pending_comma: Option<usize>,
-    /// An open `&operand` template argument: where the operand starts and
-    /// the depth of the argument list it is in.
-    address_of: Option<(usize, usize)>,
+    /// An open `&operand` template argument: where the operand starts, the
+    /// depth of the argument list it is in and how many `(` were open.
+    address_of: Option<(usize, usize, usize)>,
     /// Where a function parameter started (after `(` or before `, `) while
     /// only qualifiers have been written for it: an empty pack expansion
     /// such as `DpRKT_` leaves just `const&` behind in the crate's output,
@@ -66,6 +88,9 @@ pub(crate) struct GnuWriter {
     maybe_function_types: Vec<(usize, usize)>,
     /// A `)` that closed one of those; decided by the next write.
     closed_function_type: Option<usize>,
+    /// `(`s written right after a prefix `!`: where, and how many `(` were
+    /// open before.
+    negations: Vec<(usize, usize)>,
     /// Open template parameters (`T_`).
     template_params: Vec<ParamFrame>,
     /// A pack just printed: where its separators are and where the
@@ -89,6 +114,7 @@ impl GnuWriter {
             parens: 0,
             maybe_function_types: Vec::new(),
             closed_function_type: None,
+            negations: Vec::new(),
             template_params: Vec::new(),
             pack_qualifiers: None,
         }
@@ -102,13 +128,15 @@ impl GnuWriter {
 
     /// Settle the decisions that wait on the next write `next`.
     fn settle(&mut self, next: Option<&str>) {
+        if next.is_some_and(is_qualifier) {
+            // Decide after the qualifiers: `f(int) const::x` is still the
+            // function of a local name.
+            return;
+        }
         if let Some(at) = self.closed_function_type.take() {
             if !next.is_some_and(|s| s.starts_with("::")) {
                 self.text.out.insert(at, ' ');
             }
-        }
-        if next.is_some_and(is_qualifier) {
-            return;
         }
         if let Some((separators, start)) = self.pack_qualifiers.take() {
             let qualifiers = self.text.out[start..].to_string();
@@ -232,9 +260,23 @@ impl DemangleWrite for GnuWriter {
             }
         }
         match s {
-            "(" => self.parens += 1,
+            "(" => {
+                if self.text.out.ends_with('!') {
+                    self.negations.push((self.text.out.len(), self.parens));
+                }
+                self.parens += 1;
+            }
             ")" => {
                 self.parens = self.parens.saturating_sub(1);
+                if self.negations.last().is_some_and(|&(_, open)| open == self.parens) {
+                    let (at, _) = self.negations.pop().unwrap_or_default();
+                    if is_plain_name(&self.text.out[at + 1..]) {
+                        // c++filt parenthesises only operands that are not
+                        // plain (qualified) names.
+                        self.text.out.remove(at);
+                        return Ok(());
+                    }
+                }
                 if self.maybe_function_types.last().is_some_and(|&(_, open)| open == self.parens) {
                     let (at, _) = self.maybe_function_types.pop().unwrap_or_default();
                     self.closed_function_type = Some(at);
@@ -255,8 +297,8 @@ impl DemangleWrite for GnuWriter {
                 self.text.out.truncate(at);
             }
         }
-        if let (Some(depth), Some((start, open_depth))) = (closes_arg, self.address_of) {
-            if depth == open_depth {
+        if let (Some(depth), Some((start, open_depth, open_parens))) = (closes_arg, self.address_of) {
+            if depth == open_depth && self.parens == open_parens {
                 self.address_of = None;
                 self.close_address_of(start);
             }
@@ -264,6 +306,9 @@ impl DemangleWrite for GnuWriter {
         let s = match s {
             "std::string" => STD_STRING,
             "std::ostream" => STD_OSTREAM,
+            "std::nullptr_t" => "decltype(nullptr)",
+            " complex" => " _Complex",
+            " imaginary" => " _Imaginary",
             // The name of a constructor or destructor of those.
             "string" | "ostream" if self.text.out.ends_with("> >::") || self.text.out.ends_with("> >::~") => {
                 if s == "string" {
@@ -284,7 +329,7 @@ impl DemangleWrite for GnuWriter {
                 }
                 "&" if matches!(self.last_byte(), Some(b'<') | Some(b' ')) && self.address_of.is_none() => {
                     fmt::Write::write_str(&mut self.text, s)?;
-                    self.address_of = Some((self.text.out.len(), self.nodes.len()));
+                    self.address_of = Some((self.text.out.len(), self.nodes.len(), self.parens));
                     return Ok(());
                 }
                 "(" if self.space_function_types

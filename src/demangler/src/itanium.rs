@@ -20,31 +20,44 @@ use crate::spelling;
 use crate::{Error, Options};
 
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    if !(symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_")) {
+    let mangled_name = symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_");
+    if !mangled_name && !options.types {
         // c++filt leaves bare types (and Apple's `__Z` unless asked to strip
-        // an underscore) alone; the crate would print them.
+        // an underscore) alone unless asked for types; the crate would
+        // print them.
         return Err(Error::NotMangled);
     }
     // The crate is not supposed to panic, but this input may come from
     // anywhere: a panic becomes an error instead of unwinding further.
-    catch_unwind(AssertUnwindSafe(|| demangle_special(symbol, options)))
-        .unwrap_or(Err(Error::Internal))
-}
-
-/// Demangle a bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
-/// `c++filt -t` does.
-pub(crate) fn demangle_type(encoding: &[u8], options: &Options) -> Result<String, Error> {
-    catch_unwind(AssertUnwindSafe(|| print(encoding, options)))
-        .unwrap_or(Err(Error::Internal))
+    catch_unwind(AssertUnwindSafe(|| {
+        if mangled_name {
+            demangle_special(symbol, options)
+        } else {
+            // A bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
+            // `c++filt -t` demangles it.
+            print(symbol, options).map_err(|_| Error::NotMangled)
+        }
+    }))
+    .unwrap_or(Err(Error::Internal))
 }
 
 fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    if let Some(name) = symbol.strip_prefix(b"_ZGV") {
+        if name.starts_with(b"Z") {
+            return prefixed("guard variable for ", print(&[b"_Z", name].concat(), options));
+        }
+    }
     let Some(special) = symbol.strip_prefix(b"_ZT") else {
         return print(symbol, options);
     };
     let (prefix, rest): (&str, &[u8]) = match special.split_first() {
         Some((b'V', ty)) => return prefixed("vtable for ", print(ty, options)),
         Some((b'T', ty)) => return prefixed("VTT for ", print(ty, options)),
+        // Guard variables, TLS init and wrapper functions of local names.
+        Some((b'H' | b'W', name)) if name.starts_with(b"Z") => {
+            let what = if special[0] == b'H' { "TLS init function for " } else { "TLS wrapper function for " };
+            return prefixed(what, print(&[b"_Z", name].concat(), options));
+        }
         Some((b'h', rest)) => ("non-virtual thunk to ", skip_nv_offset(rest)?),
         Some((b'v', rest)) => ("virtual thunk to ", skip_v_offset(rest)?),
         Some((b'c', rest)) => {
@@ -101,12 +114,50 @@ fn skip_call_offset(input: &[u8]) -> Result<&[u8], Error> {
 /// Parse `input` as a whole mangled name (or, without `_Z`, a type) and print
 /// it with c++filt's spelling.
 fn print(input: &[u8], options: &Options) -> Result<String, Error> {
-    let parsed = BorrowedSymbol::new(input)?;
+    match BorrowedSymbol::new(input) {
+        Ok(parsed) => print_parsed(input, &parsed, options),
+        Err(error) => {
+            let Some(renamed) = comdat_as_complete(input) else {
+                return Err(error.into());
+            };
+            let parsed = BorrowedSymbol::new(&renamed[..])?;
+            print_parsed(&renamed, &parsed, options)
+        }
+    }
+}
+
+/// GCC's comdat constructors and destructors (`C5`, `D5`), which the crate
+/// does not parse, renamed to the complete-object ones (`C1`, `D1`) that
+/// c++filt prints the same way. A `C5` counts as a constructor only where a
+/// `C1` parses and an invalid `C9` does not, so one inside an identifier is
+/// never touched.
+fn comdat_as_complete(input: &[u8]) -> Option<Vec<u8>> {
+    let mut candidate = input.to_vec();
+    let mut renamed = false;
+    for at in 1..input.len().saturating_sub(2) {
+        if !matches!(&input[at..at + 2], b"C5" | b"D5") || !matches!(input[at + 2], b'E' | b'I' | b'B') {
+            continue;
+        }
+        candidate[at + 1] = b'9';
+        let invalid = BorrowedSymbol::new(&candidate[..]).is_err();
+        candidate[at + 1] = b'1';
+        renamed |= invalid;
+        if !invalid {
+            candidate[at + 1] = b'5';
+        }
+    }
+    (renamed && BorrowedSymbol::new(&candidate[..]).is_ok()).then_some(candidate)
+}
+
+fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) -> Result<String, Error> {
     let mut crate_options = DemangleOptions::new();
     if !options.params {
         crate_options = crate_options.no_params();
     }
-    if !options.return_type {
+    // c++filt never prints the return type of the function a local name
+    // (`Z <encoding> E <entity>`) is in.
+    let local = input.strip_prefix(b"_Z").is_some_and(|rest| rest.starts_with(b"Z"));
+    if !options.return_type || local {
         crate_options = crate_options.no_return_type();
     }
     // The cap stops a symbol whose back references expand exponentially
@@ -255,6 +306,46 @@ mod tests {
             run("_Z1fISt4pairIiiEEvRKT_").unwrap(),
             "void f<std::pair<int, int> >(std::pair<int, int> const&)"
         );
+    }
+
+    #[test]
+    fn local_names_omit_the_enclosing_return_type() {
+        assert_eq!(run("_ZZ1fIiEvvE1x").unwrap(), "f<int>()::x");
+        assert_eq!(run("_ZGVZ1fIiEvvE1x").unwrap(), "guard variable for f<int>()::x");
+        assert_eq!(run("_ZZ1fIiEvvENKUlvE_clEv").unwrap(), "f<int>()::{lambda()#1}::operator()() const");
+        assert_eq!(run("_Z1fIiEvv").unwrap(), "void f<int>()");
+    }
+
+    #[test]
+    fn comdat_constructors_and_destructors() {
+        assert_eq!(run("_ZN6icu_726number4impl10MacroPropsD5Ev").unwrap(), "icu_72::number::impl::MacroProps::~MacroProps()");
+        assert_eq!(run("_ZN3FooC5Ev").unwrap(), "Foo::Foo()");
+        // An identifier that happens to hold `C5E` is left as it is.
+        assert_eq!(run("_ZN4AC5E3fooEv").unwrap(), "AC5E::foo()");
+    }
+
+    #[test]
+    fn spellings_of_builtin_types() {
+        assert_eq!(run("_Z1fCd").unwrap(), "f(double _Complex)");
+        assert_eq!(run("_Z1fGd").unwrap(), "f(double _Imaginary)");
+        assert_eq!(run("_Z1fDn").unwrap(), "f(decltype(nullptr))");
+    }
+
+    #[test]
+    fn types_are_demangled_only_when_asked() {
+        let types = Options { types: true, ..Options::default() };
+        for (encoding, text) in [
+            ("i", "int"),
+            ("PKc", "char const*"),
+            ("St6vectorIiSaIiEE", "std::vector<int, std::allocator<int> >"),
+            ("3foo", "foo"),
+            ("FivE", "int ()"),
+        ] {
+            assert_eq!(demangle(encoding.as_bytes(), &types).unwrap(), text);
+            assert_eq!(run(encoding), Err(Error::NotMangled));
+        }
+        assert_eq!(demangle(b"foo", &types), Err(Error::NotMangled));
+        assert_eq!(demangle(b"_Z3foov", &types).unwrap(), "foo()");
     }
 
     #[test]

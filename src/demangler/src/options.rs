@@ -8,6 +8,10 @@ pub struct Options {
     pub params: bool,
     /// Print the return types of template functions.
     pub return_type: bool,
+    /// Also demangle bare type encodings (`i` is `int`), as `c++filt -t`
+    /// does. Off by default: in running text most short words would parse
+    /// as types.
+    pub types: bool,
     /// Remove one leading underscore before demangling, as `c++filt -_`
     /// does for the symbols of macOS and other targets that prefix one.
     pub strip_underscore: bool,
@@ -29,6 +33,7 @@ impl Default for Options {
         Options {
             params: true,
             return_type: true,
+            types: false,
             strip_underscore: false,
             max_output: Self::DEFAULT_MAX_OUTPUT,
         }
