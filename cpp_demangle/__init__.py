@@ -1,24 +1,64 @@
-"""Demangle C++ linker symbols into readable names, as GNU c++filt does.
+"""Demangle C++ and Rust linker symbols into readable names, as GNU c++filt does.
 
 The work is done by a compiled Rust core; this package re-exports it.
 
 >>> import cpp_demangle
 >>> cpp_demangle.demangle("_ZN7mangled3fooEd")
 'mangled::foo(double)'
->>> cpp_demangle.demangle(b"_ZNSt6vectorIiSaIiEE9push_backERKi", params=False)
-'std::vector<int, std::allocator<int> >::push_back'
+>>> cpp_demangle.demangle_many(["_ZN3FooC1Ev", "main"])
+['Foo::Foo()', 'main']
+>>> cpp_demangle.demangle_text("#0 0x4005d6 in _ZN3foo3barEv+0x12")
+'#0 0x4005d6 in foo::bar()+0x12'
 
-Anything that is not a mangled name raises DemangleError, a ValueError:
+Anything that is not a mangled name makes demangle() raise DemangleError, a
+ValueError (demangle_many() and demangle_text() leave it as it is):
 
 >>> try:
 ...     cpp_demangle.demangle("main")
 ... except ValueError as error:
 ...     print(error)
 cannot demangle 'main': not a mangled C++ symbol
+
+Options, the same keywords for every function (and the command line):
+
+params=True
+    Print function parameter lists; False is ``c++filt -p``.
+return_type=True
+    Print the return types of template functions.
+types=False
+    Also demangle bare type encodings (``i`` is ``int``), as ``c++filt -t``.
+style="c++filt"
+    Whose output to reproduce, byte for byte: ``"c++filt"`` (GNU binutils:
+    C++ and Rust symbols, symbol version suffixes) or ``"libstdc++"``
+    (``abi::__cxa_demangle``, what C++ runtimes and the ``cxxfilt`` package
+    print: C++ only, ``std::string`` rather than its full spelling).
+verbose=True
+    With ``style="c++filt"``, spell standard names out and show the hashes of
+    Rust symbols; False is ``c++filt -i``.
+strip_underscore=False
+    Remove one leading underscore first, as ``c++filt -_`` does for macOS
+    symbols (``__ZN3foo3barEv``).
+max_length=1048576
+    The longest demangled name, in bytes. Real symbols stay far below it; a
+    hostile one whose back references double at every level stops there
+    (DemangleError, or left as it is in bulk and text).
 """
 
-from cpp_demangle._native import DemangleError, demangle
+from cpp_demangle._native import (
+    DEFAULT_MAX_LENGTH,
+    DemangleError,
+    demangle,
+    demangle_many,
+    demangle_text,
+)
 
 __version__ = "0.2.0"
 
-__all__ = ["DemangleError", "__version__", "demangle"]
+__all__ = [
+    "DEFAULT_MAX_LENGTH",
+    "DemangleError",
+    "__version__",
+    "demangle",
+    "demangle_many",
+    "demangle_text",
+]

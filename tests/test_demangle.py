@@ -115,5 +115,12 @@ def test_demangle_error_pickles():
 
 
 def test_public_api():
-    assert sorted(cpp_demangle.__all__) == ["DemangleError", "__version__", "demangle"]
+    assert sorted(cpp_demangle.__all__) == [
+        "DEFAULT_MAX_LENGTH",
+        "DemangleError",
+        "__version__",
+        "demangle",
+        "demangle_many",
+        "demangle_text",
+    ]
     assert cpp_demangle.__version__.count(".") == 2

@@ -18,6 +18,8 @@ pub enum Error {
     /// The mangled name parses but cannot be printed: a reference in it
     /// does not resolve where it is used, or printing nests too deeply.
     Unprintable,
+    /// The mangled name is longer than the GNU demanglers accept.
+    TooLongForGnu,
     /// The demangled text would be longer than [`crate::Options::max_output`].
     OutputTooLong {
         /// The cap that was reached, in bytes.
@@ -38,6 +40,11 @@ impl fmt::Display for Error {
             Error::TooDeep => f.write_str("the mangled name is nested too deeply"),
             Error::Unprintable => f.write_str(
                 "the mangled name cannot be printed (a reference in it does not resolve, or it nests too deeply)",
+            ),
+            Error::TooLongForGnu => write!(
+                f,
+                "longer than {} bytes, the longest C++ name GNU c++filt and libstdc++ demangle",
+                crate::options::GNU_MAX_MANGLED
             ),
             Error::OutputTooLong { limit } => {
                 write!(f, "the demangled name would be longer than {limit} bytes")

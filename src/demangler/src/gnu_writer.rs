@@ -11,6 +11,18 @@ use crate::capped::CappedString;
 /// runs libiberty in verbose mode).
 const STD_STRING: &str = "std::basic_string<char, std::char_traits<char>, std::allocator<char> >";
 const STD_OSTREAM: &str = "std::basic_ostream<char, std::char_traits<char> >";
+const STD_ISTREAM: &str = "std::basic_istream<char, std::char_traits<char> >";
+const STD_IOSTREAM: &str = "std::basic_iostream<char, std::char_traits<char> >";
+
+/// The standard substitutions with two spellings: terse, verbose, and the
+/// name of their constructors and destructors. The crate writes some one
+/// way and some the other.
+const STANDARD_NAMES: [(&str, &str, &str); 4] = [
+    ("std::string", STD_STRING, "basic_string"),
+    ("std::istream", STD_ISTREAM, "basic_istream"),
+    ("std::ostream", STD_OSTREAM, "basic_ostream"),
+    ("std::iostream", STD_IOSTREAM, "basic_iostream"),
+];
 const ANONYMOUS: &str = "(anonymous namespace)";
 
 /// A template parameter being printed, possibly a pack expansion.
@@ -58,6 +70,8 @@ fn is_qualifier(s: &str) -> bool {
 
 pub(crate) struct GnuWriter {
     pub(crate) text: CappedString,
+    /// Spell the standard substitutions out (c++filt without `-i`).
+    verbose: bool,
     /// The crate's open nodes.
     nodes: Vec<DemangleNodeType>,
     /// Whether function types may appear directly in template arguments
@@ -103,9 +117,10 @@ pub(crate) struct GnuWriter {
 impl GnuWriter {
     /// `names_in_args`: whether the symbol can print names with parameter
     /// lists inside template arguments (external names, `L_Z...E`).
-    pub(crate) fn new(text: CappedString, names_in_args: bool) -> Self {
+    pub(crate) fn new(text: CappedString, names_in_args: bool, verbose: bool) -> Self {
         GnuWriter {
             text,
+            verbose,
             nodes: Vec::new(),
             space_function_types: !names_in_args,
             pending_comma: None,
@@ -178,6 +193,30 @@ impl GnuWriter {
         let start = self.text.out.len();
         self.text.out.push_str(&gathered);
         self.pack_qualifiers = Some((separators, start));
+    }
+
+    /// The spelling of a standard substitution, or of the constructor or
+    /// destructor name after one. libiberty spells a substitution out when
+    /// verbose, and always when it names the class of a constructor or
+    /// destructor: the terse prefix already written is then spelled out.
+    fn standard_name<'a>(&mut self, s: &'a str) -> &'a str {
+        for (terse, verbose, ctor) in STANDARD_NAMES {
+            if s == terse || s == verbose {
+                return if self.verbose { verbose } else { terse };
+            }
+            if (s == &terse[5..] || s == ctor) && (self.text.out.ends_with("::") || self.text.out.ends_with("::~")) {
+                let out = &self.text.out;
+                let prefix_end = out.len() - if out.ends_with("::~") { 3 } else { 2 };
+                if out[..prefix_end].ends_with(verbose) {
+                    return ctor;
+                }
+                if out[..prefix_end].ends_with(terse) && out[prefix_end..].starts_with("::") {
+                    self.text.out.replace_range(prefix_end - terse.len()..prefix_end, verbose);
+                    return ctor;
+                }
+            }
+        }
+        s
     }
 
     fn in_template_args(&self) -> bool {
@@ -304,20 +343,10 @@ impl DemangleWrite for GnuWriter {
             }
         }
         let s = match s {
-            "std::string" => STD_STRING,
-            "std::ostream" => STD_OSTREAM,
             "std::nullptr_t" => "decltype(nullptr)",
             " complex" => " _Complex",
             " imaginary" => " _Imaginary",
-            // The name of a constructor or destructor of those.
-            "string" | "ostream" if self.text.out.ends_with("> >::") || self.text.out.ends_with("> >::~") => {
-                if s == "string" {
-                    "basic_string"
-                } else {
-                    "basic_ostream"
-                }
-            }
-            _ => s,
+            _ => self.standard_name(s),
         };
         if in_args {
             match s {

@@ -17,15 +17,22 @@ use cpp_demangle::{BorrowedSymbol, DemangleOptions};
 use crate::capped::CappedString;
 use crate::gnu_writer::GnuWriter;
 use crate::spelling;
-use crate::{Error, Options};
+use crate::options::GNU_MAX_MANGLED;
+use crate::{Error, Options, Style};
 
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     let mangled_name = symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_");
-    if !mangled_name && !options.types {
+    // Parsed as a type, a name must not start with what the crate would take
+    // for Apple's `__Z` or a block invocation (`___Z`): no type starts so.
+    let types = (options.types || options.style == Style::LibStdCxx) && !symbol.starts_with(b"__");
+    if !mangled_name && !types {
         // c++filt leaves bare types (and Apple's `__Z` unless asked to strip
         // an underscore) alone unless asked for types; the crate would
         // print them.
         return Err(Error::NotMangled);
+    }
+    if symbol.len() > GNU_MAX_MANGLED {
+        return Err(Error::TooLongForGnu);
     }
     // The crate is not supposed to panic, but this input may come from
     // anywhere: a panic becomes an error instead of unwinding further.
@@ -164,7 +171,7 @@ fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) ->
     // early, instead of letting it exhaust memory.
     let names_in_args = input.windows(3).any(|w| w == b"L_Z");
     let text = CappedString::new(input.len() * 2, options.max_output);
-    let mut writer = GnuWriter::new(text, names_in_args);
+    let mut writer = GnuWriter::new(text, names_in_args, options.is_verbose());
     match parsed.structured_demangle(&mut writer, &crate_options) {
         Ok(()) => Ok(spelling::gnu_literals(writer.finish())),
         Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong {
@@ -345,7 +352,37 @@ mod tests {
             assert_eq!(run(encoding), Err(Error::NotMangled));
         }
         assert_eq!(demangle(b"foo", &types), Err(Error::NotMangled));
+        assert_eq!(demangle(b"__Z1hv", &types), Err(Error::NotMangled));
         assert_eq!(demangle(b"_Z3foov", &types).unwrap(), "foo()");
+    }
+
+    #[test]
+    fn terse_standard_names() {
+        let terse = Options { verbose: false, ..Options::default() };
+        let libstdcxx = Options { style: Style::LibStdCxx, ..Options::default() };
+        for options in [terse, libstdcxx] {
+            let run = |s: &str| demangle(s.as_bytes(), &options).unwrap();
+            assert_eq!(run("_Z1fSs"), "f(std::string)");
+            assert_eq!(run("_Z1fSi"), "f(std::istream)");
+            assert_eq!(run("_Z1fSoSd"), "f(std::ostream, std::iostream)");
+            // A constructor or destructor is named after the full template.
+            assert_eq!(
+                run("_ZNSsC1Ev"),
+                "std::basic_string<char, std::char_traits<char>, std::allocator<char> >::basic_string()"
+            );
+            assert_eq!(run("_ZNSiD0Ev"), "std::basic_istream<char, std::char_traits<char> >::~basic_istream()");
+            assert_eq!(run("_ZNSs4_Rep10_M_disposeERKSaIcE"), "std::string::_Rep::_M_dispose(std::allocator<char> const&)");
+        }
+    }
+
+    #[test]
+    fn names_longer_than_gnu_accepts_are_refused() {
+        let args = |n: usize| (0..n).map(|i| format!("5a{i:04}")).collect::<String>();
+        let fits = format!("_Z1fIJ{}EEvv", args(169));
+        assert_eq!(fits.len(), 1024);
+        assert!(run(&fits).unwrap().starts_with("void f<a0000, a0001"));
+        let over = format!("_Z1fIJ{}EEvv", args(170));
+        assert_eq!(run(&over), Err(Error::TooLongForGnu));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 //! assert_eq!(text, "mangled::foo(double)");
 //! ```
 
+mod bulk;
 mod capped;
 mod error;
 mod gnu_writer;
@@ -20,9 +21,10 @@ mod rust_symbols;
 mod spelling;
 mod text;
 
+pub use bulk::{demangle_many, demangle_text_parallel};
 pub use error::{describe_failure, Error};
-pub use options::Options;
-pub use text::{demangle_text, is_symbol_byte};
+pub use options::{Options, Style};
+pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};
 
 /// Demangle one linker symbol.
 ///
@@ -35,6 +37,9 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
+    if options.style == Style::LibStdCxx {
+        return itanium::demangle(symbol, options);
+    }
     let (name, suffix) = match symbol.iter().position(|&b| b == b'@') {
         Some(at) if at > 0 => symbol.split_at(at),
         _ => (symbol, &b""[..]),
@@ -46,10 +51,23 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     Ok(out)
 }
 
-/// Demangle one run of symbol characters as c++filt does: a leading `.` is
-/// kept and a leading `$` dropped before the name, Rust symbols are tried
-/// first, then C++.
+/// Demangle one command-line argument as c++filt does: the whole argument
+/// is one name (no symbol version suffix). Fails like [`demangle`].
+pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, Error> {
+    if argument.is_empty() {
+        return Err(Error::Empty);
+    }
+    demangle_token(argument, options)
+}
+
+/// Demangle one run of symbol characters as c++filt does with one
+/// argument: a leading `.` is kept and a leading `$` dropped before the
+/// name, Rust symbols are tried first, then C++. (In the libstdc++ style,
+/// as `__cxa_demangle` does.)
 pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
+    if options.style == Style::LibStdCxx {
+        return itanium::demangle(token, options);
+    }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
         _ => (0, token),

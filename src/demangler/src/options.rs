@@ -1,9 +1,35 @@
 //! What a caller can ask of [`crate::demangle`].
 
+/// The longest C++ mangled name (after a leading `.` or `$`) that GNU
+/// c++filt and libstdc++'s `__cxa_demangle` demangle; they leave longer ones
+/// as they are, and so does this crate, to print what they print.
+pub(crate) const GNU_MAX_MANGLED: usize = 1024;
+
+/// Whose output to reproduce.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// GNU `c++filt`: C++ and Rust symbols, symbol version suffixes
+    /// (`@@GLIBCXX_3.4`), a leading `.` or `$` skipped.
+    #[default]
+    CxxFilt,
+    /// libstdc++'s `abi::__cxa_demangle`, what C++ runtimes and the `cxxfilt`
+    /// Python package print: C++ only, the whole input one name (a mangled
+    /// name or, as it always accepts them, a type), terse standard names
+    /// (`std::string`, `std::ostream`).
+    LibStdCxx,
+}
+
 /// Options of one demangling call. `Options::default()` prints everything,
 /// as GNU `c++filt` does with no flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
+    /// Whose output to reproduce.
+    pub style: Style,
+    /// Print the verbose forms, as c++filt does unless given `-i`:
+    /// `std::basic_string<char, std::char_traits<char>, std::allocator<char> >`
+    /// rather than `std::string`, and the hashes of Rust symbols. Has no
+    /// effect on [`Style::LibStdCxx`], which is never verbose.
+    pub verbose: bool,
     /// Print function parameter lists (`c++filt` without `-p`).
     pub params: bool,
     /// Print the return types of template functions.
@@ -22,6 +48,11 @@ pub struct Options {
 }
 
 impl Options {
+    /// Whether the verbose forms are printed (see [`Options::verbose`]).
+    pub(crate) fn is_verbose(&self) -> bool {
+        self.verbose && self.style == Style::CxxFilt
+    }
+
     /// The default output cap: far above any real symbol (the longest among
     /// the hundreds of thousands in a Linux distribution's libraries
     /// demangle to a few kilobytes), far below what exhausts memory.
@@ -31,6 +62,8 @@ impl Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
+            style: Style::CxxFilt,
+            verbose: true,
             params: true,
             return_type: true,
             types: false,

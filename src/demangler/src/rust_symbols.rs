@@ -59,9 +59,11 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let text = std::str::from_utf8(symbol).map_err(|_| Error::Malformed)?;
     let parsed = rustc_demangle::try_demangle(text).map_err(|_| Error::Malformed)?;
     let mut out = CappedString::new(text.len() * 2, options.max_output);
-    // `{:#}` would hide the hashes; c++filt shows them (it runs verbose).
-    match write!(out, "{parsed}") {
-        Ok(()) if symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
+    // c++filt shows the hashes and the types of consts unless given `-i`;
+    // `{:#}` hides them.
+    let written = if options.is_verbose() { write!(out, "{parsed}") } else { write!(out, "{parsed:#}") };
+    match written {
+        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
         Ok(()) => Ok(out.out),
         Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong {
             limit: options.max_output,
@@ -166,6 +168,9 @@ mod tests {
             "core::fmt::write::h0123456789abcdef"
         );
         assert_eq!(run("_RNvCs1234_7mycrate3foo").unwrap(), "mycrate[3c1c0]::foo");
+        let terse = Options { verbose: false, ..Options::default() };
+        let symbol = b"_ZN4core3fmt5write17h0123456789abcdefE";
+        assert_eq!(demangle(symbol, &terse).unwrap(), "core::fmt::write");
         assert_eq!(
             run("_RINvMNtCs2fqUAidLEe7_15rustc_serialize6opaqueNtB3_11FileEncoder19panic_invalid_writeKj10_ECs5FxD4tM6viY_14rustc_metadata").unwrap(),
             "<rustc_serialize[1a31db9350233725]::opaque::FileEncoder>::panic_invalid_write::<16: usize>"

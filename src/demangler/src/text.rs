@@ -37,6 +37,14 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     }
 }
 
+/// How much of `buf` can be demangled now, when more text may follow: all
+/// of it up to and including the last byte that cannot be part of a
+/// symbol. What follows may be the start of a symbol that goes on in the
+/// next read.
+pub fn complete_prefix_len(buf: &[u8]) -> usize {
+    buf.iter().rposition(|&b| !is_symbol_byte(b)).map_or(0, |p| p + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,6 +68,13 @@ mod tests {
         assert_eq!(run(b"main _Z3foov\t\xff_Z3barv"), b"main foo()\t\xffbar()");
         assert_eq!(run(b""), b"");
         assert_eq!(run(b"no symbols here"), b"no symbols here");
+    }
+
+    #[test]
+    fn complete_prefix_stops_before_a_symbol_that_may_go_on() {
+        assert_eq!(complete_prefix_len(b"T _Z3fo"), 2);
+        assert_eq!(complete_prefix_len(b"T _Z3foov\n"), 10);
+        assert_eq!(complete_prefix_len(b"_Z3foov"), 0);
     }
 
     #[test]

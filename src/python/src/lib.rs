@@ -3,45 +3,25 @@
 //! Only argument conversion lives here; the logic is in `src/demangler`.
 
 mod error;
+mod options;
+mod symbol;
 
-use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
+use options::options;
+use symbol::{with_symbol_bytes, SymbolBytes};
 
-/// Run `f` on the bytes of a `str` (UTF-8) or `bytes` symbol.
-fn with_symbol_bytes<R>(
-    symbol: &Bound<'_, PyAny>,
-    f: impl FnOnce(&[u8]) -> PyResult<R>,
-) -> PyResult<R> {
-    if let Ok(text) = symbol.cast::<PyString>() {
-        match text.to_cow() {
-            Ok(utf8) => f(utf8.as_bytes()),
-            // Lone surrogates have no UTF-8 form, so no mangled name has them.
-            Err(_) => Err(demangle_error(
-                text.to_string_lossy().as_bytes(),
-                demangler::Error::NotMangled,
-            )),
-        }
-    } else if let Ok(raw) = symbol.cast::<PyBytes>() {
-        f(raw.as_bytes())
-    } else {
-        Err(PyTypeError::new_err(format!(
-            "symbol must be str or bytes, not {}",
-            symbol.get_type().name()?
-        )))
-    }
-}
-
-/// demangle(symbol, *, params=True, return_type=True)
+/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
 /// --
 ///
-/// Demangle one C++ linker symbol and return the readable name.
+/// Demangle one linker symbol and return the readable name.
 ///
-/// ``symbol`` is a ``str`` or ``bytes`` such as ``nm`` prints it.
-/// ``params=False`` leaves out function parameter lists (like ``c++filt -p``);
-/// ``return_type=False`` leaves out the return types of template functions.
+/// ``symbol`` is a ``str`` or ``bytes`` as ``nm``, a linker or a stack trace
+/// shows it: a C++ (Itanium ABI) or Rust name, with an optional symbol
+/// version suffix (``@@GLIBCXX_3.4``) that is kept. The options are described
+/// in the package documentation (``help(cpp_demangle)``).
 ///
 /// Raises DemangleError (a ValueError) when ``symbol`` is not a mangled
 /// name, and TypeError when it is neither ``str`` nor ``bytes``.
@@ -50,33 +30,169 @@ fn with_symbol_bytes<R>(
 /// 'mangled::foo(double)'
 /// >>> demangle(b"_ZNK3Foo3barERKSt6vectorIiSaIiEE")
 /// 'Foo::bar(std::vector<int, std::allocator<int> > const&) const'
+/// >>> demangle("_ZNSt8ios_base4InitC1Ev@@GLIBCXX_3.4")
+/// 'std::ios_base::Init::Init()@@GLIBCXX_3.4'
 /// >>> demangle("_ZN7mangled3fooEd", params=False)
 /// 'mangled::foo'
-/// >>> demangle("_Z1fIiEvT_")
-/// 'void f<int>(int)'
 /// >>> demangle("_Z1fIiEvT_", return_type=False)
 /// 'f<int>(int)'
+/// >>> demangle("PKc", types=True)
+/// 'char const*'
+/// >>> demangle("_Z1fSs", style="libstdc++")
+/// 'f(std::string)'
+/// >>> demangle("_ZN4core3fmt5write17h0123456789abcdefE")
+/// 'core::fmt::write::h0123456789abcdef'
 /// >>> demangle("invalid c++ symbol")
 /// Traceback (most recent call last):
 ///     ...
 /// cpp_demangle.DemangleError: cannot demangle 'invalid c++ symbol': not a mangled C++ symbol
 #[pyfunction]
-#[pyo3(signature = (symbol, *, params = true, return_type = true))]
-fn demangle(symbol: &Bound<'_, PyAny>, params: bool, return_type: bool) -> PyResult<String> {
-    let options = demangler::Options {
-        params,
-        return_type,
-        ..demangler::Options::default()
-    };
-    with_symbol_bytes(symbol, |raw| {
-        demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
+#[pyo3(signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[allow(clippy::too_many_arguments)]
+fn demangle(
+    symbol: &Bound<'_, PyAny>,
+    params: bool,
+    return_type: bool,
+    types: bool,
+    style: &str,
+    verbose: bool,
+    strip_underscore: bool,
+    max_length: usize,
+) -> PyResult<String> {
+    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    with_symbol_bytes(symbol, |raw| demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e)))
+}
+
+/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
+/// --
+///
+/// Demangle every symbol of an iterable, on all cores, without holding the
+/// GIL; return a list in the same order.
+///
+/// Each item is a ``str`` or ``bytes`` and comes back as the ``str`` it
+/// demangles to; one that does not demangle comes back unchanged (the same
+/// object), as c++filt prints it unchanged. Options as for demangle().
+///
+/// >>> demangle_many(["_ZN7mangled3fooEd", "main", b"_Z3barv"])
+/// ['mangled::foo(double)', 'main', 'bar()']
+#[pyfunction]
+#[pyo3(signature = (symbols, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[allow(clippy::too_many_arguments)]
+fn demangle_many<'py>(
+    py: Python<'py>,
+    symbols: &Bound<'py, PyAny>,
+    params: bool,
+    return_type: bool,
+    types: bool,
+    style: &str,
+    verbose: bool,
+    strip_underscore: bool,
+    max_length: usize,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
+    let raw = objects.iter().map(SymbolBytes::extract_or_empty).collect::<PyResult<Vec<_>>>()?;
+    let results = py.detach(|| {
+        let views: Vec<&[u8]> = raw.iter().map(SymbolBytes::as_bytes).collect();
+        demangler::demangle_many(&views, &options)
+    });
+    let list = PyList::empty(py);
+    for (object, result) in objects.into_iter().zip(results) {
+        match result {
+            Ok(text) => list.append(PyString::new(py, &text))?,
+            Err(_) => list.append(object)?,
+        }
+    }
+    Ok(list)
+}
+
+/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
+/// --
+///
+/// Demangle every symbol in a text, as c++filt does with a stream: each run
+/// of symbol characters (letters, digits, ``_``, ``$``, ``.``) that demangles
+/// is replaced, every other byte is kept as it is. ``str`` in, ``str`` out;
+/// ``bytes`` in, ``bytes`` out (bytes that are not UTF-8 pass through).
+/// Large texts are done on all cores without holding the GIL.
+///
+/// >>> demangle_text("at 0x1 _ZN3foo3barEv+0x12 (libx.so)")
+/// 'at 0x1 foo::bar()+0x12 (libx.so)'
+/// >>> demangle_text(b"U _ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4\n")
+/// b'U std::ios_base::Init::Init()@GLIBCXX_3.4\n'
+#[pyfunction]
+#[pyo3(signature = (text, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[allow(clippy::too_many_arguments)]
+fn demangle_text<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    params: bool,
+    return_type: bool,
+    types: bool,
+    style: &str,
+    verbose: bool,
+    strip_underscore: bool,
+    max_length: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let is_str = text.is_instance_of::<PyString>();
+    let raw = SymbolBytes::extract(text).map_err(|_| {
+        pyo3::exceptions::PyTypeError::new_err(format!(
+            "text must be str or bytes, not {}",
+            text.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+        ))
+    })?;
+    let out = py.detach(|| {
+        let mut out = Vec::with_capacity(raw.as_bytes().len() + raw.as_bytes().len() / 2);
+        demangler::demangle_text_parallel(raw.as_bytes(), &options, &mut out);
+        out
+    });
+    if is_str {
+        // Only symbols were replaced, by UTF-8 text: the result is UTF-8.
+        let text = String::from_utf8(out).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok(PyString::new(py, &text).into_any())
+    } else {
+        Ok(PyBytes::new(py, &out).into_any())
+    }
+}
+
+/// Demangle one command-line argument as c++filt does: the whole argument
+/// is one name. Returns it unchanged when it does not demangle.
+#[pyfunction]
+#[pyo3(signature = (argument, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[allow(clippy::too_many_arguments)]
+fn demangle_argument<'py>(
+    argument: &Bound<'py, PyAny>,
+    params: bool,
+    return_type: bool,
+    types: bool,
+    style: &str,
+    verbose: bool,
+    strip_underscore: bool,
+    max_length: usize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    with_symbol_bytes(argument, |raw| match demangler::demangle_argument(raw, &options) {
+        Ok(text) => Ok(PyString::new(argument.py(), &text).into_any()),
+        Err(_) => Ok(argument.clone()),
     })
+}
+
+/// How much of a chunk of a stream can be demangled now: up to and
+/// including its last byte that cannot be part of a symbol.
+#[pyfunction]
+fn complete_prefix_len(chunk: &[u8]) -> usize {
+    demangler::complete_prefix_len(chunk)
 }
 
 /// The compiled core of cpp_demangle; import from ``cpp_demangle`` instead.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demangle, m)?)?;
+    m.add_function(wrap_pyfunction!(demangle_many, m)?)?;
+    m.add_function(wrap_pyfunction!(demangle_text, m)?)?;
+    m.add_function(wrap_pyfunction!(demangle_argument, m)?)?;
+    m.add_function(wrap_pyfunction!(complete_prefix_len, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
+    m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;
     Ok(())
 }

@@ -1,0 +1,7 @@
+"""``python -m cpp_demangle``: the ``cpp-demangle`` command."""
+
+import sys
+
+from cpp_demangle.cli import main
+
+sys.exit(main())

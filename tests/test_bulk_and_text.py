@@ -1,0 +1,112 @@
+"""demangle_many() and demangle_text(): order, c++filt's rule for failures, types."""
+
+import threading
+
+import pytest
+
+from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
+
+
+def test_demangle_many_keeps_order_and_returns_failures_unchanged():
+    bad = b"\xffnot a symbol"
+    symbols = ["_ZN7mangled3fooEd", "main", b"_Z3barv", bad, "_ZNSt8ios_base4InitC1Ev@@GLIBCXX_3.4"]
+    result = demangle_many(symbols)
+    assert result == [
+        "mangled::foo(double)",
+        "main",
+        "bar()",
+        bad,
+        "std::ios_base::Init::Init()@@GLIBCXX_3.4",
+    ]
+    assert result[1] is symbols[1] and result[3] is symbols[3]
+
+
+def test_demangle_many_takes_any_iterable():
+    assert demangle_many(s for s in ["_Z1fv", "_Z1gi"]) == ["f()", "g(int)"]
+    assert demangle_many([]) == []
+    assert demangle_many(("_Z1fv",), params=False) == ["f"]
+
+
+def test_demangle_many_in_bulk_agrees_with_demangle():
+    symbols = [f"_ZN2ns{len(str(i)) + 1}f{i}Ev" for i in range(20_000)] + ["x"] * 10
+    expected = [demangle(s) if s != "x" else s for s in symbols]
+    assert demangle_many(symbols) == expected
+
+
+def test_demangle_many_leaves_lone_surrogates_unchanged():
+    odd = "_Z3foo\udcffv"
+    assert demangle_many([odd, "_Z1fv"]) == [odd, "f()"]
+
+
+@pytest.mark.parametrize("bad", [None, 3, [None], ["_Z1fv", 4]])
+def test_demangle_many_rejects_what_is_not_str_or_bytes(bad):
+    with pytest.raises(TypeError):
+        demangle_many(bad)
+
+
+def test_demangle_many_from_many_threads_agrees():
+    symbols = [f"_ZN1a{len(str(i)) + 1}b{i}Ei" for i in range(3000)]
+    expected = demangle_many(symbols)
+    results = []
+
+    def work():
+        results.append(demangle_many(symbols))
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [expected] * 4
+
+
+def test_demangle_text_replaces_symbols_and_keeps_every_other_byte():
+    assert demangle_text("at 0x1 _ZN3foo3barEv+0x12 (libx.so)") == "at 0x1 foo::bar()+0x12 (libx.so)"
+    assert (
+        demangle_text("_ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4")
+        == "std::ios_base::Init::Init()@GLIBCXX_3.4"
+    )
+    assert demangle_text("no symbols, just text\n") == "no symbols, just text\n"
+    assert demangle_text("") == ""
+
+
+def test_demangle_text_bytes_in_bytes_out_lossless():
+    raw = b"\xff\xfe _Z3foov \x00\x80 main\r\n"
+    assert demangle_text(raw) == b"\xff\xfe foo() \x00\x80 main\r\n"
+
+
+def test_demangle_text_options():
+    assert demangle_text("T _Z3fooi", params=False) == "T foo"
+    assert demangle_text("T i", types=True) == "T int"
+    assert demangle_text("T __Z3fooi", strip_underscore=True) == "T foo(int)"
+
+
+def test_demangle_text_large_input_matches_line_by_line():
+    line = "0000000000001234 T _ZN4llvm5Value7setNameERKNS_5TwineE\n"
+    text = line * 50_000
+    assert demangle_text(text) == demangle_text(line) * 50_000
+
+
+@pytest.mark.parametrize("bad", [None, 1, ["_Z1fv"]])
+def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
+    with pytest.raises(TypeError, match="text must be str or bytes"):
+        demangle_text(bad)
+
+
+def test_unknown_style_and_bad_limit_are_value_errors():
+    with pytest.raises(ValueError, match="style must be"):
+        demangle("_Z1fv", style="msvc")
+    with pytest.raises(ValueError, match="max_length"):
+        demangle_text("_Z1fv", max_length=0)
+    with pytest.raises(OverflowError):
+        demangle("_Z1fv", max_length=-1)
+
+
+def test_libstdcxx_style():
+    assert demangle("_Z1fSs", style="libstdc++") == "f(std::string)"
+    assert demangle("i", style="libstdc++") == "int"
+    # __cxa_demangle takes no symbol version suffix and no Rust symbols.
+    with pytest.raises(DemangleError):
+        demangle("_Z1fv@@V_1", style="libstdc++")
+    assert demangle("_Z1fSs") == "f(std::basic_string<char, std::char_traits<char>, std::allocator<char> >)"
+    assert demangle("_Z1fSs", verbose=False) == "f(std::string)"
