@@ -63,6 +63,29 @@ fn is_plain_name(text: &str) -> bool {
         && depth == 0
 }
 
+/// Whether a write is an ordinary name that none of the adjustments look at:
+/// it starts like an identifier and is no qualifier or standard name.
+#[inline(always)]
+fn is_ordinary(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    match bytes.first() {
+        Some(b's' | b'o' | b'b' | b'c' | b'v' | b'r') => {
+            !s.starts_with("std::")
+                && match bytes.len() {
+                    5 => s != "const",
+                    6 => s != "string",
+                    7 => s != "ostream",
+                    8 => s != "volatile" && s != "restrict",
+                    13 => s != "basic_istream",
+                    14 => s != "basic_iostream",
+                    _ => true,
+                }
+        }
+        Some(b) => b.is_ascii_alphanumeric() || *b == b'_',
+        None => false,
+    }
+}
+
 /// What the crate writes for the qualifiers of a parameter.
 fn is_qualifier(s: &str) -> bool {
     matches!(s, " " | "const" | "volatile" | "restrict" | "&" | "&&" | "*")
@@ -121,7 +144,8 @@ impl GnuWriter {
         GnuWriter {
             text,
             verbose,
-            nodes: Vec::new(),
+            // Deep enough for nearly every real symbol: one allocation.
+            nodes: Vec::with_capacity(32),
             space_function_types: !names_in_args,
             pending_comma: None,
             address_of: None,
@@ -137,8 +161,16 @@ impl GnuWriter {
 
     /// Settle what waits on the next write, at the end of the output.
     pub(crate) fn finish(mut self) -> String {
-        self.settle(None);
+        if self.unsettled() {
+            self.settle(None);
+        }
         self.text.out
+    }
+
+    /// Whether a decision waits on the next write.
+    #[inline(always)]
+    fn unsettled(&self) -> bool {
+        self.closed_function_type.is_some() || self.pack_qualifiers.is_some()
     }
 
     /// Settle the decisions that wait on the next write `next`.
@@ -200,6 +232,9 @@ impl GnuWriter {
     /// verbose, and always when it names the class of a constructor or
     /// destructor: the terse prefix already written is then spelled out.
     fn standard_name<'a>(&mut self, s: &'a str) -> &'a str {
+        if s == "std::nullptr_t" {
+            return "decltype(nullptr)";
+        }
         for (terse, verbose, ctor) in STANDARD_NAMES {
             if s == terse || s == verbose {
                 return if self.verbose { verbose } else { terse };
@@ -268,7 +303,9 @@ fn top_level_find(text: &str, needle: u8) -> Option<usize> {
 
 impl DemangleWrite for GnuWriter {
     fn push_demangle_node(&mut self, node: DemangleNodeType) {
-        self.settle(Some(""));
+        if self.unsettled() {
+            self.settle(Some(""));
+        }
         self.nodes.push(node);
         if node == DemangleNodeType::TemplateParam {
             self.template_params.push(ParamFrame {
@@ -280,7 +317,15 @@ impl DemangleWrite for GnuWriter {
     }
 
     fn write_string(&mut self, s: &str) -> fmt::Result {
-        self.settle(Some(s));
+        // Most writes are names or `::`, with nothing waiting on them.
+        if (is_ordinary(s) || s == "::") && !self.unsettled() {
+            self.pending_comma = None;
+            self.pending_param = None;
+            return fmt::Write::write_str(&mut self.text, s);
+        }
+        if self.unsettled() {
+            self.settle(Some(s));
+        }
         if let Some(frame) = self.template_params.last_mut() {
             if frame.depth == self.nodes.len() {
                 if s == ", " {
@@ -342,11 +387,14 @@ impl DemangleWrite for GnuWriter {
                 self.close_address_of(start);
             }
         }
-        let s = match s {
-            "std::nullptr_t" => "decltype(nullptr)",
-            " complex" => " _Complex",
-            " imaginary" => " _Imaginary",
-            _ => self.standard_name(s),
+        let s = match s.as_bytes()[0] {
+            b's' | b'b' | b'o' => self.standard_name(s),
+            b' ' => match s {
+                " complex" => " _Complex",
+                " imaginary" => " _Imaginary",
+                _ => s,
+            },
+            _ => s,
         };
         if in_args {
             match s {
@@ -385,7 +433,9 @@ impl DemangleWrite for GnuWriter {
     }
 
     fn pop_demangle_node(&mut self) {
-        self.settle(Some(""));
+        if self.unsettled() {
+            self.settle(Some(""));
+        }
         if self.nodes.pop() == Some(DemangleNodeType::TemplateParam) {
             if let Some(frame) = self.template_params.pop() {
                 if !frame.separators.is_empty() {

@@ -169,16 +169,35 @@ fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) ->
     }
     // The cap stops a symbol whose back references expand exponentially
     // early, instead of letting it exhaust memory.
-    let names_in_args = input.windows(3).any(|w| w == b"L_Z");
-    let text = CappedString::new(input.len() * 2, options.max_output);
+    let names_in_args = contains_after(input, b'L', b"_Z");
+    // Demangled names run two to four times the mangled length.
+    let text = CappedString::new(input.len() * 4 + 16, options.max_output);
     let mut writer = GnuWriter::new(text, names_in_args, options.is_verbose());
     match parsed.structured_demangle(&mut writer, &crate_options) {
-        Ok(()) => Ok(spelling::gnu_literals(writer.finish())),
+        Ok(()) if has_integer_literal(input) => Ok(spelling::gnu_literals(writer.finish())),
+        Ok(()) => Ok(writer.finish()),
         Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong {
             limit: options.max_output,
         }),
         Err(fmt::Error) => Err(Error::Unprintable),
     }
+}
+
+/// Whether `first` followed by `then` occurs in `input`.
+fn contains_after(input: &[u8], first: u8, then: &[u8]) -> bool {
+    input
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && input[i + 1..].starts_with(then))
+}
+
+/// Whether the mangled name may hold an integer or boolean literal
+/// (`Lj64E`, `Lb1E`, `Lin5E`), the only thing [`spelling::gnu_literals`]
+/// rewrites.
+fn has_integer_literal(input: &[u8]) -> bool {
+    input.windows(3).any(|w| {
+        w[0] == b'L' && matches!(w[1], b'i' | b'j' | b'l' | b'm' | b'x' | b'y' | b'b') && (w[2].is_ascii_digit() || w[2] == b'n')
+    })
 }
 
 #[cfg(test)]

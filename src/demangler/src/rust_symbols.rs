@@ -23,6 +23,11 @@ pub(crate) fn rust_symbol_len(token: &[u8]) -> Option<usize> {
         return valid.then_some(2 + path_len);
     }
     let rest = token.strip_prefix(b"_ZN")?;
+    // Most `_ZN` names are C++: without a hash segment there is no need to
+    // look further.
+    if !rest.windows(3).any(|w| w == b"17h") {
+        return None;
+    }
     let legal = |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
     if !rest.iter().all(|&b| legal(b)) {
         return None;
