@@ -75,6 +75,12 @@ def test_demangle_text_bytes_in_bytes_out_lossless():
     assert demangle_text(raw) == b"\xff\xfe foo() \x00\x80 main\r\n"
 
 
+def test_demangle_text_with_lone_surrogates_says_what_to_do():
+    with pytest.raises(ValueError, match="surrogate"):
+        demangle_text("_Z3foov \udcff")
+    assert demangle_text("_Z3foov \udcff".encode("utf-8", "surrogateescape")) == b"foo() \xed\xb3\xbf"[:0] + b"foo() \xff"
+
+
 def test_demangle_text_options():
     assert demangle_text("T _Z3fooi", params=False) == "T foo"
     assert demangle_text("T i", types=True) == "T int"

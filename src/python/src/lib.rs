@@ -11,7 +11,7 @@ use pyo3::types::{PyBytes, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
 use options::options;
-use symbol::{with_symbol_bytes, SymbolBytes};
+use symbol::{symbol_bytes, symbol_bytes_or_none};
 
 /// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
 /// --
@@ -60,7 +60,9 @@ fn demangle(
     max_length: usize,
 ) -> PyResult<String> {
     let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
-    with_symbol_bytes(symbol, |raw| demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e)))
+    let held = symbol_bytes(symbol)?;
+    let raw = held.as_bytes();
+    demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
 }
 
 /// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
@@ -91,19 +93,14 @@ fn demangle_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
     let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
-    let raw = objects.iter().map(SymbolBytes::extract_or_empty).collect::<PyResult<Vec<_>>>()?;
-    let results = py.detach(|| {
-        let views: Vec<&[u8]> = raw.iter().map(SymbolBytes::as_bytes).collect();
-        demangler::demangle_many(&views, &options)
+    let held = objects.iter().map(symbol_bytes_or_none).collect::<PyResult<Vec<_>>>()?;
+    let views: Vec<&[u8]> = held.iter().map(|b| b.as_ref().map_or(&b""[..], |b| b.as_bytes())).collect();
+    let results = py.detach(|| demangler::demangle_many(&views, &options));
+    let items = objects.into_iter().zip(results).map(|(object, result)| match result {
+        Ok(text) => PyString::new(py, &text).into_any(),
+        Err(_) => object,
     });
-    let list = PyList::empty(py);
-    for (object, result) in objects.into_iter().zip(results) {
-        match result {
-            Ok(text) => list.append(PyString::new(py, &text))?,
-            Err(_) => list.append(object)?,
-        }
-    }
-    Ok(list)
+    PyList::new(py, items)
 }
 
 /// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
@@ -135,15 +132,23 @@ fn demangle_text<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
     let is_str = text.is_instance_of::<PyString>();
-    let raw = SymbolBytes::extract(text).map_err(|_| {
-        pyo3::exceptions::PyTypeError::new_err(format!(
-            "text must be str or bytes, not {}",
-            text.get_type().name().map(|n| n.to_string()).unwrap_or_default()
-        ))
+    let held = symbol_bytes(text).map_err(|e| {
+        if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
+            pyo3::exceptions::PyTypeError::new_err(format!(
+                "text must be str or bytes, not {}",
+                text.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+            ))
+        } else {
+            pyo3::exceptions::PyValueError::new_err(
+                "text has lone surrogates, which have no UTF-8 form: pass bytes instead \
+                 (for example text.encode('utf-8', 'surrogateescape'))",
+            )
+        }
     })?;
+    let raw = held.as_bytes();
     let out = py.detach(|| {
-        let mut out = Vec::with_capacity(raw.as_bytes().len() + raw.as_bytes().len() / 2);
-        demangler::demangle_text_parallel(raw.as_bytes(), &options, &mut out);
+        let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
+        demangler::demangle_text_parallel(raw, &options, &mut out);
         out
     });
     if is_str {
@@ -171,10 +176,11 @@ fn demangle_argument<'py>(
     max_length: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
-    with_symbol_bytes(argument, |raw| match demangler::demangle_argument(raw, &options) {
+    let held = symbol_bytes(argument)?;
+    match demangler::demangle_argument(held.as_bytes(), &options) {
         Ok(text) => Ok(PyString::new(argument.py(), &text).into_any()),
         Err(_) => Ok(argument.clone()),
-    })
+    }
 }
 
 /// How much of a chunk of a stream can be demangled now: up to and
