@@ -38,14 +38,21 @@ verbose=True
 strip_underscore=False
     Remove one leading underscore first, as ``c++filt -_`` does for macOS
     symbols (``__ZN3foo3barEv``).
+recursion_limit=1024
+    How deeply nested a name may be (at most 4096). The default covers every
+    name c++filt demangles; the stack a limit needs is always provided, on any
+    thread, so no input can overflow it.
 max_length=1048576
-    The longest demangled name, in bytes. Real symbols stay far below it; a
-    hostile one whose back references double at every level stops there
-    (DemangleError, or left as it is in bulk and text).
+    The longest demangled name, in bytes; and never more than 64 times the
+    symbol's own length plus 1 KiB. Real symbols stay far below both (under 30
+    times); a hostile one whose back references double at every level stops
+    there, in well under a millisecond (DemangleError, or left as it is by
+    demangle_many() and demangle_text()).
 """
 
 from cpp_demangle._native import (
     DEFAULT_MAX_LENGTH,
+    DEFAULT_RECURSION_LIMIT,
     DemangleError,
     demangle,
     demangle_many,
@@ -56,6 +63,7 @@ __version__ = "0.2.0"
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",
+    "DEFAULT_RECURSION_LIMIT",
     "DemangleError",
     "__version__",
     "demangle",

@@ -1,6 +1,7 @@
 from typing import Iterable, List, Literal, TypeVar, Union, overload
 
 DEFAULT_MAX_LENGTH: int
+DEFAULT_RECURSION_LIMIT: int
 
 class DemangleError(ValueError): ...
 
@@ -16,6 +17,7 @@ def demangle(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
+    recursion_limit: int = 1024,
     max_length: int = ...,
 ) -> str: ...
 @overload
@@ -28,6 +30,7 @@ def demangle_many(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
+    recursion_limit: int = 1024,
     max_length: int = ...,
 ) -> List[str]: ...
 @overload
@@ -40,6 +43,7 @@ def demangle_many(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
+    recursion_limit: int = 1024,
     max_length: int = ...,
 ) -> List[Union[str, bytes]]: ...
 def demangle_text(
@@ -51,6 +55,7 @@ def demangle_text(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
+    recursion_limit: int = 1024,
     max_length: int = ...,
 ) -> _Text: ...
 def demangle_argument(
@@ -62,6 +67,7 @@ def demangle_argument(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
+    recursion_limit: int = 1024,
     max_length: int = ...,
 ) -> Union[str, _Text]: ...
 def complete_prefix_len(chunk: bytes) -> int: ...

@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Any, BinaryIO, Dict, List, Optional
 
-from cpp_demangle import DEFAULT_MAX_LENGTH, __version__
+from cpp_demangle import DEFAULT_MAX_LENGTH, DEFAULT_RECURSION_LIMIT, __version__
 from cpp_demangle._native import complete_prefix_len, demangle_argument, demangle_text
 
 READ_SIZE = 1 << 20
@@ -52,6 +52,10 @@ def parser() -> argparse.ArgumentParser:
         "--max-length", type=int, default=DEFAULT_MAX_LENGTH, metavar="BYTES",
         help="longest demangled name; a longer one is left as it is (default %(default)s)",
     )
+    p.add_argument(
+        "--recursion-limit", type=int, default=DEFAULT_RECURSION_LIMIT, metavar="N",
+        help="how deeply nested a name may be, 1 to 4096 (default %(default)s)",
+    )
     p.add_argument("-V", "--version", action="version", version=f"cpp-demangle {__version__}")
     return p
 
@@ -89,6 +93,8 @@ def main(argv: Optional[List[str]] = None) -> int:
     args = parser().parse_intermixed_args(argv)
     if args.max_length < 1:
         parser().error("--max-length must be at least 1")
+    if not 1 <= args.recursion_limit <= 4096:
+        parser().error("--recursion-limit must be from 1 to 4096")
     options = {
         "params": args.params,
         "return_type": args.return_type,
@@ -96,6 +102,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         "style": args.style,
         "verbose": args.verbose,
         "strip_underscore": args.strip_underscore,
+        "recursion_limit": args.recursion_limit,
         "max_length": args.max_length,
     }
     out = sys.stdout.buffer

@@ -117,6 +117,7 @@ def test_demangle_error_pickles():
 def test_public_api():
     assert sorted(cpp_demangle.__all__) == [
         "DEFAULT_MAX_LENGTH",
+        "DEFAULT_RECURSION_LIMIT",
         "DemangleError",
         "__version__",
         "demangle",

@@ -2,9 +2,28 @@
 //! results in input order. Small inputs stay on the calling thread, where
 //! starting the pool would cost more than it saves.
 
-use rayon::prelude::*;
+use std::sync::OnceLock;
 
+use rayon::prelude::*;
+use rayon::{ThreadPool, ThreadPoolBuilder};
+
+use crate::stack::{stack_needed, MAX_RECURSION};
 use crate::{demangle, demangle_text, is_symbol_byte, Error, Options};
+
+/// The pool's threads have stacks deep enough for any recursion limit, so
+/// no task ever needs a stack segment of its own. (Its size follows
+/// `RAYON_NUM_THREADS`, like rayon's global pool.)
+fn pool() -> Option<&'static ThreadPool> {
+    static POOL: OnceLock<Option<ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        ThreadPoolBuilder::new()
+            .stack_size(stack_needed(MAX_RECURSION) + (1 << 20))
+            .thread_name(|i| format!("cpp-demangle-{i}"))
+            .build()
+            .ok()
+    })
+    .as_ref()
+}
 
 /// Below this many symbols the work is done on the calling thread.
 const PARALLEL_MIN_SYMBOLS: usize = 512;
@@ -16,22 +35,25 @@ const TEXT_PIECE: usize = 64 * 1024;
 
 /// [`demangle`] each symbol, in parallel when there are many.
 pub fn demangle_many<S: AsRef<[u8]> + Sync>(symbols: &[S], options: &Options) -> Vec<Result<String, Error>> {
-    if symbols.len() < PARALLEL_MIN_SYMBOLS {
-        return symbols.iter().map(|s| demangle(s.as_ref(), options)).collect();
+    let serial = || symbols.iter().map(|s| demangle(s.as_ref(), options)).collect();
+    match pool() {
+        Some(pool) if symbols.len() >= PARALLEL_MIN_SYMBOLS => pool.install(|| {
+            symbols
+                .par_iter()
+                .with_min_len(SYMBOLS_PER_TASK)
+                .map(|s| demangle(s.as_ref(), options))
+                .collect()
+        }),
+        _ => serial(),
     }
-    symbols
-        .par_iter()
-        .with_min_len(SYMBOLS_PER_TASK)
-        .map(|s| demangle(s.as_ref(), options))
-        .collect()
 }
 
 /// [`demangle_text`] of a possibly large text, in parallel pieces cut
 /// between symbols, appended to `out` in order.
 pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>) {
-    if text.len() < 2 * TEXT_PIECE {
+    let Some(pool) = pool().filter(|_| text.len() >= 2 * TEXT_PIECE) else {
         return demangle_text(text, options, out);
-    }
+    };
     let mut pieces = Vec::with_capacity(text.len() / TEXT_PIECE + 1);
     let mut rest = text;
     while rest.len() > TEXT_PIECE {
@@ -47,14 +69,16 @@ pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>)
     if !rest.is_empty() {
         pieces.push(rest);
     }
-    let done: Vec<Vec<u8>> = pieces
-        .par_iter()
-        .map(|piece| {
-            let mut buf = Vec::with_capacity(piece.len() + piece.len() / 2);
-            demangle_text(piece, options, &mut buf);
-            buf
-        })
-        .collect();
+    let done: Vec<Vec<u8>> = pool.install(|| {
+        pieces
+            .par_iter()
+            .map(|piece| {
+                let mut buf = Vec::with_capacity(piece.len() + piece.len() / 2);
+                demangle_text(piece, options, &mut buf);
+                buf
+            })
+            .collect()
+    });
     out.reserve(done.iter().map(Vec::len).sum());
     for buf in done {
         out.extend_from_slice(&buf);

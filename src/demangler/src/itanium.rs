@@ -12,12 +12,13 @@
 use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use cpp_demangle::{BorrowedSymbol, DemangleOptions};
+use cpp_demangle::{BorrowedSymbol, DemangleOptions, ParseOptions};
 
 use crate::capped::CappedString;
 use crate::gnu_writer::GnuWriter;
 use crate::spelling;
 use crate::options::GNU_MAX_MANGLED;
+use crate::stack;
 use crate::{Error, Options, Style};
 
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
@@ -36,7 +37,8 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     }
     // The crate is not supposed to panic, but this input may come from
     // anywhere: a panic becomes an error instead of unwinding further.
-    catch_unwind(AssertUnwindSafe(|| {
+    let limit = options.recursion();
+    catch_unwind(AssertUnwindSafe(|| stack::with_stack(limit, || {
         if mangled_name {
             demangle_special(symbol, options)
         } else {
@@ -44,7 +46,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
             // `c++filt -t` demangles it.
             print(symbol, options).map_err(|_| Error::NotMangled)
         }
-    }))
+    })))
     .unwrap_or(Err(Error::Internal))
 }
 
@@ -121,13 +123,14 @@ fn skip_call_offset(input: &[u8]) -> Result<&[u8], Error> {
 /// Parse `input` as a whole mangled name (or, without `_Z`, a type) and print
 /// it with c++filt's spelling.
 fn print(input: &[u8], options: &Options) -> Result<String, Error> {
-    match BorrowedSymbol::new(input) {
+    let parse_options = ParseOptions::default().recursion_limit(options.recursion());
+    match BorrowedSymbol::new_with_options(input, &parse_options) {
         Ok(parsed) => print_parsed(input, &parsed, options),
         Err(error) => {
-            let Some(renamed) = comdat_as_complete(input) else {
+            let Some(renamed) = comdat_as_complete(input, &parse_options) else {
                 return Err(error.into());
             };
-            let parsed = BorrowedSymbol::new(&renamed[..])?;
+            let parsed = BorrowedSymbol::new_with_options(&renamed[..], &parse_options)?;
             print_parsed(&renamed, &parsed, options)
         }
     }
@@ -138,7 +141,8 @@ fn print(input: &[u8], options: &Options) -> Result<String, Error> {
 /// c++filt prints the same way. A `C5` counts as a constructor only where a
 /// `C1` parses and an invalid `C9` does not, so one inside an identifier is
 /// never touched.
-fn comdat_as_complete(input: &[u8]) -> Option<Vec<u8>> {
+fn comdat_as_complete(input: &[u8], parse_options: &ParseOptions) -> Option<Vec<u8>> {
+    let parses = |candidate: &[u8]| BorrowedSymbol::new_with_options(candidate, parse_options).is_ok();
     let mut candidate = input.to_vec();
     let mut renamed = false;
     for at in 1..input.len().saturating_sub(2) {
@@ -146,18 +150,18 @@ fn comdat_as_complete(input: &[u8]) -> Option<Vec<u8>> {
             continue;
         }
         candidate[at + 1] = b'9';
-        let invalid = BorrowedSymbol::new(&candidate[..]).is_err();
+        let invalid = !parses(&candidate);
         candidate[at + 1] = b'1';
         renamed |= invalid;
         if !invalid {
             candidate[at + 1] = b'5';
         }
     }
-    (renamed && BorrowedSymbol::new(&candidate[..]).is_ok()).then_some(candidate)
+    (renamed && parses(&candidate)).then_some(candidate)
 }
 
 fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) -> Result<String, Error> {
-    let mut crate_options = DemangleOptions::new();
+    let mut crate_options = DemangleOptions::new().recursion_limit(options.recursion());
     if !options.params {
         crate_options = crate_options.no_params();
     }
@@ -171,14 +175,13 @@ fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) ->
     // early, instead of letting it exhaust memory.
     let names_in_args = contains_after(input, b'L', b"_Z");
     // Demangled names run two to four times the mangled length.
-    let text = CappedString::new(input.len() * 4 + 16, options.max_output);
+    let limit = options.output_limit(input.len());
+    let text = CappedString::new(input.len() * 4 + 16, limit);
     let mut writer = GnuWriter::new(text, names_in_args, options.is_verbose());
     match parsed.structured_demangle(&mut writer, &crate_options) {
         Ok(()) if has_integer_literal(input) => Ok(spelling::gnu_literals(writer.finish())),
         Ok(()) => Ok(writer.finish()),
-        Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong {
-            limit: options.max_output,
-        }),
+        Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong { limit }),
         Err(fmt::Error) => Err(Error::Unprintable),
     }
 }
@@ -402,6 +405,45 @@ mod tests {
         assert!(run(&fits).unwrap().starts_with("void f<a0000, a0001"));
         let over = format!("_Z1fIJ{}EEvv", args(170));
         assert_eq!(run(&over), Err(Error::TooLongForGnu));
+    }
+
+    #[test]
+    fn deep_names_never_overflow_the_stack() {
+        // 1018 nested pointers: the deepest name of GNU's 1024 bytes.
+        let deep = format!("_Z1f{}iv", "P".repeat(1018));
+        let on_tiny_stack = |options: Options| {
+            let deep = deep.clone();
+            std::thread::Builder::new()
+                .stack_size(64 * 1024)
+                .spawn(move || demangle(deep.as_bytes(), &options))
+                .unwrap()
+                .join()
+                .unwrap()
+        };
+        assert_eq!(on_tiny_stack(Options::default()), Err(Error::TooDeep));
+        let deeper = Options { recursion_limit: 4096, ..Options::default() };
+        let text = on_tiny_stack(deeper).unwrap();
+        assert!(text.starts_with("f(int*") && text.ends_with("*, void)"), "{text}");
+        // Asking for more than the most is the most.
+        let too_much = Options { recursion_limit: u32::MAX, ..Options::default() };
+        assert!(on_tiny_stack(too_much).is_ok());
+    }
+
+    #[test]
+    fn hostile_expansion_stops_at_a_bound_relative_to_the_input() {
+        // S_ = X, S0_ = X<int, int>, each level X<previous, previous>: the
+        // output doubles per level.
+        let mut symbol = String::from("_Z1fI1XIiiE");
+        let digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for level in 0..30 {
+            let seq = if level < 36 { digits[level..level + 1].to_string() } else { unreachable!() };
+            symbol.push_str(&format!("S_IS{seq}_S{seq}_E"));
+        }
+        symbol.push_str("Evv");
+        let limit = symbol.len() * Options::OUTPUT_PER_INPUT_BYTE + Options::OUTPUT_SLACK;
+        let start = std::time::Instant::now();
+        assert_eq!(run(&symbol), Err(Error::OutputTooLong { limit }));
+        assert!(start.elapsed() < std::time::Duration::from_secs(1));
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod itanium;
 mod options;
 mod rust_symbols;
 mod spelling;
+mod stack;
 mod text;
 
 pub use bulk::{demangle_many, demangle_text_parallel};

@@ -41,6 +41,10 @@ pub struct Options {
     /// Remove one leading underscore before demangling, as `c++filt -_`
     /// does for the symbols of macOS and other targets that prefix one.
     pub strip_underscore: bool,
+    /// How deep the demangler may recurse into nested names, clamped to
+    /// 1..=4096. The default, 1024, covers every name GNU c++filt demangles
+    /// (which stops at 1024 bytes); the stack it needs is always provided.
+    pub recursion_limit: u32,
     /// Longest output, in bytes, that a symbol may demangle to. Hostile
     /// symbols can grow exponentially through back references; past this
     /// the call stops with [`crate::Error::OutputTooLong`].
@@ -57,6 +61,30 @@ impl Options {
     /// the hundreds of thousands in a Linux distribution's libraries
     /// demangle to a few kilobytes), far below what exhausts memory.
     pub const DEFAULT_MAX_OUTPUT: usize = 1 << 20;
+
+    /// The default recursion limit.
+    pub const DEFAULT_RECURSION_LIMIT: u32 = 1024;
+
+    /// How many times its own length a symbol may demangle to, plus
+    /// [`Self::OUTPUT_SLACK`]: real symbols stay under 30 times (the most
+    /// seen in a Linux distribution's libraries is 28), while a hostile one
+    /// whose back references double at every level would grow without end.
+    pub const OUTPUT_PER_INPUT_BYTE: usize = 64;
+    /// See [`Self::OUTPUT_PER_INPUT_BYTE`].
+    pub const OUTPUT_SLACK: usize = 1024;
+
+    /// The most a symbol of `len` bytes may demangle to: `max_output`, and
+    /// never more than 64 times its length plus 1 KiB. This bounds the time
+    /// and memory any input costs.
+    pub fn output_limit(&self, len: usize) -> usize {
+        self.max_output
+            .min(len.saturating_mul(Self::OUTPUT_PER_INPUT_BYTE).saturating_add(Self::OUTPUT_SLACK))
+    }
+
+    /// The recursion limit in force: [`Options::recursion_limit`] clamped.
+    pub(crate) fn recursion(&self) -> u32 {
+        self.recursion_limit.clamp(1, crate::stack::MAX_RECURSION)
+    }
 }
 
 impl Default for Options {
@@ -68,6 +96,7 @@ impl Default for Options {
             return_type: true,
             types: false,
             strip_underscore: false,
+            recursion_limit: Self::DEFAULT_RECURSION_LIMIT,
             max_output: Self::DEFAULT_MAX_OUTPUT,
         }
     }

@@ -63,16 +63,15 @@ pub(crate) fn rust_symbol_len(token: &[u8]) -> Option<usize> {
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     let text = std::str::from_utf8(symbol).map_err(|_| Error::Malformed)?;
     let parsed = rustc_demangle::try_demangle(text).map_err(|_| Error::Malformed)?;
-    let mut out = CappedString::new(text.len() * 2, options.max_output);
+    let limit = options.output_limit(symbol.len());
+    let mut out = CappedString::new(text.len() * 2, limit);
     // c++filt shows the hashes and the types of consts unless given `-i`;
     // `{:#}` hides them.
     let written = if options.is_verbose() { write!(out, "{parsed}") } else { write!(out, "{parsed:#}") };
     match written {
         Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
         Ok(()) => Ok(out.out),
-        Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong {
-            limit: options.max_output,
-        }),
+        Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong { limit }),
         Err(fmt::Error) => Err(Error::Malformed),
     }
 }

@@ -13,7 +13,7 @@ use error::{demangle_error, DemangleError};
 use options::options;
 use symbol::{symbol_bytes, symbol_bytes_or_none};
 
-/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
+/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
 /// --
 ///
 /// Demangle one linker symbol and return the readable name.
@@ -47,7 +47,7 @@ use symbol::{symbol_bytes, symbol_bytes_or_none};
 ///     ...
 /// cpp_demangle.DemangleError: cannot demangle 'invalid c++ symbol': not a mangled C++ symbol
 #[pyfunction]
-#[pyo3(signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[pyo3(signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
 #[allow(clippy::too_many_arguments)]
 fn demangle(
     symbol: &Bound<'_, PyAny>,
@@ -57,15 +57,16 @@ fn demangle(
     style: &str,
     verbose: bool,
     strip_underscore: bool,
+    recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<String> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
     let held = symbol_bytes(symbol)?;
     let raw = held.as_bytes();
     demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
 }
 
-/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
+/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
 /// --
 ///
 /// Demangle every symbol of an iterable, on all cores, without holding the
@@ -78,7 +79,7 @@ fn demangle(
 /// >>> demangle_many(["_ZN7mangled3fooEd", "main", b"_Z3barv"])
 /// ['mangled::foo(double)', 'main', 'bar()']
 #[pyfunction]
-#[pyo3(signature = (symbols, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[pyo3(signature = (symbols, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
 #[allow(clippy::too_many_arguments)]
 fn demangle_many<'py>(
     py: Python<'py>,
@@ -89,9 +90,10 @@ fn demangle_many<'py>(
     style: &str,
     verbose: bool,
     strip_underscore: bool,
+    recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<Bound<'py, PyList>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
     let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
     let held = objects.iter().map(symbol_bytes_or_none).collect::<PyResult<Vec<_>>>()?;
     let views: Vec<&[u8]> = held.iter().map(|b| b.as_ref().map_or(&b""[..], |b| b.as_bytes())).collect();
@@ -103,7 +105,7 @@ fn demangle_many<'py>(
     PyList::new(py, items)
 }
 
-/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, max_length=1048576)
+/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
 /// --
 ///
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
@@ -117,7 +119,7 @@ fn demangle_many<'py>(
 /// >>> demangle_text(b"U _ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4\n")
 /// b'U std::ios_base::Init::Init()@GLIBCXX_3.4\n'
 #[pyfunction]
-#[pyo3(signature = (text, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[pyo3(signature = (text, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
 #[allow(clippy::too_many_arguments)]
 fn demangle_text<'py>(
     py: Python<'py>,
@@ -128,9 +130,10 @@ fn demangle_text<'py>(
     style: &str,
     verbose: bool,
     strip_underscore: bool,
+    recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
     let is_str = text.is_instance_of::<PyString>();
     let held = symbol_bytes(text).map_err(|e| {
         if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
@@ -163,7 +166,7 @@ fn demangle_text<'py>(
 /// Demangle one command-line argument as c++filt does: the whole argument
 /// is one name. Returns it unchanged when it does not demangle.
 #[pyfunction]
-#[pyo3(signature = (argument, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[pyo3(signature = (argument, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
 #[allow(clippy::too_many_arguments)]
 fn demangle_argument<'py>(
     argument: &Bound<'py, PyAny>,
@@ -173,9 +176,10 @@ fn demangle_argument<'py>(
     style: &str,
     verbose: bool,
     strip_underscore: bool,
+    recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, max_length)?;
+    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
     let held = symbol_bytes(argument)?;
     match demangler::demangle_argument(held.as_bytes(), &options) {
         Ok(text) => Ok(PyString::new(argument.py(), &text).into_any()),
@@ -200,5 +204,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(complete_prefix_len, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
     m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;
+    m.add("DEFAULT_RECURSION_LIMIT", demangler::Options::DEFAULT_RECURSION_LIMIT)?;
     Ok(())
 }

@@ -6,6 +6,7 @@ use pyo3::PyResult;
 use demangler::{Options, Style};
 
 /// The core's options from the keywords of a call.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn options(
     params: bool,
     return_type: bool,
@@ -13,6 +14,7 @@ pub(crate) fn options(
     style: &str,
     verbose: bool,
     strip_underscore: bool,
+    recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<Options> {
     let style = match style {
@@ -34,6 +36,8 @@ pub(crate) fn options(
         return_type,
         types,
         strip_underscore,
+        // Clamped by the core to what it can give the stack for.
+        recursion_limit,
         max_output: max_length,
     })
 }

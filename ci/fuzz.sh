@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Fuzz the demangler: the cargo-fuzz target on the Rust core, then the
+# atheris target on the Python API, each for SECONDS (default 300).
+#
+#   bash ci/fuzz.sh [SECONDS]
+#
+# Needs a nightly Rust toolchain and cargo-fuzz (`cargo install cargo-fuzz`)
+# for the first, and the package installed in $PYTHON's environment for the
+# second (atheris is installed into it). Both are seeded with the symbols of
+# tests/fixtures and with hostile shapes; what they find is kept in
+# target/fuzz/ (crashes as artifacts) and must become a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_EACH=${1:-300}
+PYTHON=${PYTHON:-.venv/bin/python}
+WORK=target/fuzz
+mkdir -p "$WORK/corpus" "$WORK/artifacts"
+
+# Seeds: real symbols (first byte 0: default options), then hostile shapes.
+"$PYTHON" - "$WORK/corpus" <<'PY'
+import hashlib, pathlib, sys
+out = pathlib.Path(sys.argv[1])
+seeds = []
+for path in sorted(pathlib.Path("tests/fixtures").glob("*.tsv")):
+    if "known-differences" not in path.name:
+        seeds += [line.split("\t", 1)[0] for line in path.read_text().splitlines()[::20]]
+seeds += [
+    "_Z1fI1XIiiE" + "".join(f"S0_IS{c}_S{c}_E" for c in "123456789ABCDEFGHIJKLMNOPQRST") + "Evv",
+    "_Z1f" + "P" * 1018 + "iv",
+    "_Z1fI" + "1XI" * 200 + "i" + "E" * 200 + "Evv",
+    "_ZTv0_n24_N3FooD0Ev", "_RNvCs1234_7mycrate3foo", "_ZN4core3fmt5write17h0123456789abcdefE",
+]
+for seed in seeds:
+    data = b"\0" + seed.encode()
+    (out / hashlib.sha1(data).hexdigest()).write_bytes(data)
+print(f"{len(seeds)} seeds")
+PY
+
+echo "== cargo fuzz (Rust core), ${SECONDS_EACH}s"
+(cd src/demangler/fuzz && cargo +nightly fuzz run --fuzz-dir . demangle \
+    "../../../$WORK/corpus" -- -max_total_time="$SECONDS_EACH" -max_len=4096 \
+    -artifact_prefix="../../../$WORK/artifacts/" -print_final_stats=1 2>&1 | tail -n 15)
+
+echo "== atheris (Python API), ${SECONDS_EACH}s"
+"$PYTHON" -m pip install --quiet atheris
+mkdir -p "$WORK/py-corpus"
+cp -n "$WORK"/corpus/* "$WORK/py-corpus/" 2>/dev/null || true
+"$PYTHON" tests/fuzz_python_api.py "$WORK/py-corpus" -max_total_time="$SECONDS_EACH" -max_len=4096 \
+    -artifact_prefix="$WORK/artifacts/py-" -print_final_stats=1 2>&1 | tail -n 12

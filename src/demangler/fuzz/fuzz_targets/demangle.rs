@@ -1,0 +1,32 @@
+//! Any bytes, through every entry point of the core and every style: no
+//! panic, no internal error, output within its bounds.
+#![no_main]
+
+use demangler::{demangle, demangle_argument, demangle_text, Error, Options, Style};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    // The first byte picks the options, the rest is the input.
+    let Some((&pick, input)) = data.split_first() else { return };
+    let options = Options {
+        style: if pick & 1 == 0 { Style::CxxFilt } else { Style::LibStdCxx },
+        verbose: pick & 2 == 0,
+        params: pick & 4 == 0,
+        types: pick & 8 != 0,
+        strip_underscore: pick & 16 != 0,
+        recursion_limit: if pick & 32 == 0 { Options::DEFAULT_RECURSION_LIMIT } else { 4096 },
+        ..Options::default()
+    };
+    for result in [demangle(input, &options), demangle_argument(input, &options)] {
+        match result {
+            Ok(text) => assert!(text.len() <= options.output_limit(input.len()) + input.len()),
+            Err(Error::Internal) => panic!("internal error on {:?}", String::from_utf8_lossy(input)),
+            Err(_) => {}
+        }
+    }
+    let mut out = Vec::new();
+    demangle_text(input, &options, &mut out);
+    if input.iter().all(|&b| !demangler::is_symbol_byte(b)) {
+        assert_eq!(out, input);
+    }
+});
