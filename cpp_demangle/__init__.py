@@ -38,9 +38,9 @@ verbose=True
 strip_underscore=False
     Remove one leading underscore first, as ``c++filt -_`` does for macOS
     symbols (``__ZN3foo3barEv``).
-recursion_limit=1024
-    How deeply nested a name may be (at most 4096). The default covers every
-    name c++filt demangles; the stack a limit needs is always provided, on any
+recursion_limit=4096
+    How deeply nested a name may be (1 to 4096). The default covers every name
+    c++filt demangles; the stack a limit needs is always provided, on any
     thread, so no input can overflow it.
 max_length=1048576
     The longest demangled name, in bytes; and never more than 64 times the

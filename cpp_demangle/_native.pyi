@@ -17,7 +17,7 @@ def demangle(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
-    recursion_limit: int = 1024,
+    recursion_limit: int = 4096,
     max_length: int = ...,
 ) -> str: ...
 @overload
@@ -30,7 +30,7 @@ def demangle_many(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
-    recursion_limit: int = 1024,
+    recursion_limit: int = 4096,
     max_length: int = ...,
 ) -> List[str]: ...
 @overload
@@ -43,7 +43,7 @@ def demangle_many(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
-    recursion_limit: int = 1024,
+    recursion_limit: int = 4096,
     max_length: int = ...,
 ) -> List[Union[str, bytes]]: ...
 def demangle_text(
@@ -55,7 +55,7 @@ def demangle_text(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
-    recursion_limit: int = 1024,
+    recursion_limit: int = 4096,
     max_length: int = ...,
 ) -> _Text: ...
 def demangle_argument(
@@ -67,7 +67,7 @@ def demangle_argument(
     style: _Style = "c++filt",
     verbose: bool = True,
     strip_underscore: bool = False,
-    recursion_limit: int = 1024,
+    recursion_limit: int = 4096,
     max_length: int = ...,
 ) -> Union[str, _Text]: ...
 def complete_prefix_len(chunk: bytes) -> int: ...

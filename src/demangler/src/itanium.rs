@@ -37,17 +37,32 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     }
     // The crate is not supposed to panic, but this input may come from
     // anywhere: a panic becomes an error instead of unwinding further.
+    // Most names need little recursion: the first attempt runs with a limit
+    // the thread's own stack covers; only a name that needs more is tried
+    // again with the full limit, on a stack segment of its own if need be.
     let limit = options.recursion();
-    catch_unwind(AssertUnwindSafe(|| stack::with_stack(limit, || {
-        if mangled_name {
-            demangle_special(symbol, options)
-        } else {
-            // A bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
-            // `c++filt -t` demangles it.
-            print(symbol, options).map_err(|_| Error::NotMangled)
-        }
-    })))
-    .unwrap_or(Err(Error::Internal))
+    let first = limit.min(stack::FIRST_ATTEMPT_RECURSION);
+    let attempt = |limit: u32| {
+        // The crate is not supposed to panic, but this input may come from
+        // anywhere: a panic becomes an error instead of unwinding further.
+        catch_unwind(AssertUnwindSafe(|| {
+            stack::with_stack(limit, || {
+                if mangled_name {
+                    demangle_special(symbol, &Options { recursion_limit: limit, ..*options })
+                } else {
+                    // A bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
+                    // `c++filt -t` demangles it.
+                    print(symbol, &Options { recursion_limit: limit, ..*options }).map_err(|_| Error::NotMangled)
+                }
+            })
+        }))
+        .unwrap_or(Err(Error::Internal))
+    };
+    match attempt(first) {
+        // Printing past the limit shows as an unprintable name.
+        Err(Error::TooDeep | Error::Unprintable) if limit > first => attempt(limit),
+        result => result,
+    }
 }
 
 fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
@@ -420,13 +435,21 @@ mod tests {
                 .join()
                 .unwrap()
         };
-        assert_eq!(on_tiny_stack(Options::default()), Err(Error::TooDeep));
-        let deeper = Options { recursion_limit: 4096, ..Options::default() };
+        let shallow = Options { recursion_limit: 1024, ..Options::default() };
+        assert_eq!(on_tiny_stack(shallow), Err(Error::TooDeep));
+        let deeper = Options::default();
         let text = on_tiny_stack(deeper).unwrap();
         assert!(text.starts_with("f(int*") && text.ends_with("*, void)"), "{text}");
         // Asking for more than the most is the most.
         let too_much = Options { recursion_limit: u32::MAX, ..Options::default() };
         assert!(on_tiny_stack(too_much).is_ok());
+    }
+
+    #[test]
+    fn as_deep_as_gnu_goes() {
+        let nested = format!("_Z1fI{}i{}Evv", "1XI".repeat(253), "E".repeat(253));
+        let text = run(&nested).unwrap();
+        assert!(text.starts_with("void f<X<X<X<") && text.ends_with("> > > >()"), "{text}");
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub struct Options {
     /// does for the symbols of macOS and other targets that prefix one.
     pub strip_underscore: bool,
     /// How deep the demangler may recurse into nested names, clamped to
-    /// 1..=4096. The default, 1024, covers every name GNU c++filt demangles
+    /// 1..=4096. The default, 4096, covers every name GNU c++filt demangles
     /// (which stops at 1024 bytes); the stack it needs is always provided.
     pub recursion_limit: u32,
     /// Longest output, in bytes, that a symbol may demangle to. Hostile
@@ -63,7 +63,7 @@ impl Options {
     pub const DEFAULT_MAX_OUTPUT: usize = 1 << 20;
 
     /// The default recursion limit.
-    pub const DEFAULT_RECURSION_LIMIT: u32 = 1024;
+    pub const DEFAULT_RECURSION_LIMIT: u32 = crate::stack::MAX_RECURSION;
 
     /// How many times its own length a symbol may demangle to, plus
     /// [`Self::OUTPUT_SLACK`]: real symbols stay under 30 times (the most

@@ -13,8 +13,11 @@
 const STACK_PER_LEVEL: usize = if cfg!(debug_assertions) { 16 * 1024 } else { 6 * 1024 };
 /// Stack for everything else: the caller, the writer, rustc-demangle.
 const STACK_BASE: usize = 256 * 1024;
-/// The highest recursion limit a caller may ask for.
+/// The highest recursion limit a caller may ask for, and the default.
 pub(crate) const MAX_RECURSION: u32 = 4096;
+/// The recursion limit of a first attempt, whose stack (6.25 MiB in a
+/// release build) an 8 MiB main thread and the pool's threads have.
+pub(crate) const FIRST_ATTEMPT_RECURSION: u32 = 1024;
 
 /// The stack that demangling with `limit` may use.
 pub(crate) fn stack_needed(limit: u32) -> usize {

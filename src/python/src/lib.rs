@@ -13,7 +13,7 @@ use error::{demangle_error, DemangleError};
 use options::options;
 use symbol::{symbol_bytes, symbol_bytes_or_none};
 
-/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
+/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
 /// --
 ///
 /// Demangle one linker symbol and return the readable name.
@@ -66,7 +66,7 @@ fn demangle(
     demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
 }
 
-/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
+/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
 /// --
 ///
 /// Demangle every symbol of an iterable, on all cores, without holding the
@@ -105,7 +105,7 @@ fn demangle_many<'py>(
     PyList::new(py, items)
 }
 
-/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=1024, max_length=1048576)
+/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
 /// --
 ///
 /// Demangle every symbol in a text, as c++filt does with a stream: each run

@@ -1,0 +1,78 @@
+"""Worst time and peak memory of cpp_demangle on hostile input.
+
+    python benchmarks/hostile.py
+
+Each case runs in a fresh process, so its peak resident memory is its own;
+the time is the slowest of five runs. The shapes are those crash reporters
+and symbol servers meet: output that doubles with every level of back
+references, the deepest nesting a 1024-byte name allows, long runs of symbol
+characters, random bytes, and a 64 KiB page of hostile symbols.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+
+SEQ = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def doubling(levels: int) -> str:
+    return "_Z1fI1XIiiE" + "".join(f"S0_IS{SEQ[i + 1]}_S{SEQ[i + 1]}_E" for i in range(levels)) + "Evv"
+
+
+CASES = {
+    "doubling, 23 levels (252 B; uncapped 54 MB)": ("demangle", doubling(23), {}),
+    "doubling, 33 levels (374 B; uncapped 55 GB)": ("demangle", doubling(33), {}),
+    "doubling, max_length=16 MiB": ("demangle", doubling(33), {"max_length": 1 << 24}),
+    "1018 nested pointers": ("demangle", "_Z1f" + "P" * 1018 + "iv", {}),
+    "253 nested templates": ("demangle", "_Z1fI" + "1XI" * 253 + "i" + "E" * 253 + "Evv", {}),
+    "10 MB string": ("demangle", "_ZN" + "1a" * (5 << 20), {}),
+    "10 MB Rust-looking string": ("demangle", "_RNv" + "C" * (10 << 20), {}),
+    "64 KiB of random bytes, as text": ("demangle_text", "random", {}),
+    "64 KiB page of doubling symbols, as text": ("demangle_text", " ".join([doubling(16)] * 341), {}),
+    "64 KiB page of doubling symbols, in bulk": ("demangle_many", [doubling(16)] * 341, {}),
+}
+
+CHILD = """
+import json, resource, sys, time, random
+import cpp_demangle
+fn_name, arg, options = json.loads(sys.stdin.read())
+if arg == "random":
+    arg = bytes(random.Random(7).getrandbits(8) for _ in range(65536))
+fn = getattr(cpp_demangle, fn_name)
+worst = 0.0
+for _ in range(5):
+    start = time.perf_counter()
+    try:
+        fn(arg, **options)
+        outcome = "ok"
+    except cpp_demangle.DemangleError as error:
+        outcome = str(error).split(": ", 1)[1]
+    worst = max(worst, time.perf_counter() - start)
+print(json.dumps([worst * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, outcome]))
+"""
+
+
+def main() -> int:
+    base = json.loads(subprocess.run(
+        [sys.executable, "-c", CHILD], input=json.dumps(["demangle", "_Z1fv", {}]),
+        capture_output=True, text=True, check=True).stdout)[1]
+    print(f"interpreter with cpp_demangle imported: {base:.1f} MB resident\n")
+    print(f"| {'input':45} | worst ms | peak MB | outcome")
+    print(f"|{'-' * 47}|---------:|--------:|--------")
+    for name, (fn, arg, options) in CASES.items():
+        out = subprocess.run([sys.executable, "-c", CHILD], input=json.dumps([fn, arg, options]),
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"| {name:45} | CRASHED (exit {out.returncode}) {out.stderr[-200:]}")
+            continue
+        ms, mb, outcome = json.loads(out.stdout)
+        print(f"| {name:45} | {ms:8.2f} | {mb:7.1f} | {outcome[:60]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
