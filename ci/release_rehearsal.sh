@@ -58,8 +58,12 @@ zigbuild() {  # TARGET PLAT-NAME DEPLOYMENT-TARGET: a wheel from the sdist
 
 step "manylinux2014 x86_64 wheel (cargo-zigbuild, glibc 2.17)"
 zigbuild x86_64-unknown-linux-gnu.2.17 linux_x86_64 ""
-auditwheel show "$WORK"/raw/linux_x86_64/*.whl | grep -A1 "consistent with"
-auditwheel show "$WORK"/raw/linux_x86_64/*.whl | grep -q '"manylinux_2_17_x86_64"'
+SHOW=$(auditwheel show "$WORK"/raw/linux_x86_64/*.whl 2>/dev/null)
+printf '%s\n' "$SHOW" | grep -A1 "consistent with"
+case "$SHOW" in
+  *'"manylinux_2_17_x86_64"'*) ;;
+  *) echo "auditwheel: the wheel is not manylinux2014 (glibc 2.17)"; exit 1 ;;
+esac
 auditwheel repair --plat manylinux2014_x86_64 -w "$WORK/dist" "$WORK"/raw/linux_x86_64/*.whl 2>&1 | tail -n 1
 abi3audit --strict "$WORK"/dist/*.whl && echo "abi3audit --strict: clean"
 
