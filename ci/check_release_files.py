@@ -59,7 +59,7 @@ def wheel_tags(directory: str) -> None:
         if (python_tag, abi_tag) != ("cp39", "abi3"):
             sys.exit(f"{wheel.name}: expected a cp39-abi3 wheel")
         with zipfile.ZipFile(wheel) as z:
-            native = [n for n in z.namelist() if n.startswith("cpp_demangle/_native.")]
+            native = [n for n in z.namelist() if n.startswith("cpp_demangle/_native.") and not n.endswith(".pyi")]
             if native != ["cpp_demangle/_native.abi3.so"]:
                 sys.exit(f"{wheel.name}: unexpected extension {native}")
             header = z.read(native[0])[:8]
