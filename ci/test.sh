@@ -4,7 +4,10 @@
 #   1. the Rust tests of the demangling core (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
-#   3. ci/test_packages.sh: the wheel and the sdist, installed as users do.
+#   3. ci/release_rehearsal.sh: the release files checked, the sdist and the
+#      wheels built (manylinux2014 and macOS without Docker), uploaded to a
+#      local index and installed from it as users do, on every CPython 3.9
+#      to 3.13 here, and the test suite run against each install.
 # Set SKIP_PACKAGES=1 to stop after step 2.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +27,6 @@ echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test
 
 if [ "${SKIP_PACKAGES:-0}" != 1 ]; then
-  echo "== the wheel and the sdist, installed"
-  PYTHON="$VENV/bin/python" bash ci/test_packages.sh
+  echo "== release rehearsal"
+  PYTHON="$VENV/bin/python" bash ci/release_rehearsal.sh
 fi

@@ -2,7 +2,9 @@
 //! results in input order. Small inputs stay on the calling thread, where
 //! starting the pool would cost more than it saves.
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::mpsc::{channel, Receiver};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
@@ -45,6 +47,60 @@ pub fn demangle_many<S: AsRef<[u8]> + Sync>(symbols: &[S], options: &Options) ->
                 .collect()
         }),
         _ => serial(),
+    }
+}
+
+/// Symbols per chunk of [`ChunkedResults`].
+const SYMBOLS_PER_CHUNK: usize = 2048;
+
+/// [`demangle`] of many symbols on the pool, handed back chunk by chunk in
+/// input order as the chunks are done, so that the caller can use the
+/// first results (turn them into Python strings, say) while the pool works
+/// on the rest.
+pub struct ChunkedResults {
+    received: Receiver<(usize, Vec<Result<String, Error>>)>,
+    early: BTreeMap<usize, Vec<Result<String, Error>>>,
+    next: usize,
+    chunks: usize,
+}
+
+impl ChunkedResults {
+    /// Start demangling `symbols`. Few symbols, or no pool, are done here
+    /// and now.
+    pub fn new(symbols: Vec<Vec<u8>>, options: Options) -> Self {
+        let (send, received) = channel();
+        let chunks = symbols.len().div_ceil(SYMBOLS_PER_CHUNK);
+        let symbols = Arc::new(symbols);
+        let pool = pool().filter(|_| symbols.len() >= PARALLEL_MIN_SYMBOLS);
+        for index in 0..chunks {
+            let (symbols, send) = (Arc::clone(&symbols), send.clone());
+            let work = move || {
+                let start = index * SYMBOLS_PER_CHUNK;
+                let end = (start + SYMBOLS_PER_CHUNK).min(symbols.len());
+                let done = symbols[start..end].iter().map(|s| demangle(s, &options)).collect();
+                // The receiver may be gone (the caller stopped): nothing to do.
+                let _ = send.send((index, done));
+            };
+            match pool {
+                Some(pool) => pool.spawn(work),
+                None => work(),
+            }
+        }
+        ChunkedResults { received, early: BTreeMap::new(), next: 0, chunks }
+    }
+
+    /// The next chunk of results in input order, waiting for it if need be;
+    /// `None` after the last.
+    pub fn next_chunk(&mut self) -> Option<Vec<Result<String, Error>>> {
+        if self.next == self.chunks {
+            return None;
+        }
+        while !self.early.contains_key(&self.next) {
+            let (index, done) = self.received.recv().ok()?;
+            self.early.insert(index, done);
+        }
+        self.next += 1;
+        self.early.remove(&(self.next - 1))
     }
 }
 
@@ -101,6 +157,21 @@ mod tests {
         }
         let mixed = demangle_many(&[&b"_Z3foov"[..], b"main"], &Options::default());
         assert_eq!(mixed, vec![Ok("foo()".to_string()), Err(Error::NotMangled)]);
+    }
+
+    #[test]
+    fn chunked_results_come_in_input_order() {
+        for n in [0, 7, 5000, 20_001] {
+            let symbols: Vec<Vec<u8>> = (0..n).map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i).into_bytes()).collect();
+            let mut results = ChunkedResults::new(symbols, Options::default());
+            let mut all = Vec::new();
+            while let Some(chunk) = results.next_chunk() {
+                all.extend(chunk);
+            }
+            assert_eq!(all.len(), n);
+            assert!(all.iter().enumerate().all(|(i, r)| r.as_deref() == Ok(&*format!("f{i}()"))));
+            assert!(results.next_chunk().is_none());
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ mod spelling;
 mod stack;
 mod text;
 
-pub use bulk::{demangle_many, demangle_text_parallel};
+pub use bulk::{demangle_many, demangle_text_parallel, ChunkedResults};
 pub use error::{describe_failure, Error};
 pub use options::{Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};

@@ -96,12 +96,21 @@ fn demangle_many<'py>(
     let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
     let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
     let held = objects.iter().map(symbol_bytes_or_none).collect::<PyResult<Vec<_>>>()?;
-    let views: Vec<&[u8]> = held.iter().map(|b| b.as_ref().map_or(&b""[..], |b| b.as_bytes())).collect();
-    let results = py.detach(|| demangler::demangle_many(&views, &options));
-    let items = objects.into_iter().zip(results).map(|(object, result)| match result {
-        Ok(text) => PyString::new(py, &text).into_any(),
-        Err(_) => object,
-    });
+    let owned = held.iter().map(|b| b.as_ref().map_or_else(Vec::new, |b| b.as_bytes().to_vec())).collect();
+    drop(held);
+    // The pool demangles without the GIL; meanwhile this thread turns the
+    // chunks already done into Python strings, and waits without the GIL.
+    let mut results = py.detach(|| demangler::ChunkedResults::new(owned, options));
+    let mut items = Vec::with_capacity(objects.len());
+    let mut objects = objects.into_iter();
+    while let Some(chunk) = py.detach(|| results.next_chunk()) {
+        for (object, result) in objects.by_ref().zip(chunk) {
+            items.push(match result {
+                Ok(text) => PyString::new(py, &text).into_any(),
+                Err(_) => object,
+            });
+        }
+    }
     PyList::new(py, items)
 }
 
