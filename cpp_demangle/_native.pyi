@@ -1,5 +1,18 @@
 from typing import Iterable, List, Literal, TypeVar, Union, overload
 
+from typing_extensions import TypedDict, Unpack
+
+__all__ = [
+    "DEFAULT_MAX_LENGTH",
+    "DEFAULT_RECURSION_LIMIT",
+    "DemangleError",
+    "complete_prefix_len",
+    "demangle",
+    "demangle_argument",
+    "demangle_many",
+    "demangle_text",
+]
+
 DEFAULT_MAX_LENGTH: int
 DEFAULT_RECURSION_LIMIT: int
 
@@ -7,6 +20,18 @@ class DemangleError(ValueError): ...
 
 _Style = Literal["c++filt", "libstdc++"]
 _Text = TypeVar("_Text", str, bytes)
+
+class _Options(TypedDict, total=False):
+    """The keyword options every function takes; see help(cpp_demangle)."""
+
+    params: bool
+    return_type: bool
+    types: bool
+    style: _Style
+    verbose: bool
+    strip_underscore: bool
+    recursion_limit: int
+    max_length: int
 
 def demangle(
     symbol: Union[str, bytes],
@@ -18,56 +43,12 @@ def demangle(
     verbose: bool = True,
     strip_underscore: bool = False,
     recursion_limit: int = 4096,
-    max_length: int = ...,
+    max_length: int = 1048576,
 ) -> str: ...
 @overload
-def demangle_many(
-    symbols: Iterable[str],
-    *,
-    params: bool = True,
-    return_type: bool = True,
-    types: bool = False,
-    style: _Style = "c++filt",
-    verbose: bool = True,
-    strip_underscore: bool = False,
-    recursion_limit: int = 4096,
-    max_length: int = ...,
-) -> List[str]: ...
+def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> List[str]: ...
 @overload
-def demangle_many(
-    symbols: Iterable[Union[str, bytes]],
-    *,
-    params: bool = True,
-    return_type: bool = True,
-    types: bool = False,
-    style: _Style = "c++filt",
-    verbose: bool = True,
-    strip_underscore: bool = False,
-    recursion_limit: int = 4096,
-    max_length: int = ...,
-) -> List[Union[str, bytes]]: ...
-def demangle_text(
-    text: _Text,
-    *,
-    params: bool = True,
-    return_type: bool = True,
-    types: bool = False,
-    style: _Style = "c++filt",
-    verbose: bool = True,
-    strip_underscore: bool = False,
-    recursion_limit: int = 4096,
-    max_length: int = ...,
-) -> _Text: ...
-def demangle_argument(
-    argument: _Text,
-    *,
-    params: bool = True,
-    return_type: bool = True,
-    types: bool = False,
-    style: _Style = "c++filt",
-    verbose: bool = True,
-    strip_underscore: bool = False,
-    recursion_limit: int = 4096,
-    max_length: int = ...,
-) -> Union[str, _Text]: ...
+def demangle_many(symbols: Iterable[Union[str, bytes]], **options: Unpack[_Options]) -> List[Union[str, bytes]]: ...
+def demangle_text(text: _Text, **options: Unpack[_Options]) -> _Text: ...
+def demangle_argument(argument: _Text, **options: Unpack[_Options]) -> Union[str, _Text]: ...
 def complete_prefix_len(chunk: bytes) -> int: ...

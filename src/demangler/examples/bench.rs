@@ -17,34 +17,58 @@ fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: bench SYMBOLS_FILE [crate|core|many]");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: bench SYMBOLS_FILE [crate|core|many]");
     let only = std::env::args().nth(2);
     let run = |what: &str| only.as_deref().is_none_or(|o| o == what);
     let data = std::fs::read(&path).expect("cannot read the symbols file");
-    let symbols: Vec<&[u8]> = data.split(|&b| b == b'\n').filter(|l| !l.is_empty()).collect();
+    let symbols: Vec<&[u8]> = data
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
     let per = |secs: f64| secs / symbols.len() as f64 * 1e6;
 
     if run("crate") {
-    let (crate_alone, ok) = best_of(3, || {
-        symbols
-            .iter()
-            .filter(|s| {
-                cpp_demangle::BorrowedSymbol::new(s)
-                    .ok()
-                    .and_then(|sym| sym.demangle().ok())
-                    .is_some()
-            })
-            .count()
-    });
-    println!("cpp_demangle crate alone   {:.3} us/symbol ({ok} demangled)", per(crate_alone));
+        let (crate_alone, ok) = best_of(3, || {
+            symbols
+                .iter()
+                .filter(|s| {
+                    cpp_demangle::BorrowedSymbol::new(s)
+                        .ok()
+                        .and_then(|sym| sym.demangle().ok())
+                        .is_some()
+                })
+                .count()
+        });
+        println!(
+            "cpp_demangle crate alone   {:.3} us/symbol ({ok} demangled)",
+            per(crate_alone)
+        );
     }
     let options = demangler::Options::default();
     if run("core") {
-    let (ours, ok) = best_of(3, || symbols.iter().filter(|s| demangler::demangle(s, &options).is_ok()).count());
-    println!("demangler::demangle        {:.3} us/symbol ({ok} demangled)", per(ours));
+        let (ours, ok) = best_of(3, || {
+            symbols
+                .iter()
+                .filter(|s| demangler::demangle(s, &options).is_ok())
+                .count()
+        });
+        println!(
+            "demangler::demangle        {:.3} us/symbol ({ok} demangled)",
+            per(ours)
+        );
     }
     if run("many") {
-    let (many, ok) = best_of(3, || demangler::demangle_many(&symbols, &options).iter().filter(|r| r.is_ok()).count());
-    println!("demangler::demangle_many   {:.3} us/symbol ({ok} demangled)", per(many));
+        let (many, ok) = best_of(3, || {
+            demangler::demangle_many(&symbols, &options)
+                .iter()
+                .filter(|r| r.is_ok())
+                .count()
+        });
+        println!(
+            "demangler::demangle_many   {:.3} us/symbol ({ok} demangled)",
+            per(many)
+        );
     }
 }

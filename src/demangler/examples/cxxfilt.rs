@@ -14,7 +14,11 @@ fn main() -> io::Result<()> {
     let has = |flag: &str| args.iter().any(|a| a == flag);
     let options = demangler::Options {
         verbose: !has("-i"),
-        style: if has("--libstdc++") { demangler::Style::LibStdCxx } else { demangler::Style::CxxFilt },
+        style: if has("--libstdc++") {
+            demangler::Style::LibStdCxx
+        } else {
+            demangler::Style::CxxFilt
+        },
         ..demangler::Options::default()
     };
     let lines = has("--lines");

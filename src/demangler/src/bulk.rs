@@ -36,8 +36,16 @@ const SYMBOLS_PER_TASK: usize = 256;
 const TEXT_PIECE: usize = 64 * 1024;
 
 /// [`demangle`] each symbol, in parallel when there are many.
-pub fn demangle_many<S: AsRef<[u8]> + Sync>(symbols: &[S], options: &Options) -> Vec<Result<String, Error>> {
-    let serial = || symbols.iter().map(|s| demangle(s.as_ref(), options)).collect();
+pub fn demangle_many<S: AsRef<[u8]> + Sync>(
+    symbols: &[S],
+    options: &Options,
+) -> Vec<Result<String, Error>> {
+    let serial = || {
+        symbols
+            .iter()
+            .map(|s| demangle(s.as_ref(), options))
+            .collect()
+    };
     match pool() {
         Some(pool) if symbols.len() >= PARALLEL_MIN_SYMBOLS => pool.install(|| {
             symbols
@@ -77,7 +85,10 @@ impl ChunkedResults {
             let work = move || {
                 let start = index * SYMBOLS_PER_CHUNK;
                 let end = (start + SYMBOLS_PER_CHUNK).min(symbols.len());
-                let done = symbols[start..end].iter().map(|s| demangle(s, &options)).collect();
+                let done = symbols[start..end]
+                    .iter()
+                    .map(|s| demangle(s, &options))
+                    .collect();
                 // The receiver may be gone (the caller stopped): nothing to do.
                 let _ = send.send((index, done));
             };
@@ -86,7 +97,12 @@ impl ChunkedResults {
                 None => work(),
             }
         }
-        ChunkedResults { received, early: BTreeMap::new(), next: 0, chunks }
+        ChunkedResults {
+            received,
+            early: BTreeMap::new(),
+            next: 0,
+            chunks,
+        }
     }
 
     /// The next chunk of results in input order, waiting for it if need be;
@@ -148,7 +164,9 @@ mod tests {
     #[test]
     fn many_symbols_keep_their_order_in_parallel_and_not() {
         for n in [3, 5000] {
-            let symbols: Vec<String> = (0..n).map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i)).collect();
+            let symbols: Vec<String> = (0..n)
+                .map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i))
+                .collect();
             let results = demangle_many(&symbols, &Options::default());
             assert_eq!(results.len(), n);
             for (i, r) in results.iter().enumerate() {
@@ -162,14 +180,19 @@ mod tests {
     #[test]
     fn chunked_results_come_in_input_order() {
         for n in [0, 7, 5000, 20_001] {
-            let symbols: Vec<Vec<u8>> = (0..n).map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i).into_bytes()).collect();
+            let symbols: Vec<Vec<u8>> = (0..n)
+                .map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i).into_bytes())
+                .collect();
             let mut results = ChunkedResults::new(symbols, Options::default());
             let mut all = Vec::new();
             while let Some(chunk) = results.next_chunk() {
                 all.extend(chunk);
             }
             assert_eq!(all.len(), n);
-            assert!(all.iter().enumerate().all(|(i, r)| r.as_deref() == Ok(&*format!("f{i}()"))));
+            assert!(all
+                .iter()
+                .enumerate()
+                .all(|(i, r)| r.as_deref() == Ok(&*format!("f{i}()"))));
             assert!(results.next_chunk().is_none());
         }
     }
@@ -177,7 +200,12 @@ mod tests {
     #[test]
     fn large_texts_come_out_as_a_serial_pass_would() {
         let line = b"0000000000001234 T _ZN3foo3barEv and _Z3bazi@plt\n";
-        let text: Vec<u8> = line.iter().copied().cycle().take(line.len() * 10_000).collect();
+        let text: Vec<u8> = line
+            .iter()
+            .copied()
+            .cycle()
+            .take(line.len() * 10_000)
+            .collect();
         let mut serial = Vec::new();
         demangle_text(&text, &Options::default(), &mut serial);
         let mut parallel = Vec::new();

@@ -126,13 +126,19 @@ mod tests {
     fn long_symbols_are_shortened_with_their_length() {
         let long = vec![b'x'; 5000];
         let msg = describe_failure(&long, &Error::Malformed);
-        assert!(msg.starts_with(&format!("cannot demangle '{}... (5000 bytes)'", "x".repeat(60))));
+        assert!(msg.starts_with(&format!(
+            "cannot demangle '{}... (5000 bytes)'",
+            "x".repeat(60)
+        )));
         assert!(msg.len() < 200, "{msg}");
     }
 
     #[test]
     fn unprintable_bytes_are_escaped() {
         let msg = describe_failure(b"_Z\xff\x00'", &Error::Malformed);
-        assert_eq!(msg, "cannot demangle '_Z\\xff\\u{0}\\'': malformed mangled name");
+        assert_eq!(
+            msg,
+            "cannot demangle '_Z\\xff\\u{0}\\'': malformed mangled name"
+        );
     }
 }

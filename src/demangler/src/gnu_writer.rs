@@ -38,7 +38,9 @@ struct ParamFrame {
 
 /// The qualifier words, as `'static` for [`ParamFrame::qualifiers`].
 fn static_qualifier(s: &str) -> Option<&'static str> {
-    ["const", "volatile", "restrict", "&", "&&", "*", " "].into_iter().find(|q| *q == s)
+    ["const", "volatile", "restrict", "&", "&&", "*", " "]
+        .into_iter()
+        .find(|q| *q == s)
 }
 
 /// Whether `text` is a plain, possibly qualified and templated name, such
@@ -88,7 +90,10 @@ fn is_ordinary(s: &str) -> bool {
 
 /// What the crate writes for the qualifiers of a parameter.
 fn is_qualifier(s: &str) -> bool {
-    matches!(s, " " | "const" | "volatile" | "restrict" | "&" | "&&" | "*")
+    matches!(
+        s,
+        " " | "const" | "volatile" | "restrict" | "&" | "&&" | "*"
+    )
 }
 
 pub(crate) struct GnuWriter {
@@ -210,7 +215,10 @@ impl GnuWriter {
                 _ => runs.push((at, at + q.len())),
             }
         }
-        if !runs.iter().all(|&(_, run_end)| run_end == end || separators.contains(&run_end)) {
+        if !runs
+            .iter()
+            .all(|&(_, run_end)| run_end == end || separators.contains(&run_end))
+        {
             self.pack_qualifiers = Some((separators, end));
             return;
         }
@@ -239,14 +247,18 @@ impl GnuWriter {
             if s == terse || s == verbose {
                 return if self.verbose { verbose } else { terse };
             }
-            if (s == &terse[5..] || s == ctor) && (self.text.out.ends_with("::") || self.text.out.ends_with("::~")) {
+            if (s == &terse[5..] || s == ctor)
+                && (self.text.out.ends_with("::") || self.text.out.ends_with("::~"))
+            {
                 let out = &self.text.out;
                 let prefix_end = out.len() - if out.ends_with("::~") { 3 } else { 2 };
                 if out[..prefix_end].ends_with(verbose) {
                     return ctor;
                 }
                 if out[..prefix_end].ends_with(terse) && out[prefix_end..].starts_with("::") {
-                    self.text.out.replace_range(prefix_end - terse.len()..prefix_end, verbose);
+                    self.text
+                        .out
+                        .replace_range(prefix_end - terse.len()..prefix_end, verbose);
                     return ctor;
                 }
             }
@@ -269,13 +281,18 @@ impl GnuWriter {
     fn close_address_of(&mut self, start: usize) {
         let operand = &self.text.out[start..];
         // `(anonymous namespace)` is part of a name, not a parameter list.
-        let skip = if operand.starts_with(ANONYMOUS) { ANONYMOUS.len() } else { 0 };
+        let skip = if operand.starts_with(ANONYMOUS) {
+            ANONYMOUS.len()
+        } else {
+            0
+        };
         let Some(paren) = top_level_find(&operand[skip..], b'(').map(|p| p + skip) else {
             return; // a variable: printed as it is
         };
         let name = &operand[..paren];
-        let plain_qualified =
-            name.contains("::") && top_level_find(name, b'<').is_none() && top_level_find(name, b' ').is_none();
+        let plain_qualified = name.contains("::")
+            && top_level_find(name, b'<').is_none()
+            && top_level_find(name, b' ').is_none();
         if plain_qualified {
             self.text.out.truncate(start + paren);
         } else {
@@ -352,7 +369,11 @@ impl DemangleWrite for GnuWriter {
             }
             ")" => {
                 self.parens = self.parens.saturating_sub(1);
-                if self.negations.last().is_some_and(|&(_, open)| open == self.parens) {
+                if self
+                    .negations
+                    .last()
+                    .is_some_and(|&(_, open)| open == self.parens)
+                {
                     let (at, _) = self.negations.pop().unwrap_or_default();
                     if is_plain_name(&self.text.out[at + 1..]) {
                         // c++filt parenthesises only operands that are not
@@ -361,7 +382,11 @@ impl DemangleWrite for GnuWriter {
                         return Ok(());
                     }
                 }
-                if self.maybe_function_types.last().is_some_and(|&(_, open)| open == self.parens) {
+                if self
+                    .maybe_function_types
+                    .last()
+                    .is_some_and(|&(_, open)| open == self.parens)
+                {
                     let (at, _) = self.maybe_function_types.pop().unwrap_or_default();
                     self.closed_function_type = Some(at);
                 }
@@ -381,7 +406,8 @@ impl DemangleWrite for GnuWriter {
                 self.text.out.truncate(at);
             }
         }
-        if let (Some(depth), Some((start, open_depth, open_parens))) = (closes_arg, self.address_of) {
+        if let (Some(depth), Some((start, open_depth, open_parens))) = (closes_arg, self.address_of)
+        {
             if depth == open_depth && self.parens == open_parens {
                 self.address_of = None;
                 self.close_address_of(start);
@@ -404,17 +430,20 @@ impl DemangleWrite for GnuWriter {
                     self.pending_comma = Some(at);
                     return Ok(());
                 }
-                "&" if matches!(self.last_byte(), Some(b'<') | Some(b' ')) && self.address_of.is_none() => {
+                "&" if matches!(self.last_byte(), Some(b'<') | Some(b' '))
+                    && self.address_of.is_none() =>
+                {
                     fmt::Write::write_str(&mut self.text, s)?;
                     self.address_of = Some((self.text.out.len(), self.nodes.len(), self.parens));
                     return Ok(());
                 }
                 "(" if self.space_function_types
-                    && self
-                        .last_byte()
-                        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')) =>
+                    && self.last_byte().is_some_and(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')
+                    }) =>
                 {
-                    self.maybe_function_types.push((self.text.out.len(), self.parens - 1));
+                    self.maybe_function_types
+                        .push((self.text.out.len(), self.parens - 1));
                 }
                 _ => {}
             }

@@ -16,8 +16,8 @@ use cpp_demangle::{BorrowedSymbol, DemangleOptions, ParseOptions};
 
 use crate::capped::CappedString;
 use crate::gnu_writer::GnuWriter;
-use crate::spelling;
 use crate::options::GNU_MAX_MANGLED;
+use crate::spelling;
 use crate::stack;
 use crate::{Error, Options, Style};
 
@@ -48,11 +48,24 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         catch_unwind(AssertUnwindSafe(|| {
             stack::with_stack(limit, || {
                 if mangled_name {
-                    demangle_special(symbol, &Options { recursion_limit: limit, ..*options })
+                    demangle_special(
+                        symbol,
+                        &Options {
+                            recursion_limit: limit,
+                            ..*options
+                        },
+                    )
                 } else {
                     // A bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
                     // `c++filt -t` demangles it.
-                    print(symbol, &Options { recursion_limit: limit, ..*options }).map_err(|_| Error::NotMangled)
+                    print(
+                        symbol,
+                        &Options {
+                            recursion_limit: limit,
+                            ..*options
+                        },
+                    )
+                    .map_err(|_| Error::NotMangled)
                 }
             })
         }))
@@ -68,7 +81,10 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
 fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
     if let Some(name) = symbol.strip_prefix(b"_ZGV") {
         if name.starts_with(b"Z") {
-            return prefixed("guard variable for ", print(&[b"_Z", name].concat(), options));
+            return prefixed(
+                "guard variable for ",
+                print(&[b"_Z", name].concat(), options),
+            );
         }
     }
     let Some(special) = symbol.strip_prefix(b"_ZT") else {
@@ -79,7 +95,11 @@ fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
         Some((b'T', ty)) => return prefixed("VTT for ", print(ty, options)),
         // Guard variables, TLS init and wrapper functions of local names.
         Some((b'H' | b'W', name)) if name.starts_with(b"Z") => {
-            let what = if special[0] == b'H' { "TLS init function for " } else { "TLS wrapper function for " };
+            let what = if special[0] == b'H' {
+                "TLS init function for "
+            } else {
+                "TLS wrapper function for "
+            };
             return prefixed(what, print(&[b"_Z", name].concat(), options));
         }
         Some((b'h', rest)) => ("non-virtual thunk to ", skip_nv_offset(rest)?),
@@ -157,11 +177,14 @@ fn print(input: &[u8], options: &Options) -> Result<String, Error> {
 /// `C1` parses and an invalid `C9` does not, so one inside an identifier is
 /// never touched.
 fn comdat_as_complete(input: &[u8], parse_options: &ParseOptions) -> Option<Vec<u8>> {
-    let parses = |candidate: &[u8]| BorrowedSymbol::new_with_options(candidate, parse_options).is_ok();
+    let parses =
+        |candidate: &[u8]| BorrowedSymbol::new_with_options(candidate, parse_options).is_ok();
     let mut candidate = input.to_vec();
     let mut renamed = false;
     for at in 1..input.len().saturating_sub(2) {
-        if !matches!(&input[at..at + 2], b"C5" | b"D5") || !matches!(input[at + 2], b'E' | b'I' | b'B') {
+        if !matches!(&input[at..at + 2], b"C5" | b"D5")
+            || !matches!(input[at + 2], b'E' | b'I' | b'B')
+        {
             continue;
         }
         candidate[at + 1] = b'9';
@@ -175,14 +198,20 @@ fn comdat_as_complete(input: &[u8], parse_options: &ParseOptions) -> Option<Vec<
     (renamed && parses(&candidate)).then_some(candidate)
 }
 
-fn print_parsed(input: &[u8], parsed: &BorrowedSymbol<'_>, options: &Options) -> Result<String, Error> {
+fn print_parsed(
+    input: &[u8],
+    parsed: &BorrowedSymbol<'_>,
+    options: &Options,
+) -> Result<String, Error> {
     let mut crate_options = DemangleOptions::new().recursion_limit(options.recursion());
     if !options.params {
         crate_options = crate_options.no_params();
     }
     // c++filt never prints the return type of the function a local name
     // (`Z <encoding> E <entity>`) is in.
-    let local = input.strip_prefix(b"_Z").is_some_and(|rest| rest.starts_with(b"Z"));
+    let local = input
+        .strip_prefix(b"_Z")
+        .is_some_and(|rest| rest.starts_with(b"Z"));
     if !options.return_type || local {
         crate_options = crate_options.no_return_type();
     }
@@ -214,7 +243,9 @@ fn contains_after(input: &[u8], first: u8, then: &[u8]) -> bool {
 /// rewrites.
 fn has_integer_literal(input: &[u8]) -> bool {
     input.windows(3).any(|w| {
-        w[0] == b'L' && matches!(w[1], b'i' | b'j' | b'l' | b'm' | b'x' | b'y' | b'b') && (w[2].is_ascii_digit() || w[2] == b'n')
+        w[0] == b'L'
+            && matches!(w[1], b'i' | b'j' | b'l' | b'm' | b'x' | b'y' | b'b')
+            && (w[2].is_ascii_digit() || w[2] == b'n')
     })
 }
 
@@ -229,16 +260,31 @@ mod tests {
     #[test]
     fn demangles_a_function() {
         assert_eq!(run("_ZN7mangled3fooEd").unwrap(), "mangled::foo(double)");
-        assert_eq!(run("_ZN5space3fooEibc").unwrap(), "space::foo(int, bool, char)");
+        assert_eq!(
+            run("_ZN5space3fooEibc").unwrap(),
+            "space::foo(int, bool, char)"
+        );
     }
 
     #[test]
     fn options_drop_params_and_return_types() {
-        let no_params = Options { params: false, ..Options::default() };
-        assert_eq!(demangle(b"_ZN7mangled3fooEd", &no_params).unwrap(), "mangled::foo");
+        let no_params = Options {
+            params: false,
+            ..Options::default()
+        };
+        assert_eq!(
+            demangle(b"_ZN7mangled3fooEd", &no_params).unwrap(),
+            "mangled::foo"
+        );
         let sym = b"_Z1fIiEvT_";
-        assert_eq!(demangle(sym, &Options::default()).unwrap(), "void f<int>(int)");
-        let no_ret = Options { return_type: false, ..Options::default() };
+        assert_eq!(
+            demangle(sym, &Options::default()).unwrap(),
+            "void f<int>(int)"
+        );
+        let no_ret = Options {
+            return_type: false,
+            ..Options::default()
+        };
         assert_eq!(demangle(sym, &no_ret).unwrap(), "f<int>(int)");
     }
 
@@ -261,13 +307,25 @@ mod tests {
 
     #[test]
     fn special_names_are_spelled_as_cxxfilt_spells_them() {
-        assert_eq!(run("_ZTVN5clang10ExportDeclE").unwrap(), "vtable for clang::ExportDecl");
+        assert_eq!(
+            run("_ZTVN5clang10ExportDeclE").unwrap(),
+            "vtable for clang::ExportDecl"
+        );
         assert_eq!(run("_ZTT3Foo").unwrap(), "VTT for Foo");
         assert_eq!(run("_ZTI3Foo").unwrap(), "typeinfo for Foo");
         assert_eq!(run("_ZTS3Foo").unwrap(), "typeinfo name for Foo");
-        assert_eq!(run("_ZThn104_N3Foo3barEv").unwrap(), "non-virtual thunk to Foo::bar()");
-        assert_eq!(run("_ZTv0_n24_N3FooD0Ev").unwrap(), "virtual thunk to Foo::~Foo()");
-        assert_eq!(run("_ZTch0_h16_N3Foo5cloneEv").unwrap(), "covariant return thunk to Foo::clone()");
+        assert_eq!(
+            run("_ZThn104_N3Foo3barEv").unwrap(),
+            "non-virtual thunk to Foo::bar()"
+        );
+        assert_eq!(
+            run("_ZTv0_n24_N3FooD0Ev").unwrap(),
+            "virtual thunk to Foo::~Foo()"
+        );
+        assert_eq!(
+            run("_ZTch0_h16_N3Foo5cloneEv").unwrap(),
+            "covariant return thunk to Foo::clone()"
+        );
         assert_eq!(run("_ZThn8_"), Err(Error::Truncated));
         assert_eq!(run("_ZThx_N3Foo3barEv"), Err(Error::Malformed));
     }
@@ -276,7 +334,8 @@ mod tests {
     fn empty_packs_leave_no_separator() {
         // AnalysisManager<Module, (empty pack)>
         assert_eq!(
-            run("_ZN17NewPMDebugifyPass3runERN4llvm6ModuleERNS0_15AnalysisManagerIS1_JEEE").unwrap(),
+            run("_ZN17NewPMDebugifyPass3runERN4llvm6ModuleERNS0_15AnalysisManagerIS1_JEEE")
+                .unwrap(),
             "NewPMDebugifyPass::run(llvm::Module&, llvm::AnalysisManager<llvm::Module>&)"
         );
         // c++filt prints no space between the two closing brackets here.
@@ -310,8 +369,14 @@ mod tests {
     #[test]
     fn addresses_of_functions_in_template_arguments() {
         assert_eq!(run("_Z1fIXadL_Z3foovEEEvv").unwrap(), "void f<&(foo())>()");
-        assert_eq!(run("_Z1fIXadL_ZN1a3fooEvEEEvv").unwrap(), "void f<&a::foo>()");
-        assert_eq!(run("_Z1fIXadL_ZN1a3fooIiEEvvEEEvv").unwrap(), "void f<&(void a::foo<int>())>()");
+        assert_eq!(
+            run("_Z1fIXadL_ZN1a3fooEvEEEvv").unwrap(),
+            "void f<&a::foo>()"
+        );
+        assert_eq!(
+            run("_Z1fIXadL_ZN1a3fooIiEEvvEEEvv").unwrap(),
+            "void f<&(void a::foo<int>())>()"
+        );
         assert_eq!(run("_Z1fIXadL_Z3barEEEvv").unwrap(), "void f<&bar>()");
         assert_eq!(run("_Z1fIL_Z3foovEEvv").unwrap(), "void f<foo()>()");
     }
@@ -338,10 +403,22 @@ mod tests {
 
     #[test]
     fn pack_expansions_qualify_every_element() {
-        assert_eq!(run("_Z1fIJciEEvDpRKT_").unwrap(), "void f<char, int>(char const&, int const&)");
-        assert_eq!(run("_Z1fIJciEEvDpOT_").unwrap(), "void f<char, int>(char&&, int&&)");
-        assert_eq!(run("_Z1fIJciEEvDpPT_").unwrap(), "void f<char, int>(char*, int*)");
-        assert_eq!(run("_Z1fIJciEEvDpT_").unwrap(), "void f<char, int>(char, int)");
+        assert_eq!(
+            run("_Z1fIJciEEvDpRKT_").unwrap(),
+            "void f<char, int>(char const&, int const&)"
+        );
+        assert_eq!(
+            run("_Z1fIJciEEvDpOT_").unwrap(),
+            "void f<char, int>(char&&, int&&)"
+        );
+        assert_eq!(
+            run("_Z1fIJciEEvDpPT_").unwrap(),
+            "void f<char, int>(char*, int*)"
+        );
+        assert_eq!(
+            run("_Z1fIJciEEvDpT_").unwrap(),
+            "void f<char, int>(char, int)"
+        );
         assert_eq!(
             run("_Z1fIJcilEEvDpRKT_").unwrap(),
             "void f<char, int, long>(char const&, int const&, long const&)"
@@ -355,14 +432,23 @@ mod tests {
     #[test]
     fn local_names_omit_the_enclosing_return_type() {
         assert_eq!(run("_ZZ1fIiEvvE1x").unwrap(), "f<int>()::x");
-        assert_eq!(run("_ZGVZ1fIiEvvE1x").unwrap(), "guard variable for f<int>()::x");
-        assert_eq!(run("_ZZ1fIiEvvENKUlvE_clEv").unwrap(), "f<int>()::{lambda()#1}::operator()() const");
+        assert_eq!(
+            run("_ZGVZ1fIiEvvE1x").unwrap(),
+            "guard variable for f<int>()::x"
+        );
+        assert_eq!(
+            run("_ZZ1fIiEvvENKUlvE_clEv").unwrap(),
+            "f<int>()::{lambda()#1}::operator()() const"
+        );
         assert_eq!(run("_Z1fIiEvv").unwrap(), "void f<int>()");
     }
 
     #[test]
     fn comdat_constructors_and_destructors() {
-        assert_eq!(run("_ZN6icu_726number4impl10MacroPropsD5Ev").unwrap(), "icu_72::number::impl::MacroProps::~MacroProps()");
+        assert_eq!(
+            run("_ZN6icu_726number4impl10MacroPropsD5Ev").unwrap(),
+            "icu_72::number::impl::MacroProps::~MacroProps()"
+        );
         assert_eq!(run("_ZN3FooC5Ev").unwrap(), "Foo::Foo()");
         // An identifier that happens to hold `C5E` is left as it is.
         assert_eq!(run("_ZN4AC5E3fooEv").unwrap(), "AC5E::foo()");
@@ -377,11 +463,17 @@ mod tests {
 
     #[test]
     fn types_are_demangled_only_when_asked() {
-        let types = Options { types: true, ..Options::default() };
+        let types = Options {
+            types: true,
+            ..Options::default()
+        };
         for (encoding, text) in [
             ("i", "int"),
             ("PKc", "char const*"),
-            ("St6vectorIiSaIiEE", "std::vector<int, std::allocator<int> >"),
+            (
+                "St6vectorIiSaIiEE",
+                "std::vector<int, std::allocator<int> >",
+            ),
             ("3foo", "foo"),
             ("FivE", "int ()"),
         ] {
@@ -395,8 +487,14 @@ mod tests {
 
     #[test]
     fn terse_standard_names() {
-        let terse = Options { verbose: false, ..Options::default() };
-        let libstdcxx = Options { style: Style::LibStdCxx, ..Options::default() };
+        let terse = Options {
+            verbose: false,
+            ..Options::default()
+        };
+        let libstdcxx = Options {
+            style: Style::LibStdCxx,
+            ..Options::default()
+        };
         for options in [terse, libstdcxx] {
             let run = |s: &str| demangle(s.as_bytes(), &options).unwrap();
             assert_eq!(run("_Z1fSs"), "f(std::string)");
@@ -407,8 +505,14 @@ mod tests {
                 run("_ZNSsC1Ev"),
                 "std::basic_string<char, std::char_traits<char>, std::allocator<char> >::basic_string()"
             );
-            assert_eq!(run("_ZNSiD0Ev"), "std::basic_istream<char, std::char_traits<char> >::~basic_istream()");
-            assert_eq!(run("_ZNSs4_Rep10_M_disposeERKSaIcE"), "std::string::_Rep::_M_dispose(std::allocator<char> const&)");
+            assert_eq!(
+                run("_ZNSiD0Ev"),
+                "std::basic_istream<char, std::char_traits<char> >::~basic_istream()"
+            );
+            assert_eq!(
+                run("_ZNSs4_Rep10_M_disposeERKSaIcE"),
+                "std::string::_Rep::_M_dispose(std::allocator<char> const&)"
+            );
         }
     }
 
@@ -435,13 +539,22 @@ mod tests {
                 .join()
                 .unwrap()
         };
-        let shallow = Options { recursion_limit: 1024, ..Options::default() };
+        let shallow = Options {
+            recursion_limit: 1024,
+            ..Options::default()
+        };
         assert_eq!(on_tiny_stack(shallow), Err(Error::TooDeep));
         let deeper = Options::default();
         let text = on_tiny_stack(deeper).unwrap();
-        assert!(text.starts_with("f(int*") && text.ends_with("*, void)"), "{text}");
+        assert!(
+            text.starts_with("f(int*") && text.ends_with("*, void)"),
+            "{text}"
+        );
         // Asking for more than the most is the most.
-        let too_much = Options { recursion_limit: u32::MAX, ..Options::default() };
+        let too_much = Options {
+            recursion_limit: u32::MAX,
+            ..Options::default()
+        };
         assert!(on_tiny_stack(too_much).is_ok());
     }
 
@@ -449,7 +562,10 @@ mod tests {
     fn as_deep_as_gnu_goes() {
         let nested = format!("_Z1fI{}i{}Evv", "1XI".repeat(253), "E".repeat(253));
         let text = run(&nested).unwrap();
-        assert!(text.starts_with("void f<X<X<X<") && text.ends_with("> > > >()"), "{text}");
+        assert!(
+            text.starts_with("void f<X<X<X<") && text.ends_with("> > > >()"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -459,7 +575,11 @@ mod tests {
         let mut symbol = String::from("_Z1fI1XIiiE");
         let digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
         for level in 0..30 {
-            let seq = if level < 36 { digits[level..level + 1].to_string() } else { unreachable!() };
+            let seq = if level < 36 {
+                digits[level..level + 1].to_string()
+            } else {
+                unreachable!()
+            };
             symbol.push_str(&format!("S_IS{seq}_S{seq}_E"));
         }
         symbol.push_str("Evv");
@@ -471,8 +591,14 @@ mod tests {
 
     #[test]
     fn output_is_capped() {
-        let capped = |limit| Options { max_output: limit, ..Options::default() };
-        assert_eq!(demangle(b"_ZN7mangled3fooEd", &capped(20)).unwrap(), "mangled::foo(double)");
+        let capped = |limit| Options {
+            max_output: limit,
+            ..Options::default()
+        };
+        assert_eq!(
+            demangle(b"_ZN7mangled3fooEd", &capped(20)).unwrap(),
+            "mangled::foo(double)"
+        );
         assert_eq!(
             demangle(b"_ZN7mangled3fooEd", &capped(19)),
             Err(Error::OutputTooLong { limit: 19 })

@@ -77,8 +77,10 @@ impl Options {
     /// never more than 64 times its length plus 1 KiB. This bounds the time
     /// and memory any input costs.
     pub fn output_limit(&self, len: usize) -> usize {
-        self.max_output
-            .min(len.saturating_mul(Self::OUTPUT_PER_INPUT_BYTE).saturating_add(Self::OUTPUT_SLACK))
+        self.max_output.min(
+            len.saturating_mul(Self::OUTPUT_PER_INPUT_BYTE)
+                .saturating_add(Self::OUTPUT_SLACK),
+        )
     }
 
     /// The recursion limit in force: [`Options::recursion_limit`] clamped.

@@ -28,7 +28,8 @@ pub(crate) fn rust_symbol_len(token: &[u8]) -> Option<usize> {
     if !rest.windows(3).any(|w| w == b"17h") {
         return None;
     }
-    let legal = |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
+    let legal =
+        |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
     if !rest.iter().all(|&b| legal(b)) {
         return None;
     }
@@ -67,7 +68,11 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let mut out = CappedString::new(text.len() * 2, limit);
     // c++filt shows the hashes and the types of consts unless given `-i`;
     // `{:#}` hides them.
-    let written = if options.is_verbose() { write!(out, "{parsed}") } else { write!(out, "{parsed:#}") };
+    let written = if options.is_verbose() {
+        write!(out, "{parsed}")
+    } else {
+        write!(out, "{parsed:#}")
+    };
     match written {
         Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
         Ok(()) => Ok(out.out),
@@ -112,7 +117,8 @@ fn typed_consts(text: String) -> String {
         let mut j = i;
         if bytes[i..].starts_with(b"0x") {
             j += 2;
-            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase() {
+            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase()
+            {
                 j += 1;
             }
         }
@@ -152,7 +158,10 @@ mod tests {
     fn gate_follows_libiberty() {
         let legacy = b"_ZN4core3fmt5write17h0123456789abcdefE";
         assert_eq!(rust_symbol_len(legacy), Some(legacy.len()));
-        assert_eq!(rust_symbol_len(b"_ZN4core3fmt5write17h0123456789abcdefE.llvm.123"), Some(legacy.len()));
+        assert_eq!(
+            rust_symbol_len(b"_ZN4core3fmt5write17h0123456789abcdefE.llvm.123"),
+            Some(legacy.len())
+        );
         // A C++ name without the hash is C++.
         assert_eq!(rust_symbol_len(b"_ZN3foo3barE"), None);
         // Too few distinct hex digits to be a hash.
@@ -171,8 +180,14 @@ mod tests {
             run("_ZN4core3fmt5write17h0123456789abcdefE.llvm.4711").unwrap(),
             "core::fmt::write::h0123456789abcdef"
         );
-        assert_eq!(run("_RNvCs1234_7mycrate3foo").unwrap(), "mycrate[3c1c0]::foo");
-        let terse = Options { verbose: false, ..Options::default() };
+        assert_eq!(
+            run("_RNvCs1234_7mycrate3foo").unwrap(),
+            "mycrate[3c1c0]::foo"
+        );
+        let terse = Options {
+            verbose: false,
+            ..Options::default()
+        };
         let symbol = b"_ZN4core3fmt5write17h0123456789abcdefE";
         assert_eq!(demangle(symbol, &terse).unwrap(), "core::fmt::write");
         assert_eq!(

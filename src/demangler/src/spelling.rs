@@ -32,7 +32,10 @@ pub(crate) fn gnu_literals(text: String) -> String {
         let value_start = close + 1;
         let negative = bytes.get(value_start) == Some(&b'-');
         let digits_start = value_start + negative as usize;
-        let digits = bytes[digits_start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let digits = bytes[digits_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
         let value_end = digits_start + digits;
         let ends_token = bytes
             .get(value_end)
@@ -74,9 +77,15 @@ mod tests {
     fn integer_literals_take_suffixes() {
         assert_eq!(lit("f<(unsigned int)32>"), "f<32u>");
         assert_eq!(lit("f<(long)5, (unsigned long)4096>"), "f<5l, 4096ul>");
-        assert_eq!(lit("f<(long long)-1, (unsigned long long)2>"), "f<-1ll, 2ull>");
+        assert_eq!(
+            lit("f<(long long)-1, (unsigned long long)2>"),
+            "f<-1ll, 2ull>"
+        );
         assert_eq!(lit("f<(int)-7>"), "f<-7>");
-        assert_eq!(lit("f<(bool)1, (bool)0, (bool)2>"), "f<true, false, (bool)2>");
+        assert_eq!(
+            lit("f<(bool)1, (bool)0, (bool)2>"),
+            "f<true, false, (bool)2>"
+        );
     }
 
     #[test]

@@ -10,7 +10,11 @@
 /// Stack reserved per level of recursion allowed. Measured on x86-64 at
 /// the deepest names: up to about 2.2 KiB a level in a release build and
 /// 7.6 KiB in a debug build; this leaves a wide margin over both.
-const STACK_PER_LEVEL: usize = if cfg!(debug_assertions) { 16 * 1024 } else { 6 * 1024 };
+const STACK_PER_LEVEL: usize = if cfg!(debug_assertions) {
+    16 * 1024
+} else {
+    6 * 1024
+};
 /// Stack for everything else: the caller, the writer, rustc-demangle.
 const STACK_BASE: usize = 256 * 1024;
 /// The highest recursion limit a caller may ask for, and the default.

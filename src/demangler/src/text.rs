@@ -22,10 +22,16 @@ pub fn is_symbol_byte(b: u8) -> bool {
 pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     let mut rest = text;
     while !rest.is_empty() {
-        let other = rest.iter().position(|&b| is_symbol_byte(b)).unwrap_or(rest.len());
+        let other = rest
+            .iter()
+            .position(|&b| is_symbol_byte(b))
+            .unwrap_or(rest.len());
         out.extend_from_slice(&rest[..other]);
         rest = &rest[other..];
-        let run = rest.iter().position(|&b| !is_symbol_byte(b)).unwrap_or(rest.len());
+        let run = rest
+            .iter()
+            .position(|&b| !is_symbol_byte(b))
+            .unwrap_or(rest.len());
         if run > 0 {
             let token = &rest[..run];
             match demangle_token(token, options) {
@@ -42,7 +48,9 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
 /// symbol. What follows may be the start of a symbol that goes on in the
 /// next read.
 pub fn complete_prefix_len(buf: &[u8]) -> usize {
-    buf.iter().rposition(|&b| !is_symbol_byte(b)).map_or(0, |p| p + 1)
+    buf.iter()
+        .rposition(|&b| !is_symbol_byte(b))
+        .map_or(0, |p| p + 1)
 }
 
 #[cfg(test)]

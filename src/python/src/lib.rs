@@ -7,15 +7,12 @@ mod options;
 mod symbol;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
-use options::options;
+use options::{options, options_from_kwargs};
 use symbol::{symbol_bytes, symbol_bytes_or_none};
 
-/// demangle(symbol, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
-/// --
-///
 /// Demangle one linker symbol and return the readable name.
 ///
 /// ``symbol`` is a ``str`` or ``bytes`` as ``nm``, a linker or a stack trace
@@ -47,7 +44,10 @@ use symbol::{symbol_bytes, symbol_bytes_or_none};
 ///     ...
 /// cpp_demangle.DemangleError: cannot demangle 'invalid c++ symbol': not a mangled C++ symbol
 #[pyfunction]
-#[pyo3(signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
+#[pyo3(
+    signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT),
+    text_signature = "(symbol, *, params=True, return_type=True, types=False, style='c++filt', verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)"
+)]
 #[allow(clippy::too_many_arguments)]
 fn demangle(
     symbol: &Bound<'_, PyAny>,
@@ -60,15 +60,21 @@ fn demangle(
     recursion_limit: u32,
     max_length: usize,
 ) -> PyResult<String> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
+    let options = options(
+        params,
+        return_type,
+        types,
+        style,
+        verbose,
+        strip_underscore,
+        recursion_limit,
+        max_length,
+    )?;
     let held = symbol_bytes(symbol)?;
     let raw = held.as_bytes();
     demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
 }
 
-/// demangle_many(symbols, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
-/// --
-///
 /// Demangle every symbol of an iterable, on all cores, without holding the
 /// GIL; return a list in the same order.
 ///
@@ -79,24 +85,22 @@ fn demangle(
 /// >>> demangle_many(["_ZN7mangled3fooEd", "main", b"_Z3barv"])
 /// ['mangled::foo(double)', 'main', 'bar()']
 #[pyfunction]
-#[pyo3(signature = (symbols, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (symbols, **options))]
 fn demangle_many<'py>(
     py: Python<'py>,
     symbols: &Bound<'py, PyAny>,
-    params: bool,
-    return_type: bool,
-    types: bool,
-    style: &str,
-    verbose: bool,
-    strip_underscore: bool,
-    recursion_limit: u32,
-    max_length: usize,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
+    let options = options_from_kwargs(options, "demangle_many")?;
     let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
-    let held = objects.iter().map(symbol_bytes_or_none).collect::<PyResult<Vec<_>>>()?;
-    let owned = held.iter().map(|b| b.as_ref().map_or_else(Vec::new, |b| b.as_bytes().to_vec())).collect();
+    let held = objects
+        .iter()
+        .map(symbol_bytes_or_none)
+        .collect::<PyResult<Vec<_>>>()?;
+    let owned = held
+        .iter()
+        .map(|b| b.as_ref().map_or_else(Vec::new, |b| b.as_bytes().to_vec()))
+        .collect();
     drop(held);
     // The pool demangles without the GIL; meanwhile this thread turns the
     // chunks already done into Python strings, and waits without the GIL.
@@ -104,7 +108,8 @@ fn demangle_many<'py>(
     let mut items = Vec::with_capacity(objects.len());
     let mut objects = objects.into_iter();
     while let Some(chunk) = py.detach(|| results.next_chunk()) {
-        for (object, result) in objects.by_ref().zip(chunk) {
+        // The chunk first: zip stops on it without taking another object.
+        for (result, object) in chunk.into_iter().zip(objects.by_ref()) {
             items.push(match result {
                 Ok(text) => PyString::new(py, &text).into_any(),
                 Err(_) => object,
@@ -114,9 +119,6 @@ fn demangle_many<'py>(
     PyList::new(py, items)
 }
 
-/// demangle_text(text, *, params=True, return_type=True, types=False, style="c++filt", verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)
-/// --
-///
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
 /// of symbol characters (letters, digits, ``_``, ``$``, ``.``) that demangles
 /// is replaced, every other byte is kept as it is. ``str`` in, ``str`` out;
@@ -128,27 +130,22 @@ fn demangle_many<'py>(
 /// >>> demangle_text(b"U _ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4\n")
 /// b'U std::ios_base::Init::Init()@GLIBCXX_3.4\n'
 #[pyfunction]
-#[pyo3(signature = (text, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (text, **options))]
 fn demangle_text<'py>(
     py: Python<'py>,
     text: &Bound<'py, PyAny>,
-    params: bool,
-    return_type: bool,
-    types: bool,
-    style: &str,
-    verbose: bool,
-    strip_underscore: bool,
-    recursion_limit: u32,
-    max_length: usize,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
+    let options = options_from_kwargs(options, "demangle_text")?;
     let is_str = text.is_instance_of::<PyString>();
     let held = symbol_bytes(text).map_err(|e| {
         if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
             pyo3::exceptions::PyTypeError::new_err(format!(
                 "text must be str or bytes, not {}",
-                text.get_type().name().map(|n| n.to_string()).unwrap_or_default()
+                text.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
             ))
         } else {
             pyo3::exceptions::PyValueError::new_err(
@@ -165,7 +162,8 @@ fn demangle_text<'py>(
     });
     if is_str {
         // Only symbols were replaced, by UTF-8 text: the result is UTF-8.
-        let text = String::from_utf8(out).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let text = String::from_utf8(out)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         Ok(PyString::new(py, &text).into_any())
     } else {
         Ok(PyBytes::new(py, &out).into_any())
@@ -175,20 +173,12 @@ fn demangle_text<'py>(
 /// Demangle one command-line argument as c++filt does: the whole argument
 /// is one name. Returns it unchanged when it does not demangle.
 #[pyfunction]
-#[pyo3(signature = (argument, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (argument, **options))]
 fn demangle_argument<'py>(
     argument: &Bound<'py, PyAny>,
-    params: bool,
-    return_type: bool,
-    types: bool,
-    style: &str,
-    verbose: bool,
-    strip_underscore: bool,
-    recursion_limit: u32,
-    max_length: usize,
+    options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(params, return_type, types, style, verbose, strip_underscore, recursion_limit, max_length)?;
+    let options = options_from_kwargs(options, "demangle_argument")?;
     let held = symbol_bytes(argument)?;
     match demangler::demangle_argument(held.as_bytes(), &options) {
         Ok(text) => Ok(PyString::new(argument.py(), &text).into_any()),
@@ -213,6 +203,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(complete_prefix_len, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
     m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;
-    m.add("DEFAULT_RECURSION_LIMIT", demangler::Options::DEFAULT_RECURSION_LIMIT)?;
+    m.add(
+        "DEFAULT_RECURSION_LIMIT",
+        demangler::Options::DEFAULT_RECURSION_LIMIT,
+    )?;
     Ok(())
 }

@@ -1,7 +1,8 @@
 //! The keyword options every entry point takes, checked and converted.
 
-use pyo3::exceptions::PyValueError;
-use pyo3::PyResult;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
 
 use demangler::{Options, Style};
 
@@ -40,4 +41,48 @@ pub(crate) fn options(
         recursion_limit,
         max_output: max_length,
     })
+}
+
+/// The core's options from `**options`: the same keywords, defaults and
+/// checks as [`options`], for the entry points other than `demangle`.
+pub(crate) fn options_from_kwargs(
+    kwargs: Option<&Bound<'_, PyDict>>,
+    function: &str,
+) -> PyResult<Options> {
+    let defaults = Options::default();
+    let (mut params, mut return_type, mut types) =
+        (defaults.params, defaults.return_type, defaults.types);
+    let (mut style, mut verbose, mut strip) = (
+        String::from("c++filt"),
+        defaults.verbose,
+        defaults.strip_underscore,
+    );
+    let (mut recursion_limit, mut max_length) = (defaults.recursion_limit, defaults.max_output);
+    for (key, value) in kwargs.into_iter().flat_map(|d| d.iter()) {
+        match key.extract::<String>()?.as_str() {
+            "params" => params = value.extract()?,
+            "return_type" => return_type = value.extract()?,
+            "types" => types = value.extract()?,
+            "style" => style = value.extract()?,
+            "verbose" => verbose = value.extract()?,
+            "strip_underscore" => strip = value.extract()?,
+            "recursion_limit" => recursion_limit = value.extract()?,
+            "max_length" => max_length = value.extract()?,
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "{function}() got an unexpected keyword argument '{other}'"
+                )))
+            }
+        }
+    }
+    options(
+        params,
+        return_type,
+        types,
+        &style,
+        verbose,
+        strip,
+        recursion_limit,
+        max_length,
+    )
 }

@@ -20,13 +20,19 @@ pub(crate) fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'p
         )));
     };
     // Lone surrogates have no UTF-8 form, so no mangled name has them.
-    text.encode_utf8()
-        .map_err(|_| demangle_error(text.to_string_lossy().as_bytes(), demangler::Error::NotMangled))
+    text.encode_utf8().map_err(|_| {
+        demangle_error(
+            text.to_string_lossy().as_bytes(),
+            demangler::Error::NotMangled,
+        )
+    })
 }
 
 /// As [`symbol_bytes`], but a `str` with no UTF-8 form gives `None`: in bulk
 /// such a symbol comes back unchanged instead of failing the whole call.
-pub(crate) fn symbol_bytes_or_none<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyBytes>>> {
+pub(crate) fn symbol_bytes_or_none<'py>(
+    symbol: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyBytes>>> {
     match symbol_bytes(symbol) {
         Ok(raw) => Ok(Some(raw)),
         Err(e) if e.is_instance_of::<crate::error::DemangleError>(symbol.py()) => Ok(None),
