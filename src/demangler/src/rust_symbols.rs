@@ -81,14 +81,27 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     }
 }
 
+/// The length of the char literal `text` starts with (`'b'`, `'\n'`,
+/// `'\u{301}'`), if it starts with one: a lifetime (`'a`) has no closing
+/// quote.
+fn char_literal_end(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('\'')?;
+    let body = if rest.starts_with('\\') {
+        rest.find('\'')?
+    } else {
+        rest.chars().next()?.len_utf8()
+    };
+    rest[body..].starts_with('\'').then_some(1 + body + 1)
+}
+
 /// The integer types a v0 const generic can have.
 const INT_TYPES: [&str; 12] = [
     "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
 ];
 
-/// rustc-demangle prints an integer const generic as `8usize` and a boolean
-/// one as `true`; libiberty, and so c++filt, prints `8: usize` and
-/// `true: bool`.
+/// rustc-demangle prints an integer const generic as `8usize`, a boolean
+/// one as `true` and a char as `'b'`; libiberty, and so c++filt, prints
+/// `8: usize`, `true: bool` and `'b': char`.
 fn typed_consts(text: String) -> String {
     let bytes = text.as_bytes();
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
@@ -103,6 +116,15 @@ fn typed_consts(text: String) -> String {
         let boolean = ["true", "false"].into_iter().find(|w| {
             text[i..].starts_with(*w) && bytes.get(i + w.len()).is_none_or(|&b| !ident(b))
         });
+        if let Some(end) = char_literal_end(&text[i..]).map(|n| i + n) {
+            if bytes.get(end).is_none_or(|&b| !ident(b)) {
+                out.push_str(&text[copied..end]);
+                out.push_str(": char");
+                copied = end;
+                i = end;
+                continue;
+            }
+        }
         if let Some(word) = boolean {
             out.push_str(&text[copied..i + word.len()]);
             out.push_str(": bool");
