@@ -25,6 +25,21 @@ const STANDARD_NAMES: [(&str, &str, &str); 4] = [
 ];
 const ANONYMOUS: &str = "(anonymous namespace)";
 
+/// A `(` in a template argument that may start a function type.
+#[derive(Clone, Copy)]
+struct ParenCandidate {
+    /// Where c++filt's space before a function type's `(` goes.
+    at: usize,
+    /// How many `(` were open before it.
+    open: usize,
+    /// Whether a function type gets the space (see `space_function_types`).
+    space: bool,
+    /// The text before the name the `(` follows, in its argument: for the
+    /// function of a local name, the return type the crate prints and
+    /// c++filt leaves out.
+    before_name: (usize, usize),
+}
+
 /// A template parameter being printed, possibly a pack expansion.
 struct ParamFrame {
     /// The node depth inside it.
@@ -123,13 +138,15 @@ pub(crate) struct GnuWriter {
     pending_param: Option<usize>,
     /// How many `(` are open.
     parens: usize,
-    /// `(`s in template arguments right after a type or name, with where a
-    /// space would go and how many `(` were open before: a function type if
-    /// what follows its `)` is not `::` (which makes it the parameter list
-    /// of the function a local name is in).
-    maybe_function_types: Vec<(usize, usize)>,
+    /// `(`s in template arguments right after a type or name: a function
+    /// type if what follows its `)` is not `::`, else the parameter list of
+    /// the function a local name is in.
+    maybe_function_types: Vec<ParenCandidate>,
     /// A `)` that closed one of those; decided by the next write.
-    closed_function_type: Option<usize>,
+    closed_function_type: Option<ParenCandidate>,
+    /// Open template argument lists: node depth inside, where the current
+    /// argument starts, where its last name (a direct child node) starts.
+    arg_lists: Vec<(usize, usize, usize)>,
     /// `(`s written right after a prefix `!`: where, and how many `(` were
     /// open before.
     negations: Vec<(usize, usize)>,
@@ -158,6 +175,7 @@ impl GnuWriter {
             parens: 0,
             maybe_function_types: Vec::new(),
             closed_function_type: None,
+            arg_lists: Vec::new(),
             negations: Vec::new(),
             template_params: Vec::new(),
             pack_qualifiers: None,
@@ -185,9 +203,16 @@ impl GnuWriter {
             // function of a local name.
             return;
         }
-        if let Some(at) = self.closed_function_type.take() {
-            if !next.is_some_and(|s| s.starts_with("::")) {
-                self.text.out.insert(at, ' ');
+        if let Some(paren) = self.closed_function_type.take() {
+            if next.is_some_and(|s| s.starts_with("::")) {
+                // The parameters of a local name's function: c++filt prints
+                // no return type before its name.
+                let (start, end) = paren.before_name;
+                if end > start && self.text.out[start..end].ends_with(' ') {
+                    self.text.out.replace_range(start..end, "");
+                }
+            } else if paren.space {
+                self.text.out.insert(paren.at, ' ');
             }
         }
         if let Some((separators, start)) = self.pack_qualifiers.take() {
@@ -323,7 +348,23 @@ impl DemangleWrite for GnuWriter {
         if self.unsettled() {
             self.settle(Some(""));
         }
+        let name = matches!(
+            node,
+            DemangleNodeType::NestedName
+                | DemangleNodeType::UnqualifiedName
+                | DemangleNodeType::Prefix
+                | DemangleNodeType::TemplatePrefix
+        );
+        if let Some(list) = self.arg_lists.last_mut() {
+            if name && list.0 == self.nodes.len() {
+                list.2 = self.text.out.len();
+            }
+        }
         self.nodes.push(node);
+        if node == DemangleNodeType::TemplateArgs {
+            let here = self.text.out.len();
+            self.arg_lists.push((self.nodes.len(), here, here));
+        }
         if node == DemangleNodeType::TemplateParam {
             self.template_params.push(ParamFrame {
                 depth: self.nodes.len(),
@@ -382,13 +423,8 @@ impl DemangleWrite for GnuWriter {
                         return Ok(());
                     }
                 }
-                if self
-                    .maybe_function_types
-                    .last()
-                    .is_some_and(|&(_, open)| open == self.parens)
-                {
-                    let (at, _) = self.maybe_function_types.pop().unwrap_or_default();
-                    self.closed_function_type = Some(at);
+                if self.maybe_function_types.last().is_some_and(|p| p.open == self.parens) {
+                    self.closed_function_type = self.maybe_function_types.pop();
                 }
             }
             _ => {}
@@ -428,6 +464,11 @@ impl DemangleWrite for GnuWriter {
                     let at = self.text.out.len();
                     fmt::Write::write_str(&mut self.text, s)?;
                     self.pending_comma = Some(at);
+                    if let Some(list) = self.arg_lists.last_mut() {
+                        if list.0 == self.nodes.len() {
+                            (list.1, list.2) = (at + 2, at + 2);
+                        }
+                    }
                     return Ok(());
                 }
                 "&" if matches!(self.last_byte(), Some(b'<') | Some(b' '))
@@ -437,13 +478,17 @@ impl DemangleWrite for GnuWriter {
                     self.address_of = Some((self.text.out.len(), self.nodes.len(), self.parens));
                     return Ok(());
                 }
-                "(" if self.space_function_types
-                    && self.last_byte().is_some_and(|b| {
-                        b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')
-                    }) =>
+                "(" if self.last_byte().is_some_and(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')
+                }) =>
                 {
-                    self.maybe_function_types
-                        .push((self.text.out.len(), self.parens - 1));
+                    let before_name = self.arg_lists.last().map_or((0, 0), |&(_, arg, name)| (arg, name));
+                    self.maybe_function_types.push(ParenCandidate {
+                        at: self.text.out.len(),
+                        open: self.parens - 1,
+                        space: self.space_function_types,
+                        before_name,
+                    });
                 }
                 _ => {}
             }
@@ -465,7 +510,11 @@ impl DemangleWrite for GnuWriter {
         if self.unsettled() {
             self.settle(Some(""));
         }
-        if self.nodes.pop() == Some(DemangleNodeType::TemplateParam) {
+        let popped = self.nodes.pop();
+        if popped == Some(DemangleNodeType::TemplateArgs) {
+            self.arg_lists.pop();
+        }
+        if popped == Some(DemangleNodeType::TemplateParam) {
             if let Some(frame) = self.template_params.pop() {
                 if !frame.separators.is_empty() {
                     self.gather_pack_qualifiers(frame);

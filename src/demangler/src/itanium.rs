@@ -569,6 +569,17 @@ mod tests {
     }
 
     #[test]
+    fn local_names_in_template_arguments_have_no_return_type() {
+        assert_eq!(run("_Z1gIZ1fIiEvvE1xEvv").unwrap(), "void g<f<int>()::x>()");
+        assert_eq!(
+            run("_Z1gIZN1a1fIiEEN1b1RIiEEvE1xEvv").unwrap(),
+            "void g<a::f<int>()::x>()"
+        );
+        // A function type in the same place keeps its return type.
+        assert_eq!(run("_Z1gIFviEEvv").unwrap(), "void g<void (int)>()");
+    }
+
+    #[test]
     fn hostile_expansion_stops_at_a_bound_relative_to_the_input() {
         // S_ = X, S0_ = X<int, int>, each level X<previous, previous>: the
         // output doubles per level.
