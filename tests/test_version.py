@@ -9,8 +9,6 @@ import re
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -35,10 +33,13 @@ def versions(root):
     return found
 
 
-@pytest.mark.skipif(not (ROOT / "setup.cfg").exists(), reason="not run from a checkout")
 def test_every_version_string_agrees():
+    import pytest
+
     import cpp_demangle
 
+    if not (ROOT / "setup.cfg").exists():
+        pytest.skip("not run from a checkout")
     found = versions(ROOT)
     assert set(found.values()) == {cpp_demangle.__version__}, found
 
