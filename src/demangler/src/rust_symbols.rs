@@ -5,6 +5,7 @@
 use std::fmt::{self, Write};
 
 use crate::capped::CappedString;
+use crate::spelling;
 use crate::{Error, Options};
 
 /// If `token` is a Rust symbol by libiberty's rules, the length of the
@@ -74,97 +75,11 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         write!(out, "{parsed:#}")
     };
     match written {
-        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(typed_consts(out.out)),
+        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(spelling::rust_typed_consts(out.out)),
         Ok(()) => Ok(out.out),
         Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong { limit }),
         Err(fmt::Error) => Err(Error::Malformed),
     }
-}
-
-/// The length of the char literal `text` starts with (`'b'`, `'\n'`,
-/// `'\u{301}'`), if it starts with one: a lifetime (`'a`) has no closing
-/// quote.
-fn char_literal_end(text: &str) -> Option<usize> {
-    let rest = text.strip_prefix('\'')?;
-    let body = if rest.starts_with('\\') {
-        rest.find('\'')?
-    } else {
-        rest.chars().next()?.len_utf8()
-    };
-    rest[body..].starts_with('\'').then_some(1 + body + 1)
-}
-
-/// The integer types a v0 const generic can have.
-const INT_TYPES: [&str; 12] = [
-    "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
-];
-
-/// rustc-demangle prints an integer const generic as `8usize`, a boolean
-/// one as `true` and a char as `'b'`; libiberty, and so c++filt, prints
-/// `8: usize`, `true: bool` and `'b': char`.
-fn typed_consts(text: String) -> String {
-    let bytes = text.as_bytes();
-    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if i > 0 && ident(bytes[i - 1]) {
-            i += 1;
-            continue;
-        }
-        let boolean = ["true", "false"].into_iter().find(|w| {
-            text[i..].starts_with(*w) && bytes.get(i + w.len()).is_none_or(|&b| !ident(b))
-        });
-        if let Some(end) = char_literal_end(&text[i..]).map(|n| i + n) {
-            if bytes.get(end).is_none_or(|&b| !ident(b)) {
-                out.push_str(&text[copied..end]);
-                out.push_str(": char");
-                copied = end;
-                i = end;
-                continue;
-            }
-        }
-        if let Some(word) = boolean {
-            out.push_str(&text[copied..i + word.len()]);
-            out.push_str(": bool");
-            copied = i + word.len();
-            i = copied;
-            continue;
-        }
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        if bytes[i..].starts_with(b"0x") {
-            j += 2;
-            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase()
-            {
-                j += 1;
-            }
-        }
-        while j < bytes.len() && bytes[j].is_ascii_digit() {
-            j += 1;
-        }
-        let ty = INT_TYPES.iter().find(|t| {
-            text[j..].starts_with(**t) && bytes.get(j + t.len()).is_none_or(|&b| !ident(b))
-        });
-        if let Some(ty) = ty {
-            out.push_str(&text[copied..j]);
-            out.push_str(": ");
-            out.push_str(ty);
-            copied = j + ty.len();
-            i = copied;
-        } else {
-            i = j.max(i + 1);
-        }
-    }
-    if copied == 0 {
-        return text;
-    }
-    out.push_str(&text[copied..]);
-    out
 }
 
 #[cfg(test)]

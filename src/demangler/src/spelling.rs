@@ -2,6 +2,41 @@
 //! differently from GNU c++filt and the construct can be recognised in the
 //! text alone.
 
+/// Text rebuilt with some spans replaced, left to right; the text itself is
+/// kept, without a copy, when nothing was replaced.
+struct Splicer<'a> {
+    text: &'a str,
+    out: String,
+    copied: usize,
+}
+
+impl<'a> Splicer<'a> {
+    fn new(text: &'a str) -> Self {
+        Splicer { text, out: String::new(), copied: 0 }
+    }
+
+    /// Replace `text[start..end]` (after everything replaced so far) with
+    /// the concatenation of `with`.
+    fn splice(&mut self, start: usize, end: usize, with: &[&str]) {
+        if self.out.is_empty() {
+            self.out.reserve(self.text.len() + 16);
+        }
+        self.out.push_str(&self.text[self.copied..start]);
+        with.iter().for_each(|s| self.out.push_str(s));
+        self.copied = end;
+    }
+
+    /// The rebuilt text, or `None` when nothing was replaced.
+    fn finish(self) -> Option<String> {
+        if self.copied == 0 && self.out.is_empty() {
+            return None;
+        }
+        let mut out = self.out;
+        out.push_str(&self.text[self.copied..]);
+        Some(out)
+    }
+}
+
 /// Integer literals: the crate prints `(unsigned int)32`, `(long)-5`,
 /// `(bool)1`; c++filt prints `32u`, `-5l` and `true` for the types that have
 /// a suffix (int, unsigned, long, unsigned long, long long, unsigned long
@@ -11,8 +46,7 @@ pub(crate) fn gnu_literals(text: String) -> String {
         return text;
     }
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut copied = 0;
+    let mut out = Splicer::new(&text);
     let mut i = 0;
     while let Some(open) = text[i..].find('(').map(|p| p + i) {
         i = open + 1;
@@ -44,25 +78,89 @@ pub(crate) fn gnu_literals(text: String) -> String {
             continue;
         }
         let value = &text[value_start..value_end];
-        out.push_str(&text[copied..open]);
-        if suffix == "bool" {
-            match value {
-                "0" => out.push_str("false"),
-                "1" => out.push_str("true"),
-                _ => out.push_str(&text[open..value_end]),
-            }
-        } else {
-            out.push_str(value);
-            out.push_str(suffix);
+        match (suffix, value) {
+            ("bool", "0") => out.splice(open, value_end, &["false"]),
+            ("bool", "1") => out.splice(open, value_end, &["true"]),
+            ("bool", _) => {}
+            _ => out.splice(open, value_end, &[value, suffix]),
         }
-        copied = value_end;
         i = value_end;
     }
-    if copied == 0 {
-        return text;
+    out.finish().unwrap_or(text)
+}
+
+/// The length of the char literal `text` starts with (`'b'`, `'\n'`,
+/// `'\u{301}'`), if it starts with one: a lifetime (`'a`) has no closing
+/// quote.
+fn char_literal_end(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('\'')?;
+    let body = if rest.starts_with('\\') {
+        rest.find('\'')?
+    } else {
+        rest.chars().next()?.len_utf8()
+    };
+    rest[body..].starts_with('\'').then_some(1 + body + 1)
+}
+
+/// The integer types a v0 const generic can have.
+const INT_TYPES: [&str; 12] = [
+    "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
+];
+
+/// rustc-demangle prints an integer const generic as `8usize`, a boolean
+/// one as `true` and a char as `'b'`; libiberty, and so c++filt, prints
+/// `8: usize`, `true: bool` and `'b': char`.
+pub(crate) fn rust_typed_consts(text: String) -> String {
+    let bytes = text.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Splicer::new(&text);
+    let mut i = 0;
+    while i < bytes.len() {
+        if i > 0 && ident(bytes[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let boolean = ["true", "false"].into_iter().find(|w| {
+            text[i..].starts_with(*w) && bytes.get(i + w.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(end) = char_literal_end(&text[i..]).map(|n| i + n) {
+            if bytes.get(end).is_none_or(|&b| !ident(b)) {
+                out.splice(end, end, &[": char"]);
+                i = end;
+                continue;
+            }
+        }
+        if let Some(word) = boolean {
+            i += word.len();
+            out.splice(i, i, &[": bool"]);
+            continue;
+        }
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        if bytes[i..].starts_with(b"0x") {
+            j += 2;
+            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase()
+            {
+                j += 1;
+            }
+        }
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        let ty = INT_TYPES.iter().find(|t| {
+            text[j..].starts_with(**t) && bytes.get(j + t.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(ty) = ty {
+            out.splice(j, j, &[": "]);
+            i = j + ty.len();
+        } else {
+            i = j.max(i + 1);
+        }
     }
-    out.push_str(&text[copied..]);
-    out
+    out.finish().unwrap_or(text)
 }
 
 #[cfg(test)]
