@@ -1,5 +1,6 @@
 //! Time the core against the `cpp_demangle` crate alone, on the symbols of a
-//! file (one a line), single-threaded and with `demangle_many`.
+//! file (one a line), single-threaded and in bulk (`ChunkedResults`, what
+//! the Python `demangle_many` uses).
 //!
 //!     cargo run --release -p demangler --example bench -- symbols.txt
 
@@ -61,13 +62,15 @@ fn main() {
     }
     if run("many") {
         let (many, ok) = best_of(3, || {
-            demangler::demangle_many(&symbols, &options)
-                .iter()
+            let owned = symbols.iter().map(|s| s.to_vec()).collect();
+            let mut results = demangler::ChunkedResults::new(owned, options);
+            std::iter::from_fn(|| results.next_chunk())
+                .flatten()
                 .filter(|r| r.is_ok())
                 .count()
         });
         println!(
-            "demangler::demangle_many   {:.3} us/symbol ({ok} demangled)",
+            "demangler::ChunkedResults  {:.3} us/symbol ({ok} demangled)",
             per(many)
         );
     }

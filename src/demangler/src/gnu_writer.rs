@@ -423,7 +423,11 @@ impl DemangleWrite for GnuWriter {
                         return Ok(());
                     }
                 }
-                if self.maybe_function_types.last().is_some_and(|p| p.open == self.parens) {
+                if self
+                    .maybe_function_types
+                    .last()
+                    .is_some_and(|p| p.open == self.parens)
+                {
                     self.closed_function_type = self.maybe_function_types.pop();
                 }
             }
@@ -482,7 +486,10 @@ impl DemangleWrite for GnuWriter {
                     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'>' | b'*' | b'&')
                 }) =>
                 {
-                    let before_name = self.arg_lists.last().map_or((0, 0), |&(_, arg, name)| (arg, name));
+                    let before_name = self
+                        .arg_lists
+                        .last()
+                        .map_or((0, 0), |&(_, arg, name)| (arg, name));
                     self.maybe_function_types.push(ParenCandidate {
                         at: self.text.out.len(),
                         open: self.parens - 1,

@@ -22,7 +22,7 @@ mod spelling;
 mod stack;
 mod text;
 
-pub use bulk::{demangle_many, demangle_text_parallel, ChunkedResults};
+pub use bulk::{demangle_text_parallel, ChunkedResults};
 pub use error::{describe_failure, Error};
 pub use options::{Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};
@@ -39,7 +39,8 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
         return Err(Error::Empty);
     }
     if options.style == Style::LibStdCxx {
-        return itanium::demangle(symbol, options);
+        // `__cxa_demangle` takes no symbol version suffix.
+        return demangle_token(symbol, options);
     }
     let (name, suffix) = match symbol.iter().position(|&b| b == b'@') {
         Some(at) if at > 0 => symbol.split_at(at),

@@ -75,7 +75,9 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         write!(out, "{parsed:#}")
     };
     match written {
-        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => Ok(spelling::rust_typed_consts(out.out)),
+        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => {
+            Ok(spelling::rust_typed_consts(out.out))
+        }
         Ok(()) => Ok(out.out),
         Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong { limit }),
         Err(fmt::Error) => Err(Error::Malformed),

@@ -12,7 +12,11 @@ struct Splicer<'a> {
 
 impl<'a> Splicer<'a> {
     fn new(text: &'a str) -> Self {
-        Splicer { text, out: String::new(), copied: 0 }
+        Splicer {
+            text,
+            out: String::new(),
+            copied: 0,
+        }
     }
 
     /// Replace `text[start..end]` (after everything replaced so far) with
