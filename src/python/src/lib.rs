@@ -11,7 +11,18 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
 use options::{options, options_from_kwargs};
-use symbol::{symbol_bytes, symbol_bytes_or_none};
+use symbol::{utf8_bytes, NoBytes};
+
+/// The bytes of a symbol argument; lone surrogates fail like any other
+/// symbol that is not mangled.
+fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
+    utf8_bytes(symbol, "symbol").map_err(|e| match e {
+        NoBytes::WrongType(error) => error,
+        NoBytes::LoneSurrogates(shown) => {
+            demangle_error(shown.as_bytes(), demangler::Error::NotMangled)
+        }
+    })
+}
 
 /// Demangle one linker symbol and return the readable name.
 ///
@@ -95,7 +106,12 @@ fn demangle_many<'py>(
     let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
     let held = objects
         .iter()
-        .map(symbol_bytes_or_none)
+        // In bulk, a str with no UTF-8 form comes back unchanged.
+        .map(|item| match utf8_bytes(item, "symbol") {
+            Ok(raw) => Ok(Some(raw)),
+            Err(NoBytes::LoneSurrogates(_)) => Ok(None),
+            Err(NoBytes::WrongType(error)) => Err(error),
+        })
         .collect::<PyResult<Vec<_>>>()?;
     let owned = held
         .iter()
@@ -138,21 +154,12 @@ fn demangle_text<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options_from_kwargs(options, "demangle_text")?;
     let is_str = text.is_instance_of::<PyString>();
-    let held = symbol_bytes(text).map_err(|e| {
-        if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) {
-            pyo3::exceptions::PyTypeError::new_err(format!(
-                "text must be str or bytes, not {}",
-                text.get_type()
-                    .name()
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-            ))
-        } else {
-            pyo3::exceptions::PyValueError::new_err(
-                "text has lone surrogates, which have no UTF-8 form: pass bytes instead \
-                 (for example text.encode('utf-8', 'surrogateescape'))",
-            )
-        }
+    let held = utf8_bytes(text, "text").map_err(|e| match e {
+        NoBytes::WrongType(error) => error,
+        NoBytes::LoneSurrogates(_) => pyo3::exceptions::PyValueError::new_err(
+            "text has lone surrogates, which have no UTF-8 form: pass bytes instead \
+             (for example text.encode('utf-8', 'surrogateescape'))",
+        ),
     })?;
     let raw = held.as_bytes();
     let out = py.detach(|| {

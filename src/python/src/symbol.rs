@@ -4,38 +4,36 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::error::demangle_error;
-
-/// A `bytes` object holding the symbol's bytes: the argument itself when it
-/// is `bytes`, its UTF-8 encoding when it is `str`. Its buffer can be read
-/// without the GIL for as long as the object is held.
-pub(crate) fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
-    if let Ok(raw) = symbol.cast::<PyBytes>() {
-        return Ok(raw.clone());
-    }
-    let Ok(text) = symbol.cast::<PyString>() else {
-        return Err(PyTypeError::new_err(format!(
-            "symbol must be str or bytes, not {}",
-            symbol.get_type().name()?
-        )));
-    };
-    // Lone surrogates have no UTF-8 form, so no mangled name has them.
-    text.encode_utf8().map_err(|_| {
-        demangle_error(
-            text.to_string_lossy().as_bytes(),
-            demangler::Error::NotMangled,
-        )
-    })
+/// Why an argument has no bytes to demangle.
+pub(crate) enum NoBytes {
+    /// Neither `str` nor `bytes`: the `TypeError` to raise.
+    WrongType(PyErr),
+    /// A `str` with lone surrogates, which have no UTF-8 form; the text as
+    /// best it can be shown.
+    LoneSurrogates(String),
 }
 
-/// As [`symbol_bytes`], but a `str` with no UTF-8 form gives `None`: in bulk
-/// such a symbol comes back unchanged instead of failing the whole call.
-pub(crate) fn symbol_bytes_or_none<'py>(
-    symbol: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyBytes>>> {
-    match symbol_bytes(symbol) {
-        Ok(raw) => Ok(Some(raw)),
-        Err(e) if e.is_instance_of::<crate::error::DemangleError>(symbol.py()) => Ok(None),
-        Err(e) => Err(e),
+/// A `bytes` object holding the argument's bytes: the argument itself when
+/// it is `bytes`, its UTF-8 encoding when it is `str`. Its buffer can be
+/// read without the GIL for as long as the object is held. `what` names the
+/// argument in a `TypeError`.
+pub(crate) fn utf8_bytes<'py>(
+    value: &Bound<'py, PyAny>,
+    what: &str,
+) -> Result<Bound<'py, PyBytes>, NoBytes> {
+    if let Ok(raw) = value.cast::<PyBytes>() {
+        return Ok(raw.clone());
     }
+    let Ok(text) = value.cast::<PyString>() else {
+        let type_name = value
+            .get_type()
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_default();
+        return Err(NoBytes::WrongType(PyTypeError::new_err(format!(
+            "{what} must be str or bytes, not {type_name}"
+        ))));
+    };
+    text.encode_utf8()
+        .map_err(|_| NoBytes::LoneSurrogates(text.to_string_lossy().into_owned()))
 }
