@@ -47,6 +47,13 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         // anywhere: a panic becomes an error instead of unwinding further.
         catch_unwind(AssertUnwindSafe(|| {
             stack::with_stack(limit, || {
+                let options = &Options {
+                    recursion_limit: limit,
+                    ..*options
+                };
+                if let Some(result) = crate::gnu::demangle(symbol, options) {
+                    return result;
+                }
                 if mangled_name {
                     demangle_special(
                         symbol,
@@ -540,7 +547,7 @@ mod tests {
                 .unwrap()
         };
         let shallow = Options {
-            recursion_limit: 1024,
+            recursion_limit: 512,
             ..Options::default()
         };
         assert_eq!(on_tiny_stack(shallow), Err(Error::TooDeep));

@@ -14,6 +14,7 @@
 mod bulk;
 mod capped;
 mod error;
+mod gnu;
 mod gnu_writer;
 mod itanium;
 mod options;

@@ -1,0 +1,208 @@
+//! The tree a mangled name parses into: nodes in one arena, referring to
+//! each other by index, shared where the mangling substitutes (`S_`).
+//!
+//! The shapes follow GNU libiberty's demangler, so that printing them by
+//! its rules gives its text.
+
+pub(crate) type Id = u32;
+
+/// Qualifiers, on a type or (`*This`) on a member function.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Qual {
+    Restrict,
+    Volatile,
+    Const,
+    RestrictThis,
+    VolatileThis,
+    ConstThis,
+    ReferenceThis,
+    RvalueReferenceThis,
+    TransactionSafe,
+    /// `noexcept`, with its condition as the right child if any.
+    Noexcept,
+    /// `throw(...)`, with its types as the right child.
+    ThrowSpec,
+}
+
+impl Qual {
+    /// Qualifiers of a function type (its `this`, ref-qualifier, exception
+    /// specification), printed after its parameters.
+    pub(crate) fn of_function(self) -> bool {
+        !matches!(self, Qual::Restrict | Qual::Volatile | Qual::Const)
+    }
+}
+
+/// Names made of a prefix text and one child.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Special {
+    Vtable,
+    Vtt,
+    Typeinfo,
+    TypeinfoName,
+    TypeinfoFn,
+    Thunk,
+    VirtualThunk,
+    CovariantThunk,
+    JavaClass,
+    Guard,
+    TlsInit,
+    TlsWrapper,
+    HiddenAlias,
+    TransactionClone,
+    NonTransactionClone,
+    TemplateParamObject,
+    GlobalConstructors,
+    GlobalDestructors,
+}
+
+impl Special {
+    pub(crate) fn prefix(self) -> &'static str {
+        match self {
+            Special::Vtable => "vtable for ",
+            Special::Vtt => "VTT for ",
+            Special::Typeinfo => "typeinfo for ",
+            Special::TypeinfoName => "typeinfo name for ",
+            Special::TypeinfoFn => "typeinfo fn for ",
+            Special::Thunk => "non-virtual thunk to ",
+            Special::VirtualThunk => "virtual thunk to ",
+            Special::CovariantThunk => "covariant return thunk to ",
+            Special::JavaClass => "java Class for ",
+            Special::Guard => "guard variable for ",
+            Special::TlsInit => "TLS init function for ",
+            Special::TlsWrapper => "TLS wrapper function for ",
+            Special::HiddenAlias => "hidden alias for ",
+            Special::TransactionClone => "transaction clone for ",
+            Special::NonTransactionClone => "non-transaction clone for ",
+            Special::TemplateParamObject => "template parameter object for ",
+            Special::GlobalConstructors => "global constructors keyed to ",
+            Special::GlobalDestructors => "global destructors keyed to ",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Node<'a> {
+    Name(&'a str),
+    /// `std::...` from a standard substitution.
+    StdName(&'static str),
+    QualName(Id, Id),
+    LocalName(Id, Id),
+    /// A name with its function type.
+    TypedName(Id, Id),
+    /// A template name and its `TemplateArgList`.
+    Template(Id, Id),
+    TemplateParam(u32),
+    FunctionParam(u32),
+    Ctor(Id),
+    Dtor(Id),
+    Special(Special, Id),
+    /// Base type, derived type.
+    ConstructionVtable(Id, Id),
+    /// Name, number.
+    ReferenceTemporary(Id, Id),
+    Qual(Qual, Id, Option<Id>),
+    Pointer(Id),
+    Reference(Id),
+    RvalueReference(Id),
+    Complex(Id),
+    Imaginary(Id),
+    /// Type, vendor qualifier (`U` name).
+    VendorQual(Id, Id),
+    Builtin(u8),
+    /// `_Float<n>` and `_Float<n>x`.
+    FloatN(u32, bool),
+    VendorType(Id),
+    /// Return type, parameters (an `ArgList`, or none for `()`).
+    FunctionType(Option<Id>, Option<Id>),
+    /// Dimension, element type.
+    ArrayType(Option<Id>, Id),
+    /// Class, member type.
+    PtrMem(Id, Id),
+    /// Dimension, element type.
+    VectorType(Id, Id),
+    /// A list cell: item, rest. An empty list has no item.
+    ArgList(Option<Id>, Option<Id>),
+    TemplateArgList(Option<Id>, Option<Id>),
+    InitializerList(Option<Id>, Id),
+    Operator(u8),
+    /// `v<digit> <source-name>`: arity, name.
+    ExtendedOperator(u8, Id),
+    Cast(Id),
+    Conversion(Id),
+    Nullary(Id),
+    /// Operator, operand.
+    Unary(Id, Id),
+    /// Operator, `BinaryArgs`.
+    Binary(Id, Id),
+    BinaryArgs(Option<Id>, Option<Id>),
+    /// Operator, `TrinaryArg1`.
+    Trinary(Id, Id),
+    TrinaryArg1(Option<Id>, Id),
+    TrinaryArg2(Option<Id>, Option<Id>),
+    /// Type, digits (a `Name`); negative or not.
+    Literal(Id, Id, bool),
+    Number(i64),
+    Decltype(Id),
+    /// Parameters, number.
+    Lambda(Id, u32),
+    /// Number, name.
+    DefaultArg(u32, Id),
+    UnnamedType(u32),
+    /// Encoding, suffix (a `Name`).
+    Clone(Id, Id),
+    PackExpansion(Id),
+    /// Name, tag.
+    TaggedName(Id, Id),
+    /// Name, next binding.
+    StructuredBinding(Id, Option<Id>),
+}
+
+impl Node<'_> {
+    /// The children as libiberty's generic walks see them (left, right).
+    pub(crate) fn children(&self) -> (Option<Id>, Option<Id>) {
+        use Node::*;
+        match *self {
+            QualName(a, b)
+            | LocalName(a, b)
+            | TypedName(a, b)
+            | Template(a, b)
+            | ConstructionVtable(a, b)
+            | ReferenceTemporary(a, b)
+            | VendorQual(a, b)
+            | PtrMem(a, b)
+            | VectorType(a, b)
+            | Unary(a, b)
+            | Binary(a, b)
+            | Trinary(a, b)
+            | Literal(a, b, _)
+            | Clone(a, b)
+            | TaggedName(a, b) => (Some(a), Some(b)),
+            Special(_, a)
+            | Pointer(a)
+            | Reference(a)
+            | RvalueReference(a)
+            | Complex(a)
+            | Imaginary(a)
+            | VendorType(a)
+            | Cast(a)
+            | Conversion(a)
+            | Nullary(a)
+            | Decltype(a)
+            | PackExpansion(a)
+            | Ctor(a)
+            | Dtor(a) => (Some(a), None),
+            Qual(_, a, b) => (Some(a), b),
+            FunctionType(a, b)
+            | ArgList(a, b)
+            | TemplateArgList(a, b)
+            | BinaryArgs(a, b)
+            | TrinaryArg2(a, b) => (a, b),
+            ArrayType(a, b) | InitializerList(a, b) | TrinaryArg1(a, b) => (a, Some(b)),
+            StructuredBinding(a, b) => (Some(a), b),
+            ExtendedOperator(_, a) => (None, Some(a)),
+            Lambda(a, _) | DefaultArg(_, a) => (Some(a), None),
+            Name(_) | StdName(_) | TemplateParam(_) | FunctionParam(_) | Builtin(_)
+            | FloatN(..) | Operator(_) | Number(_) | UnnamedType(_) => (None, None),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Shapes of names, each checked against what GNU c++filt 2.40 prints.
+
+use crate::{Error, Options, Style};
+
+fn gnu(symbol: &str) -> Result<String, Error> {
+    super::demangle(symbol.as_bytes(), &Options::default()).expect("supported")
+}
+
+#[test]
+fn functions_and_nested_names() {
+    assert_eq!(gnu("_ZN7mangled3fooEd").unwrap(), "mangled::foo(double)");
+    assert_eq!(gnu("_Z1fv").unwrap(), "f()");
+    assert_eq!(gnu("_ZNK1A1fEv").unwrap(), "A::f() const");
+    assert_eq!(gnu("_ZNKR1A1fEv").unwrap(), "A::f() const &");
+}
+
+#[test]
+fn declarators_nest_like_cxx() {
+    assert_eq!(gnu("_Z1fPFPFPFivEvEvE").unwrap(), "f(int (*(*(*)())())())");
+    assert_eq!(gnu("_Z1fRA10_i").unwrap(), "f(int (&) [10])");
+    assert_eq!(gnu("_Z1fM1AKFivE").unwrap(), "f(int (A::*)() const)");
+}
+
+#[test]
+fn templates_and_packs() {
+    assert_eq!(gnu("_Z1fIiEvT_").unwrap(), "void f<int>(int)");
+    assert_eq!(
+        gnu("_Z1fIJidEEvDpRKT_").unwrap(),
+        "void f<int, double>(int const&, double const&)"
+    );
+    assert_eq!(gnu("_Z1fIJEEvDpT_").unwrap(), "void f<>()");
+    assert_eq!(
+        gnu("_ZZ4mainENKUlT_E_clIiEEDaS_").unwrap(),
+        "auto main::{lambda(auto:1)#1}::operator()<int>(int) const"
+    );
+    assert_eq!(
+        gnu("_Z1fIiEDTcl1gfp_EET_").unwrap(),
+        "decltype (g({parm#1})) f<int>(int)"
+    );
+}
+
+#[test]
+fn special_names_and_suffixes() {
+    assert_eq!(gnu("_ZTV3Foo").unwrap(), "vtable for Foo");
+    assert_eq!(
+        gnu("_ZThn8_N3Foo3barEv").unwrap(),
+        "non-virtual thunk to Foo::bar()"
+    );
+    assert_eq!(gnu("_Z3foov.cold").unwrap(), "foo() [clone .cold]");
+    assert_eq!(gnu("_ZN1AC5Ev").unwrap(), "A::A()");
+}
+
+#[test]
+fn libstdcxx_style_is_terse_and_takes_types() {
+    let options = Options {
+        style: Style::LibStdCxx,
+        ..Options::default()
+    };
+    let run = |s: &str| super::demangle(s.as_bytes(), &options).unwrap().unwrap();
+    assert_eq!(run("_Z1fSo"), "f(std::ostream)");
+    assert_eq!(run("PKc"), "char const*");
+}
+
+#[test]
+fn unresolved_names_old_and_new() {
+    assert_eq!(
+        gnu("_ZN4llvm10checkedAddIiEENSt9enable_ifIXsr3std9is_signedIT_EE5valueENS_8OptionalIS2_EEE4typeES2_S2_").unwrap(),
+        "std::enable_if<std::is_signed<int>::value, llvm::Optional<int> >::type llvm::checkedAdd<int>(int, int)"
+    );
+}
+
+#[test]
+fn a_qualifier_pending_on_a_template_argument_prints_once() {
+    assert_eq!(
+        gnu("_Z1fIKiEvRKT_").unwrap(),
+        "void f<int const>(int const&)"
+    );
+    assert_eq!(
+        gnu("_Z1fIVKiEvRKT_").unwrap(),
+        "void f<int const volatile>(int volatile const&)"
+    );
+    assert_eq!(
+        gnu("_Z1fIKiEvRVT_").unwrap(),
+        "void f<int const>(int const volatile&)"
+    );
+}
