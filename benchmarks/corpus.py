@@ -133,13 +133,15 @@ def cause(symbol: str, mine: str, theirs: str) -> str:
     """A short name for why `mine` differs from c++filt's `theirs`."""
     if mine == symbol:
         if re.search(r"[CD]5E", symbol):
-            return "comdat constructor/destructor (C5/D5) rejected by the crate"
-        return "rejected by the crate"
+            return "comdat constructor/destructor (C5/D5) rejected"
+        return "rejected where c++filt demangles"
     if theirs == symbol:
         return "accepted where c++filt refuses"
     if symbol.startswith("_R"):
         if "[0]" in theirs:
             return "Rust crate root without disambiguator ([0])"
+        if re.search(r"Kn?[0-9a-f]{17,}_", symbol):
+            return "Rust constant over 64 bits (c++filt drops a hex digit)"
         return "Rust v0 spelling"
     if mine.replace(" (", "(") == theirs.replace(" (", "("):
         return "function type spacing"

@@ -56,7 +56,7 @@ def test_deep_nesting_on_a_small_thread_stack():
         out = {}
         def work():
             try:
-                demangle(deep, recursion_limit=1024)
+                demangle(deep, recursion_limit=512)
             except DemangleError as error:
                 out["shallow"] = str(error)
             out["default"] = demangle(deep)

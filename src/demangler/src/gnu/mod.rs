@@ -44,9 +44,13 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Option<Result<String
     if symbol.len() > GNU_MAX_MANGLED {
         return Some(Err(Error::TooLongForGnu));
     }
+    // GNU reads a C string: a NUL ends it, here mid-name.
     let Ok(text) = std::str::from_utf8(symbol) else {
         return Some(Err(Error::Malformed));
     };
+    if symbol.contains(&0) {
+        return Some(Err(Error::Malformed));
+    }
     let depth = options.recursion();
     let mut parser = Parser::new(text, options.params, options.is_verbose(), depth);
     let mut root = parse(&mut parser, mangled, options.params);
