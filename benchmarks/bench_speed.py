@@ -12,7 +12,7 @@ matplotlib, and times, in microseconds per symbol (best of three runs):
 * command-line filters on a file of symbols: GNU c++filt, llvm-cxxfilt and
   ``cpp-demangle`` (this package's command);
 * a Python loop calling each package's demangle function once per symbol;
-* cpp_demangle.demangle_many() on one thread and on all cores;
+* cpp_demangle.demangle_many() confined to one core, and on all cores;
 * in Rust, without Python: the cpp_demangle crate alone and this project's
   core (``cargo run --release -p demangler --example bench``);
 * the import time of the package.
@@ -83,6 +83,11 @@ def worker(kind: str, path: str) -> None:
     elif kind.startswith("demangle_many"):
         from cpp_demangle import demangle_many
 
+        if kind == "demangle_many-1core":
+            # The whole call on one core: the pool's thread and this one
+            # (which turns results into str) share it.
+            os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
         def run():
             demangle_many(symbols)
 
@@ -142,26 +147,28 @@ def import_ms(python: str) -> float:
                for _ in range(5)) * 1e3
 
 
-def chart(rows: list[tuple[str, str, float]], path: str, python: str) -> None:
+def chart(tables: dict[str, list[tuple[str, str, float]]], path: str, python: str) -> None:
     script = f"""
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-rows = {rows!r}
-colors = {{"command line": "#4c72b0", "Python loop": "#dd8452", "bulk": "#55a868", "Rust, no Python": "#8172b3"}}
-fig, ax = plt.subplots(figsize=(9, 0.45 * len(rows) + 1.2))
-labels = [f"{{name}} ({{group}})" for group, name, _ in rows]
-values = [us for _, _, us in rows]
-bars = ax.barh(labels, values, color=[colors[g] for g, _, _ in rows])
-ax.invert_yaxis()
-ax.set_xscale("log")
 from matplotlib.ticker import NullFormatter, ScalarFormatter
-ax.xaxis.set_major_formatter(ScalarFormatter())
-ax.xaxis.set_minor_formatter(NullFormatter())
-ax.set_xlabel("microseconds per symbol (log scale, lower is better)")
-ax.set_title("Demangling real symbols, side by side")
-for bar, us in zip(bars, values):
-    ax.text(bar.get_width() * 1.05, bar.get_y() + bar.get_height() / 2, f"{{us:.2f}}", va="center", fontsize=8)
+tables = {tables!r}
+colors = {{"command line": "#4c72b0", "Python loop": "#dd8452", "bulk": "#55a868", "Rust, no Python": "#8172b3"}}
+height = sum(0.45 * len(rows) + 1.0 for rows in tables.values())
+fig, axes = plt.subplots(len(tables), 1, figsize=(9, height), squeeze=False)
+for ax, (title, rows) in zip(axes[:, 0], tables.items()):
+    labels = [f"{{name}} ({{group}})" for group, name, _ in rows]
+    values = [us for _, _, us in rows]
+    bars = ax.barh(labels, values, color=[colors[g] for g, _, _ in rows])
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_formatter(NullFormatter())
+    ax.set_title(title)
+    for bar, us in zip(bars, values):
+        ax.text(bar.get_width() * 1.05, bar.get_y() + bar.get_height() / 2, f"{{us:.2f}}", va="center", fontsize=8)
+axes[-1, 0].set_xlabel("microseconds per symbol (log scale, lower is better)")
 fig.tight_layout()
 fig.savefig({path!r}, dpi=110)
 """
@@ -181,20 +188,42 @@ def main() -> int:
 
     import corpus
 
-    symbols = []
-    for family in corpus.FAMILIES:
-        found = corpus.harvest(family)
-        symbols += corpus.sample(found, args.sample) if args.sample else found
+    families = {family: corpus.harvest(family) for family in corpus.FAMILIES}
+    if args.sample:
+        families = {family: corpus.sample(found, args.sample) for family, found in families.items()}
+    sets = {
+        # What every peer demangles: the peers fail at once on Rust symbols.
+        "C++ symbols": [s for family in ("nm_dynamic", "static") for s in families[family]],
+        "all symbols (C++ and Rust)": [s for found in families.values() for s in found],
+    }
     peers = peers_venv(Path(args.peers_venv))
     ours = sys.executable
     cores = os.cpu_count() or 1
+    tables = {}
+    for title, symbols in sets.items():
+        print(f"{title}: {len(symbols)} from this machine's libraries and Rust toolchain; {cores} cores", flush=True)
+        tables[title] = measure(symbols, peers, ours, cores)
+    for title, rows in tables.items():
+        reference = rows[0][2]
+        print(f"\n{title} ({len(sets[title])})\n")
+        print(f"| {'contender':48} | µs/symbol | vs c++filt |")
+        print(f"|{'-' * 50}|----------:|-----------:|")
+        for group, name, us in rows:
+            print(f"| {name + ' (' + group + ')':48} | {us:9.3f} | {reference / us:9.2f}x |")
+    print(f"\nimport cpp_demangle: {import_ms(ours):.1f} ms")
+    if args.chart:
+        chart(tables, args.chart, peers)
+        print(f"chart: {args.chart}")
+    return 0
 
+
+def measure(symbols: list[str], peers: str, ours: str, cores: int) -> list[tuple[str, str, float]]:
+    """Every contender on `symbols`: (group, name, µs per symbol) rows."""
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "symbols.txt")
         with open(path, "w", encoding="utf-8", errors="surrogateescape") as f:
             f.writelines(s + "\n" for s in symbols)
         n = len(symbols)
-        print(f"{n} symbols from this machine's libraries and Rust toolchain; {cores} cores", flush=True)
         rows = []
         for name, command in [
             ("GNU c++filt", ["c++filt"]),
@@ -206,22 +235,12 @@ def main() -> int:
         rows.append(("Python loop", "cxxfilt package", python_contender(peers, "cxxfilt", path)))
         rows.append(("Python loop", "cpp-demangle 0.1.3", python_contender(peers, "cpp-demangle 0.1.3", path)))
         rows.append(("Python loop", "itanium-demangler", python_contender(peers, "itanium-demangler", path)))
-        one = python_contender(ours, "demangle_many", path, {"RAYON_NUM_THREADS": "1"})
-        rows.append(("bulk", "demangle_many, 1 thread", one))
-        rows.append(("bulk", f"demangle_many, {cores} threads", python_contender(ours, "demangle_many", path)))
+        one = python_contender(ours, "demangle_many-1core", path, {"RAYON_NUM_THREADS": "1"})
+        rows.append(("bulk", "demangle_many, 1 core", one))
+        rows.append(("bulk", f"demangle_many, {cores} cores", python_contender(ours, "demangle_many", path)))
         for name, us in rust_contenders(path).items():
             rows.append(("Rust, no Python", name, us))
-
-    reference = rows[0][2]
-    print(f"\n| {'contender':48} | µs/symbol | vs c++filt |")
-    print(f"|{'-' * 50}|----------:|-----------:|")
-    for group, name, us in rows:
-        print(f"| {name + ' (' + group + ')':48} | {us:9.3f} | {reference / us:9.2f}x |")
-    print(f"\nimport cpp_demangle: {import_ms(ours):.1f} ms")
-    if args.chart:
-        chart(rows, args.chart, peers)
-        print(f"chart: {args.chart}")
-    return 0
+    return rows
 
 
 if __name__ == "__main__":

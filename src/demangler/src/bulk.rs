@@ -36,13 +36,90 @@ const TEXT_PIECE: usize = 64 * 1024;
 /// Symbols per chunk of [`ChunkedResults`].
 const SYMBOLS_PER_CHUNK: usize = 2048;
 
+/// Many symbols in one buffer, one after another: one allocation for all
+/// of them, where a `Vec` each would cost an allocation a symbol.
+#[derive(Default)]
+pub struct Symbols {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Symbols {
+    /// Room for `count` symbols of `bytes` bytes in all.
+    pub fn with_capacity(count: usize, bytes: usize) -> Self {
+        Symbols {
+            bytes: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    pub fn push(&mut self, symbol: &[u8]) {
+        self.bytes.extend_from_slice(symbol);
+        self.ends.push(self.bytes.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The `index`th symbol.
+    pub fn get(&self, index: usize) -> &[u8] {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.bytes[start..self.ends[index]]
+    }
+}
+
+impl<S: AsRef<[u8]>> FromIterator<S> for Symbols {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut symbols = Symbols::default();
+        for symbol in iter {
+            symbols.push(symbol.as_ref());
+        }
+        symbols
+    }
+}
+
+/// The results of a chunk of symbols: the texts in one buffer, so that the
+/// thread that takes them frees one allocation, not one a symbol (freeing
+/// across threads is what costs in bulk).
+#[derive(Default)]
+pub struct Chunk {
+    text: String,
+    results: Vec<Result<usize, Error>>,
+}
+
+impl Chunk {
+    fn push(&mut self, result: Result<String, Error>) {
+        self.results.push(result.map(|text| {
+            self.text.push_str(&text);
+            self.text.len()
+        }));
+    }
+
+    /// The results in input order: the demangled text or why not.
+    pub fn iter(&self) -> impl Iterator<Item = Result<&str, Error>> + '_ {
+        let mut start = 0;
+        self.results.iter().map(move |r| {
+            r.map(|end| {
+                let text = &self.text[start..end];
+                start = end;
+                text
+            })
+        })
+    }
+}
+
 /// [`demangle`] of many symbols on the pool, handed back chunk by chunk in
 /// input order as the chunks are done, so that the caller can use the
 /// first results (turn them into Python strings, say) while the pool works
 /// on the rest.
 pub struct ChunkedResults {
-    received: Receiver<(usize, Vec<Result<String, Error>>)>,
-    early: BTreeMap<usize, Vec<Result<String, Error>>>,
+    received: Receiver<(usize, Chunk)>,
+    early: BTreeMap<usize, Chunk>,
     next: usize,
     chunks: usize,
 }
@@ -50,7 +127,7 @@ pub struct ChunkedResults {
 impl ChunkedResults {
     /// Start demangling `symbols`. Few symbols, or no pool, are done here
     /// and now.
-    pub fn new(symbols: Vec<Vec<u8>>, options: Options) -> Self {
+    pub fn new(symbols: Symbols, options: Options) -> Self {
         let (send, received) = channel();
         let chunks = symbols.len().div_ceil(SYMBOLS_PER_CHUNK);
         let symbols = Arc::new(symbols);
@@ -60,10 +137,10 @@ impl ChunkedResults {
             let work = move || {
                 let start = index * SYMBOLS_PER_CHUNK;
                 let end = (start + SYMBOLS_PER_CHUNK).min(symbols.len());
-                let done = symbols[start..end]
-                    .iter()
-                    .map(|s| demangle(s, &options))
-                    .collect();
+                let mut done = Chunk::default();
+                for i in start..end {
+                    done.push(demangle(symbols.get(i), &options));
+                }
                 // The receiver may be gone (the caller stopped): nothing to do.
                 let _ = send.send((index, done));
             };
@@ -82,7 +159,7 @@ impl ChunkedResults {
 
     /// The next chunk of results in input order, waiting for it if need be;
     /// `None` after the last.
-    pub fn next_chunk(&mut self) -> Option<Vec<Result<String, Error>>> {
+    pub fn next_chunk(&mut self) -> Option<Chunk> {
         if self.next == self.chunks {
             return None;
         }
@@ -137,13 +214,12 @@ mod tests {
     use super::*;
 
     fn demangle_many(symbols: &[&[u8]]) -> Vec<Result<String, Error>> {
-        let mut results = ChunkedResults::new(
-            symbols.iter().map(|s| s.to_vec()).collect(),
-            Options::default(),
-        );
-        std::iter::from_fn(|| results.next_chunk())
-            .flatten()
-            .collect()
+        let mut results = ChunkedResults::new(symbols.iter().collect(), Options::default());
+        let mut all = Vec::new();
+        while let Some(chunk) = results.next_chunk() {
+            all.extend(chunk.iter().map(|r| r.map(str::to_string)));
+        }
+        all
     }
 
     #[test]
@@ -155,13 +231,13 @@ mod tests {
     #[test]
     fn chunked_results_come_in_input_order() {
         for n in [0, 7, 5000, 20_001] {
-            let symbols: Vec<Vec<u8>> = (0..n)
-                .map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i).into_bytes())
+            let symbols: Symbols = (0..n)
+                .map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i))
                 .collect();
             let mut results = ChunkedResults::new(symbols, Options::default());
             let mut all = Vec::new();
             while let Some(chunk) = results.next_chunk() {
-                all.extend(chunk);
+                all.extend(chunk.iter().map(|r| r.map(str::to_string)));
             }
             assert_eq!(all.len(), n);
             assert!(all

@@ -23,7 +23,7 @@ mod spelling;
 mod stack;
 mod text;
 
-pub use bulk::{demangle_text_parallel, ChunkedResults};
+pub use bulk::{demangle_text_parallel, Chunk, ChunkedResults, Symbols};
 pub use error::{describe_failure, Error};
 pub use options::{Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};

@@ -19,8 +19,11 @@ pub(crate) fn rust_symbol_len(token: &[u8]) -> Option<usize> {
     if let Some(rest) = token.strip_prefix(b"_R") {
         let path_len = rest.iter().position(|&b| b == b'.').unwrap_or(rest.len());
         let path = &rest[..path_len];
+        // Branch-free over the whole path: symbols run to hundreds of bytes.
         let valid = path.first().is_some_and(u8::is_ascii_uppercase)
-            && path.iter().all(|&b| b == b'_' || b.is_ascii_alphanumeric());
+            && path
+                .iter()
+                .fold(true, |ok, &b| ok & (b == b'_' || b.is_ascii_alphanumeric()));
         return valid.then_some(2 + path_len);
     }
     let rest = token.strip_prefix(b"_ZN")?;
@@ -75,7 +78,13 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         write!(out, "{parsed:#}")
     };
     match written {
-        Ok(()) if options.is_verbose() && symbol.starts_with(b"_R") => {
+        // Consts (the only thing rewritten) are generic arguments (`K`) or
+        // array lengths (`A`) in the mangling.
+        Ok(())
+            if options.is_verbose()
+                && symbol.starts_with(b"_R")
+                && symbol.iter().any(|&b| b == b'K' || b == b'A') =>
+        {
             Ok(spelling::rust_typed_consts(out.out))
         }
         Ok(()) => Ok(out.out),

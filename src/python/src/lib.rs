@@ -113,21 +113,24 @@ fn demangle_many<'py>(
             Err(NoBytes::WrongType(error)) => Err(error),
         })
         .collect::<PyResult<Vec<_>>>()?;
-    let owned = held
-        .iter()
-        .map(|b| b.as_ref().map_or_else(Vec::new, |b| b.as_bytes().to_vec()))
-        .collect();
+    let mut batch = demangler::Symbols::with_capacity(
+        held.len(),
+        held.iter().flatten().map(|b| b.as_bytes().len()).sum(),
+    );
+    for bytes in &held {
+        batch.push(bytes.as_ref().map_or(&b""[..], |b| b.as_bytes()));
+    }
     drop(held);
     // The pool demangles without the GIL; meanwhile this thread turns the
     // chunks already done into Python strings, and waits without the GIL.
-    let mut results = py.detach(|| demangler::ChunkedResults::new(owned, options));
+    let mut results = py.detach(|| demangler::ChunkedResults::new(batch, options));
     let mut items = Vec::with_capacity(objects.len());
     let mut objects = objects.into_iter();
     while let Some(chunk) = py.detach(|| results.next_chunk()) {
         // The chunk first: zip stops on it without taking another object.
-        for (result, object) in chunk.into_iter().zip(objects.by_ref()) {
+        for (result, object) in chunk.iter().zip(objects.by_ref()) {
             items.push(match result {
-                Ok(text) => PyString::new(py, &text).into_any(),
+                Ok(text) => PyString::new(py, text).into_any(),
                 Err(_) => object,
             });
         }
