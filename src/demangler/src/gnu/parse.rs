@@ -19,6 +19,27 @@ pub(crate) enum Stop {
 
 type R = Result<Id, Stop>;
 
+/// A list of argument cells being built in place, without a `Vec`.
+struct ListBuilder {
+    template: bool,
+    head: Option<Id>,
+    last: Option<Id>,
+    first: Option<Id>,
+    len: usize,
+}
+
+impl ListBuilder {
+    fn new(template: bool) -> Self {
+        ListBuilder {
+            template,
+            head: None,
+            last: None,
+            first: None,
+            len: 0,
+        }
+    }
+}
+
 pub(crate) struct Parser<'a> {
     text: &'a str,
     input: &'a [u8],
@@ -43,8 +64,9 @@ impl<'a> Parser<'a> {
             text,
             input: text.as_bytes(),
             pos: 0,
-            nodes: Vec::with_capacity(text.len()),
-            subs: Vec::new(),
+            // About one node for every three bytes of a real name.
+            nodes: Vec::with_capacity(text.len() / 3 + 8),
+            subs: Vec::with_capacity(text.len() / 8 + 4),
             last_name: None,
             is_expression: false,
             is_conversion: false,
@@ -1048,7 +1070,7 @@ impl<'a> Parser<'a> {
 
     /// Parameter types up to `E`, `.` or the end; a lone `void` is none.
     fn parmlist(&mut self) -> R {
-        let mut types = Vec::new();
+        let mut list = ListBuilder::new(false);
         loop {
             let peek = self.peek();
             if matches!(peek, 0 | b'E' | b'.' | b'Q') {
@@ -1058,29 +1080,49 @@ impl<'a> Parser<'a> {
                 // A ref-qualifier of the function itself.
                 break;
             }
-            types.push(self.type_()?);
+            let ty = self.type_()?;
+            self.list_push(&mut list, ty);
         }
-        if types.is_empty() {
-            return self.invalid();
+        match list.first {
+            None => self.invalid(),
+            Some(only)
+                if list.len == 1
+                    && matches!(self.node(only), Node::Builtin(b) if b == b'v' - b'a') =>
+            {
+                Ok(self.add(Node::ArgList(None, None)))
+            }
+            Some(_) => Ok(self.list_finish(list)),
         }
-        if types.len() == 1 && matches!(self.node(types[0]), Node::Builtin(b) if b == b'v' - b'a') {
-            return Ok(self.add(Node::ArgList(None, None)));
-        }
-        Ok(self.list(&types, false))
     }
 
-    fn list(&mut self, items: &[Id], template: bool) -> Id {
-        let mut rest = None;
-        for &item in items.iter().rev() {
-            let cell = if template {
-                Node::TemplateArgList(Some(item), rest)
-            } else {
-                Node::ArgList(Some(item), rest)
-            };
-            rest = Some(self.add(cell));
+    /// Append `item` to a list being built, as GNU's linked cells.
+    fn list_push(&mut self, list: &mut ListBuilder, item: Id) {
+        let cell = self.add(if list.template {
+            Node::TemplateArgList(Some(item), None)
+        } else {
+            Node::ArgList(Some(item), None)
+        });
+        match list.last {
+            Some(last) => {
+                self.nodes[last as usize] = match self.node(last) {
+                    Node::TemplateArgList(i, _) => Node::TemplateArgList(i, Some(cell)),
+                    Node::ArgList(i, _) => Node::ArgList(i, Some(cell)),
+                    other => other,
+                }
+            }
+            None => {
+                list.head = Some(cell);
+                list.first = Some(item);
+            }
         }
-        rest.unwrap_or_else(|| {
-            self.add(if template {
+        list.last = Some(cell);
+        list.len += 1;
+    }
+
+    /// The list built, or an empty one.
+    fn list_finish(&mut self, list: ListBuilder) -> Id {
+        list.head.unwrap_or_else(|| {
+            self.add(if list.template {
                 Node::TemplateArgList(None, None)
             } else {
                 Node::ArgList(None, None)
@@ -1146,15 +1188,16 @@ impl<'a> Parser<'a> {
         if self.eat(b'E') {
             return Ok(self.add(Node::TemplateArgList(None, None)));
         }
-        let mut args = Vec::new();
+        let mut list = ListBuilder::new(true);
         loop {
-            args.push(self.template_arg()?);
+            let arg = self.template_arg()?;
+            self.list_push(&mut list, arg);
             if self.eat(b'E') {
                 break;
             }
         }
         self.last_name = hold_last_name;
-        Ok(self.list(&args, true))
+        Ok(self.list_finish(list))
     }
 
     fn template_arg(&mut self) -> R {
@@ -1368,9 +1411,10 @@ impl<'a> Parser<'a> {
         if self.eat(terminator) {
             return Ok(self.add(Node::ArgList(None, None)));
         }
-        let mut items = Vec::new();
+        let mut list = ListBuilder::new(false);
         loop {
-            items.push(self.expression_1()?);
+            let item = self.expression_1()?;
+            self.list_push(&mut list, item);
             if self.eat(terminator) {
                 break;
             }
@@ -1378,7 +1422,7 @@ impl<'a> Parser<'a> {
                 return self.invalid();
             }
         }
-        Ok(self.list(&items, false))
+        Ok(self.list_finish(list))
     }
 
     fn expr_primary(&mut self) -> R {

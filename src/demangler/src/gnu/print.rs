@@ -68,21 +68,21 @@ impl<'n, 'a> Printer<'n, 'a> {
     pub(crate) fn new(nodes: &'n [Node<'a>], limit: usize, max_depth: u32) -> Self {
         Printer {
             nodes,
-            out: String::with_capacity(64),
+            out: String::with_capacity(limit.min(4 * nodes.len() + 32)),
             limit,
             fuel: limit.saturating_mul(16).max(1 << 16),
             max_depth: max_depth as usize,
             failed: false,
-            scopes: Vec::new(),
+            scopes: Vec::with_capacity(8),
             templates: None,
-            modifiers_stack: Vec::new(),
+            modifiers_stack: Vec::with_capacity(16),
             modifiers: None,
             pack_index: 0,
             lambda_args: 0,
             current_template: None,
             printing: vec![0; nodes.len()],
             saved_scopes: Vec::new(),
-            components: Vec::new(),
+            components: Vec::with_capacity(64),
             drop_return_type: false,
             last_char: 0,
             too_deep: false,
@@ -553,14 +553,17 @@ impl<'n, 'a> Printer<'n, 'a> {
     fn typed_name(&mut self, name: Id, ty: Id) {
         let hold_modifiers = self.modifiers.take();
         let base = self.modifiers_stack.len();
-        let mut pushed: Vec<u32> = Vec::with_capacity(4);
+        // At most four: the name and up to three qualifiers of the function.
+        let mut pushed = [0u32; 4];
+        let mut count = 0;
         let mut typed = name;
         loop {
-            if pushed.len() >= 4 {
+            if count >= 4 {
                 self.fail();
                 return;
             }
-            pushed.push(self.push_modifier(typed));
+            pushed[count] = self.push_modifier(typed);
+            count += 1;
             match self.node(typed) {
                 Node::Qual(q, inner, _) if q.of_function() => typed = inner,
                 _ => break,
@@ -577,12 +580,12 @@ impl<'n, 'a> Printer<'n, 'a> {
                 if !q.of_function() {
                     break;
                 }
-                if pushed.len() >= 4 {
+                if count >= 4 {
                     self.fail();
                     return;
                 }
                 // The qualifier goes in under the local name's entry.
-                let last = *pushed.last().unwrap();
+                let last = pushed[count - 1];
                 let copy = Modifier {
                     next: Some(last),
                     ..self.modifier(last)
@@ -590,7 +593,8 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.modifiers_stack.push(copy);
                 let index = (self.modifiers_stack.len() - 1) as u32;
                 self.modifiers = Some(index);
-                pushed.push(index);
+                pushed[count] = index;
+                count += 1;
                 let entry = &mut self.modifiers_stack[last as usize];
                 entry.node = typed;
                 entry.printed = false;
@@ -604,7 +608,7 @@ impl<'n, 'a> Printer<'n, 'a> {
         }
         self.comp(Some(ty));
         self.templates = hold_templates;
-        for &m in pushed.iter().rev() {
+        for &m in pushed[..count].iter().rev() {
             if !self.modifier(m).printed {
                 self.push_char(' ');
                 self.print_modifier(self.modifier(m).node);
