@@ -1,12 +1,11 @@
-//! An output buffer with a size cap, shared by the printers.
+//! An output buffer with a size cap, for printers written to a `fmt::Write`
+//! (rustc-demangle's).
 
 use std::fmt;
 
 /// A `String` that refuses to grow past `limit` bytes: a write that would
 /// cross it fails, which stops the printer that is writing, and sets
 /// `overflowed` so the caller can tell that failure from others.
-///
-/// It is a `fmt::Write`, and so also a `cpp_demangle::DemangleWrite`.
 pub(crate) struct CappedString {
     pub(crate) out: String,
     limit: usize,

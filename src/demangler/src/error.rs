@@ -58,26 +58,6 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl From<cpp_demangle::error::Error> for Error {
-    fn from(e: cpp_demangle::error::Error) -> Self {
-        use cpp_demangle::error::Error as E;
-        match e {
-            E::UnexpectedEnd => Error::Truncated,
-            // The crate backtracks over alternatives, so a dangling reference
-            // usually surfaces as unexpected text: all of these are one
-            // reason for a user.
-            E::UnexpectedText
-            | E::Overflow
-            | E::BadBackReference
-            | E::BadTemplateArgReference
-            | E::ForwardTemplateArgReference
-            | E::BadFunctionArgReference
-            | E::BadLeafNameReference => Error::Malformed,
-            E::TooMuchRecursion => Error::TooDeep,
-        }
-    }
-}
-
 /// Longest stretch of a symbol quoted in a message before it is shortened.
 const QUOTE_MAX: usize = 80;
 

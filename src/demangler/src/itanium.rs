@@ -1,264 +1,45 @@
-//! Itanium C++ ABI names (`_Z...`), through the `cpp_demangle` crate, with
-//! GNU c++filt's spelling.
-//!
-//! The crate parses; this module makes its printing match c++filt:
-//! - special names the crate spells its own way (vtables, VTTs, thunks) are
-//!   recognised here and their parts demangled by the crate;
-//! - [`GnuWriter`] follows the crate's writes and node events to fix what
-//!   needs their context (empty packs, `&function` arguments, function
-//!   types, the standard substitutions);
-//! - [`crate::spelling`] rewrites what can be recognised in the text.
+//! Itanium C++ ABI names (`_Z...`), demangled by [`crate::gnu`] with GNU
+//! c++filt's rules, on a stack deep enough for the recursion limit and with
+//! any panic turned into an error.
 
-use std::fmt;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use cpp_demangle::{BorrowedSymbol, DemangleOptions, ParseOptions};
-
-use crate::capped::CappedString;
-use crate::gnu_writer::GnuWriter;
-use crate::options::GNU_MAX_MANGLED;
-use crate::spelling;
+use crate::gnu;
 use crate::stack;
-use crate::{Error, Options, Style};
+use crate::{Error, Options};
 
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    let mangled_name = symbol.starts_with(b"_Z") || symbol.starts_with(b"_GLOBAL_");
-    // Parsed as a type, a name must not start with what the crate would take
-    // for Apple's `__Z` or a block invocation (`___Z`): no type starts so.
-    let types = (options.types || options.style == Style::LibStdCxx) && !symbol.starts_with(b"__");
-    if !mangled_name && !types {
-        // c++filt leaves bare types (and Apple's `__Z` unless asked to strip
-        // an underscore) alone unless asked for types; the crate would
-        // print them.
-        return Err(Error::NotMangled);
-    }
-    if symbol.len() > GNU_MAX_MANGLED {
-        return Err(Error::TooLongForGnu);
-    }
-    // The crate is not supposed to panic, but this input may come from
-    // anywhere: a panic becomes an error instead of unwinding further.
     // Most names need little recursion: the first attempt runs with a limit
     // the thread's own stack covers; only a name that needs more is tried
     // again with the full limit, on a stack segment of its own if need be.
     let limit = options.recursion();
     let first = limit.min(stack::FIRST_ATTEMPT_RECURSION);
     let attempt = |limit: u32| {
-        // The crate is not supposed to panic, but this input may come from
+        // Nothing here is supposed to panic, but this input may come from
         // anywhere: a panic becomes an error instead of unwinding further.
         catch_unwind(AssertUnwindSafe(|| {
             stack::with_stack(limit, || {
-                let options = &Options {
-                    recursion_limit: limit,
-                    ..*options
-                };
-                if let Some(result) = crate::gnu::demangle(symbol, options) {
-                    return result;
-                }
-                if mangled_name {
-                    demangle_special(
-                        symbol,
-                        &Options {
-                            recursion_limit: limit,
-                            ..*options
-                        },
-                    )
-                } else {
-                    // A bare type encoding (`i`, `PKc`, `St6vectorIiSaIiEE`), as
-                    // `c++filt -t` demangles it.
-                    print(
-                        symbol,
-                        &Options {
-                            recursion_limit: limit,
-                            ..*options
-                        },
-                    )
-                    .map_err(|_| Error::NotMangled)
-                }
+                gnu::demangle(
+                    symbol,
+                    &Options {
+                        recursion_limit: limit,
+                        ..*options
+                    },
+                )
             })
         }))
         .unwrap_or(Err(Error::Internal))
     };
     match attempt(first) {
-        // Printing past the limit shows as an unprintable name.
-        Err(Error::TooDeep | Error::Unprintable) if limit > first => attempt(limit),
+        Err(Error::TooDeep) if limit > first => attempt(limit),
         result => result,
     }
-}
-
-fn demangle_special(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    if let Some(name) = symbol.strip_prefix(b"_ZGV") {
-        if name.starts_with(b"Z") {
-            return prefixed(
-                "guard variable for ",
-                print(&[b"_Z", name].concat(), options),
-            );
-        }
-    }
-    let Some(special) = symbol.strip_prefix(b"_ZT") else {
-        return print(symbol, options);
-    };
-    let (prefix, rest): (&str, &[u8]) = match special.split_first() {
-        Some((b'V', ty)) => return prefixed("vtable for ", print(ty, options)),
-        Some((b'T', ty)) => return prefixed("VTT for ", print(ty, options)),
-        // Guard variables, TLS init and wrapper functions of local names.
-        Some((b'H' | b'W', name)) if name.starts_with(b"Z") => {
-            let what = if special[0] == b'H' {
-                "TLS init function for "
-            } else {
-                "TLS wrapper function for "
-            };
-            return prefixed(what, print(&[b"_Z", name].concat(), options));
-        }
-        Some((b'h', rest)) => ("non-virtual thunk to ", skip_nv_offset(rest)?),
-        Some((b'v', rest)) => ("virtual thunk to ", skip_v_offset(rest)?),
-        Some((b'c', rest)) => {
-            let rest = skip_call_offset(skip_call_offset(rest)?)?;
-            ("covariant return thunk to ", rest)
-        }
-        _ => return print(symbol, options),
-    };
-    // Call offsets hold no substitution candidates, so the encoding after
-    // them demangles the same on its own.
-    let mut encoding = Vec::with_capacity(rest.len() + 2);
-    encoding.extend_from_slice(b"_Z");
-    encoding.extend_from_slice(rest);
-    prefixed(prefix, print(&encoding, options))
-}
-
-fn prefixed(prefix: &str, body: Result<String, Error>) -> Result<String, Error> {
-    body.map(|body| {
-        let mut out = String::with_capacity(prefix.len() + body.len());
-        out.push_str(prefix);
-        out.push_str(&body);
-        out
-    })
-}
-
-/// `<number> _`, where a number may start with `n` for minus.
-fn skip_number_underscore(input: &[u8]) -> Result<&[u8], Error> {
-    let digits = input.strip_prefix(b"n").unwrap_or(input);
-    let len = digits.iter().take_while(|b| b.is_ascii_digit()).count();
-    match digits[len..].split_first() {
-        Some((b'_', rest)) if len > 0 => Ok(rest),
-        Some(_) => Err(Error::Malformed),
-        None => Err(Error::Truncated),
-    }
-}
-
-fn skip_nv_offset(input: &[u8]) -> Result<&[u8], Error> {
-    skip_number_underscore(input)
-}
-
-fn skip_v_offset(input: &[u8]) -> Result<&[u8], Error> {
-    skip_number_underscore(skip_number_underscore(input)?)
-}
-
-fn skip_call_offset(input: &[u8]) -> Result<&[u8], Error> {
-    match input.split_first() {
-        Some((b'h', rest)) => skip_nv_offset(rest),
-        Some((b'v', rest)) => skip_v_offset(rest),
-        Some(_) => Err(Error::Malformed),
-        None => Err(Error::Truncated),
-    }
-}
-
-/// Parse `input` as a whole mangled name (or, without `_Z`, a type) and print
-/// it with c++filt's spelling.
-fn print(input: &[u8], options: &Options) -> Result<String, Error> {
-    let parse_options = ParseOptions::default().recursion_limit(options.recursion());
-    match BorrowedSymbol::new_with_options(input, &parse_options) {
-        Ok(parsed) => print_parsed(input, &parsed, options),
-        Err(error) => {
-            let Some(renamed) = comdat_as_complete(input, &parse_options) else {
-                return Err(error.into());
-            };
-            let parsed = BorrowedSymbol::new_with_options(&renamed[..], &parse_options)?;
-            print_parsed(&renamed, &parsed, options)
-        }
-    }
-}
-
-/// GCC's comdat constructors and destructors (`C5`, `D5`), which the crate
-/// does not parse, renamed to the complete-object ones (`C1`, `D1`) that
-/// c++filt prints the same way. A `C5` counts as a constructor only where a
-/// `C1` parses and an invalid `C9` does not, so one inside an identifier is
-/// never touched.
-fn comdat_as_complete(input: &[u8], parse_options: &ParseOptions) -> Option<Vec<u8>> {
-    let parses =
-        |candidate: &[u8]| BorrowedSymbol::new_with_options(candidate, parse_options).is_ok();
-    let mut candidate = input.to_vec();
-    let mut renamed = false;
-    for at in 1..input.len().saturating_sub(2) {
-        if !matches!(&input[at..at + 2], b"C5" | b"D5")
-            || !matches!(input[at + 2], b'E' | b'I' | b'B')
-        {
-            continue;
-        }
-        candidate[at + 1] = b'9';
-        let invalid = !parses(&candidate);
-        candidate[at + 1] = b'1';
-        renamed |= invalid;
-        if !invalid {
-            candidate[at + 1] = b'5';
-        }
-    }
-    (renamed && parses(&candidate)).then_some(candidate)
-}
-
-fn print_parsed(
-    input: &[u8],
-    parsed: &BorrowedSymbol<'_>,
-    options: &Options,
-) -> Result<String, Error> {
-    let mut crate_options = DemangleOptions::new().recursion_limit(options.recursion());
-    if !options.params {
-        crate_options = crate_options.no_params();
-    }
-    // c++filt never prints the return type of the function a local name
-    // (`Z <encoding> E <entity>`) is in.
-    let local = input
-        .strip_prefix(b"_Z")
-        .is_some_and(|rest| rest.starts_with(b"Z"));
-    if !options.return_type || local {
-        crate_options = crate_options.no_return_type();
-    }
-    // The cap stops a symbol whose back references expand exponentially
-    // early, instead of letting it exhaust memory.
-    let names_in_args = contains_after(input, b'L', b"_Z");
-    // Demangled names run two to four times the mangled length.
-    let limit = options.output_limit(input.len());
-    let text = CappedString::new(input.len() * 4 + 16, limit);
-    let mut writer = GnuWriter::new(text, names_in_args, options.is_verbose());
-    match parsed.structured_demangle(&mut writer, &crate_options) {
-        Ok(()) if has_integer_literal(input) => Ok(spelling::gnu_literals(writer.finish())),
-        Ok(()) => Ok(writer.finish()),
-        Err(fmt::Error) if writer.text.overflowed => Err(Error::OutputTooLong { limit }),
-        Err(fmt::Error) => Err(Error::Unprintable),
-    }
-}
-
-/// Whether `first` followed by `then` occurs in `input`.
-fn contains_after(input: &[u8], first: u8, then: &[u8]) -> bool {
-    input
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| b == first && input[i + 1..].starts_with(then))
-}
-
-/// Whether the mangled name may hold an integer or boolean literal
-/// (`Lj64E`, `Lb1E`, `Lin5E`), the only thing [`spelling::gnu_literals`]
-/// rewrites.
-fn has_integer_literal(input: &[u8]) -> bool {
-    input.windows(3).any(|w| {
-        w[0] == b'L'
-            && matches!(w[1], b'i' | b'j' | b'l' | b'm' | b'x' | b'y' | b'b')
-            && (w[2].is_ascii_digit() || w[2] == b'n')
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Style;
 
     fn run(symbol: &str) -> Result<String, Error> {
         demangle(symbol.as_bytes(), &Options::default())
@@ -297,7 +78,7 @@ mod tests {
 
     #[test]
     fn only_mangled_prefixes_are_accepted() {
-        // The crate itself would print these two as types.
+        // Bare types are demangled only when asked for.
         assert_eq!(run("i"), Err(Error::NotMangled));
         assert_eq!(run("invalid c++ symbol"), Err(Error::NotMangled));
         assert_eq!(run("__Z3foov"), Err(Error::NotMangled));

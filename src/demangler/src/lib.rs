@@ -15,11 +15,9 @@ mod bulk;
 mod capped;
 mod error;
 mod gnu;
-mod gnu_writer;
 mod itanium;
 mod options;
 mod rust_symbols;
-mod spelling;
 mod stack;
 mod text;
 

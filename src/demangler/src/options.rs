@@ -2,7 +2,7 @@
 
 /// The longest C++ mangled name (after a leading `.` or `$`) that GNU
 /// c++filt and libstdc++'s `__cxa_demangle` demangle; they leave longer ones
-/// as they are, and so does this crate, to print what they print.
+/// as they are, and so does this demangler, to print what they print.
 pub(crate) const GNU_MAX_MANGLED: usize = 1024;
 
 /// Whose output to reproduce.

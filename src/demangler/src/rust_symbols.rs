@@ -5,7 +5,6 @@
 use std::fmt::{self, Write};
 
 use crate::capped::CappedString;
-use crate::spelling;
 use crate::{Error, Options};
 
 /// If `token` is a Rust symbol by libiberty's rules, the length of the
@@ -85,12 +84,125 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
                 && symbol.starts_with(b"_R")
                 && symbol.iter().any(|&b| b == b'K' || b == b'A') =>
         {
-            Ok(spelling::rust_typed_consts(out.out))
+            Ok(rust_typed_consts(out.out))
         }
         Ok(()) => Ok(out.out),
         Err(fmt::Error) if out.overflowed => Err(Error::OutputTooLong { limit }),
         Err(fmt::Error) => Err(Error::Malformed),
     }
+}
+
+/// Text rebuilt with some spans replaced, left to right; the text itself is
+/// kept, without a copy, when nothing was replaced.
+struct Splicer<'a> {
+    text: &'a str,
+    out: String,
+    copied: usize,
+}
+
+impl<'a> Splicer<'a> {
+    fn new(text: &'a str) -> Self {
+        Splicer {
+            text,
+            out: String::new(),
+            copied: 0,
+        }
+    }
+
+    /// Replace `text[start..end]` (after everything replaced so far) with
+    /// the concatenation of `with`.
+    fn splice(&mut self, start: usize, end: usize, with: &[&str]) {
+        if self.out.is_empty() {
+            self.out.reserve(self.text.len() + 16);
+        }
+        self.out.push_str(&self.text[self.copied..start]);
+        with.iter().for_each(|s| self.out.push_str(s));
+        self.copied = end;
+    }
+
+    /// The rebuilt text, or `None` when nothing was replaced.
+    fn finish(self) -> Option<String> {
+        if self.copied == 0 && self.out.is_empty() {
+            return None;
+        }
+        let mut out = self.out;
+        out.push_str(&self.text[self.copied..]);
+        Some(out)
+    }
+}
+
+/// The length of the char literal `text` starts with (`'b'`, `'\n'`,
+/// `'\u{301}'`), if it starts with one: a lifetime (`'a`) has no closing
+/// quote.
+fn char_literal_end(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('\'')?;
+    let body = if rest.starts_with('\\') {
+        rest.find('\'')?
+    } else {
+        rest.chars().next()?.len_utf8()
+    };
+    rest[body..].starts_with('\'').then_some(1 + body + 1)
+}
+
+/// The integer types a v0 const generic can have.
+const INT_TYPES: [&str; 12] = [
+    "usize", "isize", "u128", "i128", "u64", "i64", "u32", "i32", "u16", "i16", "u8", "i8",
+];
+
+/// rustc-demangle prints an integer const generic as `8usize`, a boolean
+/// one as `true` and a char as `'b'`; libiberty, and so c++filt, prints
+/// `8: usize`, `true: bool` and `'b': char`.
+pub(crate) fn rust_typed_consts(text: String) -> String {
+    let bytes = text.as_bytes();
+    let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Splicer::new(&text);
+    let mut i = 0;
+    while i < bytes.len() {
+        if i > 0 && ident(bytes[i - 1]) {
+            i += 1;
+            continue;
+        }
+        let boolean = ["true", "false"].into_iter().find(|w| {
+            text[i..].starts_with(*w) && bytes.get(i + w.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(end) = char_literal_end(&text[i..]).map(|n| i + n) {
+            if bytes.get(end).is_none_or(|&b| !ident(b)) {
+                out.splice(end, end, &[": char"]);
+                i = end;
+                continue;
+            }
+        }
+        if let Some(word) = boolean {
+            i += word.len();
+            out.splice(i, i, &[": bool"]);
+            continue;
+        }
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        if bytes[i..].starts_with(b"0x") {
+            j += 2;
+            while j < bytes.len() && bytes[j].is_ascii_hexdigit() && !bytes[j].is_ascii_uppercase()
+            {
+                j += 1;
+            }
+        }
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
+            j += 1;
+        }
+        let ty = INT_TYPES.iter().find(|t| {
+            text[j..].starts_with(**t) && bytes.get(j + t.len()).is_none_or(|&b| !ident(b))
+        });
+        if let Some(ty) = ty {
+            out.splice(j, j, &[": "]);
+            i = j + ty.len();
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out.finish().unwrap_or(text)
 }
 
 #[cfg(test)]

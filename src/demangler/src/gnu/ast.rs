@@ -155,6 +155,10 @@ pub(crate) enum Node<'a> {
     TaggedName(Id, Id),
     /// Name, next binding.
     StructuredBinding(Id, Option<Id>),
+    /// A C++20 module: the enclosing module, its name, whether a partition.
+    ModuleName(Option<Id>, Id, bool),
+    /// A name attached to a module: name, module.
+    ModuleEntity(Id, Id),
 }
 
 impl Node<'_> {
@@ -174,6 +178,7 @@ impl Node<'_> {
             | Unary(a, b)
             | Binary(a, b)
             | Trinary(a, b)
+            | ModuleEntity(a, b)
             | Literal(a, b, _)
             | Clone(a, b)
             | TaggedName(a, b) => (Some(a), Some(b)),
@@ -199,6 +204,7 @@ impl Node<'_> {
             | TrinaryArg2(a, b) => (a, b),
             ArrayType(a, b) | InitializerList(a, b) | TrinaryArg1(a, b) => (a, Some(b)),
             StructuredBinding(a, b) => (Some(a), b),
+            ModuleName(a, b, _) => (a, Some(b)),
             ExtendedOperator(_, a) => (None, Some(a)),
             Lambda(a, _) | DefaultArg(_, a) => (Some(a), None),
             Name(_) | StdName(_) | TemplateParam(_) | FunctionParam(_) | Builtin(_)

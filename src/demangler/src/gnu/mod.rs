@@ -6,9 +6,9 @@
 //! that the output is byte-identical to c++filt's (or to libstdc++'s
 //! `__cxa_demangle` in that style), including what it refuses.
 //!
-//! The few productions this parser does not know ([`parse::Stop::Unsupported`]:
-//! C++20 modules, lambda template heads, some vendor forms) are left to the
-//! `cpp_demangle` crate by the caller.
+//! Not (yet) known here, and so refused, where c++filt 2.40 demangles
+//! them: lambda template heads (`[]<typename T>`), fixed-point types (`DA`,
+//! `DR`) and Java resources (`Gr`); none occurs among the machine's symbols.
 
 mod ast;
 mod parse;
@@ -32,24 +32,23 @@ pub(crate) fn is_mangled_name(symbol: &[u8]) -> bool {
             && symbol[10] == b'_')
 }
 
-/// Demangle `symbol` (a mangled name, or a bare type where `options` ask for
-/// types), or `None` where it uses grammar this demangler leaves to the
-/// crate.
-pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Option<Result<String, Error>> {
+/// Demangle `symbol`: a mangled name, or a bare type where `options` ask for
+/// types.
+pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     let mangled = is_mangled_name(symbol);
     let types = options.types || options.style == Style::LibStdCxx;
     if !mangled && !types {
-        return Some(Err(Error::NotMangled));
+        return Err(Error::NotMangled);
     }
     if symbol.len() > GNU_MAX_MANGLED {
-        return Some(Err(Error::TooLongForGnu));
+        return Err(Error::TooLongForGnu);
     }
     // GNU reads a C string: a NUL ends it, here mid-name.
     let Ok(text) = std::str::from_utf8(symbol) else {
-        return Some(Err(Error::Malformed));
+        return Err(Error::Malformed);
     };
     if symbol.contains(&0) {
-        return Some(Err(Error::Malformed));
+        return Err(Error::Malformed);
     }
     let depth = options.recursion();
     let mut parser = Parser::new(text, options.params, options.is_verbose(), depth);
@@ -62,22 +61,19 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Option<Result<String
     }
     let root = match root {
         Ok(root) => root,
-        Err(Stop::Unsupported) => return None,
-        Err(Stop::TooDeep) => return Some(Err(Error::TooDeep)),
+        Err(Stop::TooDeep) => return Err(Error::TooDeep),
         // Not a type either: to the user, not a mangled name.
-        _ if !mangled => return Some(Err(Error::NotMangled)),
-        Err(Stop::Invalid) if parser.ran_out() => return Some(Err(Error::Truncated)),
-        Err(Stop::Invalid) => return Some(Err(Error::Malformed)),
+        _ if !mangled => return Err(Error::NotMangled),
+        Err(Stop::Invalid) if parser.ran_out() => return Err(Error::Truncated),
+        Err(Stop::Invalid) => return Err(Error::Malformed),
     };
     let limit = options.output_limit(symbol.len());
-    Some(
-        match Printer::new(&parser.nodes, limit, depth).print(root, options.return_type) {
-            Printed::Text(text) => Ok(text),
-            Printed::TooLong => Err(Error::OutputTooLong { limit }),
-            Printed::TooDeep => Err(Error::TooDeep),
-            Printed::Failed => Err(Error::Unprintable),
-        },
-    )
+    match Printer::new(&parser.nodes, limit, depth).print(root, options.return_type) {
+        Printed::Text(text) => Ok(text),
+        Printed::TooLong => Err(Error::OutputTooLong { limit }),
+        Printed::TooDeep => Err(Error::TooDeep),
+        Printed::Failed => Err(Error::Unprintable),
+    }
 }
 
 /// The whole of `parser`'s input as a name (or a type); with parameters,

@@ -11,8 +11,6 @@ use super::tables::{self, STD_SUBSTITUTIONS};
 pub(crate) enum Stop {
     /// Not a name GNU demangles.
     Invalid,
-    /// Grammar this parser leaves to the fallback.
-    Unsupported,
     /// Nested deeper than the recursion limit.
     TooDeep,
 }
@@ -329,7 +327,12 @@ impl<'a> Parser<'a> {
             b'U' => self.unqualified_name(),
             b'S' => {
                 let (dc, from_sub) = if self.peek_next() != b't' {
-                    (self.substitution(false)?, true)
+                    let sub = self.substitution(false)?;
+                    if let Node::ModuleName(..) = self.node(sub) {
+                        (self.unqualified_name_in(Some(sub))?, false)
+                    } else {
+                        (sub, true)
+                    }
                 } else {
                     self.advance(2);
                     let std = self.add(Node::Name("std"));
@@ -389,8 +392,16 @@ impl<'a> Parser<'a> {
                 0 => return self.invalid(),
                 b'E' => return ret.ok_or(Stop::Invalid),
                 b'D' if matches!(self.peek_next(), b'T' | b't') => self.type_()?,
-                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' => self.unqualified_name()?,
-                b'S' => self.substitution(true)?,
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' => {
+                    self.unqualified_name()?
+                }
+                b'S' => {
+                    let sub = self.substitution(true)?;
+                    match self.node(sub) {
+                        Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+                        _ => sub,
+                    }
+                }
                 b'I' => {
                     if ret.is_none() {
                         return self.invalid();
@@ -407,7 +418,6 @@ impl<'a> Parser<'a> {
                     self.advance(1);
                     continue;
                 }
-                b'W' => return Err(Stop::Unsupported),
                 _ => return self.invalid(),
             };
             let combined = match ret {
@@ -423,6 +433,19 @@ impl<'a> Parser<'a> {
     }
 
     fn unqualified_name(&mut self) -> R {
+        self.unqualified_name_in(None)
+    }
+
+    /// An unqualified name, attached to a C++20 module (`W` names, or
+    /// `module` from a substitution) if it says so: `name@module`.
+    fn unqualified_name_in(&mut self, mut module: Option<Id>) -> R {
+        while self.eat(b'W') {
+            let partition = self.eat(b'P');
+            let name = self.source_name()?;
+            let id = self.add(Node::ModuleName(module, name, partition));
+            self.add_sub(id)?;
+            module = Some(id);
+        }
         let peek = self.peek();
         let mut ret = match peek {
             b'0'..=b'9' => self.source_name()?,
@@ -472,9 +495,11 @@ impl<'a> Parser<'a> {
                 b't' => self.unnamed_type()?,
                 _ => return self.invalid(),
             },
-            b'W' => return Err(Stop::Unsupported),
             _ => return self.invalid(),
         };
+        if let Some(module) = module {
+            ret = self.add(Node::ModuleEntity(ret, module));
+        }
         if self.peek() == b'B' {
             ret = self.abi_tags(ret)?;
         }
@@ -648,10 +673,6 @@ impl<'a> Parser<'a> {
 
     fn lambda(&mut self) -> R {
         self.advance(2);
-        if self.peek() == b'T' && matches!(self.peek_next(), b'y' | b'n' | b't' | b'p') {
-            // A template head (`[]<typename T>`), newer than GNU 2.40.
-            return Err(Stop::Unsupported);
-        }
         let params = self.parmlist()?;
         self.expect(b'E')?;
         let num = self.compact_number()?;
@@ -786,7 +807,6 @@ impl<'a> Parser<'a> {
                     let e = self.encoding(false)?;
                     Ok(self.add(Node::Special(kind, e)))
                 }
-                b'r' => Err(Stop::Unsupported),
                 _ => self.invalid(),
             };
         }
@@ -1005,7 +1025,6 @@ impl<'a> Parser<'a> {
                         self.add_sub(ret)?;
                         return Ok(ret);
                     }
-                    b'A' | b'R' | b'k' | b'K' | b'y' => return Err(Stop::Unsupported),
                     _ => return self.invalid(),
                 };
                 return Ok(self.add(Node::Builtin(code)));

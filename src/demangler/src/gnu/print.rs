@@ -308,6 +308,22 @@ impl<'n, 'a> Printer<'n, 'a> {
                 }
                 self.push_char(']');
             }
+            Node::ModuleName(parent, name, partition) => {
+                if parent.is_some() {
+                    self.comp(parent);
+                }
+                if partition {
+                    self.push_char(':');
+                } else if parent.is_some() {
+                    self.push_char('.');
+                }
+                self.comp(Some(name));
+            }
+            Node::ModuleEntity(name, module) => {
+                self.comp(Some(name));
+                self.push_char('@');
+                self.comp(Some(module));
+            }
             Node::QualName(scope, name) | Node::LocalName(scope, name) => {
                 self.comp(Some(scope));
                 self.push("::");

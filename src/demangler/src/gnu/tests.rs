@@ -3,7 +3,7 @@
 use crate::{Error, Options, Style};
 
 fn gnu(symbol: &str) -> Result<String, Error> {
-    super::demangle(symbol.as_bytes(), &Options::default()).expect("supported")
+    super::demangle(symbol.as_bytes(), &Options::default())
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn libstdcxx_style_is_terse_and_takes_types() {
         style: Style::LibStdCxx,
         ..Options::default()
     };
-    let run = |s: &str| super::demangle(s.as_bytes(), &options).unwrap().unwrap();
+    let run = |s: &str| super::demangle(s.as_bytes(), &options).unwrap();
     assert_eq!(run("_Z1fSo"), "f(std::ostream)");
     assert_eq!(run("PKc"), "char const*");
 }
@@ -83,4 +83,17 @@ fn a_qualifier_pending_on_a_template_argument_prints_once() {
         gnu("_Z1fIKiEvRVT_").unwrap(),
         "void f<int const>(int const volatile&)"
     );
+}
+
+#[test]
+fn module_attached_names() {
+    assert_eq!(gnu("_ZW3foo3barv").unwrap(), "bar@foo()");
+    assert_eq!(gnu("_ZN2NSW3mod1fEv").unwrap(), "NS::f@mod()");
+    assert_eq!(gnu("_ZW3fooWP4part3barv").unwrap(), "bar@foo:part()");
+    assert_eq!(gnu("_ZN3NS1fW3modEv"), Err(Error::Malformed));
+}
+
+#[test]
+fn what_gnu_refuses_is_refused() {
+    assert_eq!(gnu("_Z1fDAi"), Err(Error::Malformed));
 }
