@@ -23,7 +23,7 @@ use print::{Printed, Printer};
 /// Whether GNU takes `symbol` for a mangled name (`_Z...`, or the
 /// `_GLOBAL__I_`/`_GLOBAL__D_` of global constructors and destructors)
 /// rather than, at most, a bare type.
-pub(crate) fn is_mangled_name(symbol: &[u8]) -> bool {
+fn is_mangled_name(symbol: &[u8]) -> bool {
     symbol.starts_with(b"_Z")
         || (symbol.len() > 10
             && symbol.starts_with(b"_GLOBAL_")

@@ -179,15 +179,11 @@ impl<'a> Parser<'a> {
 
     // ----- top level -----
 
-    /// `_Z <encoding> [clone suffixes]`, or `_GLOBAL__I_`/`_GLOBAL__D_`.
+    /// A mangled name of a form the caller has checked: `_Z <encoding>
+    /// [clone suffixes]`, or `_GLOBAL_` `.`/`_`/`$` `I`/`D` `_` and a name.
     pub(crate) fn mangled_symbol(&mut self) -> R {
         let input = self.input;
-        if input.len() > 10
-            && input.starts_with(b"_GLOBAL_")
-            && matches!(input[8], b'.' | b'_' | b'$')
-            && matches!(input[9], b'I' | b'D')
-            && input[10] == b'_'
-        {
+        if input.starts_with(b"_GLOBAL_") {
             let kind = if input[9] == b'I' {
                 Special::GlobalConstructors
             } else {

@@ -97,3 +97,16 @@ fn module_attached_names() {
 fn what_gnu_refuses_is_refused() {
     assert_eq!(gnu("_Z1fDAi"), Err(Error::Malformed));
 }
+
+#[test]
+fn global_constructors_and_destructors() {
+    assert_eq!(
+        gnu("_GLOBAL__I__Z3foov").unwrap(),
+        "global constructors keyed to foo()"
+    );
+    assert_eq!(
+        gnu("_GLOBAL__D_main").unwrap(),
+        "global destructors keyed to main"
+    );
+    assert_eq!(gnu("_GLOBAL__sub_I_foo.cpp"), Err(Error::NotMangled));
+}
