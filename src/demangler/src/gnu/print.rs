@@ -175,6 +175,17 @@ impl<'n, 'a> Printer<'n, 'a> {
         }
     }
 
+    /// What template parameter `number` stands for here: its argument, or
+    /// the element of its pack that the expansion being printed is at.
+    fn template_argument(&mut self, number: u32) -> Option<Id> {
+        let a = self.lookup_template_argument(number)?;
+        if self.is_arg_list(a) {
+            self.index_template_argument(Some(a), self.pack_index)
+        } else {
+            Some(a)
+        }
+    }
+
     fn index_template_argument(&self, args: Option<Id>, index: i32) -> Option<Id> {
         if index < 0 {
             return args;
@@ -344,10 +355,7 @@ impl<'n, 'a> Printer<'n, 'a> {
                     self.push_num(n + 1);
                     return;
                 }
-                let mut a = self.lookup_template_argument(n);
-                if let Some(list) = a.filter(|&a| self.is_arg_list(a)) {
-                    a = self.index_template_argument(Some(list), self.pack_index);
-                }
+                let a = self.template_argument(n);
                 let Some(a) = a else {
                     self.fail();
                     return;
@@ -658,10 +666,7 @@ impl<'n, 'a> Printer<'n, 'a> {
                         }
                     }
                 }
-                let mut a = self.lookup_template_argument(n);
-                if let Some(list) = a.filter(|&a| self.is_arg_list(a)) {
-                    a = self.index_template_argument(Some(list), self.pack_index);
-                }
+                let a = self.template_argument(n);
                 match a {
                     Some(a) => sub = a,
                     None => {
