@@ -7,7 +7,8 @@ venv after ``bash ci/test.sh``, or any venv after ``pip install .``). It makes
 a venv of its own (``.venv-bench``) with the peers from PyPI (the ``cxxfilt``
 package, which calls libstdc++'s ``__cxa_demangle`` through ctypes; the seed
 package cpp-demangle 0.1.3; itanium-demangler, in pure Python) and
-matplotlib, and times, in microseconds per symbol (best of three runs):
+matplotlib, and times, in microseconds per symbol (best of five runs; this
+machine may be shared, and the best run is the one least disturbed):
 
 * command-line filters on a file of symbols: GNU c++filt, llvm-cxxfilt and
   ``cpp-demangle`` (this package's command);
@@ -38,7 +39,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 PEERS = ["cxxfilt==0.3.0", "cpp-demangle==0.1.3", "itanium-demangler==1.1", "matplotlib"]
-RUNS = 3
+RUNS = 5
 # itanium-demangler is pure Python and two orders of magnitude slower: it gets
 # the first symbols only.
 SLOW_SAMPLE = 20_000

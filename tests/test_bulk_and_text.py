@@ -33,6 +33,30 @@ def test_demangle_many_in_bulk_agrees_with_demangle():
     assert demangle_many(symbols) == expected
 
 
+def test_demangle_many_streams_a_long_generator_in_order():
+    # Chunks go to the pool while the generator is still being read.
+    def symbols():
+        for i in range(10_000):
+            yield f"_Z{len(str(i)) + 1}f{i}v" if i % 3 else b"not mangled %d" % i
+
+    result = demangle_many(symbols())
+    assert len(result) == 10_000
+    assert result[:4] == [b"not mangled 0", "f1()", "f2()", b"not mangled 3"]
+    assert result[9_998] == "f9998()" and result[9_999] == b"not mangled 9999"
+
+
+def test_demangle_many_stops_cleanly_when_the_input_fails_half_way():
+    def symbols():
+        yield from ["_Z1fv"] * 5000
+        raise OSError("the source went away")
+
+    with pytest.raises(OSError, match="went away"):
+        demangle_many(symbols())
+    with pytest.raises(TypeError, match="not int"):
+        demangle_many(["_Z1fv"] * 5000 + [4])
+    assert demangle_many(["_Z1fv"] * 5000) == ["f()"] * 5000
+
+
 def test_demangle_many_leaves_lone_surrogates_unchanged():
     odd = "_Z3foo\udcffv"
     assert demangle_many([odd, "_Z1fv"]) == [odd, "f()"]

@@ -1,5 +1,5 @@
 //! Time the core against the `cpp_demangle` crate alone, on the symbols of a
-//! file (one a line), single-threaded and in bulk (`ChunkedResults`, what
+//! file (one a line), single-threaded and in bulk (`Batch`, what
 //! the Python `demangle_many` uses).
 //!
 //!     cargo run --release -p demangler --example bench -- symbols.txt
@@ -62,14 +62,16 @@ fn main() {
     }
     if run("many") {
         let (many, ok) = best_of(3, || {
-            let batch = symbols.iter().collect();
-            let mut results = demangler::ChunkedResults::new(batch, options);
-            std::iter::from_fn(|| results.next_chunk())
+            let mut batch = demangler::Batch::new(options);
+            for symbol in &symbols {
+                batch.push(symbol);
+            }
+            std::iter::from_fn(|| batch.next_chunk())
                 .map(|chunk| chunk.iter().filter(|r| r.is_ok()).count())
                 .sum()
         });
         println!(
-            "demangler::ChunkedResults  {:.3} us/symbol ({ok} demangled)",
+            "demangler::Batch           {:.3} us/symbol ({ok} demangled)",
             per(many)
         );
     }

@@ -2,14 +2,14 @@
 //! results in input order. Small inputs stay on the calling thread, where
 //! starting the pool would cost more than it saves.
 
-use std::collections::BTreeMap;
-use std::sync::mpsc::{channel, Receiver};
-use std::sync::{Arc, OnceLock};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
-use crate::stack::{stack_needed, MAX_RECURSION};
+use crate::stack::{stack_needed, with_stack, FIRST_ATTEMPT_RECURSION, MAX_RECURSION};
 use crate::{demangle, demangle_text, is_symbol_byte, Error, Options};
 
 /// The pool's threads have stacks deep enough for any recursion limit, so
@@ -27,59 +27,46 @@ fn pool() -> Option<&'static ThreadPool> {
     .as_ref()
 }
 
-/// Below this many symbols the work is done on the calling thread.
-const PARALLEL_MIN_SYMBOLS: usize = 512;
 /// Below this many bytes a text is done on the calling thread; above, it is
 /// cut into pieces of about this size.
 const TEXT_PIECE: usize = 64 * 1024;
 
-/// Symbols per chunk of [`ChunkedResults`].
-const SYMBOLS_PER_CHUNK: usize = 2048;
+/// Symbols per chunk of a [`Batch`]. Fewer symbols than this are done on
+/// the calling thread, where starting the pool would cost more than it saves.
+const SYMBOLS_PER_CHUNK: usize = 1024;
 
 /// Many symbols in one buffer, one after another: one allocation for all
 /// of them, where a `Vec` each would cost an allocation a symbol.
 #[derive(Default)]
-pub struct Symbols {
+struct Symbols {
     bytes: Vec<u8>,
     ends: Vec<usize>,
 }
 
 impl Symbols {
-    /// Room for `count` symbols of `bytes` bytes in all.
-    pub fn with_capacity(count: usize, bytes: usize) -> Self {
+    fn with_capacity(count: usize, bytes: usize) -> Self {
         Symbols {
             bytes: Vec::with_capacity(bytes),
             ends: Vec::with_capacity(count),
         }
     }
 
-    pub fn push(&mut self, symbol: &[u8]) {
+    fn push(&mut self, symbol: &[u8]) {
         self.bytes.extend_from_slice(symbol);
         self.ends.push(self.bytes.len());
     }
 
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.ends.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
-
-    /// The `index`th symbol.
-    pub fn get(&self, index: usize) -> &[u8] {
-        let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        &self.bytes[start..self.ends[index]]
-    }
-}
-
-impl<S: AsRef<[u8]>> FromIterator<S> for Symbols {
-    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
-        let mut symbols = Symbols::default();
-        for symbol in iter {
-            symbols.push(symbol.as_ref());
-        }
-        symbols
+    fn iter(&self) -> impl Iterator<Item = &[u8]> + '_ {
+        let mut start = 0;
+        self.ends.iter().map(move |&end| {
+            let symbol = &self.bytes[start..end];
+            start = end;
+            symbol
+        })
     }
 }
 
@@ -113,62 +100,137 @@ impl Chunk {
     }
 }
 
-/// [`demangle`] of many symbols on the pool, handed back chunk by chunk in
-/// input order as the chunks are done, so that the caller can use the
-/// first results (turn them into Python strings, say) while the pool works
-/// on the rest.
-pub struct ChunkedResults {
-    received: Receiver<(usize, Chunk)>,
-    early: BTreeMap<usize, Chunk>,
-    next: usize,
-    chunks: usize,
+/// A chunk of symbols on its way: demangled by whichever thread claims it
+/// first, a thread of the pool or the one that wants its results.
+struct Slot {
+    symbols: Symbols,
+    options: Options,
+    claimed: AtomicBool,
+    done: Mutex<Option<Chunk>>,
+    ready: Condvar,
 }
 
-impl ChunkedResults {
-    /// Start demangling `symbols`. Few symbols, or no pool, are done here
-    /// and now.
-    pub fn new(symbols: Symbols, options: Options) -> Self {
-        let (send, received) = channel();
-        let chunks = symbols.len().div_ceil(SYMBOLS_PER_CHUNK);
-        let symbols = Arc::new(symbols);
-        let pool = pool().filter(|_| symbols.len() >= PARALLEL_MIN_SYMBOLS);
-        for index in 0..chunks {
-            let (symbols, send) = (Arc::clone(&symbols), send.clone());
-            let work = move || {
-                let start = index * SYMBOLS_PER_CHUNK;
-                let end = (start + SYMBOLS_PER_CHUNK).min(symbols.len());
-                let mut done = Chunk::default();
-                for i in start..end {
-                    done.push(demangle(symbols.get(i), &options));
-                }
-                // The receiver may be gone (the caller stopped): nothing to do.
-                let _ = send.send((index, done));
-            };
-            match pool {
-                Some(pool) => pool.spawn(work),
-                None => work(),
-            }
-        }
-        ChunkedResults {
-            received,
-            early: BTreeMap::new(),
-            next: 0,
-            chunks,
+impl Slot {
+    fn new(symbols: Symbols, options: Options) -> Self {
+        Slot {
+            symbols,
+            options,
+            claimed: AtomicBool::new(false),
+            done: Mutex::new(None),
+            ready: Condvar::new(),
         }
     }
 
-    /// The next chunk of results in input order, waiting for it if need be;
-    /// `None` after the last.
+    /// True for the one caller that gets to demangle this chunk.
+    fn claim(&self) -> bool {
+        !self.claimed.swap(true, Ordering::AcqRel)
+    }
+
+    fn demangle(&self) -> Chunk {
+        let mut done = Chunk {
+            text: String::with_capacity(self.symbols.bytes.len() * 2),
+            results: Vec::with_capacity(self.symbols.len()),
+        };
+        for symbol in self.symbols.iter() {
+            done.push(demangle(symbol, &self.options));
+        }
+        done
+    }
+
+    /// On a thread of the pool: demangle the chunk unless it is claimed.
+    fn run(&self) {
+        if self.claim() {
+            let chunk = self.demangle();
+            *self.done.lock().unwrap_or_else(PoisonError::into_inner) = Some(chunk);
+            self.ready.notify_one();
+        }
+    }
+
+    /// The results: demangled here if no thread of the pool has started
+    /// on them, else waited for.
+    fn take(&self) -> Chunk {
+        if self.claim() {
+            // One stack check for the chunk, not one a symbol.
+            return with_stack(FIRST_ATTEMPT_RECURSION, || self.demangle());
+        }
+        let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);
+        loop {
+            if let Some(chunk) = done.take() {
+                return chunk;
+            }
+            done = self
+                .ready
+                .wait(done)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// [`demangle`] of many symbols, on the pool while they are still being
+/// handed in, results handed back chunk by chunk in input order.
+///
+/// Each full chunk goes to the pool as soon as it is pushed, so the pool
+/// demangles while the caller is still converting the rest of its input;
+/// the caller then takes the results in order (turning them into Python
+/// strings, say) while the pool works on later chunks, and demangles
+/// itself any chunk that no thread of the pool has started on. Fewer
+/// symbols than a chunk never touch the pool.
+pub struct Batch {
+    options: Options,
+    filling: Symbols,
+    slots: VecDeque<Arc<Slot>>,
+    parallel: bool,
+}
+
+impl Batch {
+    pub fn new(options: Options) -> Self {
+        Batch {
+            options,
+            filling: Symbols::default(),
+            slots: VecDeque::new(),
+            parallel: false,
+        }
+    }
+
+    /// Add a symbol after the ones pushed before.
+    pub fn push(&mut self, symbol: &[u8]) {
+        if self.filling.ends.capacity() == 0 {
+            self.filling = Symbols::with_capacity(SYMBOLS_PER_CHUNK, SYMBOLS_PER_CHUNK * 64);
+        }
+        self.filling.push(symbol);
+        if self.filling.len() == SYMBOLS_PER_CHUNK {
+            self.parallel = pool().is_some();
+            self.submit();
+        }
+    }
+
+    fn submit(&mut self) {
+        let slot = Arc::new(Slot::new(std::mem::take(&mut self.filling), self.options));
+        if self.parallel {
+            if let Some(pool) = pool() {
+                let task = Arc::clone(&slot);
+                pool.spawn(move || task.run());
+            }
+        }
+        self.slots.push_back(slot);
+    }
+
+    /// The results of the next chunk of symbols in input order, waiting
+    /// for them if need be; `None` once every symbol pushed is done.
     pub fn next_chunk(&mut self) -> Option<Chunk> {
-        if self.next == self.chunks {
-            return None;
+        if self.filling.len() > 0 {
+            self.submit();
         }
-        while !self.early.contains_key(&self.next) {
-            let (index, done) = self.received.recv().ok()?;
-            self.early.insert(index, done);
+        Some(self.slots.pop_front()?.take())
+    }
+}
+
+impl Drop for Batch {
+    /// The pool skips the chunks nobody will take.
+    fn drop(&mut self) {
+        for slot in &self.slots {
+            slot.claim();
         }
-        self.next += 1;
-        self.early.remove(&(self.next - 1))
     }
 }
 
@@ -213,12 +275,16 @@ pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>)
 mod tests {
     use super::*;
 
-    fn demangle_many(symbols: &[&[u8]]) -> Vec<Result<String, Error>> {
-        let mut results = ChunkedResults::new(symbols.iter().collect(), Options::default());
+    fn demangle_many<S: AsRef<[u8]>>(symbols: &[S]) -> Vec<Result<String, Error>> {
+        let mut batch = Batch::new(Options::default());
+        for symbol in symbols {
+            batch.push(symbol.as_ref());
+        }
         let mut all = Vec::new();
-        while let Some(chunk) = results.next_chunk() {
+        while let Some(chunk) = batch.next_chunk() {
             all.extend(chunk.iter().map(|r| r.map(str::to_string)));
         }
+        assert!(batch.next_chunk().is_none());
         all
     }
 
@@ -229,22 +295,17 @@ mod tests {
     }
 
     #[test]
-    fn chunked_results_come_in_input_order() {
-        for n in [0, 7, 5000, 20_001] {
-            let symbols: Symbols = (0..n)
+    fn results_come_in_input_order() {
+        for n in [0, 7, SYMBOLS_PER_CHUNK, SYMBOLS_PER_CHUNK + 1, 20_001] {
+            let symbols: Vec<String> = (0..n)
                 .map(|i| format!("_Z{}f{}v", 1 + i.to_string().len(), i))
                 .collect();
-            let mut results = ChunkedResults::new(symbols, Options::default());
-            let mut all = Vec::new();
-            while let Some(chunk) = results.next_chunk() {
-                all.extend(chunk.iter().map(|r| r.map(str::to_string)));
-            }
+            let all = demangle_many(&symbols);
             assert_eq!(all.len(), n);
             assert!(all
                 .iter()
                 .enumerate()
                 .all(|(i, r)| r.as_deref() == Ok(&*format!("f{i}()"))));
-            assert!(results.next_chunk().is_none());
         }
     }
 

@@ -21,7 +21,7 @@ mod rust_symbols;
 mod stack;
 mod text;
 
-pub use bulk::{demangle_text_parallel, Chunk, ChunkedResults, Symbols};
+pub use bulk::{demangle_text_parallel, Batch, Chunk};
 pub use error::{describe_failure, Error};
 pub use options::{Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};

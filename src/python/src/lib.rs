@@ -103,30 +103,25 @@ fn demangle_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "demangle_many")?;
-    let objects = symbols.try_iter()?.collect::<PyResult<Vec<_>>>()?;
-    let held = objects
-        .iter()
-        // In bulk, a str with no UTF-8 form comes back unchanged.
-        .map(|item| match utf8_bytes(item, "symbol") {
-            Ok(raw) => Ok(Some(raw)),
-            Err(NoBytes::LoneSurrogates(_)) => Ok(None),
-            Err(NoBytes::WrongType(error)) => Err(error),
-        })
-        .collect::<PyResult<Vec<_>>>()?;
-    let mut batch = demangler::Symbols::with_capacity(
-        held.len(),
-        held.iter().flatten().map(|b| b.as_bytes().len()).sum(),
-    );
-    for bytes in &held {
-        batch.push(bytes.as_ref().map_or(&b""[..], |b| b.as_bytes()));
+    // Each full chunk of symbols goes to the pool as soon as it is converted,
+    // so the pool demangles (without the GIL) while this thread converts the
+    // rest; then this thread turns the results into Python strings chunk by
+    // chunk while the pool works on later ones, waiting without the GIL.
+    let mut batch = demangler::Batch::new(options);
+    let mut objects = Vec::with_capacity(symbols.len().unwrap_or(0));
+    for object in symbols.try_iter()? {
+        let object = object?;
+        match utf8_bytes(&object, "symbol") {
+            Ok(raw) => batch.push(raw.as_bytes()),
+            // In bulk, a str with no UTF-8 form comes back unchanged.
+            Err(NoBytes::LoneSurrogates(_)) => batch.push(b""),
+            Err(NoBytes::WrongType(error)) => return Err(error),
+        }
+        objects.push(object);
     }
-    drop(held);
-    // The pool demangles without the GIL; meanwhile this thread turns the
-    // chunks already done into Python strings, and waits without the GIL.
-    let mut results = py.detach(|| demangler::ChunkedResults::new(batch, options));
     let mut items = Vec::with_capacity(objects.len());
     let mut objects = objects.into_iter();
-    while let Some(chunk) = py.detach(|| results.next_chunk()) {
+    while let Some(chunk) = py.detach(|| batch.next_chunk()) {
         // The chunk first: zip stops on it without taking another object.
         for (result, object) in chunk.iter().zip(objects.by_ref()) {
             items.push(match result {
