@@ -138,8 +138,6 @@ def cause(symbol: str, mine: str, theirs: str) -> str:
     if theirs == symbol:
         return "accepted where c++filt refuses"
     if symbol.startswith("_R"):
-        if "[0]" in theirs:
-            return "Rust crate root without disambiguator ([0])"
         if re.search(r"Kn?[0-9a-f]{17,}_", symbol):
             return "Rust constant over 64 bits (c++filt drops a hex digit)"
         return "Rust v0 spelling"

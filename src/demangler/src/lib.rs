@@ -12,12 +12,11 @@
 //! ```
 
 mod bulk;
-mod capped;
 mod error;
 mod gnu;
 mod itanium;
 mod options;
-mod rust_symbols;
+mod rust;
 mod stack;
 mod text;
 
@@ -76,8 +75,11 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    let mut out = match rust_symbols::rust_symbol_len(name) {
-        Some(len) => rust_symbols::demangle(&name[..len], options)?,
+    // A name that looks Rust but does not parse as Rust is tried as C++,
+    // as libiberty does (`_ZN...17h...E` is also a C++ mangling).
+    let mut out = match rust::symbol_len(name) {
+        Some(len) => rust::demangle(&name[..len], options)
+            .or_else(|error| itanium::demangle(name, options).map_err(|_| error))?,
         None => itanium::demangle(name, options)?,
     };
     if lead == b'.' {

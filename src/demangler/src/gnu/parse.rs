@@ -395,6 +395,9 @@ impl<'a> Parser<'a> {
                     let sub = self.substitution(true)?;
                     match self.node(sub) {
                         Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+                        // GNU takes any other substitution only first in a
+                        // prefix, and not as the whole of it.
+                        _ if ret.is_some() || self.peek() == b'E' => return self.invalid(),
                         _ => sub,
                     }
                 }
@@ -407,11 +410,13 @@ impl<'a> Parser<'a> {
                 }
                 b'T' => self.template_param()?,
                 b'M' => {
-                    // The initializer scope of a lambda: nothing to show.
-                    if ret.is_none() {
+                    // The initializer scope of a lambda: nothing to show
+                    // (GNU skips an `M` anywhere in a prefix, but a name
+                    // must follow it).
+                    self.advance(1);
+                    if self.peek() == b'E' {
                         return self.invalid();
                     }
-                    self.advance(1);
                     continue;
                 }
                 _ => return self.invalid(),

@@ -110,3 +110,22 @@ fn global_constructors_and_destructors() {
     );
     assert_eq!(gnu("_GLOBAL__sub_I_foo.cpp"), Err(Error::NotMangled));
 }
+
+#[test]
+fn an_initializer_scope_anywhere_in_a_prefix_is_skipped() {
+    // c++filt 2.40: `foo()`, `foo::bar()`.
+    assert_eq!(gnu("_ZNM3fooEv").unwrap(), "foo()");
+    assert_eq!(gnu("_ZN3fooMM3barEv").unwrap(), "foo::bar()");
+    assert_eq!(gnu("_ZTVN4llvm7DagInitME"), Err(Error::Malformed));
+}
+
+#[test]
+fn a_substitution_only_starts_a_prefix() {
+    // c++filt 2.40 refuses both.
+    assert_eq!(gnu("_ZNSiB6ignoreEl"), Err(Error::Malformed));
+    assert_eq!(gnu("_ZN4llvm2ENS_3FooEv"), Err(Error::Malformed));
+    assert_eq!(
+        gnu("_ZNSi6ignoreEl").unwrap(),
+        "std::basic_istream<char, std::char_traits<char> >::ignore(long)"
+    );
+}

@@ -1,0 +1,370 @@
+//! Rust symbols, legacy (`_ZN...17h<hash>E`) and v0 (`_R...`), printed as
+//! GNU c++filt prints them: libiberty's gate decides what is a Rust symbol,
+//! and its rules decide the text (a crate root's disambiguator in brackets,
+//! a const's type after it, `{closure#0}`), except where libiberty loses
+//! information (a const over 64 bits is printed whole here).
+
+mod legacy;
+mod punycode;
+mod v0;
+
+use crate::stack;
+use crate::{Error, Options};
+
+/// libiberty's limit on the nesting of paths, types and consts.
+const GNU_MAX_RECURSION: u32 = 1024;
+
+/// If `token` is a Rust symbol by libiberty's rules, the length of the
+/// symbol proper, without the `.suffix` that libiberty drops.
+///
+/// v0 starts with `_R` and an upper-case letter and uses only
+/// `[_0-9A-Za-z]` up to an optional `.suffix`. Legacy starts with `_ZN` and,
+/// before an optional `.suffix`, ends in a hash segment: `17h` and 16
+/// lower-case hex digits of at least 5 distinct values, then `E`.
+pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
+    if let Some(rest) = token.strip_prefix(b"_R") {
+        // Branch-free over the whole name, which runs to hundreds of bytes:
+        // most have no `.suffix`, and then one pass does.
+        let ident = |b: &u8| *b == b'_' || b.is_ascii_alphanumeric();
+        let all_ident = |s: &[u8]| s.iter().fold(true, |ok, b| ok & ident(b));
+        let path_len = if all_ident(rest) {
+            rest.len()
+        } else {
+            let len = rest.iter().position(|&b| b == b'.')?;
+            if !all_ident(&rest[..len]) {
+                return None;
+            }
+            len
+        };
+        let valid = rest.first().is_some_and(u8::is_ascii_uppercase) && path_len > 0;
+        return valid.then_some(2 + path_len);
+    }
+    let rest = token.strip_prefix(b"_ZN")?;
+    // Most `_ZN` names are C++: without a hash segment there is no need to
+    // look further.
+    if !rest.windows(3).any(|w| w == b"17h") {
+        return None;
+    }
+    let legal =
+        |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
+    if !rest.iter().all(|&b| legal(b)) {
+        return None;
+    }
+    // The symbol ends at the last `E` that is followed by nothing or by a
+    // `.suffix`.
+    let mut end = rest.len();
+    let mut after_dot = true;
+    while end > 0 && !(after_dot && rest[end - 1] == b'E') {
+        after_dot = rest[end - 1] == b'.';
+        end -= 1;
+    }
+    if end < 21 {
+        return None;
+    }
+    let hash = &rest[end - 20..end - 1];
+    if !hash.starts_with(b"17h") {
+        return None;
+    }
+    is_legacy_hash(&hash[2..]).then_some(3 + end)
+}
+
+/// `h` and 16 lower-case hex digits with at least 5 distinct values.
+fn is_legacy_hash(ident: &[u8]) -> bool {
+    let Some(digits) = ident.strip_prefix(b"h").filter(|d| d.len() == 16) else {
+        return false;
+    };
+    let mut seen = 0u16;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => seen |= 1 << (b - b'0'),
+            b'a'..=b'f' => seen |= 1 << (b - b'a' + 10),
+            _ => return false,
+        }
+    }
+    seen.count_ones() >= 5
+}
+
+/// Demangle the Rust symbol that is the first `len` bytes of a token (see
+/// [`symbol_len`]).
+pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    let mut out = Output::new(options.output_limit(symbol.len()), symbol.len() * 2);
+    let verbose = options.is_verbose();
+    if let Some(path) = symbol.strip_prefix(b"_R") {
+        let limit = options.recursion().min(GNU_MAX_RECURSION);
+        stack::with_stack(limit, || v0::demangle(path, verbose, limit, &mut out))?;
+    } else {
+        legacy::demangle(&symbol[3..symbol.len() - 1], verbose, &mut out)?;
+    }
+    out.into_string()
+}
+
+/// The text being printed, capped in size; nothing is added while
+/// `skipping` (libiberty parses some paths without printing them). Bytes,
+/// checked to be UTF-8 once at the end: all but decoded Punycode are the
+/// ASCII of the mangled name.
+struct Output {
+    text: Vec<u8>,
+    limit: usize,
+    skipping: bool,
+}
+
+impl Output {
+    fn new(limit: usize, capacity: usize) -> Self {
+        Output {
+            text: Vec::with_capacity(capacity.min(limit)),
+            limit,
+            skipping: false,
+        }
+    }
+
+    fn push(&mut self, s: &str) -> Result<(), Error> {
+        self.push_ascii(s.as_bytes())
+    }
+
+    /// Bytes of the mangled name (ASCII, by the gate), printed as they are.
+    fn push_ascii(&mut self, s: &[u8]) -> Result<(), Error> {
+        if self.skipping {
+            return Ok(());
+        }
+        if self.text.len() + s.len() > self.limit {
+            return Err(Error::OutputTooLong { limit: self.limit });
+        }
+        self.text.extend_from_slice(s);
+        Ok(())
+    }
+
+    fn into_string(self) -> Result<String, Error> {
+        String::from_utf8(self.text).map_err(|_| Error::Malformed)
+    }
+
+    fn push_char(&mut self, c: char) -> Result<(), Error> {
+        self.push(c.encode_utf8(&mut [0; 4]))
+    }
+
+    fn push_decimal(&mut self, n: u64) -> Result<(), Error> {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push_ascii(&digits[at..])
+    }
+
+    fn push_hex(&mut self, n: u64) -> Result<(), Error> {
+        let mut digits = [0u8; 16];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b"0123456789abcdef"[(n & 15) as usize];
+            n >>= 4;
+            if n == 0 {
+                break;
+            }
+        }
+        self.push_ascii(&digits[at..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Result<String, Error> {
+        let len = symbol_len(s.as_bytes()).expect("not a Rust symbol");
+        demangle(&s.as_bytes()[..len], &Options::default())
+    }
+
+    fn terse(s: &str) -> Result<String, Error> {
+        let len = symbol_len(s.as_bytes()).expect("not a Rust symbol");
+        let options = Options {
+            verbose: false,
+            ..Options::default()
+        };
+        demangle(&s.as_bytes()[..len], &options)
+    }
+
+    #[test]
+    fn gate_follows_libiberty() {
+        let legacy = b"_ZN4core3fmt5write17h0123456789abcdefE";
+        assert_eq!(symbol_len(legacy), Some(legacy.len()));
+        assert_eq!(
+            symbol_len(b"_ZN4core3fmt5write17h0123456789abcdefE.llvm.123"),
+            Some(legacy.len())
+        );
+        // A C++ name without the hash is C++.
+        assert_eq!(symbol_len(b"_ZN3foo3barE"), None);
+        // Too few distinct hex digits to be a hash.
+        assert_eq!(symbol_len(b"_ZN3foo17h0000000000000000E"), None);
+        assert_eq!(symbol_len(b"_RNvCs1234_7mycrate3foo.cold"), Some(23));
+        assert_eq!(symbol_len(b"_Rfoo"), None);
+    }
+
+    #[test]
+    fn legacy_names_print_their_hash_unless_terse() {
+        let symbol = "_ZN4core3fmt5write17h0123456789abcdefE";
+        assert_eq!(run(symbol).unwrap(), "core::fmt::write::h0123456789abcdef");
+        assert_eq!(terse(symbol).unwrap(), "core::fmt::write");
+        assert_eq!(
+            run("_ZN4core3fmt5write17h0123456789abcdefE.llvm.4711").unwrap(),
+            "core::fmt::write::h0123456789abcdef"
+        );
+        // Escapes, `..` for `::`, the `_` before an escape dropped.
+        assert_eq!(
+            terse("_ZN70_$LT$alloc..vec..Vec$LT$T$C$A$GT$$u20$as$u20$core..ops..drop..Drop$GT$4drop17h0123456789abcdefE").unwrap(),
+            "<alloc::vec::Vec<T,A> as core::ops::drop::Drop>::drop"
+        );
+        // An escape libiberty does not know ends the unescaping.
+        assert_eq!(
+            terse("_ZN3foo6a$QQ$b17h0123456789abcdefE").unwrap(),
+            "foo::a$QQ$b"
+        );
+        // A hash alone is not a Rust name (c++filt reads it as C++).
+        assert_eq!(symbol_len(b"_ZN17h0123456789abcdefE"), None);
+        // The segments must end on the hash.
+        assert_eq!(run("_ZN2ab117h0123456789abcdefE"), Err(Error::Malformed));
+    }
+
+    #[test]
+    fn a_legacy_looking_name_that_is_not_rust_is_tried_as_cpp() {
+        // Not a Rust name (`M` is no length), but a C++ one to c++filt.
+        let symbol = b"_ZN5allocM7raw_vec19RawVec$LT$T$C$A$GT$8grow_one17h4498913923e0adfbE";
+        assert!(symbol_len(symbol).is_some());
+        assert_eq!(
+            crate::demangle(symbol, &Options::default()).unwrap(),
+            "alloc::raw_vec::RawVec$LT$T$C$A$GT$::grow_one::h4498913923e0adfb"
+        );
+    }
+
+    #[test]
+    fn v0_names_print_as_libiberty_does() {
+        assert_eq!(
+            run("_RNvCs1234_7mycrate3foo").unwrap(),
+            "mycrate[3c1c0]::foo"
+        );
+        assert_eq!(terse("_RNvCs1234_7mycrate3foo").unwrap(), "mycrate::foo");
+        assert_eq!(terse("_RNvCs1_1a3foo.llvm.123").unwrap(), "a::foo");
+        // A crate root without a disambiguator shows 0.
+        let f16 = "_RNvXs0_NtNtCs8NwYtU1Mohg_4core3num11float_parseC3f16NtNtNtB9_3str6traits7FromStr8from_str";
+        assert_eq!(
+            run(f16).unwrap(),
+            "<f16[0] as core[667c7a611d73a360]::str::traits::FromStr>::from_str"
+        );
+        assert_eq!(
+            terse(f16).unwrap(),
+            "<f16 as core::str::traits::FromStr>::from_str"
+        );
+        // Consts carry their type unless terse.
+        let symbol = "_RINvMNtCs2fqUAidLEe7_15rustc_serialize6opaqueNtB3_11FileEncoder19panic_invalid_writeKj10_ECs5FxD4tM6viY_14rustc_metadata";
+        assert_eq!(
+            run(symbol).unwrap(),
+            "<rustc_serialize[1a31db9350233725]::opaque::FileEncoder>::panic_invalid_write::<16: usize>"
+        );
+        assert_eq!(
+            terse(symbol).unwrap(),
+            "<rustc_serialize::opaque::FileEncoder>::panic_invalid_write::<16>"
+        );
+        assert_eq!(terse("_RMs_Cs1_1aNtB2_3Foo").unwrap(), "<a::Foo>");
+    }
+
+    #[test]
+    fn v0_consts_over_64_bits_are_printed_whole() {
+        // c++filt 2.40 prints `0x23456789abcdef0123456789abcdef_`.
+        assert_eq!(
+            run("_RINvCs1_1f1gKo123456789abcdef0123456789abcdef_E").unwrap(),
+            "f[3]::g::<0x123456789abcdef0123456789abcdef: u128>"
+        );
+    }
+
+    #[test]
+    fn v0_chars_print_as_libiberty_does() {
+        assert_eq!(
+            run("_RINvCs1_1a1fKc7e_Kc20_Kc27_Kca_Kc5c_Kc263a_EB2_").unwrap(),
+            r"a[3]::f::<'\u{7e}': char, '\u{20}': char, ''': char, '\n': char, '\': char, '\u{263a}': char>"
+        );
+    }
+
+    #[test]
+    fn v0_types_lifetimes_and_abis() {
+        assert_eq!(
+            terse("_RNCNvCs1_1a4main0B3_").unwrap(),
+            "a::main::{closure#0}"
+        );
+        assert_eq!(
+            terse("_RINvCs1_1a1fFG_RL0_hEuEB2_").unwrap(),
+            "a::f::<for<'a> fn(&'a u8)>"
+        );
+        assert_eq!(
+            terse("_RINvCs1_1a1fDG_INtCs1_1b3FooRL0_hEEL_EB2_").unwrap(),
+            "a::f::<dyn for<'a> b::Foo<&'a u8>>"
+        );
+        assert_eq!(terse("_RINvCs1_1a1fThEEB2_").unwrap(), "a::f::<(u8,)>");
+        assert_eq!(
+            terse("_RINvCs1_1a1fFKCEzEB2_").unwrap(),
+            "a::f::<extern \"C\" fn() -> !>"
+        );
+        // `_` back to `-`, except right after one turned.
+        assert_eq!(
+            terse("_RINvCs1_1a1fFK8a__b_c_dEuEB2_").unwrap(),
+            "a::f::<extern \"a-_b-c-d\" fn()>"
+        );
+    }
+
+    #[test]
+    fn v0_backreferences_cannot_blow_up_the_output() {
+        // Each generic argument is a pair of the one before: 2^40 `u8`s.
+        let base62 = |mut n: usize| {
+            let digits = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+            let mut out = Vec::new();
+            loop {
+                out.insert(0, digits[n % 62]);
+                n /= 62;
+                if n == 0 {
+                    break String::from_utf8(out).unwrap();
+                }
+            }
+        };
+        let backref = |pos: usize| match pos {
+            0 => "B_".to_string(),
+            _ => format!("B{}_", base62(pos - 1)),
+        };
+        let mut symbol = String::from("_RINvCs_1a1f");
+        let mut previous = symbol.len() - 2;
+        symbol.push('h');
+        for _ in 0..40 {
+            let here = symbol.len() - 2;
+            symbol += &format!("T{}{}E", backref(previous), backref(previous));
+            previous = here;
+        }
+        symbol.push('E');
+        assert!(matches!(run(&symbol), Err(Error::OutputTooLong { .. })));
+        // A few levels are fine.
+        let small = "_RINvCs_1a1fhTB9_B9_EE";
+        assert_eq!(terse(small).unwrap(), "a::f::<u8, (u8, u8)>");
+    }
+
+    #[test]
+    fn v0_rejects_what_libiberty_rejects() {
+        for bad in [
+            "_RNvCs1_1a1bX",
+            "_RNvCs1_1a1b1",
+            "_RB_",
+            "_RNvCs1_1a",
+            "_RINvCs1_1a1fKb2_EB2_",
+            "_RYNtCs1_1a3FooNtB4_3Bar",
+            "_RINvCs1_1a1fRL_hEEB2_",
+        ] {
+            let len = symbol_len(bad.as_bytes()).unwrap();
+            assert!(
+                demangle(&bad.as_bytes()[..len], &Options::default()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+}
