@@ -23,10 +23,35 @@ def doubling(levels: int) -> str:
     return "_Z1fI1XIiiE" + "".join(f"S0_IS{SEQ[i + 1]}_S{SEQ[i + 1]}_E" for i in range(levels)) + "Evv"
 
 
+def rust_doubling(levels: int) -> str:
+    """A v0 name whose generic arguments are each a pair of the one before."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def backref(pos: int) -> str:
+        if pos == 0:
+            return "B_"
+        n, out = pos - 1, ""
+        while True:
+            out = digits[n % 62] + out
+            n //= 62
+            if n == 0:
+                return f"B{out}_"
+
+    symbol = "_RINvCs_1a1f"
+    previous = len(symbol) - 2
+    symbol += "h"
+    for _ in range(levels):
+        here = len(symbol) - 2
+        symbol += f"T{backref(previous)}{backref(previous)}E"
+        previous = here
+    return symbol + "E"
+
+
 CASES = {
     "doubling, 23 levels (252 B; uncapped 54 MB)": ("demangle", doubling(23), {}),
     "doubling, 33 levels (374 B; uncapped 55 GB)": ("demangle", doubling(33), {}),
     "doubling, max_length=16 MiB": ("demangle", doubling(33), {"max_length": 1 << 24}),
+    "Rust v0 doubling, 40 levels (uncapped 8 TB)": ("demangle", rust_doubling(40), {}),
     "1018 nested pointers": ("demangle", "_Z1f" + "P" * 1018 + "iv", {}),
     "253 nested templates": ("demangle", "_Z1fI" + "1XI" * 253 + "i" + "E" * 253 + "Evv", {}),
     "10 MB string": ("demangle", "_ZN" + "1a" * (5 << 20), {}),

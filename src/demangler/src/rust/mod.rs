@@ -40,9 +40,15 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
         return valid.then_some(2 + path_len);
     }
     let rest = token.strip_prefix(b"_ZN")?;
-    // Most `_ZN` names are C++: without a hash segment there is no need to
-    // look further.
-    if !rest.windows(3).any(|w| w == b"17h") {
+    // The symbol ends at its last `E` that is followed by nothing or by a
+    // `.suffix`; most `_ZN` names are C++ and have no such `E`, or no hash
+    // segment before it.
+    let end = if rest.last() == Some(&b'E') {
+        rest.len()
+    } else {
+        rest.windows(2).rposition(|w| w == b"E.")? + 1
+    };
+    if end < 21 || &rest[end - 20..end - 17] != b"17h" {
         return None;
     }
     let legal =
@@ -50,21 +56,7 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
     if !rest.iter().all(|&b| legal(b)) {
         return None;
     }
-    // The symbol ends at the last `E` that is followed by nothing or by a
-    // `.suffix`.
-    let mut end = rest.len();
-    let mut after_dot = true;
-    while end > 0 && !(after_dot && rest[end - 1] == b'E') {
-        after_dot = rest[end - 1] == b'.';
-        end -= 1;
-    }
-    if end < 21 {
-        return None;
-    }
     let hash = &rest[end - 20..end - 1];
-    if !hash.starts_with(b"17h") {
-        return None;
-    }
     is_legacy_hash(&hash[2..]).then_some(3 + end)
 }
 
