@@ -601,7 +601,11 @@ impl<'a> Parser<'a> {
                 }
                 self.advance(2);
                 if inheriting {
-                    self.type_()?;
+                    // The base's type is not printed, nor checked by GNU.
+                    match self.type_() {
+                        Ok(_) | Err(Stop::Invalid) => {}
+                        Err(stop) => return Err(stop),
+                    }
                 }
                 Ok(self.add(Node::Ctor(name)))
             }
@@ -1257,6 +1261,13 @@ impl<'a> Parser<'a> {
             (b's', b'r') => {
                 self.advance(2);
                 let next = self.peek();
+                // GNU does not check the scope: where it fails to parse,
+                // the name is read from where the scope stopped, and
+                // printed without a scope.
+                let lenient = |scope: R| match scope {
+                    Err(Stop::Invalid) => Ok(None),
+                    other => other.map(Some),
+                };
                 let ty = if self.unresolved_names
                     && (next.is_ascii_digit()
                         || next.is_ascii_lowercase()
@@ -1266,14 +1277,17 @@ impl<'a> Parser<'a> {
                     // mangling wrote without the `E`: this reading first,
                     // the older one if the whole name fails (see `retry`).
                     self.tried_unresolved_names = true;
-                    let scope = self.prefix(false)?;
+                    let scope = lenient(self.prefix(false))?;
                     self.eat(b'E');
                     scope
                 } else {
-                    self.type_()?
+                    lenient(self.type_())?
                 };
                 let name = self.unqualified_name()?;
-                let qualified = self.add(Node::QualName(ty, name));
+                let qualified = match ty {
+                    Some(ty) => self.add(Node::QualName(ty, name)),
+                    None => name,
+                };
                 if self.peek() != b'I' {
                     return Ok(qualified);
                 }
@@ -1463,6 +1477,10 @@ impl<'a> Parser<'a> {
                     return self.invalid();
                 }
                 self.advance(1);
+            }
+            // GNU makes no name of nothing: a literal needs a value.
+            if self.pos == start {
+                return self.invalid();
             }
             let digits = self.add(Node::Name(&self.text[start..self.pos]));
             self.add(Node::Literal(ty, digits, negative))

@@ -129,3 +129,26 @@ fn a_substitution_only_starts_a_prefix() {
         "std::basic_istream<char, std::char_traits<char> >::ignore(long)"
     );
 }
+
+#[test]
+fn an_unresolved_scope_that_does_not_parse_is_left_out() {
+    // c++filt 2.40 prints the name alone (`!value`) and carries on.
+    assert_eq!(
+        gnu("_ZN1a1fINS_1bEEENSt9enable_ifIXntsr3std7is_sameIT_S2_KE5valueEvE4typeEv").unwrap(),
+        "std::enable_if<!value, void>::type a::f<a::b>()"
+    );
+}
+
+#[test]
+fn an_inheriting_constructor_base_that_does_not_parse_is_ignored() {
+    // c++filt 2.40: GNU does not check the base's type.
+    assert_eq!(gnu("_ZN1aCI1Ei").unwrap(), "a::a(int)");
+}
+
+#[test]
+fn a_literal_needs_a_value() {
+    // c++filt 2.40 refuses `LcE` and `LinE`, and prints `LDnE` as a type.
+    assert_eq!(gnu("_Z1fIXLcEEEvv"), Err(Error::Malformed));
+    assert_eq!(gnu("_Z1fIXLinEEEvv"), Err(Error::Malformed));
+    assert_eq!(gnu("_Z1fILi5EEvv").unwrap(), "void f<5>()");
+}
