@@ -11,7 +11,11 @@ Families:
 * ``static``: C++ symbols defined in the static archives of the C++
   libraries (``nm --defined-only`` of every ``*.a``);
 * ``rust_legacy`` and ``rust_v0``: Rust symbols of the Rust toolchain's own
-  binaries and libraries.
+  binaries and libraries;
+* ``mutated``: each symbol of the other families with one byte changed,
+  inserted or cut off (chosen by its hash, so the same on every run): the
+  near-misses a service meets, where what matters is refusing exactly what
+  c++filt refuses.
 """
 
 from __future__ import annotations
@@ -37,9 +41,11 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/*.so"),
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated"]
+_MUTATION_BYTES = "_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 _LEGACY_RUST = re.compile(r"^_ZN.*17h[0-9a-f]{16}E")
+_HUGE_BINDER = re.compile(r"^_R.*[FD]G[0-9A-Za-z]{3,}_")
 
 
 def _files(patterns: list[str]) -> list[str]:
@@ -74,12 +80,30 @@ def harvest(family: str) -> list[str]:
     if family == "static":
         names = _nm(_files(ARCHIVES), "--defined-only")
         return sorted(n for n in names if n.startswith("_Z"))
+    if family == "mutated":
+        real = {s for other in FAMILIES if other != "mutated" for s in harvest(other)}
+        # Not the v0 names a mutation gave a binder of hundreds of thousands
+        # of lifetimes or more: c++filt prints each (gigabytes).
+        return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))
     rust = _nm(_files(RUST_BINARIES), "--defined-only") | _nm(_files(RUST_BINARIES), "-D", "--defined-only")
     if family == "rust_legacy":
         return sorted(n for n in rust if _LEGACY_RUST.match(n))
     if family == "rust_v0":
         return sorted(n for n in rust if n.startswith("_R"))
     raise ValueError(f"unknown family {family!r}")
+
+
+def _mutate(symbol: str) -> str:
+    """`symbol` with one byte changed, inserted or cut off after its prefix."""
+    digest = hashlib.sha1(symbol.encode("utf-8", "surrogateescape")).digest()
+    at = 2 + int.from_bytes(digest[1:5], "big") % max(1, len(symbol) - 2)
+    byte = _MUTATION_BYTES[digest[5] % len(_MUTATION_BYTES)]
+    kind = digest[0] % 3
+    if kind == 0:
+        return symbol[:at]
+    if kind == 1:
+        return symbol[:at] + byte + symbol[at + 1 :]
+    return symbol[:at] + byte + symbol[at:]
 
 
 def sample(symbols: list[str], count: int) -> list[str]:
@@ -132,6 +156,8 @@ _LITERAL = re.compile(r"\((?:unsigned |signed )?(?:char|short|int|long|long long
 def cause(symbol: str, mine: str, theirs: str) -> str:
     """A short name for why `mine` differs from c++filt's `theirs`."""
     if mine == symbol:
+        if len(theirs) > 64 * len(symbol) + 1024:
+            return "longer than this package's output cap (64 times the symbol)"
         if re.search(r"[CD]5E", symbol):
             return "comdat constructor/destructor (C5/D5) rejected"
         return "rejected where c++filt demangles"

@@ -910,10 +910,13 @@ impl<'a> Parser<'a> {
                 self.type_()?
             };
             let ret = match self.node(inner) {
-                // The ref-qualifier goes outside the cv-qualifiers.
+                // The ref-qualifier goes outside the cv-qualifiers. GNU
+                // moves it in place: where `inner` came from a substitution,
+                // every use of it gets the qualifiers too.
                 Node::Qual(q @ (Qual::ReferenceThis | Qual::RvalueReferenceThis), f, None) => {
                     let wrapped = self.wrap_quals(&quals, f);
-                    self.add(Node::Qual(q, wrapped, None))
+                    self.nodes[inner as usize] = Node::Qual(q, wrapped, None);
+                    inner
                 }
                 _ => self.wrap_quals(&quals, inner),
             };

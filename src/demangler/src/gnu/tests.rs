@@ -152,3 +152,13 @@ fn a_literal_needs_a_value() {
     assert_eq!(gnu("_Z1fIXLinEEEvv"), Err(Error::Malformed));
     assert_eq!(gnu("_Z1fILi5EEvv").unwrap(), "void f<5>()");
 }
+
+#[test]
+fn qualifiers_on_a_ref_qualified_substitution_change_every_use() {
+    // c++filt 2.40 moves the `&&` outside the `const` in place, so the
+    // first use prints `const &&` too.
+    assert_eq!(
+        gnu("_ZN1bINO1aEE1fERKS0_").unwrap(),
+        "b<a const &&>::f(a const &&&)"
+    );
+}
