@@ -15,8 +15,11 @@ mod parse;
 mod print;
 mod tables;
 
+use std::cell::Cell;
+
 use crate::options::GNU_MAX_MANGLED;
 use crate::{Error, Options, Style};
+use ast::{Id, Node};
 use parse::{Parser, Stop};
 use print::{Printed, Printer};
 
@@ -30,6 +33,27 @@ fn is_mangled_name(symbol: &[u8]) -> bool {
             && matches!(symbol[8], b'.' | b'_' | b'$')
             && matches!(symbol[9], b'I' | b'D')
             && symbol[10] == b'_')
+}
+
+/// The parser's and printer's buffers, kept per thread between calls, so
+/// that a demangling allocates nothing but its result.
+#[derive(Default)]
+struct Scratch {
+    nodes: Vec<Node<'static>>,
+    subs: Vec<Id>,
+    printer: print::Buffers,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
+}
+
+/// `nodes`, emptied, as a list of nodes of another text, in the same
+/// allocation: collecting a `Vec`'s own iterator into elements of the same
+/// size reuses its buffer, and there is no element to map.
+fn recycle<'a, 'b>(mut nodes: Vec<Node<'a>>) -> Vec<Node<'b>> {
+    nodes.clear();
+    nodes.into_iter().map(|_| unreachable!()).collect()
 }
 
 /// Demangle `symbol`: a mangled name, or a bare type where `options` ask for
@@ -50,30 +74,54 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     if symbol.contains(&0) {
         return Err(Error::Malformed);
     }
+    // A panic (caught further up) drops the buffers: the next call makes
+    // new ones.
+    let mut scratch = SCRATCH.take();
+    let buffers = (
+        recycle(std::mem::take(&mut scratch.nodes)),
+        std::mem::take(&mut scratch.subs),
+    );
     let depth = options.recursion();
-    let mut parser = Parser::new(text, options.params, options.is_verbose(), depth);
+    let mut parser = Parser::new(text, options.params, options.is_verbose(), depth, buffers);
     let mut root = parse(&mut parser, mangled, options.params);
     if root.is_err() {
-        if let Some(second) = parser.retry() {
-            parser = second;
-            root = parse(&mut parser, mangled, options.params);
+        parser = match parser.retry() {
+            Ok(mut second) => {
+                root = parse(&mut second, mangled, options.params);
+                second
+            }
+            Err(first) => first,
+        };
+    }
+    let result = match root {
+        Ok(root) => {
+            let limit = options.output_limit(symbol.len());
+            let printer = Printer::new(
+                &parser.nodes,
+                limit,
+                depth,
+                std::mem::take(&mut scratch.printer),
+            );
+            let (printed, buffers) = printer.print(root, options.return_type);
+            scratch.printer = buffers;
+            match printed {
+                Printed::Text(text) => Ok(text),
+                Printed::TooLong => Err(Error::OutputTooLong { limit }),
+                Printed::TooDeep => Err(Error::TooDeep),
+                Printed::Failed => Err(Error::Unprintable),
+            }
         }
-    }
-    let root = match root {
-        Ok(root) => root,
-        Err(Stop::TooDeep) => return Err(Error::TooDeep),
+        Err(Stop::TooDeep) => Err(Error::TooDeep),
         // Not a type either: to the user, not a mangled name.
-        _ if !mangled => return Err(Error::NotMangled),
-        Err(Stop::Invalid) if parser.ran_out() => return Err(Error::Truncated),
-        Err(Stop::Invalid) => return Err(Error::Malformed),
+        _ if !mangled => Err(Error::NotMangled),
+        Err(Stop::Invalid) if parser.ran_out() => Err(Error::Truncated),
+        Err(Stop::Invalid) => Err(Error::Malformed),
     };
-    let limit = options.output_limit(symbol.len());
-    match Printer::new(&parser.nodes, limit, depth).print(root, options.return_type) {
-        Printed::Text(text) => Ok(text),
-        Printed::TooLong => Err(Error::OutputTooLong { limit }),
-        Printed::TooDeep => Err(Error::TooDeep),
-        Printed::Failed => Err(Error::Unprintable),
-    }
+    let (nodes, subs) = parser.into_buffers();
+    scratch.nodes = recycle(nodes);
+    scratch.subs = subs;
+    SCRATCH.set(scratch);
+    result
 }
 
 /// The whole of `parser`'s input as a name (or a type); with parameters,

@@ -57,14 +57,27 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    pub(crate) fn new(text: &'a str, params: bool, verbose: bool, max_depth: u32) -> Self {
+    /// A parser of `text` that builds its tree in `nodes` and keeps its
+    /// substitution candidates in `subs` (emptied first: buffers a parser
+    /// before used, so that parsing allocates nothing).
+    pub(crate) fn new(
+        text: &'a str,
+        params: bool,
+        verbose: bool,
+        max_depth: u32,
+        (mut nodes, mut subs): (Vec<Node<'a>>, Vec<Id>),
+    ) -> Self {
+        nodes.clear();
+        subs.clear();
+        // About one node for every three bytes of a real name.
+        nodes.reserve(text.len() / 3 + 8);
+        subs.reserve(text.len() / 8 + 4);
         Parser {
             text,
             input: text.as_bytes(),
             pos: 0,
-            // About one node for every three bytes of a real name.
-            nodes: Vec::with_capacity(text.len() / 3 + 8),
-            subs: Vec::with_capacity(text.len() / 8 + 4),
+            nodes,
+            subs,
             last_name: None,
             is_expression: false,
             is_conversion: false,
@@ -79,14 +92,22 @@ impl<'a> Parser<'a> {
     }
 
     /// A parser for a second attempt where the first failed after reading
-    /// an unresolved name in the newer way: `None` if it did not.
-    pub(crate) fn retry(&self) -> Option<Self> {
+    /// an unresolved name in the newer way: `Err` with this one if it did
+    /// not.
+    pub(crate) fn retry(self) -> Result<Self, Self> {
         if !self.tried_unresolved_names {
-            return None;
+            return Err(self);
         }
-        let mut parser = Parser::new(self.text, self.params, self.verbose, self.max_depth);
+        let (text, params, verbose, max_depth) =
+            (self.text, self.params, self.verbose, self.max_depth);
+        let mut parser = Parser::new(text, params, verbose, max_depth, self.into_buffers());
         parser.unresolved_names = false;
-        Some(parser)
+        Ok(parser)
+    }
+
+    /// The tree and substitution list, for the next parser.
+    pub(crate) fn into_buffers(self) -> (Vec<Node<'a>>, Vec<Id>) {
+        (self.nodes, self.subs)
     }
 
     // ----- reading -----

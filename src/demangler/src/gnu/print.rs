@@ -29,6 +29,17 @@ pub(crate) enum Printed {
     Failed,
 }
 
+/// The printer's working lists, handed from one printer to the next so
+/// that printing allocates nothing but its text.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    scopes: Vec<(Id, Option<u32>)>,
+    modifiers_stack: Vec<Modifier>,
+    printing: Vec<u8>,
+    saved_scopes: Vec<(Id, Option<u32>)>,
+    components: Vec<Id>,
+}
+
 pub(crate) struct Printer<'n, 'a> {
     nodes: &'n [Node<'a>],
     out: String,
@@ -65,7 +76,25 @@ fn is_plain_cv(node: Node) -> bool {
 }
 
 impl<'n, 'a> Printer<'n, 'a> {
-    pub(crate) fn new(nodes: &'n [Node<'a>], limit: usize, max_depth: u32) -> Self {
+    pub(crate) fn new(
+        nodes: &'n [Node<'a>],
+        limit: usize,
+        max_depth: u32,
+        buffers: Buffers,
+    ) -> Self {
+        let Buffers {
+            mut scopes,
+            mut modifiers_stack,
+            mut printing,
+            mut saved_scopes,
+            mut components,
+        } = buffers;
+        scopes.clear();
+        modifiers_stack.clear();
+        printing.clear();
+        printing.resize(nodes.len(), 0);
+        saved_scopes.clear();
+        components.clear();
         Printer {
             nodes,
             out: String::with_capacity(limit.min(4 * nodes.len() + 32)),
@@ -73,16 +102,16 @@ impl<'n, 'a> Printer<'n, 'a> {
             fuel: limit.saturating_mul(16).max(1 << 16),
             max_depth: max_depth as usize,
             failed: false,
-            scopes: Vec::with_capacity(8),
+            scopes,
             templates: None,
-            modifiers_stack: Vec::with_capacity(16),
+            modifiers_stack,
             modifiers: None,
             pack_index: 0,
             lambda_args: 0,
             current_template: None,
-            printing: vec![0; nodes.len()],
-            saved_scopes: Vec::new(),
-            components: Vec::with_capacity(64),
+            printing,
+            saved_scopes,
+            components,
             drop_return_type: false,
             last_char: 0,
             too_deep: false,
@@ -91,10 +120,11 @@ impl<'n, 'a> Printer<'n, 'a> {
 
     /// The text of `root`; without `return_type`, a function's return type
     /// is left out (that of the function only, not of types in it).
-    pub(crate) fn print(mut self, root: Id, return_type: bool) -> Printed {
+    /// With the text, the working lists, for the next printer.
+    pub(crate) fn print(mut self, root: Id, return_type: bool) -> (Printed, Buffers) {
         self.drop_return_type = !return_type && matches!(self.node(root), Node::TypedName(..));
         self.comp(Some(root));
-        if self.out.len() > self.limit {
+        let printed = if self.out.len() > self.limit {
             Printed::TooLong
         } else if self.too_deep {
             Printed::TooDeep
@@ -102,7 +132,15 @@ impl<'n, 'a> Printer<'n, 'a> {
             Printed::Failed
         } else {
             Printed::Text(self.out)
-        }
+        };
+        let buffers = Buffers {
+            scopes: self.scopes,
+            modifiers_stack: self.modifiers_stack,
+            printing: self.printing,
+            saved_scopes: self.saved_scopes,
+            components: self.components,
+        };
+        (printed, buffers)
     }
 
     fn node(&self, id: Id) -> Node<'a> {

@@ -1,5 +1,6 @@
 //! Shapes of names, each checked against what GNU c++filt 2.40 prints.
 
+use super::ast::Node;
 use crate::{Error, Options, Style};
 
 fn gnu(symbol: &str) -> Result<String, Error> {
@@ -161,4 +162,16 @@ fn qualifiers_on_a_ref_qualified_substitution_change_every_use() {
         gnu("_ZN1bINO1aEE1fERKS0_").unwrap(),
         "b<a const &&>::f(a const &&&)"
     );
+}
+
+#[test]
+fn recycled_nodes_keep_their_allocation() {
+    let text = String::from("name");
+    let mut nodes = Vec::with_capacity(100);
+    nodes.push(Node::Name(&text));
+    let buffer = nodes.as_ptr() as usize;
+    let recycled: Vec<Node<'static>> = super::recycle(nodes);
+    assert!(recycled.is_empty());
+    assert_eq!(recycled.as_ptr() as usize, buffer);
+    assert_eq!(recycled.capacity(), 100);
 }
