@@ -36,7 +36,7 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
             }
             len
         };
-        let valid = rest.first().is_some_and(u8::is_ascii_uppercase) && path_len > 0;
+        let valid = rest.first().is_some_and(u8::is_ascii_uppercase);
         return valid.then_some(2 + path_len);
     }
     let rest = token.strip_prefix(b"_ZN")?;
@@ -134,28 +134,21 @@ impl Output {
     }
 
     fn push_decimal(&mut self, n: u64) -> Result<(), Error> {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.push_ascii(&digits[at..])
+        self.push_number(n, 10)
     }
 
+    /// In lower-case hex, without `0x`.
     fn push_hex(&mut self, n: u64) -> Result<(), Error> {
-        let mut digits = [0u8; 16];
+        self.push_number(n, 16)
+    }
+
+    fn push_number(&mut self, mut n: u64, radix: u64) -> Result<(), Error> {
+        let mut digits = [0u8; 20];
         let mut at = digits.len();
-        let mut n = n;
         loop {
             at -= 1;
-            digits[at] = b"0123456789abcdef"[(n & 15) as usize];
-            n >>= 4;
+            digits[at] = b"0123456789abcdef"[(n % radix) as usize];
+            n /= radix;
             if n == 0 {
                 break;
             }

@@ -26,10 +26,7 @@ pub(super) fn demangle(
     d.path(true)?;
     // The instantiating crate, if any, is parsed but not printed.
     if d.next < sym.len() {
-        d.out.skipping = true;
-        let skipped = d.path(false);
-        d.out.skipping = false;
-        skipped?;
+        d.unprinted(|d| d.path(false))?;
     }
     if d.next != sym.len() {
         return Err(Error::Malformed);
@@ -263,6 +260,14 @@ impl<'s> Demangler<'s, '_> {
         self.out.push("> ")
     }
 
+    /// Parse with `f` without printing.
+    fn unprinted(&mut self, f: impl FnOnce(&mut Self) -> Result<(), Error>) -> Result<(), Error> {
+        let was = std::mem::replace(&mut self.out.skipping, true);
+        let result = f(self);
+        self.out.skipping = was;
+        result
+    }
+
     /// Follow a backreference (a position in `sym`) with `f`, unless
     /// nothing is printed, then carry on after it.
     fn backref<R: Default>(
@@ -326,11 +331,7 @@ impl<'s> Demangler<'s, '_> {
                 if tag != b'Y' {
                     // The impl's own path is not printed.
                     self.disambiguator()?;
-                    let was = self.out.skipping;
-                    self.out.skipping = true;
-                    let skipped = self.path(in_value);
-                    self.out.skipping = was;
-                    skipped?;
+                    self.unprinted(|d| d.path(in_value))?;
                 }
                 self.out.push("<")?;
                 self.type_()?;
