@@ -199,18 +199,17 @@ impl Batch {
         }
         self.filling.push(symbol);
         if self.filling.len() == SYMBOLS_PER_CHUNK {
-            self.parallel = pool().is_some();
+            // From the first full chunk on, every chunk goes to the pool.
+            self.parallel = true;
             self.submit();
         }
     }
 
     fn submit(&mut self) {
         let slot = Arc::new(Slot::new(std::mem::take(&mut self.filling), self.options));
-        if self.parallel {
-            if let Some(pool) = pool() {
-                let task = Arc::clone(&slot);
-                pool.spawn(move || task.run());
-            }
+        if let Some(pool) = pool().filter(|_| self.parallel) {
+            let task = Arc::clone(&slot);
+            pool.spawn(move || task.run());
         }
         self.slots.push_back(slot);
     }
