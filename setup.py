@@ -1,25 +1,32 @@
 """Build of the cpp-demangle package: a Rust extension through setuptools-rust.
 
-Metadata lives in setup.cfg; this file declares the extension and two
-commands of the project's own:
+Metadata lives in setup.cfg; this file declares the extension, the native
+``cpp-demangle`` command (a Rust executable installed with the scripts), and
+two commands of the project's own:
 
 * ``bdist_wheel`` builds an abi3 wheel (setup.cfg), except on a free-threaded
   CPython, which has no stable ABI and gets a version-specific wheel.
 * ``test`` builds the extension in place (abi3, as the wheel is) and runs the
-  docstring examples and ``tests/`` with pytest. setuptools removed its own
-  ``test`` command in 72.0; ``python setup.py test`` keeps working here.
+  docstring examples and ``tests/`` with pytest, quietly unless asked with
+  ``python setup.py -v test``. setuptools removed its own ``test`` command in
+  72.0; ``python setup.py test`` keeps working here.
 """
 
 import subprocess
 import sys
 import sysconfig
 
-from setuptools import Command, setup
 try:
-    from setuptools.command.bdist_wheel import bdist_wheel
-except ImportError:  # setuptools older than 70.1
-    from wheel.bdist_wheel import bdist_wheel
-from setuptools_rust import Binding, RustExtension
+    from setuptools.command.bdist_wheel import bdist_wheel  # setuptools 70.1+
+
+    from setuptools import Command, setup
+    from setuptools_rust import Binding, RustBin, RustExtension
+except ImportError as missing:
+    # The venvs of CPython 3.9 to 3.11 come with an older setuptools.
+    sys.exit(
+        f"cpp-demangle's setup.py needs what pyproject.toml lists ({missing}): "
+        "python -m pip install -U 'setuptools>=77' 'setuptools-rust>=1.13' pytest"
+    )
 
 
 def free_threaded() -> bool:
@@ -48,6 +55,8 @@ class Test(Command):
         # exists only once something has asked for it.
         self.distribution.get_command_obj("bdist_wheel").ensure_finalized()
         build_rust = self.reinitialize_command("build_rust", inplace=True)
+        # Cargo's own progress, but not every rustc command line, unless -v.
+        build_rust.verbose = max(0, self.distribution.verbose - 1)
         build_rust.ensure_finalized()
         self.run_command("build_rust")
         # A child interpreter started in the project directory imports the
@@ -64,7 +73,9 @@ setup(
             "cpp_demangle._native",
             path="src/python/Cargo.toml",
             binding=Binding.PyO3,
-        )
+        ),
+        # The command line, native so that it starts as fast as c++filt.
+        RustBin("cpp-demangle", path="src/cli/Cargo.toml"),
     ],
     cmdclass={"bdist_wheel": BdistWheel, "test": Test},
 )

@@ -2,6 +2,7 @@
 
     python tests/regenerate_fixtures.py            # rewrite the fixtures
     python tests/regenerate_fixtures.py --check    # only report, write nothing
+    python tests/regenerate_fixtures.py --cli      # only c++filt's command-line answers
 
 For each family of real symbols (benchmarks/corpus.py) it keeps a stable
 sample, records GNU c++filt's output for each symbol (as ``nm ... | c++filt``
@@ -13,7 +14,9 @@ is absent. Needs cpp_demangle importable (built in place or installed).
 Fixture files, tab-separated, one symbol a line:
 
 * ``tests/fixtures/<family>.tsv``: symbol, c++filt's output;
-* ``tests/fixtures/<family>.known-differences.tsv``: symbol, cause.
+* ``tests/fixtures/<family>.known-differences.tsv``: symbol, cause;
+* ``tests/fixtures/cli.json``: c++filt's standard output and exit status for
+  each case of ``tests/cli_cases.py`` (c++filt 2.47, by ci/build_cxxfilt.sh).
 """
 
 from __future__ import annotations
@@ -40,11 +43,35 @@ def write_tsv(path: Path, rows: dict[str, str]) -> None:
         f.writelines(f"{key}\t{value}\n" for key, value in sorted(rows.items()))
 
 
+def regenerate_cli() -> int:
+    import json
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import cli_cases
+
+    tool = cli_cases.gnu_cxxfilt()
+    if tool is None:
+        print("c++filt 2.47 is not built: bash ci/build_cxxfilt.sh", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory() as folder:
+        cli_cases.make_files(Path(folder))
+        answers = [cli_cases.run_case([tool], args, stdin, Path(folder)) for args, stdin in cli_cases.CASES]
+    with open(FIXTURES / "cli.json", "w", encoding="utf-8", newline="\n") as f:
+        json.dump(answers, f, indent=1)
+        f.write("\n")
+    print(f"cli.json: {len(answers)} cases from {tool}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only, write nothing")
+    parser.add_argument("--cli", action="store_true", help="only the command-line answers")
     parser.add_argument("families", nargs="*", default=list(SAMPLE_SIZES))
     args = parser.parse_args()
+    if args.cli:
+        return regenerate_cli()
 
     for family in args.families:
         harvested = corpus.harvest(family)

@@ -1,0 +1,361 @@
+//! The command line, read as c++filt reads it: GNU `getopt_long` with
+//! c++filt's option string `_hinprRs:tv` and long options, plus this
+//! package's own long options.
+//!
+//! As GNU getopt does, options may stand anywhere among the names (they are
+//! taken out, in order), `--` ends the options, a lone `-` is a name, short
+//! options cluster (`-pi`), `-s` takes the rest of its cluster or the next
+//! argument, and a long option may be shortened to any prefix that names
+//! one option (c++filt's options are matched first, so an abbreviation that
+//! works with c++filt means the same here).
+
+use demangler::{Format, Options, Style};
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+pub enum Action {
+    /// Demangle the names, or standard input when there are none.
+    Run {
+        options: Options,
+        names: Vec<Vec<u8>>,
+    },
+    /// `-h`/`--help`: the usage on standard output, status 0.
+    Help,
+    /// `-v`/`--version`: the version, status 0.
+    Version,
+}
+
+/// A command line c++filt would refuse (status 1, the message and the usage
+/// on standard error), or an option value out of range.
+#[derive(Debug, PartialEq, Eq)]
+pub struct UsageError {
+    pub message: String,
+    /// Whether the usage follows the message, as getopt's errors get it.
+    pub show_usage: bool,
+}
+
+fn usage_error(message: String) -> UsageError {
+    UsageError {
+        message,
+        show_usage: true,
+    }
+}
+
+/// What an option does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Opt {
+    StripUnderscore,
+    NoStripUnderscore,
+    NoParams,
+    NoVerbose,
+    RecurseLimit,
+    NoRecurseLimit,
+    Types,
+    Format,
+    Help,
+    Version,
+    // This package's own.
+    Style,
+    NoReturnType,
+    MaxLength,
+    /// `--recursion-limit`: c++filt's `-R` alone, or `=N` to set the limit.
+    RecursionLimit,
+}
+
+/// Whether a long option takes a value.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Value {
+    None,
+    Required,
+    /// Only as `--name=VALUE` (GNU getopt's `optional_argument`).
+    Optional,
+}
+
+/// c++filt's long options (binutils 2.40 to 2.47).
+const CXXFILT_LONG: &[(&str, Opt, Value)] = &[
+    ("strip-underscore", Opt::StripUnderscore, Value::None),
+    ("format", Opt::Format, Value::Required),
+    ("help", Opt::Help, Value::None),
+    ("no-params", Opt::NoParams, Value::None),
+    ("no-strip-underscores", Opt::NoStripUnderscore, Value::None),
+    ("no-verbose", Opt::NoVerbose, Value::None),
+    ("types", Opt::Types, Value::None),
+    ("version", Opt::Version, Value::None),
+    ("recurse-limit", Opt::RecurseLimit, Value::None),
+    ("recursion-limit", Opt::RecursionLimit, Value::Optional),
+    ("no-recurse-limit", Opt::NoRecurseLimit, Value::None),
+    ("no-recursion-limit", Opt::NoRecurseLimit, Value::None),
+];
+
+/// This package's own long options.
+const OWN_LONG: &[(&str, Opt, Value)] = &[
+    ("style", Opt::Style, Value::Required),
+    ("no-return-type", Opt::NoReturnType, Value::None),
+    ("max-length", Opt::MaxLength, Value::Required),
+];
+
+/// The option of a short letter of `_hinprRs:tv`.
+fn short(letter: u8) -> Option<Opt> {
+    Some(match letter {
+        b'_' => Opt::StripUnderscore,
+        b'h' => Opt::Help,
+        b'i' => Opt::NoVerbose,
+        b'n' => Opt::NoStripUnderscore,
+        b'p' => Opt::NoParams,
+        b'r' => Opt::NoRecurseLimit,
+        b'R' => Opt::RecurseLimit,
+        b's' => Opt::Format,
+        b't' => Opt::Types,
+        b'v' => Opt::Version,
+        _ => return None,
+    })
+}
+
+/// The long option `name` abbreviates, by GNU getopt's rule (an exact name
+/// wins; otherwise the prefix must name one option, or several that do the
+/// same thing), among c++filt's options first, then this package's.
+fn long(name: &str) -> Result<(&'static str, Opt, Value), UsageError> {
+    for table in [CXXFILT_LONG, OWN_LONG] {
+        if let Some(&exact) = table.iter().find(|(n, ..)| *n == name) {
+            return Ok(exact);
+        }
+        let found: Vec<_> = table.iter().filter(|(n, ..)| n.starts_with(name)).collect();
+        match found.as_slice() {
+            [] => continue,
+            [first, rest @ ..] if rest.iter().all(|o| o.1 == first.1 && o.2 == first.2) => {
+                return Ok(**first)
+            }
+            many => {
+                let names: Vec<String> = many.iter().map(|o| format!("'--{}'", o.0)).collect();
+                return Err(usage_error(format!(
+                    "option '--{name}' is ambiguous; possibilities: {}",
+                    names.join(" ")
+                )));
+            }
+        }
+    }
+    Err(usage_error(format!("unrecognized option '--{name}'")))
+}
+
+/// Read the (already `@FILE`-expanded) arguments.
+pub fn parse(args: &[Vec<u8>]) -> Result<Action, UsageError> {
+    let mut options = Options::default();
+    let mut names = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let arg = &args[i];
+        i += 1;
+        if arg == b"--" {
+            names.extend(args[i..].iter().cloned());
+            break;
+        }
+        if let Some(body) = arg.strip_prefix(b"--") {
+            let text = String::from_utf8_lossy(body);
+            let (name, inline) = match text.split_once('=') {
+                Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
+                None => (text.into_owned(), None),
+            };
+            let (full, opt, takes) = long(&name)?;
+            let value = match (takes, inline) {
+                (Value::None, Some(_)) => {
+                    return Err(usage_error(format!(
+                        "option '--{full}' doesn't allow an argument"
+                    )))
+                }
+                (Value::Required, None) => match args.get(i) {
+                    Some(next) => {
+                        i += 1;
+                        Some(String::from_utf8_lossy(next).into_owned())
+                    }
+                    None => {
+                        return Err(usage_error(format!(
+                            "option '--{full}' requires an argument"
+                        )))
+                    }
+                },
+                (_, inline) => inline,
+            };
+            if let Some(done) = apply(&mut options, opt, value)? {
+                return Ok(done);
+            }
+        } else if arg.len() > 1 && arg[0] == b'-' {
+            let mut j = 1;
+            while j < arg.len() {
+                let letter = arg[j];
+                j += 1;
+                let Some(opt) = short(letter) else {
+                    return Err(usage_error(format!(
+                        "invalid option -- '{}'",
+                        char::from(letter)
+                    )));
+                };
+                let value = if opt == Opt::Format {
+                    let value = if j < arg.len() {
+                        arg[j..].to_vec()
+                    } else if let Some(next) = args.get(i) {
+                        i += 1;
+                        next.clone()
+                    } else {
+                        return Err(usage_error("option requires an argument -- 's'".into()));
+                    };
+                    j = arg.len();
+                    Some(String::from_utf8_lossy(&value).into_owned())
+                } else {
+                    None
+                };
+                if let Some(done) = apply(&mut options, opt, value)? {
+                    return Ok(done);
+                }
+            }
+        } else {
+            names.push(arg.clone());
+        }
+    }
+    Ok(Action::Run { options, names })
+}
+
+/// An option value the core refused, in the core's words.
+fn checked(error: demangler::OptionError) -> UsageError {
+    UsageError {
+        message: error.to_string(),
+        show_usage: false,
+    }
+}
+
+/// Apply one option; `Some` when it ends the reading (help, version).
+fn apply(
+    options: &mut Options,
+    opt: Opt,
+    value: Option<String>,
+) -> Result<Option<Action>, UsageError> {
+    let number = |value: &str, option: &str| {
+        value.trim().parse::<i64>().map_err(|_| UsageError {
+            message: format!("{option} must be a whole number, not {value:?}"),
+            show_usage: false,
+        })
+    };
+    let value = value.unwrap_or_default();
+    match opt {
+        Opt::StripUnderscore => options.strip_underscore = true,
+        Opt::NoStripUnderscore => options.strip_underscore = false,
+        Opt::NoParams => options.params = false,
+        Opt::NoVerbose => options.verbose = false,
+        Opt::Types => options.types = true,
+        // Recursion is always bounded here, by a limit whose stack is
+        // provided: c++filt's `-r` (no limit) and `-R` (its limit) both
+        // mean the highest limit, which reads every name c++filt reads.
+        Opt::RecurseLimit | Opt::NoRecurseLimit => {
+            options.recursion_limit = Options::DEFAULT_RECURSION_LIMIT
+        }
+        Opt::RecursionLimit if value.is_empty() => {
+            options.recursion_limit = Options::DEFAULT_RECURSION_LIMIT
+        }
+        Opt::RecursionLimit => {
+            options.recursion_limit =
+                Options::check_recursion_limit(number(&value, "recursion_limit")?)
+                    .map_err(checked)?
+        }
+        Opt::MaxLength => {
+            options.max_output =
+                Options::check_max_length(number(&value, "max_length")?).map_err(checked)?
+        }
+        Opt::Format => {
+            options.format = Format::from_name(&value).map_err(|_| UsageError {
+                message: format!("unknown demangling style `{value}'"),
+                show_usage: false,
+            })?
+        }
+        Opt::Style => options.style = Style::from_name(&value).map_err(checked)?,
+        Opt::NoReturnType => options.return_type = false,
+        Opt::Help => return Ok(Some(Action::Help)),
+        Opt::Version => return Ok(Some(Action::Version)),
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(args: &[&str]) -> Result<Action, UsageError> {
+        let args: Vec<Vec<u8>> = args.iter().map(|a| a.as_bytes().to_vec()).collect();
+        parse(&args)
+    }
+
+    fn names_and(args: &[&str]) -> (Vec<String>, Options) {
+        match run(args) {
+            Ok(Action::Run { options, names }) => (
+                names
+                    .into_iter()
+                    .map(|n| String::from_utf8(n).unwrap())
+                    .collect(),
+                options,
+            ),
+            other => panic!("{args:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn options_among_names_clusters_and_double_dash() {
+        let (names, o) = names_and(&["_Z1fv", "-pi", "-", "--", "-_Z1gv", "-p"]);
+        assert_eq!(names, ["_Z1fv", "-", "-_Z1gv", "-p"]);
+        assert!(!o.params && !o.verbose);
+        let (_, o) = names_and(&["-sgnu-v3"]);
+        assert_eq!(o.format, Format::GnuV3);
+        let (_, o) = names_and(&["-s", "rust", "--format=none"]);
+        assert_eq!(o.format, Format::None);
+    }
+
+    #[test]
+    fn long_options_abbreviate_as_getopt_long() {
+        let (_, o) = names_and(&["--no-p", "--no-v", "--ty", "--str"]);
+        assert!(!o.params && !o.verbose && o.types && o.strip_underscore);
+        // Both c++filt options that `--no-rec` names do the same thing.
+        assert!(run(&["--no-rec"]).is_ok());
+        let ambiguous = run(&["--no"]).unwrap_err();
+        assert!(ambiguous.message.contains("is ambiguous"), "{ambiguous:?}");
+        assert_eq!(run(&["--he"]), Ok(Action::Help));
+    }
+
+    #[test]
+    fn errors_are_getopts() {
+        let cases = [
+            (&["-x"][..], "invalid option -- 'x'"),
+            (&["--frobnicate"][..], "unrecognized option '--frobnicate'"),
+            (
+                &["--types=1"][..],
+                "option '--types' doesn't allow an argument",
+            ),
+            (&["-s"][..], "option requires an argument -- 's'"),
+            (&["--format"][..], "option '--format' requires an argument"),
+            (&["-s", "lucid"][..], "unknown demangling style `lucid'"),
+        ];
+        for (args, message) in cases {
+            assert_eq!(run(args).unwrap_err().message, message, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn own_options_use_the_apis_checks() {
+        let (_, o) = names_and(&[
+            "--recursion-limit=12",
+            "--max-length",
+            "99",
+            "--style=libstdc++",
+        ]);
+        assert_eq!(
+            (o.recursion_limit, o.max_output, o.style),
+            (12, 99, Style::LibStdCxx)
+        );
+        assert_eq!(
+            run(&["--recursion-limit=5000"]).unwrap_err().message,
+            "recursion_limit must be from 1 to 4096, not 5000"
+        );
+        assert_eq!(
+            run(&["--max-length=0"]).unwrap_err().message,
+            "max_length must be at least 1, not 0"
+        );
+        // As in c++filt, the bare option is `-R`.
+        assert!(names_and(&["--recursion-limit", "_Z1fv"]).0 == ["_Z1fv"]);
+    }
+}
