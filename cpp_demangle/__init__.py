@@ -32,14 +32,20 @@ style="c++filt"
     C++ and Rust symbols, symbol version suffixes) or ``"libstdc++"``
     (``abi::__cxa_demangle``, what C++ runtimes and the ``cxxfilt`` package
     print: C++ only, ``std::string`` rather than its full spelling).
+format="auto"
+    Which manglings to recognise, by c++filt's ``-s`` names: ``"auto"``
+    (Rust, then C++), ``"gnu-v3"`` (C++ only), ``"rust"`` or ``"none"``.
 verbose=True
     With ``style="c++filt"``, spell standard names out and show the hashes of
     Rust symbols; False is ``c++filt -i``.
 strip_underscore=False
     Remove one leading underscore first, as ``c++filt -_`` does for macOS
-    symbols (``__ZN3foo3barEv``).
+    symbols. demangle() and demangle_many() recognise a macOS name
+    (``__ZN3foo3barEv``) without it; demangle_text() and the command line
+    keep c++filt's rule and need it.
 recursion_limit=4096
-    How deeply nested a name may be (1 to 4096). The default covers every name
+    How deeply nested a name may be (1 to 4096; another value is a
+    ValueError, as on the command line). The default covers every name
     c++filt demangles; the stack a limit needs is always provided, on any
     thread, so no input can overflow it.
 max_length=1048576
@@ -50,14 +56,26 @@ max_length=1048576
     demangle_many() and demangle_text()).
 """
 
-from cpp_demangle._native import (
-    DEFAULT_MAX_LENGTH,
-    DEFAULT_RECURSION_LIMIT,
-    DemangleError,
-    demangle,
-    demangle_many,
-    demangle_text,
-)
+try:
+    from cpp_demangle._native import (
+        DEFAULT_MAX_LENGTH,
+        DEFAULT_RECURSION_LIMIT,
+        DemangleError,
+        demangle,
+        demangle_many,
+        demangle_text,
+    )
+except ImportError as _missing:  # pragma: no cover - only in an unbuilt checkout
+    import os as _os
+
+    _here = _os.path.dirname(_os.path.abspath(__file__))
+    if _missing.name == "cpp_demangle._native" and _os.path.exists(_os.path.join(_here, "..", "setup.py")):
+        raise ImportError(
+            f"cpp_demangle was imported from its source tree ({_here}), which has no built "
+            "extension: run Python from another directory to use the installed package, "
+            "or build it here with `python setup.py build_rust --inplace`"
+        ) from None
+    raise
 
 __version__ = "0.2.0"
 

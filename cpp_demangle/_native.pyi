@@ -6,9 +6,8 @@ __all__ = [
     "DEFAULT_MAX_LENGTH",
     "DEFAULT_RECURSION_LIMIT",
     "DemangleError",
-    "complete_prefix_len",
+    "cli_main",
     "demangle",
-    "demangle_argument",
     "demangle_many",
     "demangle_text",
 ]
@@ -19,6 +18,7 @@ DEFAULT_RECURSION_LIMIT: int
 class DemangleError(ValueError): ...
 
 _Style = Literal["c++filt", "libstdc++"]
+_Format = Literal["auto", "gnu-v3", "rust", "none"]
 _Text = TypeVar("_Text", str, bytes)
 
 class _Options(TypedDict, total=False):
@@ -28,6 +28,7 @@ class _Options(TypedDict, total=False):
     return_type: bool
     types: bool
     style: _Style
+    format: _Format
     verbose: bool
     strip_underscore: bool
     recursion_limit: int
@@ -40,6 +41,7 @@ def demangle(
     return_type: bool = True,
     types: bool = False,
     style: _Style = "c++filt",
+    format: _Format = "auto",
     verbose: bool = True,
     strip_underscore: bool = False,
     recursion_limit: int = 4096,
@@ -50,5 +52,4 @@ def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> List[s
 @overload
 def demangle_many(symbols: Iterable[Union[str, bytes]], **options: Unpack[_Options]) -> List[Union[str, bytes]]: ...
 def demangle_text(text: _Text, **options: Unpack[_Options]) -> _Text: ...
-def demangle_argument(argument: _Text, **options: Unpack[_Options]) -> Union[str, _Text]: ...
-def complete_prefix_len(chunk: bytes) -> int: ...
+def cli_main(argv: List[bytes]) -> int: ...

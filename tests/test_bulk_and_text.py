@@ -99,10 +99,22 @@ def test_demangle_text_bytes_in_bytes_out_lossless():
     assert demangle_text(raw) == b"\xff\xfe foo() \x00\x80 main\r\n"
 
 
-def test_demangle_text_with_lone_surrogates_says_what_to_do():
-    with pytest.raises(ValueError, match="surrogate"):
-        demangle_text("_Z3foov \udcff")
-    assert demangle_text("_Z3foov \udcff".encode("utf-8", "surrogateescape")) == b"foo() \xed\xb3\xbf"[:0] + b"foo() \xff"
+def test_demangle_text_keeps_lone_surrogates():
+    # Text read with errors="surrogateescape" keeps its undecodable bytes,
+    # as bytes in keep theirs; symbols next to them are still demangled.
+    raw = b"at _Z3foov\xff_Z3barv \xfe\n"
+    text = raw.decode("utf-8", "surrogateescape")
+    out = demangle_text(text)
+    assert out == "at foo()\udcffbar() \udcfe\n"
+    assert out.encode("utf-8", "surrogateescape") == demangle_text(raw)
+    assert demangle_text("\ud800 _Z3foov \udfff") == "\ud800 foo() \udfff"
+
+
+def test_demangle_many_refuses_a_single_symbol():
+    for one in ("_Z1fv", b"_Z1fv"):
+        with pytest.raises(TypeError, match="iterable of symbols"):
+            demangle_many(one)
+    assert demangle_many(iter(["_Z1fv"])) == ["f()"]
 
 
 def test_demangle_text_options():
@@ -123,13 +135,35 @@ def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
         demangle_text(bad)
 
 
-def test_unknown_style_and_bad_limit_are_value_errors():
-    with pytest.raises(ValueError, match="style must be"):
-        demangle("_Z1fv", style="msvc")
-    with pytest.raises(ValueError, match="max_length"):
-        demangle_text("_Z1fv", max_length=0)
-    with pytest.raises(OverflowError):
-        demangle("_Z1fv", max_length=-1)
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"style": "msvc"}, "style must be 'c++filt' or 'libstdc++', not \"msvc\""),
+        ({"format": "lucid"}, "format must be one of none, auto, gnu-v3, rust, not \"lucid\""),
+        ({"max_length": 0}, "max_length must be at least 1, not 0"),
+        ({"max_length": -1}, "max_length must be at least 1, not -1"),
+        ({"recursion_limit": 0}, "recursion_limit must be from 1 to 4096, not 0"),
+        ({"recursion_limit": 5000}, "recursion_limit must be from 1 to 4096, not 5000"),
+        ({"recursion_limit": -1}, "recursion_limit must be from 1 to 4096, not -1"),
+        ({"recursion_limit": 2**70}, "recursion_limit must be from 1 to 4096, not 9223372036854775807"),
+    ],
+)
+def test_every_entry_point_refuses_a_bad_option_in_the_same_words(options, message):
+    for call in (
+        lambda: demangle("_Z1fv", **options),
+        lambda: demangle_many(["_Z1fv"], **options),
+        lambda: demangle_text("_Z1fv", **options),
+    ):
+        with pytest.raises(ValueError) as caught:
+            call()
+        assert str(caught.value) == message
+
+
+def test_a_limit_must_be_an_int():
+    with pytest.raises(TypeError, match="recursion_limit must be an int, not float"):
+        demangle("_Z1fv", recursion_limit=10.0)
+    with pytest.raises(TypeError, match="max_length must be an int, not bool"):
+        demangle_many(["_Z1fv"], max_length=True)
 
 
 def test_libstdcxx_style():

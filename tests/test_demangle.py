@@ -5,7 +5,7 @@ import pickle
 import pytest
 
 import cpp_demangle
-from cpp_demangle import DemangleError, demangle
+from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
 
 
 @pytest.mark.parametrize(
@@ -81,7 +81,26 @@ def test_long_symbols_are_shortened_in_the_message():
     message = str(caught.value)
     assert len(message) < 200
     assert message.startswith("cannot demangle '_Zxxx")
-    assert "(10002 bytes)" in message
+    assert "(10002 characters)" in message
+    with pytest.raises(DemangleError, match=r"^cannot demangle b'_Zxxx.*\.\.\. \(10002 bytes\)"):
+        demangle(symbol.encode())
+
+
+def test_the_message_shows_the_symbol_as_python_repr_does():
+    for symbol in ("bad\x00name", "it's", "x\udcff", b"\xff_Z", "_Z\t"):
+        with pytest.raises(DemangleError) as caught:
+            demangle(symbol)
+        assert str(caught.value).startswith(f"cannot demangle {symbol!r}: ")
+
+
+def test_a_macos_name_is_recognised_without_being_told():
+    assert demangle("__ZN3foo3barEv") == demangle("_ZN3foo3barEv") == "foo::bar()"
+    assert demangle("__ZN3foo3barEv@plt") == "foo::bar()@plt"
+    assert demangle_many(["__Z1fv", "__R"]) == ["f()", "__R"]
+    # demangle_text keeps c++filt's rule, which needs strip_underscore.
+    assert demangle_text("__Z1fv") == "__Z1fv"
+    with pytest.raises(DemangleError, match="not a mangled"):
+        demangle("__Zxyz")
 
 
 def test_non_utf8_bytes_are_an_error_not_a_crash():

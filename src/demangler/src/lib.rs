@@ -22,7 +22,7 @@ mod text;
 
 pub use bulk::{demangle_text_parallel, Batch, Chunk};
 pub use error::{describe_failure, Error};
-pub use options::{Options, Style};
+pub use options::{Format, OptionError, Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};
 
 /// Demangle one linker symbol.
@@ -30,9 +30,34 @@ pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};
 /// `symbol` is the name as a linker, `nm` or a stack trace shows it, with an
 /// optional symbol version or PLT suffix (`@GLIBCXX_3.4`, `@@LLVM_15`,
 /// `@plt`), which is printed after the demangled name as c++filt prints it.
-/// C++ (Itanium ABI) and Rust (legacy and v0) names are recognised.
+/// C++ (Itanium ABI) and Rust (legacy and v0) names are recognised, and so
+/// are the same names as macOS spells them, with one more leading
+/// underscore (`__ZN3foo3barEv`), which c++filt leaves alone unless given
+/// `-_` ([`demangle_text`] and [`demangle_argument`] keep c++filt's rule).
 /// Anything else is an [`Error`]; this never panics, whatever the input.
 pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    match demangle_versioned(symbol, options) {
+        Err(Error::NotMangled) if is_macos_spelling(symbol, options) => {
+            let strip = Options {
+                strip_underscore: true,
+                ..*options
+            };
+            demangle_versioned(symbol, &strip).map_err(|_| Error::NotMangled)
+        }
+        result => result,
+    }
+}
+
+/// Whether `symbol` may be a C++ or Rust name with the extra leading
+/// underscore of Mach-O (`__Z`, `___Z` for blocks aside, `__R`).
+fn is_macos_spelling(symbol: &[u8], options: &Options) -> bool {
+    !options.strip_underscore
+        && options.style == Style::CxxFilt
+        && (symbol.starts_with(b"__Z") || symbol.starts_with(b"__R"))
+}
+
+/// [`demangle`] by c++filt's rule alone: the name, then any version suffix.
+fn demangle_versioned(symbol: &[u8], options: &Options) -> Result<String, Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
@@ -60,10 +85,11 @@ pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, E
     demangle_token(argument, options)
 }
 
-/// Demangle one run of symbol characters as c++filt does with one
-/// argument: a leading `.` is kept and a leading `$` dropped before the
-/// name, Rust symbols are tried first, then C++. (In the libstdc++ style,
-/// as `__cxa_demangle` does.)
+/// Demangle one run of symbol characters as c++filt's `demangle_it` does
+/// with one argument: a leading `.` is kept and a leading `$` dropped before
+/// the name, then libiberty's `cplus_demangle` tries the schemes of the
+/// format in its order: Rust, then C++. (In the libstdc++ style, as
+/// `__cxa_demangle` does.)
 pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
     if options.style == Style::LibStdCxx {
         return itanium::demangle(token, options);
@@ -75,12 +101,23 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    // A name that looks Rust but does not parse as Rust is tried as C++,
-    // as libiberty does (`_ZN...17h...E` is also a C++ mangling).
-    let mut out = match rust::symbol_len(name) {
-        Some(len) => rust::demangle(&name[..len], options)
-            .or_else(|error| itanium::demangle(name, options).map_err(|_| error))?,
-        None => itanium::demangle(name, options)?,
+    let mut out = match options.format {
+        // libiberty's `cplus_demangle` returns a copy of the name.
+        Format::None => std::str::from_utf8(name)
+            .map_err(|_| Error::Malformed)?
+            .to_owned(),
+        Format::Rust => match rust::symbol_len(name) {
+            Some(len) => rust::demangle(&name[..len], options)?,
+            None => return Err(Error::NotMangled),
+        },
+        Format::GnuV3 => itanium::demangle(name, options)?,
+        // A name that looks Rust but does not parse as Rust is tried as
+        // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
+        Format::Auto => match rust::symbol_len(name) {
+            Some(len) => rust::demangle(&name[..len], options)
+                .or_else(|error| itanium::demangle(name, options).map_err(|_| error))?,
+            None => itanium::demangle(name, options)?,
+        },
     };
     if lead == b'.' {
         out.insert(0, '.');

@@ -19,12 +19,89 @@ pub enum Style {
     LibStdCxx,
 }
 
+/// Which manglings to recognise: c++filt's `-s/--format` names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Every scheme this package knows, in c++filt's order (Rust, then
+    /// Itanium C++).
+    #[default]
+    Auto,
+    /// Itanium C++ only (`gnu-v3`).
+    GnuV3,
+    /// Rust only, legacy and v0 (`rust`).
+    Rust,
+    /// Nothing is demangled (`none`): c++filt then prints each name as it
+    /// is, less a leading `$` or stripped underscore.
+    None,
+}
+
+impl Format {
+    /// The names c++filt's `-s` takes that this package implements, in
+    /// c++filt's order.
+    pub const NAMES: [&'static str; 4] = ["none", "auto", "gnu-v3", "rust"];
+
+    /// The format of a c++filt name (see [`Format::NAMES`]).
+    pub fn from_name(name: &str) -> Result<Format, OptionError> {
+        Ok(match name {
+            "auto" => Format::Auto,
+            "gnu-v3" => Format::GnuV3,
+            "rust" => Format::Rust,
+            "none" => Format::None,
+            "java" | "gnat" | "dlang" => {
+                return Err(OptionError(format!(
+                    "format {name:?} is one of c++filt's that this version does not implement yet; \
+                     it implements {}",
+                    Format::NAMES.join(", ")
+                )))
+            }
+            other => {
+                return Err(OptionError(format!(
+                    "format must be one of {}, not {other:?}",
+                    Format::NAMES.join(", ")
+                )))
+            }
+        })
+    }
+}
+
+impl Style {
+    /// The names of the styles, as the API and the command line take them.
+    pub const NAMES: [&'static str; 2] = ["c++filt", "libstdc++"];
+
+    /// The style of a name (see [`Style::NAMES`]).
+    pub fn from_name(name: &str) -> Result<Style, OptionError> {
+        match name {
+            "c++filt" => Ok(Style::CxxFilt),
+            "libstdc++" => Ok(Style::LibStdCxx),
+            other => Err(OptionError(format!(
+                "style must be 'c++filt' or 'libstdc++', not {other:?}"
+            ))),
+        }
+    }
+}
+
+/// An option value out of its range or unknown: the message says which
+/// option, what it takes and what it got, in the same words for every
+/// entry point (the Python functions and the command line).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionError(pub String);
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OptionError {}
+
 /// Options of one demangling call. `Options::default()` prints everything,
 /// as GNU `c++filt` does with no flags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Whose output to reproduce.
     pub style: Style,
+    /// Which manglings to recognise (c++filt's `-s`).
+    pub format: Format,
     /// Print the verbose forms, as c++filt does unless given `-i`:
     /// `std::basic_string<char, std::char_traits<char>, std::allocator<char> >`
     /// rather than `std::string`, and the hashes of Rust symbols. Has no
@@ -83,6 +160,27 @@ impl Options {
         )
     }
 
+    /// A recursion limit as a caller gives it, checked: 1 to 4096.
+    pub fn check_recursion_limit(value: i64) -> Result<u32, OptionError> {
+        let max = crate::stack::MAX_RECURSION;
+        u32::try_from(value)
+            .ok()
+            .filter(|v| (1..=max).contains(v))
+            .ok_or_else(|| {
+                OptionError(format!(
+                    "recursion_limit must be from 1 to {max}, not {value}"
+                ))
+            })
+    }
+
+    /// An output cap as a caller gives it, checked: at least 1 byte.
+    pub fn check_max_length(value: i64) -> Result<usize, OptionError> {
+        usize::try_from(value)
+            .ok()
+            .filter(|&v| v >= 1)
+            .ok_or_else(|| OptionError(format!("max_length must be at least 1, not {value}")))
+    }
+
     /// The recursion limit in force: [`Options::recursion_limit`] clamped.
     pub(crate) fn recursion(&self) -> u32 {
         self.recursion_limit.clamp(1, crate::stack::MAX_RECURSION)
@@ -93,6 +191,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             style: Style::CxxFilt,
+            format: Format::Auto,
             verbose: true,
             params: true,
             return_type: true,

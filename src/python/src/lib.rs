@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
-use options::{options, options_from_kwargs};
+use options::{options_from_kwargs, Keywords};
 use symbol::{utf8_bytes, NoBytes};
 
 /// The bytes of a symbol argument; lone surrogates fail like any other
@@ -18,9 +18,7 @@ use symbol::{utf8_bytes, NoBytes};
 fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
     utf8_bytes(symbol, "symbol").map_err(|e| match e {
         NoBytes::WrongType(error) => error,
-        NoBytes::LoneSurrogates(shown) => {
-            demangle_error(shown.as_bytes(), demangler::Error::NotMangled)
-        }
+        NoBytes::LoneSurrogates => demangle_error(symbol, demangler::Error::NotMangled),
     })
 }
 
@@ -28,8 +26,10 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 ///
 /// ``symbol`` is a ``str`` or ``bytes`` as ``nm``, a linker or a stack trace
 /// shows it: a C++ (Itanium ABI) or Rust name, with an optional symbol
-/// version suffix (``@@GLIBCXX_3.4``) that is kept. The options are described
-/// in the package documentation (``help(cpp_demangle)``).
+/// version suffix (``@@GLIBCXX_3.4``) that is kept. A name as macOS spells
+/// it, with one more leading underscore (``__ZN3foo3barEv``), is recognised
+/// too. The options are described in the package documentation
+/// (``help(cpp_demangle)``).
 ///
 /// Raises DemangleError (a ValueError) when ``symbol`` is not a mangled
 /// name, and TypeError when it is neither ``str`` nor ``bytes``.
@@ -50,14 +50,16 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 /// 'f(std::string)'
 /// >>> demangle("_ZN4core3fmt5write17h0123456789abcdefE")
 /// 'core::fmt::write::h0123456789abcdef'
+/// >>> demangle("__ZN3foo3barEv")
+/// 'foo::bar()'
 /// >>> demangle("invalid c++ symbol")
 /// Traceback (most recent call last):
 ///     ...
 /// cpp_demangle.DemangleError: cannot demangle 'invalid c++ symbol': not a mangled C++ symbol
 #[pyfunction]
 #[pyo3(
-    signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", verbose = true, strip_underscore = false, recursion_limit = demangler::Options::DEFAULT_RECURSION_LIMIT, max_length = demangler::Options::DEFAULT_MAX_OUTPUT),
-    text_signature = "(symbol, *, params=True, return_type=True, types=False, style='c++filt', verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)"
+    signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", format = "auto", verbose = true, strip_underscore = false, recursion_limit = None, max_length = None),
+    text_signature = "(symbol, *, params=True, return_type=True, types=False, style='c++filt', format='auto', verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)"
 )]
 #[allow(clippy::too_many_arguments)]
 fn demangle(
@@ -66,24 +68,26 @@ fn demangle(
     return_type: bool,
     types: bool,
     style: &str,
+    format: &str,
     verbose: bool,
     strip_underscore: bool,
-    recursion_limit: u32,
-    max_length: usize,
+    recursion_limit: Option<&Bound<'_, PyAny>>,
+    max_length: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<String> {
-    let options = options(
+    let options = Keywords {
         params,
         return_type,
         types,
         style,
+        format,
         verbose,
         strip_underscore,
         recursion_limit,
         max_length,
-    )?;
+    }
+    .options()?;
     let held = symbol_bytes(symbol)?;
-    let raw = held.as_bytes();
-    demangler::demangle(raw, &options).map_err(|e| demangle_error(raw, e))
+    demangler::demangle(held.as_bytes(), &options).map_err(|e| demangle_error(symbol, e))
 }
 
 /// Demangle every symbol of an iterable, on all cores, without holding the
@@ -103,6 +107,13 @@ fn demangle_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "demangle_many")?;
+    if symbols.is_instance_of::<PyString>() || symbols.is_instance_of::<PyBytes>() {
+        let type_name = symbols.get_type().name()?;
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "symbols must be an iterable of symbols, not a single {type_name} \
+             (demangle() takes one symbol; demangle_many([symbol]) a list of one)"
+        )));
+    }
     // Each full chunk of symbols goes to the pool as soon as it is converted,
     // so the pool demangles (without the GIL) while this thread converts the
     // rest; then this thread turns the results into Python strings chunk by
@@ -114,7 +125,7 @@ fn demangle_many<'py>(
         match utf8_bytes(&object, "symbol") {
             Ok(raw) => batch.push(raw.as_bytes()),
             // In bulk, a str with no UTF-8 form comes back unchanged.
-            Err(NoBytes::LoneSurrogates(_)) => batch.push(b""),
+            Err(NoBytes::LoneSurrogates) => batch.push(b""),
             Err(NoBytes::WrongType(error)) => return Err(error),
         }
         objects.push(object);
@@ -136,7 +147,8 @@ fn demangle_many<'py>(
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
 /// of symbol characters (letters, digits, ``_``, ``$``, ``.``) that demangles
 /// is replaced, every other byte is kept as it is. ``str`` in, ``str`` out;
-/// ``bytes`` in, ``bytes`` out (bytes that are not UTF-8 pass through).
+/// ``bytes`` in, ``bytes`` out (bytes that are not UTF-8 pass through, and so
+/// do the lone surrogates of a ``str`` read with ``errors="surrogateescape"``).
 /// Large texts are done on all cores without holding the GIL.
 ///
 /// >>> demangle_text("at 0x1 _ZN3foo3barEv+0x12 (libx.so)")
@@ -152,19 +164,26 @@ fn demangle_text<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options_from_kwargs(options, "demangle_text")?;
     let is_str = text.is_instance_of::<PyString>();
-    let held = utf8_bytes(text, "text").map_err(|e| match e {
-        NoBytes::WrongType(error) => error,
-        NoBytes::LoneSurrogates(_) => pyo3::exceptions::PyValueError::new_err(
-            "text has lone surrogates, which have no UTF-8 form: pass bytes instead \
-             (for example text.encode('utf-8', 'surrogateescape'))",
+    // A str with lone surrogates is read in the `surrogatepass` encoding:
+    // they become bytes that are never part of a symbol, and come back.
+    let (held, surrogates) = match utf8_bytes(text, "text") {
+        Ok(held) => (held, false),
+        Err(NoBytes::WrongType(error)) => return Err(error),
+        Err(NoBytes::LoneSurrogates) => (
+            text.call_method1("encode", ("utf-8", "surrogatepass"))?
+                .cast_into::<PyBytes>()?,
+            true,
         ),
-    })?;
+    };
     let raw = held.as_bytes();
     let out = py.detach(|| {
         let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
         demangler::demangle_text_parallel(raw, &options, &mut out);
         out
     });
+    if surrogates {
+        return PyBytes::new(py, &out).call_method1("decode", ("utf-8", "surrogatepass"));
+    }
     if is_str {
         // Only symbols were replaced, by UTF-8 text: the result is UTF-8.
         let text = String::from_utf8(out)
@@ -175,27 +194,15 @@ fn demangle_text<'py>(
     }
 }
 
-/// Demangle one command-line argument as c++filt does: the whole argument
-/// is one name. Returns it unchanged when it does not demangle.
+/// Run the ``cpp-demangle`` command (the native one's code) with ``argv``,
+/// the program name first, on this process's standard streams; return its
+/// exit status. ``python -m cpp_demangle`` calls this.
 #[pyfunction]
-#[pyo3(signature = (argument, **options))]
-fn demangle_argument<'py>(
-    argument: &Bound<'py, PyAny>,
-    options: Option<&Bound<'py, PyDict>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let options = options_from_kwargs(options, "demangle_argument")?;
-    let held = symbol_bytes(argument)?;
-    match demangler::demangle_argument(held.as_bytes(), &options) {
-        Ok(text) => Ok(PyString::new(argument.py(), &text).into_any()),
-        Err(_) => Ok(argument.clone()),
-    }
-}
-
-/// How much of a chunk of a stream can be demangled now: up to and
-/// including its last byte that cannot be part of a symbol.
-#[pyfunction]
-fn complete_prefix_len(chunk: &[u8]) -> usize {
-    demangler::complete_prefix_len(chunk)
+fn cli_main(py: Python<'_>, argv: Vec<Vec<u8>>) -> i32 {
+    let argv = argv.into_iter().map(cli::expand::os_from_bytes).collect();
+    // Ctrl-C: a read interrupted by a signal asks Python whether to stop.
+    let interrupted = || Python::attach(|py| py.check_signals().is_err());
+    py.detach(|| cli::run_with_stdio(argv, &interrupted))
 }
 
 /// The compiled core of cpp_demangle; import from ``cpp_demangle`` instead.
@@ -204,8 +211,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demangle, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_many, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_text, m)?)?;
-    m.add_function(wrap_pyfunction!(demangle_argument, m)?)?;
-    m.add_function(wrap_pyfunction!(complete_prefix_len, m)?)?;
+    m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
     m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;
     m.add(

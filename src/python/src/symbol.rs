@@ -8,9 +8,8 @@ use pyo3::types::{PyBytes, PyString};
 pub(crate) enum NoBytes {
     /// Neither `str` nor `bytes`: the `TypeError` to raise.
     WrongType(PyErr),
-    /// A `str` with lone surrogates, which have no UTF-8 form; the text as
-    /// best it can be shown.
-    LoneSurrogates(String),
+    /// A `str` with lone surrogates, which have no UTF-8 form.
+    LoneSurrogates,
 }
 
 /// A `bytes` object holding the argument's bytes: the argument itself when
@@ -34,6 +33,5 @@ pub(crate) fn utf8_bytes<'py>(
             "{what} must be str or bytes, not {type_name}"
         ))));
     };
-    text.encode_utf8()
-        .map_err(|_| NoBytes::LoneSurrogates(text.to_string_lossy().into_owned()))
+    text.encode_utf8().map_err(|_| NoBytes::LoneSurrogates)
 }
