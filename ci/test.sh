@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on a fresh machine: it makes its
 # own venv, installs what the build and the tests need, builds, and runs
-#   1. the Rust tests of the demangling core (cargo test),
+#   0. GNU c++filt 2.47 and GNU's demangler test suite, the references
+#      (ci/build_cxxfilt.sh, from Debian's source packages),
+#   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
 #   3. ci/release_rehearsal.sh: the release files checked, the sdist and the
@@ -20,8 +22,14 @@ echo "== venv $VENV from $($PYTHON --version)"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 "$VENV/bin/python" -m pip install --quiet -r ci/requirements-test.txt
 
+echo "== GNU c++filt 2.47, the reference, and GNU's test suite (ci/build_cxxfilt.sh)"
+# Without it the conformance and c++filt-differential tests skip, saying so.
+bash ci/build_cxxfilt.sh > target-cxxfilt.log 2>&1 && tail -n 1 target-cxxfilt.log \
+  || { tail -n 5 target-cxxfilt.log; echo "c++filt 2.47 could not be built: its tests will skip"; }
+rm -f target-cxxfilt.log
+
 echo "== cargo test (the demangling core)"
-cargo test --locked -p demangler
+cargo test --locked -p demangler -p cpp-demangle-cli
 
 echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test

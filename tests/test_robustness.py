@@ -9,7 +9,12 @@ import time
 
 import pytest
 
+import cpp_demangle
 from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
+
+# Children run here, so that they import the package these tests import (the
+# checkout built in place, or the installed one), whatever the folder.
+PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(cpp_demangle.__file__)))
 
 SEQ = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -69,7 +74,7 @@ def test_deep_nesting_on_a_small_thread_stack():
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE_PARENT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
@@ -166,7 +171,7 @@ def test_memory_stays_flat_over_many_calls():
         print(rss_kib() - before)
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=PACKAGE_PARENT)
     assert result.returncode == 0, result.stderr
     growth_kib = int(result.stdout.strip())
     assert growth_kib < 8 * 1024, f"resident memory grew by {growth_kib} KiB over 650,000 calls"
