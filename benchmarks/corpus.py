@@ -28,6 +28,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+
 HOME = Path.home()
 DYNAMIC_LIBRARIES = "/usr/lib/x86_64-linux-gnu/*.so*"
 ARCHIVES = [
@@ -128,8 +130,15 @@ def run_filter(command: list[str], symbols: list[str]) -> list[str]:
     return out[:-1]
 
 
+def cxxfilt_command() -> str:
+    """The reference: $CXXFILT, else GNU c++filt 2.47 as ci/build_cxxfilt.sh
+    builds it, else the installed c++filt (2.40 on Debian 12)."""
+    built = ROOT / "target" / "gnu" / "2.47" / "c++filt"
+    return os.environ.get("CXXFILT") or (str(built) if os.access(built, os.X_OK) else "c++filt")
+
+
 def cxxfilt(symbols: list[str]) -> list[str]:
-    return run_filter(["c++filt"], symbols)
+    return run_filter([cxxfilt_command()], symbols)
 
 
 def llvm_cxxfilt(symbols: list[str]) -> list[str] | None:

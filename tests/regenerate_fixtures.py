@@ -3,6 +3,7 @@
     python tests/regenerate_fixtures.py            # rewrite the fixtures
     python tests/regenerate_fixtures.py --check    # only report, write nothing
     python tests/regenerate_fixtures.py --cli      # only c++filt's command-line answers
+    python tests/regenerate_fixtures.py --rerecord # the same samples, the current oracle's output
 
 For each family of real symbols (benchmarks/corpus.py) it keeps a stable
 sample, records GNU c++filt's output for each symbol (as ``nm ... | c++filt``
@@ -64,14 +65,32 @@ def regenerate_cli() -> int:
     return 0
 
 
+def rerecord() -> int:
+    """Record the current oracle's output for the symbols already sampled
+    (to move the fixtures to a new c++filt without harvesting again)."""
+    for family in SAMPLE_SIZES:
+        path = FIXTURES / f"{family}.tsv"
+        with open(path, encoding="utf-8", errors="surrogateescape") as f:
+            symbols = [line.rstrip("\n").split("\t", 1)[0] for line in f]
+        old = dict(line.rstrip("\n").split("\t", 1) for line in open(path, encoding="utf-8"))
+        new = dict(zip(symbols, corpus.cxxfilt(symbols)))
+        changed = sum(1 for s in symbols if old[s] != new[s])
+        write_tsv(path, new)
+        print(f"{path.name}: {len(symbols)} symbols, {changed} print differently with {corpus.cxxfilt_command()}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only, write nothing")
     parser.add_argument("--cli", action="store_true", help="only the command-line answers")
+    parser.add_argument("--rerecord", action="store_true", help="the same samples, the oracle's output now")
     parser.add_argument("families", nargs="*", default=list(SAMPLE_SIZES))
     args = parser.parse_args()
     if args.cli:
         return regenerate_cli()
+    if args.rerecord:
+        return rerecord()
 
     for family in args.families:
         harvested = corpus.harvest(family)

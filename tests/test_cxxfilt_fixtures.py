@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_cases import gnu_cxxfilt
+
 from cpp_demangle import DemangleError, demangle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -85,12 +87,12 @@ def test_known_cause(family, symbol):
     assert like_cxxfilt(symbol) == expected(family)[symbol]
 
 
-@pytest.mark.skipif(shutil.which("c++filt") is None, reason="GNU c++filt is not installed")
+@pytest.mark.skipif(gnu_cxxfilt() is None, reason="c++filt 2.47 is not built (bash ci/build_cxxfilt.sh)")
 @pytest.mark.parametrize("family", FAMILIES)
 def test_fixture_is_what_cxxfilt_prints_here(family):
     want = expected(family)
     symbols = list(want)
     run = subprocess.run(
-        ["c++filt"], input="".join(s + "\n" for s in symbols), capture_output=True, text=True, check=True
+        [gnu_cxxfilt()], input="".join(s + "\n" for s in symbols), capture_output=True, text=True, check=True
     )
     assert run.stdout.split("\n")[:-1] == [want[s] for s in symbols]

@@ -159,6 +159,18 @@ pub(crate) enum Node<'a> {
     ModuleName(Option<Id>, Id, bool),
     /// A name attached to a module: name, module.
     ModuleEntity(Id, Id),
+    /// `_ZGI <module-name>`: the module's initializer (libiberty
+    /// `DEMANGLE_COMPONENT_MODULE_INIT`).
+    ModuleInit(Id),
+    /// `F <unqualified-name>`: a member-like (hidden) friend, printed
+    /// `name[friend]` (`DEMANGLE_COMPONENT_FRIEND`).
+    Friend(Id),
+    /// `Ue <type> <source-name>`: an unnamed enum by its underlying type
+    /// and first enumerator, `{enum:int{E}}` (`DEMANGLE_COMPONENT_UNNAMED_ENUM`).
+    UnnamedEnum(Id, Id),
+    /// `u <source-name> <template-args>`: a vendor expression, printed
+    /// `name(args)` (`DEMANGLE_COMPONENT_VENDOR_EXPR`).
+    VendorExpr(Id, Id),
 }
 
 impl Node<'_> {
@@ -181,6 +193,8 @@ impl Node<'_> {
             | ModuleEntity(a, b)
             | Literal(a, b, _)
             | Clone(a, b)
+            | UnnamedEnum(a, b)
+            | VendorExpr(a, b)
             | TaggedName(a, b) => (Some(a), Some(b)),
             Special(_, a)
             | Pointer(a)
@@ -195,6 +209,8 @@ impl Node<'_> {
             | Decltype(a)
             | PackExpansion(a)
             | Ctor(a)
+            | ModuleInit(a)
+            | Friend(a)
             | Dtor(a) => (Some(a), None),
             Qual(_, a, b) => (Some(a), b),
             FunctionType(a, b)

@@ -405,17 +405,23 @@ impl<'a> Parser<'a> {
         loop {
             let peek = self.peek();
             let mut template = false;
+            let mut module_name = false;
             let dc = match peek {
                 0 => return self.invalid(),
                 b'E' => return ret.ok_or(Stop::Invalid),
                 b'D' if matches!(self.peek_next(), b'T' | b't') => self.type_()?,
-                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' => {
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' | b'F' => {
                     self.unqualified_name()?
                 }
                 b'S' => {
                     let sub = self.substitution(true)?;
                     match self.node(sub) {
-                        Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+                        Node::ModuleName(..) => {
+                            // d_prefix: the name attached to a module from a
+                            // substitution is a candidate like any other.
+                            module_name = true;
+                            self.unqualified_name_in(Some(sub))?
+                        }
                         // GNU takes any other substitution only first in a
                         // prefix, and not as the whole of it.
                         _ if ret.is_some() || self.peek() == b'E' => return self.invalid(),
@@ -448,7 +454,7 @@ impl<'a> Parser<'a> {
                 Some(prev) => self.add(Node::QualName(prev, dc)),
             };
             ret = Some(combined);
-            if substitutable && peek != b'S' && self.peek() != b'E' {
+            if substitutable && (peek != b'S' || module_name) && self.peek() != b'E' {
                 self.add_sub(combined)?;
             }
         }
@@ -460,14 +466,10 @@ impl<'a> Parser<'a> {
 
     /// An unqualified name, attached to a C++20 module (`W` names, or
     /// `module` from a substitution) if it says so: `name@module`.
-    fn unqualified_name_in(&mut self, mut module: Option<Id>) -> R {
-        while self.eat(b'W') {
-            let partition = self.eat(b'P');
-            let name = self.source_name()?;
-            let id = self.add(Node::ModuleName(module, name, partition));
-            self.add_sub(id)?;
-            module = Some(id);
-        }
+    fn unqualified_name_in(&mut self, module: Option<Id>) -> R {
+        let module = self.module_name(module)?;
+        // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
+        let friend = self.eat(b'F');
         let peek = self.peek();
         let mut ret = match peek {
             b'0'..=b'9' => self.source_name()?,
@@ -515,6 +517,7 @@ impl<'a> Parser<'a> {
             b'U' => match self.peek_next() {
                 b'l' => self.lambda()?,
                 b't' => self.unnamed_type()?,
+                b'e' => self.unnamed_enum()?,
                 _ => return self.invalid(),
             },
             _ => return self.invalid(),
@@ -525,7 +528,24 @@ impl<'a> Parser<'a> {
         if self.peek() == b'B' {
             ret = self.abi_tags(ret)?;
         }
+        if friend {
+            ret = self.add(Node::Friend(ret));
+        }
         Ok(ret)
+    }
+
+    /// `<module-name> ::= <module-subname>+`, `<module-subname> ::= W
+    /// [P] <source-name>`, each a substitution candidate, under `module`
+    /// (libiberty `d_maybe_module_name`).
+    fn module_name(&mut self, mut module: Option<Id>) -> Result<Option<Id>, Stop> {
+        while self.eat(b'W') {
+            let partition = self.eat(b'P');
+            let name = self.source_name()?;
+            let id = self.add(Node::ModuleName(module, name, partition));
+            self.add_sub(id)?;
+            module = Some(id);
+        }
+        Ok(module)
     }
 
     fn abi_tags(&mut self, mut dc: Id) -> R {
@@ -610,7 +630,7 @@ impl<'a> Parser<'a> {
     }
 
     fn ctor_dtor_name(&mut self) -> R {
-        let name = self.last_name.ok_or(Stop::Invalid)?;
+        self.last_name.ok_or(Stop::Invalid)?;
         match self.peek() {
             b'C' => {
                 let inheriting = self.peek_next() == b'I';
@@ -622,15 +642,19 @@ impl<'a> Parser<'a> {
                 }
                 self.advance(2);
                 if inheriting {
-                    // The base's type is not printed, nor checked by GNU.
+                    // The base's type is not printed, nor checked by GNU;
+                    // since 2.44 the constructor takes the last name read in
+                    // it (`_ZN1DCI11BEi` is `D::B(int)`; d_ctor_dtor_name).
                     match self.type_() {
                         Ok(_) | Err(Stop::Invalid) => {}
                         Err(stop) => return Err(stop),
                     }
                 }
+                let name = self.last_name.ok_or(Stop::Invalid)?;
                 Ok(self.add(Node::Ctor(name)))
             }
             b'D' => {
+                let name = self.last_name.ok_or(Stop::Invalid)?;
                 if !matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5') {
                     return self.invalid();
                 }
@@ -703,6 +727,18 @@ impl<'a> Parser<'a> {
         self.expect(b'E')?;
         let num = self.compact_number()?;
         Ok(self.add(Node::Lambda(params, num)))
+    }
+
+    /// `<unnamed-enum> ::= Ue <underlying type> <first enumerator's
+    /// source-name>`, a substitution candidate (libiberty `d_unnamed_enum`,
+    /// GNU 2.46).
+    fn unnamed_enum(&mut self) -> R {
+        self.advance(2);
+        let underlying = self.type_()?;
+        let name = self.source_name()?;
+        let id = self.add(Node::UnnamedEnum(underlying, name));
+        self.add_sub(id)?;
+        Ok(id)
     }
 
     fn unnamed_type(&mut self) -> R {
@@ -823,6 +859,11 @@ impl<'a> Parser<'a> {
                 b'A' => {
                     let e = self.encoding(false)?;
                     Ok(self.add(Node::Special(Special::HiddenAlias, e)))
+                }
+                // `GI <module-name>`: a module's initializer (GNU 2.44).
+                b'I' => {
+                    let module = self.module_name(None)?.ok_or(Stop::Invalid)?;
+                    Ok(self.add(Node::ModuleInit(module)))
                 }
                 b'T' => {
                     let kind = if self.next() == b'n' {
@@ -996,6 +1037,9 @@ impl<'a> Parser<'a> {
                     _ => Node::Imaginary(inner),
                 })
             }
+            // cplus_demangle_type: `U` and a letter is a closure type or an
+            // unnamed enum as a type (GNU 2.46), a digit a vendor qualifier.
+            b'U' if !self.peek_next().is_ascii_digit() => self.unqualified_name()?,
             b'U' => {
                 self.advance(1);
                 let mut qual = self.source_name()?;
@@ -1062,11 +1106,23 @@ impl<'a> Parser<'a> {
                 let next = self.peek_next();
                 if next.is_ascii_digit() || next == b'_' || next.is_ascii_uppercase() {
                     let sub = self.substitution(false)?;
+                    // d_name (through d_class_enum_type): a module from a
+                    // substitution names the entity that follows, which is
+                    // a candidate, as is its template.
+                    let name = match self.node(sub) {
+                        Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+                        _ if self.peek() != b'I' => return Ok(sub),
+                        _ => sub,
+                    };
                     if self.peek() != b'I' {
-                        return Ok(sub);
+                        name
+                    } else {
+                        if name != sub {
+                            self.add_sub(name)?;
+                        }
+                        let args = self.template_args()?;
+                        self.add(Node::Template(name, args))
                     }
-                    let args = self.template_args()?;
-                    self.add(Node::Template(sub, args))
                 } else {
                     let ret = self.name()?;
                     if let Node::StdName(_) = self.node(ret) {
@@ -1357,6 +1413,14 @@ impl<'a> Parser<'a> {
                 }
                 let list = self.exprlist(b'E')?;
                 return Ok(self.add(Node::InitializerList(ty, list)));
+            }
+            // `u <source-name> <template-args>`: a vendor extended
+            // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
+            (b'u', _) => {
+                self.advance(1);
+                let name = self.source_name()?;
+                let args = self.template_args_1()?;
+                return Ok(self.add(Node::VendorExpr(name, args)));
             }
             _ => {}
         }

@@ -373,6 +373,27 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char('@');
                 self.comp(Some(module));
             }
+            Node::ModuleInit(module) => {
+                self.push("initializer for module ");
+                self.comp(Some(module));
+            }
+            Node::Friend(name) => {
+                self.comp(Some(name));
+                self.push("[friend]");
+            }
+            Node::UnnamedEnum(underlying, first) => {
+                self.push("{enum:");
+                self.comp(Some(underlying));
+                self.push_char('{');
+                self.comp(Some(first));
+                self.push("}}");
+            }
+            Node::VendorExpr(name, args) => {
+                self.comp(Some(name));
+                self.push_char('(');
+                self.comp(Some(args));
+                self.push_char(')');
+            }
             Node::QualName(scope, name) | Node::LocalName(scope, name) => {
                 self.comp(Some(scope));
                 self.push("::");
@@ -1071,7 +1092,9 @@ impl<'n, 'a> Printer<'n, 'a> {
         }
         match code {
             Some(c) if c == *b"gs" => self.comp(Some(operand)),
-            Some(c) if c == *b"st" => {
+            // d_print_comp: always parentheses for `sizeof (type)` and,
+            // since GNU 2.44, `noexcept(expr)`.
+            Some(c) if c == *b"st" || c == *b"nx" => {
                 self.push_char('(');
                 self.comp(Some(operand));
                 self.push_char(')');
