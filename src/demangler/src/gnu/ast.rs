@@ -143,8 +143,21 @@ pub(crate) enum Node<'a> {
     Literal(Id, Id, bool),
     Number(i64),
     Decltype(Id),
-    /// Parameters, number.
+    /// Parameters (an `ArgList`, or a `TemplateHead` whose rest is the
+    /// `ArgList`, as libiberty hangs a lambda's head), number.
     Lambda(Id, u32),
+    /// `<template-head>`: the first parameter declaration (each links to
+    /// the next), then what follows the head (a lambda's parameters).
+    /// libiberty `DEMANGLE_COMPONENT_TEMPLATE_HEAD`.
+    TemplateHead(Id, Option<Id>),
+    /// `Ty`: `typename`; the next declaration.
+    TypeParm(Option<Id>),
+    /// `Tn <type>`: a non-type parameter; the next declaration.
+    NonTypeParm(Id, Option<Id>),
+    /// `Tt <template-head> E`: a template template parameter; the next.
+    TemplateTemplateParm(Id, Option<Id>),
+    /// `Tp <template-param-decl>`: a pack of the declaration; the next.
+    PackParm(Id, Option<Id>),
     /// Number, name.
     DefaultArg(u32, Id),
     UnnamedType(u32),
@@ -219,7 +232,12 @@ impl Node<'_> {
             | BinaryArgs(a, b)
             | TrinaryArg2(a, b) => (a, b),
             ArrayType(a, b) | InitializerList(a, b) | TrinaryArg1(a, b) => (a, Some(b)),
-            StructuredBinding(a, b) => (Some(a), b),
+            StructuredBinding(a, b)
+            | TemplateHead(a, b)
+            | NonTypeParm(a, b)
+            | TemplateTemplateParm(a, b)
+            | PackParm(a, b) => (Some(a), b),
+            TypeParm(b) => (None, b),
             ModuleName(a, b, _) => (a, Some(b)),
             ExtendedOperator(_, a) => (None, Some(a)),
             Lambda(a, _) | DefaultArg(_, a) => (Some(a), None),

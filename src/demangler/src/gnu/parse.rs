@@ -721,12 +721,78 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::LocalName(function, name)))
     }
 
+    /// `<closure-type-name> ::= Ul [<template-head>] <lambda-sig> E
+    /// [<number>] _` (libiberty `d_lambda`; the head since GNU 2.44).
     fn lambda(&mut self) -> R {
         self.advance(2);
-        let params = self.parmlist()?;
+        let head = self.template_head()?;
+        let mut params = self.parmlist()?;
+        if let Some(first) = head {
+            params = self.add(Node::TemplateHead(first, Some(params)));
+        }
         self.expect(b'E')?;
         let num = self.compact_number()?;
         Ok(self.add(Node::Lambda(params, num)))
+    }
+
+    /// `<template-head> ::= <template-param-decl>+`: the first declaration,
+    /// each linked to the next, or none (libiberty `d_template_head`).
+    fn template_head(&mut self) -> Result<Option<Id>, Stop> {
+        let mut decls = Vec::new();
+        while let Some(decl) = self.template_param_decl()? {
+            decls.push(decl);
+        }
+        // Linked from the last, so that each holds its successor.
+        let mut next = None;
+        for decl in decls.into_iter().rev() {
+            next = Some(self.link_param_decl(decl, next));
+        }
+        Ok(next)
+    }
+
+    /// `<template-param-decl> ::= Ty | Tn <type> | Tt <template-head> E |
+    /// Tp <template-param-decl>` (libiberty `d_template_parm`); `None` where
+    /// the next is not one (`T_` is a parameter reference).
+    fn template_param_decl(&mut self) -> Result<Option<Node<'a>>, Stop> {
+        if self.peek() != b'T' {
+            return Ok(None);
+        }
+        let decl = match self.peek_next() {
+            b'y' => {
+                self.advance(2);
+                Node::TypeParm(None)
+            }
+            b'n' => {
+                self.advance(2);
+                Node::NonTypeParm(self.type_()?, None)
+            }
+            b't' => {
+                self.advance(2);
+                let head = self.template_head()?.ok_or(Stop::Invalid)?;
+                self.expect(b'E')?;
+                let head = self.add(Node::TemplateHead(head, None));
+                Node::TemplateTemplateParm(head, None)
+            }
+            b'p' => {
+                self.advance(2);
+                let inner = self.template_param_decl()?.ok_or(Stop::Invalid)?;
+                let inner = self.link_param_decl(inner, None);
+                Node::PackParm(inner, None)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(decl))
+    }
+
+    /// A parameter declaration, added with `next` as its successor.
+    fn link_param_decl(&mut self, decl: Node<'a>, next: Option<Id>) -> Id {
+        self.add(match decl {
+            Node::TypeParm(_) => Node::TypeParm(next),
+            Node::NonTypeParm(ty, _) => Node::NonTypeParm(ty, next),
+            Node::TemplateTemplateParm(head, _) => Node::TemplateTemplateParm(head, next),
+            Node::PackParm(inner, _) => Node::PackParm(inner, next),
+            other => other,
+        })
     }
 
     /// `<unnamed-enum> ::= Ue <underlying type> <first enumerator's

@@ -54,7 +54,15 @@ pub(crate) struct Printer<'n, 'a> {
     modifiers_stack: Vec<Modifier>,
     modifiers: Option<u32>,
     pack_index: i32,
+    /// libiberty's `lambda_tpl_parms`: inside a lambda's signature, its
+    /// template head's length plus one (0 outside any): a parameter index
+    /// below the head's length names a head declaration (`$T0`), any other
+    /// prints as `auto:N`; packs and reference collapsing are not looked up.
     lambda_args: u32,
+    /// The first declaration of the template head of the lambda being
+    /// printed, for the names of its parameters (libiberty: the
+    /// `template_decl` of the scope the lambda pushes).
+    lambda_head: Option<Id>,
     current_template: Option<Id>,
     printing: Vec<u8>,
     saved_scopes: Vec<(Id, Option<u32>)>,
@@ -108,6 +116,7 @@ impl<'n, 'a> Printer<'n, 'a> {
             modifiers: None,
             pack_index: 0,
             lambda_args: 0,
+            lambda_head: None,
             current_template: None,
             printing,
             saved_scopes,
@@ -409,6 +418,19 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.current_template = hold_current;
             }
             Node::TemplateParam(n) => {
+                if self.lambda_args > n + 1 {
+                    // A parameter of the lambda's template head.
+                    let mut decl = self.lambda_head;
+                    for _ in 0..n {
+                        decl = decl.and_then(|d| self.next_param_decl(d));
+                    }
+                    match decl.map(|d| self.node(d)) {
+                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n),
+                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n),
+                        None => self.fail(),
+                    }
+                    return;
+                }
                 if self.lambda_args > 0 {
                     self.push("auto:");
                     self.push_num(n + 1);
@@ -562,13 +584,64 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char(')');
             }
             Node::Lambda(params, n) => {
-                self.push("{lambda(");
+                // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
+                self.push("{lambda");
+                let (hold_args, hold_head) = (self.lambda_args, self.lambda_head);
+                self.lambda_args = 0;
+                self.lambda_head = None;
+                let mut params = Some(params);
+                if let Some(Node::TemplateHead(first, rest)) = params.map(|p| self.node(p)) {
+                    self.lambda_head = Some(first);
+                    self.push_char('<');
+                    let mut decl = Some(first);
+                    while let Some(d) = decl {
+                        if self.lambda_args > 0 {
+                            self.push(", ");
+                        }
+                        self.lambda_args += 1;
+                        self.comp(Some(d));
+                        self.push_char(' ');
+                        let named = match self.node(d) {
+                            Node::PackParm(inner, _) => inner,
+                            _ => d,
+                        };
+                        self.lambda_parm_name(named, self.lambda_args - 1);
+                        decl = self.next_param_decl(d);
+                    }
+                    self.push_char('>');
+                    params = rest;
+                }
                 self.lambda_args += 1;
-                self.comp(Some(params));
-                self.lambda_args -= 1;
+                self.push_char('(');
+                self.comp(params);
+                self.lambda_args = hold_args;
+                self.lambda_head = hold_head;
                 self.push(")#");
                 self.push_num(u64::from(n) + 1);
                 self.push_char('}');
+            }
+            Node::TemplateHead(first, _) => {
+                self.push_char('<');
+                let mut decl = Some(first);
+                while let Some(d) = decl {
+                    if d != first {
+                        self.push(", ");
+                    }
+                    self.comp(Some(d));
+                    decl = self.next_param_decl(d);
+                }
+                self.push_char('>');
+            }
+            Node::TypeParm(_) => self.push("typename"),
+            Node::NonTypeParm(ty, _) => self.comp(Some(ty)),
+            Node::TemplateTemplateParm(head, _) => {
+                self.push("template");
+                self.comp(Some(head));
+                self.push(" class");
+            }
+            Node::PackParm(inner, _) => {
+                self.comp(Some(inner));
+                self.push("...");
             }
             Node::UnnamedType(n) => {
                 self.push("{unnamed type#");
@@ -582,7 +655,13 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char(']');
             }
             Node::PackExpansion(pattern) => {
-                let Some(pack) = self.find_pack(Some(pattern)) else {
+                // Inside a lambda's signature no pack is looked up.
+                let pack = if self.lambda_args == 0 {
+                    self.find_pack(Some(pattern))
+                } else {
+                    None
+                };
+                let Some(pack) = pack else {
                     // Only function parameter packs: the pattern and `...`.
                     self.subexpr(pattern);
                     self.push("...");
@@ -699,6 +778,30 @@ impl<'n, 'a> Printer<'n, 'a> {
         }
         self.modifiers = hold_modifiers;
         self.modifiers_stack.truncate(base);
+    }
+
+    /// The declaration after `decl` in a template head.
+    fn next_param_decl(&self, decl: Id) -> Option<Id> {
+        match self.node(decl) {
+            Node::TypeParm(next)
+            | Node::NonTypeParm(_, next)
+            | Node::TemplateTemplateParm(_, next)
+            | Node::PackParm(_, next) => next,
+            _ => None,
+        }
+    }
+
+    /// The name a lambda's template parameter prints as: `$T`, `$N` or
+    /// `$TT` by its declaration, and its index (libiberty
+    /// `d_print_lambda_parm_name`).
+    fn lambda_parm_name(&mut self, decl: Id, index: u32) {
+        match self.node(decl) {
+            Node::TypeParm(_) => self.push("$T"),
+            Node::NonTypeParm(..) => self.push("$N"),
+            Node::TemplateTemplateParm(..) => self.push("$TT"),
+            _ => self.fail(),
+        }
+        self.push_num(u64::from(index));
     }
 
     /// `&`/`&&`, collapsing with a reference a template argument stands for.
