@@ -17,6 +17,10 @@ pub(crate) enum Qual {
     ConstThis,
     ReferenceThis,
     RvalueReferenceThis,
+    /// `N H ...`: a member function with an explicit object parameter
+    /// (C++23 `this S`), which prints `this ` before the first parameter
+    /// (libiberty `DEMANGLE_COMPONENT_XOBJ_MEMBER_FUNCTION`, GNU 2.44).
+    XobjThis,
     TransactionSafe,
     /// `noexcept`, with its condition as the right child if any.
     Noexcept,
@@ -181,6 +185,10 @@ pub(crate) enum Node<'a> {
     /// `Ue <type> <source-name>`: an unnamed enum by its underlying type
     /// and first enumerator, `{enum:int{E}}` (`DEMANGLE_COMPONENT_UNNAMED_ENUM`).
     UnnamedEnum(Id, Id),
+    /// `Q <expression>`: what it constrains (a template argument list, or a
+    /// function type), and the constraint, printed `... requires expr`
+    /// (libiberty `DEMANGLE_COMPONENT_CONSTRAINTS`, GNU 2.44).
+    Constraints(Id, Id),
     /// `u <source-name> <template-args>`: a vendor expression, printed
     /// `name(args)` (`DEMANGLE_COMPONENT_VENDOR_EXPR`).
     VendorExpr(Id, Id),
@@ -207,6 +215,7 @@ impl Node<'_> {
             | Literal(a, b, _)
             | Clone(a, b)
             | UnnamedEnum(a, b)
+            | Constraints(a, b)
             | VendorExpr(a, b)
             | TaggedName(a, b) => (Some(a), Some(b)),
             Special(_, a)

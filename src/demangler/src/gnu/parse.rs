@@ -268,7 +268,8 @@ impl<'a> Parser<'a> {
     }
 
     fn encoding(&mut self, top_level: bool) -> R {
-        self.descend(|p| p.encoding_inner(top_level))
+        let dc = self.descend(|p| p.encoding_inner(top_level))?;
+        Ok(self.move_template_constraints(dc))
     }
 
     fn encoding_inner(&mut self, top_level: bool) -> R {
@@ -291,7 +292,7 @@ impl<'a> Parser<'a> {
             return Ok(dc);
         }
         let has_return = self.has_return_type(dc);
-        let ftype = self.bare_function_type(has_return)?;
+        let mut ftype = self.bare_function_type(has_return)?;
         if !top_level {
             if let (Node::LocalName(..), Node::FunctionType(_, args)) =
                 (self.node(dc), self.node(ftype))
@@ -299,7 +300,45 @@ impl<'a> Parser<'a> {
                 self.nodes[ftype as usize] = Node::FunctionType(None, args);
             }
         }
+        // A trailing requires-clause (d_encoding's d_maybe_constraints).
+        if self.eat(b'Q') {
+            let expr = self.expression()?;
+            ftype = self.add(Node::Constraints(ftype, expr));
+        }
         Ok(self.add(Node::TypedName(dc, ftype)))
+    }
+
+    /// A requires-clause mangled in the function's template arguments goes
+    /// after its parameters, so that the arguments can be looked up: what
+    /// libiberty's printer does to the tree when it prints a typed name
+    /// (d_print_comp_inner, DEMANGLE_COMPONENT_TYPED_NAME), done here once.
+    /// Elsewhere such a clause stays in its list, and a lookup in it fails,
+    /// as in c++filt (`c++filt -p _Z1fIiQ1CIT_EEvv` does not demangle).
+    /// (A local name's function has its return type dropped first, as the
+    /// printer moves the clause only later.)
+    fn move_template_constraints(&mut self, dc: Id) -> Id {
+        let Node::TypedName(name, ftype) = self.node(dc) else {
+            return dc;
+        };
+        let mut typed = self.strip_function_quals(name);
+        if let Node::LocalName(_, local) = self.node(typed) {
+            typed = self.strip_function_quals(match self.node(local) {
+                Node::DefaultArg(_, inner) => inner,
+                _ => local,
+            });
+        }
+        match self.node(typed) {
+            Node::Template(template, args) => match self.node(args) {
+                Node::Constraints(list, expr) => {
+                    self.nodes[typed as usize] = Node::Template(template, list);
+                    let ftype = self.add(Node::Constraints(ftype, expr));
+                    self.nodes[dc as usize] = Node::TypedName(name, ftype);
+                    dc
+                }
+                _ => dc,
+            },
+            _ => dc,
+        }
     }
 
     fn strip_function_quals(&self, mut id: Id) -> Id {
@@ -378,8 +417,15 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `<nested-name> ::= N [<CV-qualifiers>] [<ref-qualifier>] <prefix> E
+    /// | N H <prefix> E` (libiberty `d_nested_name`).
     fn nested_name(&mut self) -> R {
         self.expect(b'N')?;
+        if self.eat(b'H') {
+            let prefix = self.prefix(true)?;
+            self.expect(b'E')?;
+            return Ok(self.add(Node::Qual(Qual::XobjThis, prefix, None)));
+        }
         let quals = self.cv_qualifiers(true)?;
         let ref_qual = match self.peek() {
             b'R' => Some(Qual::ReferenceThis),
@@ -691,7 +737,8 @@ impl<'a> Parser<'a> {
 
     fn local_name(&mut self) -> R {
         self.expect(b'Z')?;
-        let function = self.encoding(false)?;
+        // The encoding before its requires-clause moves (see below).
+        let function = self.descend(|p| p.encoding_inner(false))?;
         self.expect(b'E')?;
         let name = if self.eat(b's') {
             self.discriminator()?;
@@ -718,6 +765,7 @@ impl<'a> Parser<'a> {
                 self.nodes[ftype as usize] = Node::FunctionType(None, args);
             }
         }
+        let function = self.move_template_constraints(function);
         Ok(self.add(Node::LocalName(function, name)))
     }
 
@@ -1362,12 +1410,19 @@ impl<'a> Parser<'a> {
         loop {
             let arg = self.template_arg()?;
             self.list_push(&mut list, arg);
-            if self.eat(b'E') {
+            if matches!(self.peek(), b'E' | b'Q') {
                 break;
             }
         }
+        let mut args = self.list_finish(list);
+        // `Q <constraint-expression>` (d_maybe_constraints, GNU 2.44).
+        if self.eat(b'Q') {
+            let expr = self.expression()?;
+            args = self.add(Node::Constraints(args, expr));
+        }
+        self.expect(b'E')?;
         self.last_name = hold_last_name;
-        Ok(self.list_finish(list))
+        Ok(args)
     }
 
     fn template_arg(&mut self) -> R {

@@ -397,6 +397,11 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.comp(Some(first));
                 self.push("}}");
             }
+            Node::Constraints(constrained, expr) => {
+                self.comp(Some(constrained));
+                self.push(" requires ");
+                self.comp(Some(expr));
+            }
             Node::VendorExpr(name, args) => {
                 self.comp(Some(name));
                 self.push_char('(');
@@ -889,6 +894,7 @@ impl<'n, 'a> Printer<'n, 'a> {
                 }
                 Qual::ReferenceThis => self.push(" &"),
                 Qual::RvalueReferenceThis => self.push(" &&"),
+                Qual::XobjThis => {}
             },
             Node::VendorQual(_, qual) => {
                 self.push_char(' ');
@@ -977,6 +983,7 @@ impl<'n, 'a> Printer<'n, 'a> {
         };
         let mut need_paren = false;
         let mut need_space = false;
+        let mut xobj = false;
         let mut p = mods;
         while let Some(i) = p {
             let m = self.modifier(i);
@@ -987,6 +994,7 @@ impl<'n, 'a> Printer<'n, 'a> {
                 Node::Pointer(_) | Node::Reference(_) | Node::RvalueReference(_) => {
                     need_paren = true
                 }
+                Node::Qual(Qual::XobjThis, ..) => xobj = true,
                 Node::Qual(Qual::Restrict | Qual::Volatile | Qual::Const, ..)
                 | Node::VendorQual(..)
                 | Node::Complex(_)
@@ -1017,6 +1025,9 @@ impl<'n, 'a> Printer<'n, 'a> {
             self.push_char(')');
         }
         self.push_char('(');
+        if xobj {
+            self.push("this ");
+        }
         if params.is_some() {
             self.comp(params);
         }
