@@ -176,6 +176,12 @@ pub(crate) enum Node<'a> {
     ModuleName(Option<Id>, Id, bool),
     /// A name attached to a module: name, module.
     ModuleEntity(Id, Id),
+    /// `GR <length> _ <escaped name>`: a Java resource, its name in pieces
+    /// (libiberty `DEMANGLE_COMPONENT_JAVA_RESOURCE`).
+    JavaResource(Id),
+    /// Two pieces of one name, printed one after the other (libiberty
+    /// `DEMANGLE_COMPONENT_COMPOUND_NAME`).
+    Compound(Id, Id),
     /// `_ZGI <module-name>`: the module's initializer (libiberty
     /// `DEMANGLE_COMPONENT_MODULE_INIT`).
     ModuleInit(Id),
@@ -215,6 +221,7 @@ impl Node<'_> {
             | Literal(a, b, _)
             | Clone(a, b)
             | UnnamedEnum(a, b)
+            | Compound(a, b)
             | Constraints(a, b)
             | VendorExpr(a, b)
             | TaggedName(a, b) => (Some(a), Some(b)),
@@ -232,6 +239,7 @@ impl Node<'_> {
             | PackExpansion(a)
             | Ctor(a)
             | ModuleInit(a)
+            | JavaResource(a)
             | Friend(a)
             | Dtor(a) => (Some(a), None),
             Qual(_, a, b) => (Some(a), b),

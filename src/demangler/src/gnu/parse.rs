@@ -974,6 +974,7 @@ impl<'a> Parser<'a> {
                     let e = self.encoding(false)?;
                     Ok(self.add(Node::Special(Special::HiddenAlias, e)))
                 }
+                b'r' => self.java_resource(),
                 // `GI <module-name>`: a module's initializer (GNU 2.44).
                 b'I' => {
                     let module = self.module_name(None)?.ok_or(Stop::Invalid)?;
@@ -992,6 +993,51 @@ impl<'a> Parser<'a> {
             };
         }
         self.invalid()
+    }
+
+    /// `Gr <length> _ <name>`, the name with `$S` for `/`, `$_` for `.` and
+    /// `$$` for `$` (libiberty `d_java_resource`).
+    fn java_resource(&mut self) -> R {
+        let len = self.number()?;
+        if len <= 1 || self.next() != b'_' {
+            return self.invalid();
+        }
+        let mut len = len - 1;
+        let mut name: Option<Id> = None;
+        while len > 0 {
+            let piece = if self.peek() == b'$' {
+                let escaped = match self.peek_next() {
+                    b'S' => "/",
+                    b'_' => ".",
+                    b'$' => "$",
+                    _ => return self.invalid(),
+                };
+                self.advance(2);
+                len -= 2;
+                Node::Name(escaped)
+            } else {
+                let start = self.pos;
+                let rest = &self.input[start..];
+                let run = rest
+                    .iter()
+                    .take(usize::try_from(len).unwrap_or(usize::MAX))
+                    .position(|&b| b == b'$')
+                    .unwrap_or_else(|| rest.len().min(usize::try_from(len).unwrap_or(usize::MAX)));
+                if run == 0 || !self.text.is_char_boundary(start + run) {
+                    return self.invalid();
+                }
+                self.pos += run;
+                len -= run as i64;
+                Node::Name(&self.text[start..start + run])
+            };
+            let piece = self.add(piece);
+            name = Some(match name {
+                Some(prev) => self.add(Node::Compound(prev, piece)),
+                None => piece,
+            });
+        }
+        let name = name.ok_or(Stop::Invalid)?;
+        Ok(self.add(Node::JavaResource(name)))
     }
 
     fn call_offset(&mut self, c: u8) -> Result<(), Stop> {
@@ -1124,10 +1170,16 @@ impl<'a> Parser<'a> {
                         // In a conversion operator's type the arguments
                         // may be the operator's own: take them only if
                         // another argument list follows.
+                        // A trial that fails (it may refer to candidates
+                        // not made yet) is only backtracked, as libiberty's
+                        // is (cplus_demangle_type, `case 'T'`).
                         let checkpoint =
                             (self.pos, self.nodes.len(), self.subs.len(), self.last_name);
-                        let args = self.template_args()?;
-                        if self.peek() == b'I' {
+                        let args = match self.template_args() {
+                            Err(Stop::Invalid) if self.peek() != b'I' => None,
+                            result => Some(result?),
+                        };
+                        if let (Some(args), b'I') = (args, self.peek()) {
                             self.add_sub(ret)?;
                             ret = self.add(Node::Template(ret, args));
                         } else {

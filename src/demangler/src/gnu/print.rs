@@ -382,6 +382,14 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char('@');
                 self.comp(Some(module));
             }
+            Node::JavaResource(name) => {
+                self.push("java resource ");
+                self.comp(Some(name));
+            }
+            Node::Compound(first, second) => {
+                self.comp(Some(first));
+                self.comp(Some(second));
+            }
             Node::ModuleInit(module) => {
                 self.push("initializer for module ");
                 self.comp(Some(module));
@@ -1117,20 +1125,16 @@ impl<'n, 'a> Printer<'n, 'a> {
         self.push_char(']');
     }
 
+    /// A conversion operator's type, printed whole with the parameters of
+    /// the enclosing template in scope (libiberty `d_print_conversion`, as
+    /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).
     fn conversion(&mut self, ty: Id) {
-        // A conversion operator's type sees its template's parameters.
         let hold = self.templates;
         if let Some(t) = self.current_template {
             self.push_scope(t);
         }
-        if let Node::Template(name, args) = self.node(ty) {
-            self.comp(Some(name));
-            self.templates = hold;
-            self.template_args(args);
-        } else {
-            self.comp(Some(ty));
-            self.templates = hold;
-        }
+        self.comp(Some(ty));
+        self.templates = hold;
     }
 
     // ----- expressions -----
