@@ -82,6 +82,8 @@ CASES: List[Tuple[Sequence[str], bytes]] = [
     (["-s", "rust"], STREAM),
     (["-s", "gnu-v3"], STREAM),
     (["-s", "none"], STREAM),
+    (["-s", "gnat"], STREAM),
+    (["-s", "gnat", "pack__func__2", "_ada_main", "pack__Oadd", "pack__tSR", "Foo", "._ada_x", "$y"], b""),
     (["-p", "-i", "-t"], STREAM),
     ([], b"a" * 40000 + b"_Z1fv " + b"b" * 32766 + b"_Z1fv\n"),
 ]

@@ -13,6 +13,7 @@
 
 mod bulk;
 mod error;
+mod gnat;
 mod gnu;
 mod itanium;
 mod options;
@@ -111,6 +112,7 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
             None => return Err(Error::NotMangled),
         },
         Format::GnuV3 => itanium::demangle(name, options)?,
+        Format::Gnat => String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust::symbol_len(name) {

@@ -33,12 +33,15 @@ pub enum Format {
     /// Nothing is demangled (`none`): c++filt then prints each name as it
     /// is, less a leading `$` or stripped underscore.
     None,
+    /// GNAT (Ada) names (`gnat`): never fails, as in libiberty; a name
+    /// that is not GNAT's is printed in angle brackets (`<Foo>`).
+    Gnat,
 }
 
 impl Format {
     /// The names c++filt's `-s` takes that this package implements, in
     /// c++filt's order.
-    pub const NAMES: [&'static str; 4] = ["none", "auto", "gnu-v3", "rust"];
+    pub const NAMES: [&'static str; 5] = ["none", "auto", "gnu-v3", "gnat", "rust"];
 
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
@@ -47,7 +50,8 @@ impl Format {
             "gnu-v3" => Format::GnuV3,
             "rust" => Format::Rust,
             "none" => Format::None,
-            "java" | "gnat" | "dlang" => {
+            "gnat" => Format::Gnat,
+            "java" | "dlang" => {
                 return Err(OptionError(format!(
                     "format {name:?} is one of c++filt's that this version does not implement yet; \
                      it implements {}",
