@@ -83,6 +83,8 @@ CASES: List[Tuple[Sequence[str], bytes]] = [
     (["-s", "gnu-v3"], STREAM),
     (["-s", "none"], STREAM),
     (["-s", "gnat"], STREAM),
+    (["-s", "java"], STREAM),
+    (["-s", "java", "-p", "-t", "_ZN4java4lang4Math4acosEJdd", "_ZN4Prim1iEibcdfwPN4java4lang6StringEsx", "i"], b""),
     (["-s", "gnat", "pack__func__2", "_ada_main", "pack__Oadd", "pack__tSR", "Foo", "._ada_x", "$y"], b""),
     (["-p", "-i", "-t"], STREAM),
     ([], b"a" * 40000 + b"_Z1fv " + b"b" * 32766 + b"_Z1fv\n"),

@@ -111,7 +111,7 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
             Some(len) => rust::demangle(&name[..len], options)?,
             None => return Err(Error::NotMangled),
         },
-        Format::GnuV3 => itanium::demangle(name, options)?,
+        Format::GnuV3 | Format::Java => itanium::demangle(name, options)?,
         Format::Gnat => String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).

@@ -33,6 +33,9 @@ pub enum Format {
     /// Nothing is demangled (`none`): c++filt then prints each name as it
     /// is, less a leading `$` or stripped underscore.
     None,
+    /// Itanium C++ names as GCJ's Java names (`java`): `java.lang.String`,
+    /// `int[]`, the return type after the parameters.
+    Java,
     /// GNAT (Ada) names (`gnat`): never fails, as in libiberty; a name
     /// that is not GNAT's is printed in angle brackets (`<Foo>`).
     Gnat,
@@ -41,7 +44,7 @@ pub enum Format {
 impl Format {
     /// The names c++filt's `-s` takes that this package implements, in
     /// c++filt's order.
-    pub const NAMES: [&'static str; 5] = ["none", "auto", "gnu-v3", "gnat", "rust"];
+    pub const NAMES: [&'static str; 6] = ["none", "auto", "gnu-v3", "java", "gnat", "rust"];
 
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
@@ -51,7 +54,8 @@ impl Format {
             "rust" => Format::Rust,
             "none" => Format::None,
             "gnat" => Format::Gnat,
-            "java" | "dlang" => {
+            "java" => Format::Java,
+            "dlang" => {
                 return Err(OptionError(format!(
                     "format {name:?} is one of c++filt's that this version does not implement yet; \
                      it implements {}",

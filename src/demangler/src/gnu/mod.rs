@@ -18,7 +18,7 @@ mod tables;
 use std::cell::Cell;
 
 use crate::options::GNU_MAX_MANGLED;
-use crate::{Error, Options, Style};
+use crate::{Error, Format, Options, Style};
 use ast::{Id, Node};
 use parse::{Parser, Stop};
 use print::{Printed, Printer};
@@ -60,6 +60,15 @@ fn recycle<'a, 'b>(mut nodes: Vec<Node<'a>>) -> Vec<Node<'b>> {
 /// types.
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
     let mangled = is_mangled_name(symbol);
+    // `-s java` is libiberty's `java_demangle_v3`: mangled names only, with
+    // parameters, never verbose, whatever the other flags say.
+    let java = options.format == Format::Java;
+    let options = &Options {
+        types: options.types && !java,
+        params: options.params || java,
+        verbose: options.verbose && !java,
+        ..*options
+    };
     let types = options.types || options.style == Style::LibStdCxx;
     if !mangled && !types {
         return Err(Error::NotMangled);
@@ -83,6 +92,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     );
     let depth = options.recursion();
     let mut parser = Parser::new(text, options.params, options.is_verbose(), depth, buffers);
+    parser.java = java;
     let mut root = parse(&mut parser, mangled, options.params);
     if root.is_err() {
         parser = match parser.retry() {
@@ -96,12 +106,14 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let result = match root {
         Ok(root) => {
             let limit = options.output_limit(symbol.len());
-            let printer = Printer::new(
+            let mut printer = Printer::new(
                 &parser.nodes,
                 limit,
                 depth,
                 std::mem::take(&mut scratch.printer),
             );
+            printer.java = java;
+            printer.ret_postfix = java;
             let (printed, buffers) = printer.print(root, options.return_type);
             scratch.printer = buffers;
             match printed {

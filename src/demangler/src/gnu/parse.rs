@@ -47,6 +47,8 @@ pub(crate) struct Parser<'a> {
     last_name: Option<Id>,
     is_expression: bool,
     is_conversion: bool,
+    /// Java's rules (see the printer's `java`): a trailing `$` on a name.
+    pub(crate) java: bool,
     params: bool,
     verbose: bool,
     depth: u32,
@@ -81,6 +83,7 @@ impl<'a> Parser<'a> {
             last_name: None,
             is_expression: false,
             is_conversion: false,
+            java: false,
             params,
             verbose,
             depth: 0,
@@ -100,8 +103,10 @@ impl<'a> Parser<'a> {
         }
         let (text, params, verbose, max_depth) =
             (self.text, self.params, self.verbose, self.max_depth);
+        let java = self.java;
         let mut parser = Parser::new(text, params, verbose, max_depth, self.into_buffers());
         parser.unresolved_names = false;
+        parser.java = java;
         Ok(parser)
     }
 
@@ -610,6 +615,11 @@ impl<'a> Parser<'a> {
             return self.invalid();
         }
         let id = self.identifier(len as usize)?;
+        // A Java name may end in a `$` (a C++ keyword) that its length
+        // leaves out (d_identifier).
+        if self.java && self.peek() == b'$' {
+            self.advance(1);
+        }
         self.last_name = Some(id);
         Ok(id)
     }

@@ -64,6 +64,15 @@ pub(crate) struct Printer<'n, 'a> {
     /// `template_decl` of the scope the lambda pushes).
     lambda_head: Option<Id>,
     current_template: Option<Id>,
+    /// Java's spelling (libiberty `DMGL_JAVA`, `c++filt -s java`): `.` for
+    /// `::`, `T[]` for `JArray<T>`, Java's builtin names, no `*`, `__U`
+    /// escapes decoded, and the return type after the parameters
+    /// (`DMGL_RET_POSTFIX`).
+    pub(crate) java: bool,
+    /// libiberty's `DMGL_RET_POSTFIX`, on with `java`: a function type
+    /// prints its return type after its parameters; inside it (its name,
+    /// parameters and return type) the flag is off again.
+    pub(crate) ret_postfix: bool,
     printing: Vec<u8>,
     saved_scopes: Vec<(Id, Option<u32>)>,
     components: Vec<Id>,
@@ -118,6 +127,8 @@ impl<'n, 'a> Printer<'n, 'a> {
             lambda_args: 0,
             lambda_head: None,
             current_template: None,
+            java: false,
+            ret_postfix: false,
             printing,
             saved_scopes,
             components,
@@ -346,6 +357,7 @@ impl<'n, 'a> Printer<'n, 'a> {
 
     fn comp_inner(&mut self, dc: Id) {
         match self.node(dc) {
+            Node::Name(s) if self.java => self.java_identifier(s),
             Node::Name(s) => self.push(s),
             Node::StdName(s) => self.push(s),
             Node::TaggedName(name, tag) => {
@@ -418,15 +430,21 @@ impl<'n, 'a> Printer<'n, 'a> {
             }
             Node::QualName(scope, name) | Node::LocalName(scope, name) => {
                 self.comp(Some(scope));
-                self.push("::");
+                self.push(if self.java { "." } else { "::" });
                 self.local_part(name);
             }
             Node::TypedName(name, ty) => self.typed_name(name, ty),
             Node::Template(name, args) => {
                 let hold_current = self.current_template.replace(dc);
                 let hold_modifiers = self.modifiers.take();
-                self.comp(Some(name));
-                self.template_args(args);
+                if self.java && matches!(self.node(name), Node::Name("JArray")) {
+                    // Java arrays: `JArray<T>` is `T[]`.
+                    self.comp(Some(args));
+                    self.push("[]");
+                } else {
+                    self.comp(Some(name));
+                    self.template_args(args);
+                }
                 self.modifiers = hold_modifiers;
                 self.current_template = hold_current;
             }
@@ -512,6 +530,15 @@ impl<'n, 'a> Printer<'n, 'a> {
             | Node::Complex(_)
             | Node::Imaginary(_)
             | Node::VendorQual(..) => self.modifier_comp(dc, None),
+            Node::Builtin(code) if self.java => self.push(match BUILTINS[code as usize].name {
+                // libiberty's `java_name` column of its builtin types.
+                "bool" => "boolean",
+                "char" => "byte",
+                "unsigned int" => "unsigned",
+                "wchar_t" => "char",
+                "long long" => "long",
+                name => name,
+            }),
             Node::Builtin(code) => self.push(BUILTINS[code as usize].name),
             Node::FloatN(n, x) => {
                 self.push(BUILTINS[tables::FLOAT_N as usize].name);
@@ -521,6 +548,15 @@ impl<'n, 'a> Printer<'n, 'a> {
                 }
             }
             Node::VendorType(name) => self.comp(Some(name)),
+            Node::FunctionType(ret, _) if self.ret_postfix => {
+                // DMGL_RET_POSTFIX: the parameters, then the return type.
+                self.ret_postfix = false;
+                self.function_type(dc, self.modifiers);
+                if ret.is_some() {
+                    self.comp(ret);
+                }
+                self.ret_postfix = true;
+            }
             Node::FunctionType(ret, _) => {
                 let drop = std::mem::take(&mut self.drop_return_type);
                 if let Some(ret) = ret.filter(|_| !drop) {
@@ -793,6 +829,34 @@ impl<'n, 'a> Printer<'n, 'a> {
         self.modifiers_stack.truncate(base);
     }
 
+    /// A Java identifier: `__U<hex>_` is the character of that code below
+    /// 256 (libiberty `d_print_java_identifier`).
+    fn java_identifier(&mut self, name: &str) {
+        let bytes = name.as_bytes();
+        let mut p = 0;
+        while p < bytes.len() {
+            if bytes.len() - p > 3 && bytes[p..].starts_with(b"__U") {
+                let mut q = p + 3;
+                let mut code: u64 = 0;
+                while q < bytes.len() && bytes[q].is_ascii_hexdigit() {
+                    code = code.saturating_mul(16)
+                        + u64::from((bytes[q] as char).to_digit(16).unwrap_or(0));
+                    q += 1;
+                }
+                if q < bytes.len() && bytes[q] == b'_' && code < 256 {
+                    // libiberty appends the byte; below 128 it is that
+                    // character, above it Latin-1 as a char here.
+                    self.push_char(char::from(code as u8));
+                    p = q + 1;
+                    continue;
+                }
+            }
+            let c = name[p..].chars().next().unwrap_or_default();
+            self.push_char(c);
+            p += c.len_utf8();
+        }
+    }
+
     /// The declaration after `decl` in a template head.
     fn next_param_decl(&self, decl: Id) -> Option<Id> {
         match self.node(decl) {
@@ -908,6 +972,8 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char(' ');
                 self.comp(Some(qual));
             }
+            // There is no pointer symbol in Java.
+            Node::Pointer(_) if self.java => {}
             Node::Pointer(_) => self.push_char('*'),
             Node::Reference(_) => self.push_char('&'),
             Node::RvalueReference(_) => self.push("&&"),
@@ -957,7 +1023,7 @@ impl<'n, 'a> Printer<'n, 'a> {
                     let hold_modifiers = self.modifiers.take();
                     self.comp(Some(function));
                     self.modifiers = hold_modifiers;
-                    self.push("::");
+                    self.push(if self.java { "." } else { "::" });
                     let mut dc = local;
                     if let Node::DefaultArg(n, inner) = self.node(dc) {
                         self.push("{default arg#");
