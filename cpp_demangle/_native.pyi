@@ -18,7 +18,7 @@ DEFAULT_RECURSION_LIMIT: int
 class DemangleError(ValueError): ...
 
 _Style = Literal["c++filt", "libstdc++"]
-_Format = Literal["auto", "gnu-v3", "java", "gnat", "rust", "none"]
+_Format = Literal["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "none"]
 _Text = TypeVar("_Text", str, bytes)
 
 class _Options(TypedDict, total=False):

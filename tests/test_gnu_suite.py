@@ -23,8 +23,8 @@ from cli_cases import gnu_cxxfilt
 
 HERE = Path(__file__).resolve().parent
 KNOWN = HERE / "fixtures" / "gnu_suite.known-failures.tsv"
-IMPLEMENTED = {"auto", "gnu-v3", "gnat", "java", "rust"}
-NOT_IMPLEMENTED = {"dlang"}
+IMPLEMENTED = {"auto", "dlang", "gnu-v3", "gnat", "java", "rust"}
+NOT_IMPLEMENTED: set = set()
 
 pytestmark = pytest.mark.skipif(
     gnu_suite.folder() is None or gnu_cxxfilt() is None,

@@ -12,6 +12,7 @@
 //! ```
 
 mod bulk;
+mod dlang;
 mod error;
 mod gnat;
 mod gnu;
@@ -113,11 +114,14 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
         },
         Format::GnuV3 | Format::Java => itanium::demangle(name, options)?,
         Format::Gnat => String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
+        Format::Dlang => dlang::demangle(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust::symbol_len(name) {
             Some(len) => rust::demangle(&name[..len], options)
                 .or_else(|error| itanium::demangle(name, options).map_err(|_| error))?,
+            // libiberty's cplus_demangle tries D after C++ (GNU 2.44).
+            None if name.starts_with(b"_D") => dlang::demangle(name, options)?,
             None => itanium::demangle(name, options)?,
         },
     };

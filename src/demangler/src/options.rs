@@ -22,8 +22,8 @@ pub enum Style {
 /// Which manglings to recognise: c++filt's `-s/--format` names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
-    /// Every scheme this package knows, in c++filt's order (Rust, then
-    /// Itanium C++).
+    /// Every scheme this package knows, in c++filt's order: Rust, Itanium
+    /// C++, then D (as c++filt 2.44 and later).
     #[default]
     Auto,
     /// Itanium C++ only (`gnu-v3`).
@@ -36,6 +36,8 @@ pub enum Format {
     /// Itanium C++ names as GCJ's Java names (`java`): `java.lang.String`,
     /// `int[]`, the return type after the parameters.
     Java,
+    /// D names only (`dlang`).
+    Dlang,
     /// GNAT (Ada) names (`gnat`): never fails, as in libiberty; a name
     /// that is not GNAT's is printed in angle brackets (`<Foo>`).
     Gnat,
@@ -44,7 +46,8 @@ pub enum Format {
 impl Format {
     /// The names c++filt's `-s` takes that this package implements, in
     /// c++filt's order.
-    pub const NAMES: [&'static str; 6] = ["none", "auto", "gnu-v3", "java", "gnat", "rust"];
+    pub const NAMES: [&'static str; 7] =
+        ["none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust"];
 
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
@@ -55,13 +58,7 @@ impl Format {
             "none" => Format::None,
             "gnat" => Format::Gnat,
             "java" => Format::Java,
-            "dlang" => {
-                return Err(OptionError(format!(
-                    "format {name:?} is one of c++filt's that this version does not implement yet; \
-                     it implements {}",
-                    Format::NAMES.join(", ")
-                )))
-            }
+            "dlang" => Format::Dlang,
             other => {
                 return Err(OptionError(format!(
                     "format must be one of {}, not {other:?}",
