@@ -11,14 +11,16 @@
 # small stand-ins for the few bfd/bucomm names it uses. About 1.5 minutes.
 #
 # Prints the path of the built program (target/gnu/<VERSION>/c++filt); the
-# libiberty test suites are beside it (target/gnu/<VERSION>/testsuite/).
-# Nothing of it is shipped: tests, fixtures and fuzzers use it as an oracle.
+# libiberty test suites are beside it (target/gnu/<VERSION>/testsuite/), and
+# so are libiberty.a and demangle.h (target/gnu/<VERSION>/lib/), which the
+# differential fuzz target links (src/demangler/fuzz). Nothing of it is
+# shipped: tests, fixtures and fuzzers use it as an oracle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VERSION=${1:-2.47}
 REVISION=${2:-6}
 OUT=$PWD/target/gnu/$VERSION
-if [ -x "$OUT/c++filt" ]; then echo "$OUT/c++filt"; exit 0; fi
+if [ -x "$OUT/c++filt" ] && [ -f "$OUT/lib/libiberty.a" ]; then echo "$OUT/c++filt"; exit 0; fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/lists/partial" "$WORK/dl" "$OUT"
@@ -65,6 +67,7 @@ H
 (cd "$WORK/$SRC/libiberty" && ./configure --quiet >&2 && make --quiet -j2 libiberty.a >&2)
 cc -O2 -I"$WORK/shim" -I"$WORK/$SRC/include" -o "$OUT/c++filt" \
   "$WORK/$SRC/binutils/cxxfilt.c" "$WORK/shim/shim.c" "$WORK/$SRC/libiberty/libiberty.a"
-mkdir -p "$OUT/testsuite"
+mkdir -p "$OUT/testsuite" "$OUT/lib"
 cp "$WORK/$SRC"/libiberty/testsuite/*-expected "$OUT/testsuite/"
+cp "$WORK/$SRC/libiberty/libiberty.a" "$WORK/$SRC/include/demangle.h" "$WORK/$SRC/include/ansidecl.h" "$OUT/lib/"
 echo "$OUT/c++filt"

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Fuzz the demangler: the cargo-fuzz target on the Rust core, then the
-# atheris target on the Python API, each for SECONDS (default 300).
+# Fuzz the demangler, each target for SECONDS (default 300):
+#   demangle      cargo-fuzz on the Rust core: no panic, no hang, bounded;
+#   differential  cargo-fuzz against GNU libiberty 2.47 linked into the
+#                 harness: the same bytes as c++filt for every format and
+#                 flag set (needs `bash ci/build_cxxfilt.sh` first);
+#   atheris       the Python API.
 #
-#   bash ci/fuzz.sh [SECONDS]
+#   bash ci/fuzz.sh [SECONDS] [TARGET ...]     # default: all three
 #
 # Needs a nightly Rust toolchain and cargo-fuzz (`cargo install cargo-fuzz`)
 # for the first, and the package installed in $PYTHON's environment for the
@@ -12,6 +16,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-300}
+shift || true
+TARGETS=${*:-demangle differential atheris}
 PYTHON=${PYTHON:-.venv/bin/python}
 WORK=target/fuzz
 mkdir -p "$WORK/corpus" "$WORK/artifacts"
@@ -34,13 +40,36 @@ for seed in seeds:
     data = b"\0" + seed.encode()
     (out / hashlib.sha1(data).hexdigest()).write_bytes(data)
 print(f"{len(seeds)} seeds")
+# The differential target's first byte is the format: GNU's suite cases
+# with theirs (auto, gnu-v3, rust, dlang, java, gnat), the rest with auto.
+diff = pathlib.Path(str(out) + "-differential")
+diff.mkdir(exist_ok=True)
+styles = ["auto", "gnu-v3", "rust", "dlang", "java", "gnat"]
+cases = []
+suite = pathlib.Path("target/gnu/2.47/testsuite")
+if suite.is_dir():
+    sys.path.insert(0, "tests")
+    import gnu_suite
+    cases = [(styles.index(c.style), c.mangled) for c in gnu_suite.cases() if c.style in styles]
+cases += [(0, s) for s in seeds]
+for style, seed in cases:
+    data = bytes([style]) + seed.encode("utf-8", "surrogateescape")
+    (diff / hashlib.sha1(data).hexdigest()).write_bytes(data)
+print(f"{len(cases)} differential seeds")
 PY
 
-echo "== cargo fuzz (Rust core), ${SECONDS_EACH}s"
-(cd src/demangler/fuzz && cargo +nightly fuzz run --fuzz-dir . demangle \
-    "../../../$WORK/corpus" -- -max_total_time="$SECONDS_EACH" -max_len=4096 \
-    -artifact_prefix="../../../$WORK/artifacts/" -print_final_stats=1 2>&1 | tail -n 15)
+for target in $TARGETS; do
+  [ "$target" = atheris ] && continue
+  corpus="$WORK/corpus"
+  [ "$target" = differential ] && corpus="$WORK/corpus-differential"
+  echo "== cargo fuzz $target, ${SECONDS_EACH}s"
+  (cd src/demangler/fuzz && cargo +nightly fuzz run --fuzz-dir . "$target" \
+      "../../../$corpus" -- -max_total_time="$SECONDS_EACH" -max_len=4096 \
+      -artifact_prefix="../../../$WORK/artifacts/$target-" -print_final_stats=1 2>&1 \
+      | grep -v '^\s*[0-9]*: \|^\s*at ' | tail -n 25)
+done
 
+case " $TARGETS " in *" atheris "*) ;; *) exit 0 ;; esac
 echo "== atheris (Python API), ${SECONDS_EACH}s"
 "$PYTHON" -m pip install --quiet atheris
 mkdir -p "$WORK/py-corpus"

@@ -219,8 +219,11 @@ impl<'a> Parser<'a> {
             let name = if self.peek() == b'_' && self.peek_next() == b'Z' {
                 self.advance(2);
                 self.encoding(false)?
-            } else {
+            } else if self.pos < input.len() {
                 self.add(Node::Name(&self.text[self.pos..]))
+            } else {
+                // libiberty's d_make_name refuses an empty name.
+                return self.invalid();
             };
             self.pos = input.len();
             return Ok(self.add(Node::Special(kind, name)));
@@ -521,8 +524,34 @@ impl<'a> Parser<'a> {
         let module = self.module_name(module)?;
         // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
         let friend = self.eat(b'F');
+        let ret = self.unqualified_name_base();
+        if ret == Err(Stop::Invalid) {
+            // libiberty still reads ABI tags after a name that failed; where
+            // a caller lets the failure pass (an unresolved scope), it reads
+            // on after them, so they are consumed here as there.
+            while self.eat(b'B') {
+                let _ = self.source_name();
+            }
+        }
+        let mut ret = ret?;
+        if let Some(module) = module {
+            ret = self.add(Node::ModuleEntity(ret, module));
+        }
+        if self.peek() == b'B' {
+            ret = self.abi_tags(ret)?;
+        }
+        if friend {
+            ret = self.add(Node::Friend(ret));
+        }
+        Ok(ret)
+    }
+
+    /// The name proper of an `<unqualified-name>`: a source name, an
+    /// operator, a constructor or destructor, a structured binding, a
+    /// local source name, a lambda or an unnamed type or enum.
+    fn unqualified_name_base(&mut self) -> R {
         let peek = self.peek();
-        let mut ret = match peek {
+        let ret = match peek {
             b'0'..=b'9' => self.source_name()?,
             b'a'..=b'z' => {
                 let was_expression = self.is_expression;
@@ -573,15 +602,6 @@ impl<'a> Parser<'a> {
             },
             _ => return self.invalid(),
         };
-        if let Some(module) = module {
-            ret = self.add(Node::ModuleEntity(ret, module));
-        }
-        if self.peek() == b'B' {
-            ret = self.abi_tags(ret)?;
-        }
-        if friend {
-            ret = self.add(Node::Friend(ret));
-        }
         Ok(ret)
     }
 
@@ -1586,8 +1606,13 @@ impl<'a> Parser<'a> {
             }
             (b'i' | b't', b'l') => {
                 self.advance(2);
+                // A type that does not parse is left out, and the list read
+                // on: libiberty does not check it (d_expression_1, `tl`).
                 let ty = if peek == b't' {
-                    Some(self.type_()?)
+                    match self.type_() {
+                        Err(Stop::Invalid) => None,
+                        result => Some(result?),
+                    }
                 } else {
                     None
                 };
@@ -1691,13 +1716,21 @@ impl<'a> Parser<'a> {
                 } else if code[0] == b'n' {
                     first = Some(self.exprlist(b'_')?);
                     second = Some(self.type_()?);
+                    // An initializer that does not parse is dropped, and the
+                    // parse goes on from where it stopped: libiberty makes
+                    // the new-expression's TRINARY_ARG2 with a NULL right
+                    // (d_expression_1), and prints `new T` without it.
+                    let dropped = |result: R| match result {
+                        Err(Stop::Invalid) => Ok(None),
+                        result => result.map(Some),
+                    };
                     third = if self.eat(b'E') {
                         None
                     } else if self.peek() == b'p' && self.peek_next() == b'i' {
                         self.advance(2);
-                        Some(self.exprlist(b'E')?)
+                        dropped(self.exprlist(b'E'))?
                     } else if self.peek() == b'i' && self.peek_next() == b'l' {
-                        Some(self.expression_1()?)
+                        dropped(self.expression_1())?
                     } else {
                         return self.invalid();
                     };

@@ -1,0 +1,124 @@
+//! Differential fuzzing against GNU libiberty 2.47 itself: every input is
+//! demangled by this package's c++filt argument path and by libiberty's
+//! `cplus_demangle` as c++filt's `demangle_it` calls it, in one of
+//! c++filt's formats with one of its flag sets; the two must print the same
+//! bytes, except for the listed deliberate differences.
+//!
+//!     bash ci/build_cxxfilt.sh && bash ci/fuzz.sh SECONDS differential
+//!
+//! The first byte chooses the format (`auto`, `gnu-v3`, `rust`, `dlang`,
+//! `java`, `gnat`) and the flags (`-p`, `-i`, `-t`); the rest, up to a NUL,
+//! is the name (c++filt's arguments are C strings).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[cfg(libiberty)]
+mod gnu {
+    use std::ffi::{c_char, c_int, c_void, CStr, CString};
+
+    #[link(name = "iberty", kind = "static")]
+    extern "C" {
+        fn cplus_demangle(mangled: *const c_char, options: c_int) -> *mut c_char;
+        fn cplus_demangle_set_style(style: c_int) -> c_int;
+    }
+    extern "C" {
+        fn free(p: *mut c_void);
+    }
+
+    pub const PARAMS: c_int = 1;
+    pub const ANSI: c_int = 1 << 1;
+    pub const VERBOSE: c_int = 1 << 3;
+    pub const TYPES: c_int = 1 << 4;
+    /// `auto`, `gnu-v3`, `rust`, `dlang`, `java`, `gnat` (demangle.h).
+    pub const STYLES: [c_int; 6] = [1 << 8, 1 << 14, 1 << 17, 1 << 16, 1 << 2, 1 << 15];
+
+    /// What c++filt prints for the argument `name` (binutils' `demangle_it`).
+    pub fn demangle_it(name: &[u8], style: c_int, flags: c_int) -> Vec<u8> {
+        let skip = usize::from(matches!(name.first(), Some(b'.' | b'$')));
+        let Ok(arg) = CString::new(&name[skip..]) else {
+            return name.to_vec();
+        };
+        // SAFETY: a NUL-terminated string; the result is malloc'd or NULL.
+        unsafe {
+            cplus_demangle_set_style(style);
+            let out = cplus_demangle(arg.as_ptr(), flags);
+            if out.is_null() {
+                return name.to_vec();
+            }
+            let mut text = Vec::new();
+            if name[0] == b'.' {
+                text.push(b'.');
+            }
+            text.extend_from_slice(CStr::from_ptr(out).to_bytes());
+            free(out.cast());
+            text
+        }
+    }
+}
+
+#[cfg(libiberty)]
+fuzz_target!(|data: &[u8]| {
+    use demangler::{demangle_argument, Error, Format, Options};
+
+    let Some((&select, rest)) = data.split_first() else {
+        return;
+    };
+    let name = rest.split(|&b| b == 0).next().unwrap_or_default();
+    // Deliberate: a name that is not UTF-8 (only an argument can be; a
+    // stream's symbols are ASCII) is left as it is here, where libiberty
+    // copies its bytes into the text.
+    if name.is_empty() || std::str::from_utf8(name).is_err() {
+        return;
+    }
+    let formats = [Format::Auto, Format::GnuV3, Format::Rust, Format::Dlang, Format::Java, Format::Gnat];
+    let which = usize::from(select) % formats.len();
+    let (params, verbose, types) = (select & 0x08 == 0, select & 0x10 == 0, select & 0x20 != 0);
+    let options = Options {
+        format: formats[which],
+        params,
+        verbose,
+        types,
+        ..Options::default()
+    };
+    let ours = demangle_argument(name, &options);
+    // Deliberate: output past the cap, nesting past the bound (libiberty
+    // has none for D, a larger one elsewhere).
+    if matches!(ours, Err(Error::OutputTooLong { .. } | Error::TooDeep)) {
+        return;
+    }
+    let ours = ours.map(String::into_bytes).unwrap_or_else(|_| name.to_vec());
+    let flags = gnu::ANSI
+        | if params { gnu::PARAMS } else { 0 }
+        | if verbose { gnu::VERBOSE } else { 0 }
+        | if types { gnu::TYPES } else { 0 };
+    let theirs = gnu::demangle_it(name, gnu::STYLES[which], flags);
+    if ours != theirs && !deliberate(name, &ours) {
+        panic!(
+            "differs from libiberty 2.47 ({:?}, params {params}, verbose {verbose}, types {types}):\n  {}\n  ours:   {}\n  theirs: {}",
+            formats[which],
+            String::from_utf8_lossy(name),
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs)
+        );
+    }
+});
+
+/// The listed deliberate differences (README, tests): a Rust constant over
+/// 64 bits printed whole; c++filt's double candidate for an unnamed type;
+/// an inheriting constructor whose base type is malformed, which
+/// libiberty reads on from wherever its failed parse stopped (refused
+/// here, as by LLVM).
+#[cfg(libiberty)]
+fn deliberate(name: &[u8], ours: &[u8]) -> bool {
+    let long_hex = ours.windows(19).any(|w| w.starts_with(b"0x") && w[2..].iter().all(u8::is_ascii_hexdigit));
+    let refused = ours == name;
+    (name.starts_with(b"_R") && long_hex)
+        || name.windows(2).any(|w| w == b"Ut")
+        || (refused && name.windows(2).any(|w| w == b"CI"))
+}
+
+#[cfg(not(libiberty))]
+fuzz_target!(|_data: &[u8]| {
+    panic!("libiberty 2.47 is not built: run bash ci/build_cxxfilt.sh first");
+});
