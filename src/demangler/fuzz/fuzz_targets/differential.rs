@@ -108,14 +108,17 @@ fuzz_target!(|data: &[u8]| {
 /// 64 bits printed whole; c++filt's double candidate for an unnamed type;
 /// an inheriting constructor whose base type is malformed, which
 /// libiberty reads on from wherever its failed parse stopped (refused
-/// here, as by LLVM).
+/// here, as by LLVM); and the Clang-only forms GNU refuses, printed as
+/// LLVM 19 prints them (`_BitInt`, `enable_if`, block invocations).
 #[cfg(libiberty)]
 fn deliberate(name: &[u8], ours: &[u8]) -> bool {
+    let has = |part: &[u8]| name.windows(part.len()).any(|w| w == part);
     let long_hex = ours.windows(19).any(|w| w.starts_with(b"0x") && w[2..].iter().all(u8::is_ascii_hexdigit));
     let refused = ours == name;
     (name.starts_with(b"_R") && long_hex)
-        || name.windows(2).any(|w| w == b"Ut")
-        || (refused && name.windows(2).any(|w| w == b"CI"))
+        || has(b"Ut")
+        || (refused && has(b"CI"))
+        || (!refused && (has(b"DB") || has(b"DU") || has(b"Ua9enable_if") || name.starts_with(b"___Z")))
 }
 
 #[cfg(not(libiberty))]

@@ -182,6 +182,12 @@ pub(crate) enum Node<'a> {
     /// Two pieces of one name, printed one after the other (libiberty
     /// `DEMANGLE_COMPONENT_COMPOUND_NAME`).
     Compound(Id, Id),
+    /// A function and Clang's `Ua9enable_if` conditions (a template
+    /// argument list), printed `f() [enable_if:cond]` as LLVM prints it.
+    EnableIf(Id, Id),
+    /// `DB`/`DU <size> _`: Clang's `_BitInt(size)`, signed or not, as
+    /// LLVM prints it (GNU 2.47 does not read it).
+    BitInt(Id, bool),
     /// `_ZGI <module-name>`: the module's initializer (libiberty
     /// `DEMANGLE_COMPONENT_MODULE_INIT`).
     ModuleInit(Id),
@@ -221,6 +227,7 @@ impl Node<'_> {
             | Literal(a, b, _)
             | Clone(a, b)
             | UnnamedEnum(a, b)
+            | EnableIf(a, b)
             | Compound(a, b)
             | Constraints(a, b)
             | VendorExpr(a, b)
@@ -239,6 +246,7 @@ impl Node<'_> {
             | PackExpansion(a)
             | Ctor(a)
             | ModuleInit(a)
+            | BitInt(a, _)
             | JavaResource(a)
             | Friend(a)
             | Dtor(a) => (Some(a), None),

@@ -299,6 +299,15 @@ impl<'a> Parser<'a> {
         if peek == 0 || peek == b'E' {
             return Ok(dc);
         }
+        // Clang's `Ua9enable_if <template-args>` after the name (GNU 2.47
+        // refuses it): printed after the function as LLVM 19 prints it,
+        // ` [enable_if:...]` (ItaniumDemangle parseEncoding).
+        let enable_if = if self.input[self.pos..].starts_with(b"Ua9enable_if") {
+            self.advance(12);
+            Some(self.template_args()?)
+        } else {
+            None
+        };
         let has_return = self.has_return_type(dc);
         let mut ftype = self.bare_function_type(has_return)?;
         if !top_level {
@@ -313,7 +322,11 @@ impl<'a> Parser<'a> {
             let expr = self.expression()?;
             ftype = self.add(Node::Constraints(ftype, expr));
         }
-        Ok(self.add(Node::TypedName(dc, ftype)))
+        let typed = self.add(Node::TypedName(dc, ftype));
+        Ok(match enable_if {
+            Some(args) => self.add(Node::EnableIf(typed, args)),
+            None => typed,
+        })
     }
 
     /// A requires-clause mangled in the function's template arguments goes
@@ -325,6 +338,11 @@ impl<'a> Parser<'a> {
     /// (A local name's function has its return type dropped first, as the
     /// printer moves the clause only later.)
     fn move_template_constraints(&mut self, dc: Id) -> Id {
+        if let Node::EnableIf(typed, args) = self.node(dc) {
+            let typed = self.move_template_constraints(typed);
+            self.nodes[dc as usize] = Node::EnableIf(typed, args);
+            return dc;
+        }
         let Node::TypedName(name, ftype) = self.node(dc) else {
             return dc;
         };
@@ -1264,6 +1282,23 @@ impl<'a> Parser<'a> {
                     }
                     b'a' => return Ok(self.add(Node::Name("auto"))),
                     b'c' => return Ok(self.add(Node::Name("decltype(auto)"))),
+                    // `DB`/`DU <number or expression> _`: Clang's `_BitInt(N)`,
+                    // which GNU 2.47 refuses; read as LLVM 19's demangler
+                    // reads it, which makes it no substitution candidate.
+                    b'B' | b'U' => {
+                        let signed = self.input[self.pos - 1] == b'B';
+                        let size = if self.peek().is_ascii_digit() {
+                            let start = self.pos;
+                            while self.peek().is_ascii_digit() {
+                                self.advance(1);
+                            }
+                            self.add(Node::Name(&self.text[start..self.pos]))
+                        } else {
+                            self.expression()?
+                        };
+                        self.expect(b'_')?;
+                        return Ok(self.add(Node::BitInt(size, signed)));
+                    }
                     b'f' => tables::DECIMAL32,
                     b'd' => tables::DECIMAL64,
                     b'e' => tables::DECIMAL128,

@@ -394,6 +394,21 @@ impl<'n, 'a> Printer<'n, 'a> {
                 self.push_char('@');
                 self.comp(Some(module));
             }
+            Node::EnableIf(function, conditions) => {
+                self.comp(Some(function));
+                self.push(" [enable_if:");
+                self.comp(Some(conditions));
+                self.push_char(']');
+            }
+            Node::BitInt(size, signed) => {
+                self.push(if signed {
+                    "_BitInt("
+                } else {
+                    "unsigned _BitInt("
+                });
+                self.comp(Some(size));
+                self.push_char(')');
+            }
             Node::JavaResource(name) => {
                 self.push("java resource ");
                 self.comp(Some(name));
