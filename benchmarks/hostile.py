@@ -47,6 +47,32 @@ def rust_doubling(levels: int) -> str:
     return symbol + "E"
 
 
+def d_doubling(levels: int) -> str:
+    """A D function whose parameter is a tuple of two back references to
+    the tuple before, `levels` deep."""
+
+    def backref(distance: int) -> str:
+        digits = []
+        while True:
+            digits.append(distance % 26)
+            distance //= 26
+            if distance == 0:
+                break
+        digits.reverse()
+        return "Q" + "".join(chr(65 + d) for d in digits[:-1]) + chr(97 + digits[-1])
+
+    symbol = "_D1a1fF"
+    previous = len(symbol)
+    symbol += "B2ii"
+    for _ in range(levels):
+        here = len(symbol)
+        first = backref(len(symbol) + 2 - previous)
+        symbol += "B2" + first
+        symbol += backref(len(symbol) - previous)
+        previous = here
+    return symbol + "Zv"
+
+
 CASES = {
     "doubling, 23 levels (252 B; uncapped 54 MB)": ("demangle", doubling(23), {}),
     "doubling, 33 levels (374 B; uncapped 55 GB)": ("demangle", doubling(33), {}),
@@ -54,6 +80,9 @@ CASES = {
     "Rust v0 doubling, 40 levels (uncapped 8 TB)": ("demangle", rust_doubling(40), {}),
     "1018 nested pointers": ("demangle", "_Z1f" + "P" * 1018 + "iv", {}),
     "253 nested templates": ("demangle", "_Z1fI" + "1XI" * 253 + "i" + "E" * 253 + "Evv", {}),
+    "D tuple doubling, 40 levels": ("demangle", d_doubling(40), {}),
+    "D 100,000 nested arrays": ("demangle", "_D1a1fF" + "A" * 100_000 + "iZv", {}),
+    "GNAT 1 MB name": ("demangle", "pack__" * (1 << 17) + "x", {"format": "gnat"}),
     "10 MB string": ("demangle", "_ZN" + "1a" * (5 << 20), {}),
     "10 MB Rust-looking string": ("demangle", "_RNv" + "C" * (10 << 20), {}),
     "64 KiB of random bytes, as text": ("demangle_text", "random", {}),

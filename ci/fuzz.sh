@@ -22,7 +22,8 @@ PYTHON=${PYTHON:-.venv/bin/python}
 WORK=target/fuzz
 mkdir -p "$WORK/corpus" "$WORK/artifacts"
 
-# Seeds: real symbols (first byte 0: default options), then hostile shapes.
+# Seeds: real symbols (first two bytes 0: default options, the default
+# format), then hostile shapes.
 "$PYTHON" - "$WORK/corpus" <<'PY'
 import hashlib, pathlib, sys
 out = pathlib.Path(sys.argv[1])
@@ -37,7 +38,7 @@ seeds += [
     "_ZTv0_n24_N3FooD0Ev", "_RNvCs1234_7mycrate3foo", "_ZN4core3fmt5write17h0123456789abcdefE",
 ]
 for seed in seeds:
-    data = b"\0" + seed.encode()
+    data = b"\0\0" + seed.encode()
     (out / hashlib.sha1(data).hexdigest()).write_bytes(data)
 print(f"{len(seeds)} seeds")
 # The differential target's first byte is the format: GNU's suite cases

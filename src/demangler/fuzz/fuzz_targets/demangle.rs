@@ -2,12 +2,15 @@
 //! panic, no internal error, output within its bounds.
 #![no_main]
 
-use demangler::{demangle, demangle_argument, demangle_text, Error, Options, Style};
+use demangler::{demangle, demangle_argument, demangle_text, Error, Format, Options, Style};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    // The first byte picks the options, the rest is the input.
-    let Some((&pick, input)) = data.split_first() else { return };
+    // The first byte picks the options, the second the format (c++filt's
+    // `-s`), the rest is the input.
+    let Some((&pick, data)) = data.split_first() else { return };
+    let Some((&format, input)) = data.split_first() else { return };
+    let formats = [Format::Auto, Format::GnuV3, Format::Rust, Format::Dlang, Format::Java, Format::Gnat, Format::None];
     let options = Options {
         style: if pick & 1 == 0 { Style::CxxFilt } else { Style::LibStdCxx },
         verbose: pick & 2 == 0,
@@ -15,6 +18,7 @@ fuzz_target!(|data: &[u8]| {
         types: pick & 8 != 0,
         strip_underscore: pick & 16 != 0,
         recursion_limit: if pick & 32 == 0 { Options::DEFAULT_RECURSION_LIMIT } else { 4096 },
+        format: formats[usize::from(format) % formats.len()],
         ..Options::default()
     };
     for result in [demangle(input, &options), demangle_argument(input, &options)] {
