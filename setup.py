@@ -17,9 +17,8 @@ import sys
 import sysconfig
 
 try:
-    from setuptools.command.bdist_wheel import bdist_wheel  # setuptools 70.1+
-
     from setuptools import Command, setup
+    from setuptools.command.bdist_wheel import bdist_wheel  # setuptools 70.1+
     from setuptools_rust import Binding, RustBin, RustExtension
 except ImportError as missing:
     # The venvs of CPython 3.9 to 3.11 come with an older setuptools.

@@ -119,7 +119,11 @@ def python_contender(python: str, kind: str, path: str, env: dict | None = None)
     environ.pop("PYTHONPATH", None)
     out = subprocess.run(
         [python, str(HERE / "bench_speed.py"), "--worker", kind, path],
-        capture_output=True, text=True, check=True, env=environ, cwd=tempfile.gettempdir(),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=environ,
+        cwd=tempfile.gettempdir(),
     )
     return json.loads(out.stdout.strip().splitlines()[-1])["us"]
 
@@ -135,12 +139,18 @@ def command_contender(command: list[str], path: str, count: int) -> float:
 def rust_contenders(path: str) -> dict[str, float]:
     out = subprocess.run(
         ["cargo", "run", "--quiet", "--release", "-p", "demangler", "--example", "bench", "--", path, "crate"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     crate = float(out.split("crate alone")[1].split()[0])
     out = subprocess.run(
         ["cargo", "run", "--quiet", "--release", "-p", "demangler", "--example", "bench", "--", path, "core"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     core = float(out.split("demangler::demangle")[1].split()[0])
     return {"cpp_demangle crate alone": crate, "this project's core": core}
@@ -156,8 +166,13 @@ def peers_venv(path: Path) -> str:
 
 def import_ms(python: str) -> float:
     code = "import time; t = time.perf_counter(); import cpp_demangle; print(time.perf_counter() - t)"
-    return min(float(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout)
-               for _ in range(5)) * 1e3
+    return (
+        min(
+            float(subprocess.run([python, "-c", code], capture_output=True, text=True, check=True).stdout)
+            for _ in range(5)
+        )
+        * 1e3
+    )
 
 
 def chart(tables: dict[str, list[tuple[str, str, float]]], path: str, python: str) -> None:
@@ -244,7 +259,9 @@ def measure(symbols: list[str], peers: str, ours: str, cores: int) -> list[tuple
             ("cpp-demangle (this package)", [ours, "-m", "cpp_demangle"]),
         ]:
             rows.append(("command line", name, command_contender(command, path, n)))
-        rows.append(("Python loop", "cpp_demangle.demangle (this package)", python_contender(ours, "cpp_demangle", path)))
+        rows.append(
+            ("Python loop", "cpp_demangle.demangle (this package)", python_contender(ours, "cpp_demangle", path))
+        )
         rows.append(("Python loop", "cxxfilt package", python_contender(peers, "cxxfilt", path)))
         rows.append(("Python loop", "cpp-demangle 0.1.3", python_contender(peers, "cpp-demangle 0.1.3", path)))
         rows.append(("Python loop", "itanium-demangler", python_contender(peers, "itanium-demangler", path)))

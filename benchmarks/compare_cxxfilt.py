@@ -20,6 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 
+def share(outputs, reference) -> str:
+    """The share of `outputs` identical to the reference's, or n/a."""
+    if outputs is None:
+        return "n/a"
+    same = sum(a == b for a, b in zip(outputs, reference))
+    return f"{100 * same / len(reference):.3f}%"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=0, help="use at most N symbols per family")
@@ -39,16 +47,8 @@ def main() -> int:
         mine = corpus.ours(symbols)
         llvm = corpus.llvm_cxxfilt(symbols)
 
-        def share(outputs):
-            if outputs is None:
-                return "n/a"
-            same = sum(a == b for a, b in zip(outputs, reference))
-            return f"{100 * same / len(symbols):.3f}%"
-
-        rows.append((family, len(symbols), share(mine), share(llvm)))
-        causes[family] = Counter(
-            corpus.cause(s, m, r) for s, m, r in zip(symbols, mine, reference) if m != r
-        )
+        rows.append((family, len(symbols), share(mine, reference), share(llvm, reference)))
+        causes[family] = Counter(corpus.cause(s, m, r) for s, m, r in zip(symbols, mine, reference) if m != r)
 
     print("| symbols | count | cpp_demangle | llvm-cxxfilt |")
     print("|---|---:|---:|---:|")

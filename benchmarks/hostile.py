@@ -12,7 +12,6 @@ characters, random bytes, and a 64 KiB page of hostile symbols.
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 
@@ -111,15 +110,22 @@ print(json.dumps([worst * 1000, resource.getrusage(resource.RUSAGE_SELF).ru_maxr
 
 
 def main() -> int:
-    base = json.loads(subprocess.run(
-        [sys.executable, "-c", CHILD], input=json.dumps(["demangle", "_Z1fv", {}]),
-        capture_output=True, text=True, check=True).stdout)[1]
+    base = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", CHILD],
+            input=json.dumps(["demangle", "_Z1fv", {}]),
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )[1]
     print(f"interpreter with cpp_demangle imported: {base:.1f} MB resident\n")
     print(f"| {'input':45} | worst ms | peak MB | outcome")
     print(f"|{'-' * 47}|---------:|--------:|--------")
     for name, (fn, arg, options) in CASES.items():
-        out = subprocess.run([sys.executable, "-c", CHILD], input=json.dumps([fn, arg, options]),
-                             capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD], input=json.dumps([fn, arg, options]), capture_output=True, text=True
+        )
         if out.returncode != 0:
             print(f"| {name:45} | CRASHED (exit {out.returncode}) {out.stderr[-200:]}")
             continue

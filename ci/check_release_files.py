@@ -1,8 +1,8 @@
 """Checks of the release files, for ci/release_rehearsal.sh.
 
-    python ci/check_release_files.py appveyor-schema OUT   # write SchemaStore's appveyor.yml schema
-    python ci/check_release_files.py matrix                # cibuildwheel's identifiers are the matrix
-    python ci/check_release_files.py wheel-tags DIR        # each wheel's tags and binary format
+python ci/check_release_files.py appveyor-schema OUT   # write SchemaStore's appveyor.yml schema
+python ci/check_release_files.py matrix                # cibuildwheel's identifiers are the matrix
+python ci/check_release_files.py wheel-tags DIR        # each wheel's tags and binary format
 """
 
 from __future__ import annotations
@@ -41,7 +41,9 @@ def matrix() -> None:
     for platform, expected in MATRIX.items():
         out = subprocess.run(
             ["cibuildwheel", "--print-build-identifiers", "--platform", platform],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.split()
         print(f"{platform}: {' '.join(out)}")
         if sorted(out) != sorted(expected):

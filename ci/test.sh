@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on a fresh machine: it makes its
 # own venv, installs what the build and the tests need, builds, and runs
-#   0. GNU c++filt 2.47 and GNU's demangler test suite, the references
+#   0. the lint gate (ruff check and format, cargo fmt, clippy -D warnings),
+#      GNU c++filt 2.47 and GNU's demangler test suite, the references
 #      (ci/build_cxxfilt.sh, from Debian's source packages),
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
@@ -21,6 +22,12 @@ echo "== venv $VENV from $($PYTHON --version)"
 "$PYTHON" -m venv --clear "$VENV"
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 "$VENV/bin/python" -m pip install --quiet -r ci/requirements-test.txt
+
+echo "== lint: ruff, rustfmt, clippy"
+"$VENV/bin/ruff" check .
+"$VENV/bin/ruff" format --check .
+cargo fmt --all --check
+cargo clippy --locked --workspace --all-targets -- -D warnings
 
 echo "== GNU c++filt 2.47, the reference, and GNU's test suite (ci/build_cxxfilt.sh)"
 # Without it the conformance and c++filt-differential tests skip, saying so.

@@ -1,4 +1,5 @@
-from typing import Iterable, List, Literal, TypeVar, Union, overload
+from collections.abc import Iterable
+from typing import Literal, TypeVar, overload
 
 from typing_extensions import TypedDict, Unpack
 
@@ -35,7 +36,7 @@ class _Options(TypedDict, total=False):
     max_length: int
 
 def demangle(
-    symbol: Union[str, bytes],
+    symbol: str | bytes,
     *,
     params: bool = True,
     return_type: bool = True,
@@ -48,8 +49,8 @@ def demangle(
     max_length: int = 1048576,
 ) -> str: ...
 @overload
-def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> List[str]: ...
+def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> list[str]: ...
 @overload
-def demangle_many(symbols: Iterable[Union[str, bytes]], **options: Unpack[_Options]) -> List[Union[str, bytes]]: ...
+def demangle_many(symbols: Iterable[str | bytes], **options: Unpack[_Options]) -> list[str | bytes]: ...
 def demangle_text(text: _Text, **options: Unpack[_Options]) -> _Text: ...
-def cli_main(argv: List[bytes]) -> int: ...
+def cli_main(argv: list[bytes]) -> int: ...

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
 
 from cpp_demangle._native import cli_main
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Run the command with ``argv`` (default: this process's arguments,
     without the program name); return its exit status."""
     args = sys.argv[1:] if argv is None else argv

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Dict, List, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,7 +37,7 @@ STREAM = (
 
 RUST_LEGACY = "_ZN4core3fmt5write17h0123456789abcdefE"
 
-CASES: List[Tuple[Sequence[str], bytes]] = [
+CASES: list[tuple[Sequence[str], bytes]] = [
     (["_Z1fv", "main", "-p", "_ZN3foo3barEi"], b""),
     (["_ZNSt8ios_base4InitC1Ev@@GLIBCXX_3.4", "-p", "_ZNSt8ios_base4InitC1Ev@@GLIBCXX_3.4"], b""),
     (["--", "-_Z1fv", "_Z1fv", "-p"], b""),
@@ -103,10 +103,8 @@ def make_files(folder: Path) -> None:
         (folder / name).write_bytes(data)
 
 
-def run_case(command: Sequence[str], args: Sequence[str], stdin: bytes, folder: Path, env=None) -> Dict:
-    result = subprocess.run(
-        [*command, *args], input=stdin, capture_output=True, cwd=folder, env=env, timeout=120
-    )
+def run_case(command: Sequence[str], args: Sequence[str], stdin: bytes, folder: Path, env=None) -> dict:
+    result = subprocess.run([*command, *args], input=stdin, capture_output=True, cwd=folder, env=env, timeout=120)
     out = {"returncode": result.returncode}
     if tuple(args) not in OWN_TEXT:
         out["stdout"] = result.stdout.decode("latin-1")

@@ -11,7 +11,6 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    import cpp_demangle
     from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
 
 SYMBOL_BYTES = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")

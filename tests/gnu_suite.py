@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = ("demangle-expected", "rust-demangle-expected", "d-demangle-expected")
@@ -33,7 +32,7 @@ class Case:
     file: str
     line: int
     style: str
-    flags: Tuple[str, ...]  # c++filt flags besides -i -t -s STYLE
+    flags: tuple[str, ...]  # c++filt flags besides -i -t -s STYLE
     mangled: str
     expected: str
 
@@ -42,18 +41,18 @@ class Case:
         return f"{self.file}:{self.line}"
 
 
-def folder() -> Optional[Path]:
+def folder() -> Path | None:
     path = Path(os.environ.get("GNU_TESTSUITE") or ROOT / "target" / "gnu" / "2.47" / "testsuite")
     return path if all((path / name).is_file() for name in FILES) else None
 
 
-def read(path: Path) -> List[Case]:
+def read(path: Path) -> list[Case]:
     """The cases of one file that c++filt's flags can express."""
     lines = path.read_bytes().decode("utf-8", "surrogateescape").split("\n")
     cases = []
     i = 0
 
-    def get_line() -> Tuple[int, Optional[str]]:
+    def get_line() -> tuple[int, str | None]:
         nonlocal i
         while i < len(lines) and lines[i].startswith("#"):
             i += 1
@@ -89,6 +88,6 @@ def read(path: Path) -> List[Case]:
     return cases
 
 
-def cases() -> List[Case]:
+def cases() -> list[Case]:
     where = folder()
     return [c for name in FILES for c in read(where / name)] if where else []

@@ -86,10 +86,7 @@ def test_demangle_many_from_many_threads_agrees():
 
 def test_demangle_text_replaces_symbols_and_keeps_every_other_byte():
     assert demangle_text("at 0x1 _ZN3foo3barEv+0x12 (libx.so)") == "at 0x1 foo::bar()+0x12 (libx.so)"
-    assert (
-        demangle_text("_ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4")
-        == "std::ios_base::Init::Init()@GLIBCXX_3.4"
-    )
+    assert demangle_text("_ZNSt8ios_base4InitC1Ev@GLIBCXX_3.4") == "std::ios_base::Init::Init()@GLIBCXX_3.4"
     assert demangle_text("no symbols, just text\n") == "no symbols, just text\n"
     assert demangle_text("") == ""
 
@@ -139,7 +136,7 @@ def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
     "options, message",
     [
         ({"style": "msvc"}, "style must be 'c++filt' or 'libstdc++', not \"msvc\""),
-        ({"format": "lucid"}, "format must be one of none, auto, gnu-v3, java, gnat, dlang, rust, not \"lucid\""),
+        ({"format": "lucid"}, 'format must be one of none, auto, gnu-v3, java, gnat, dlang, rust, not "lucid"'),
         ({"max_length": 0}, "max_length must be at least 1, not 0"),
         ({"max_length": -1}, "max_length must be at least 1, not -1"),
         ({"recursion_limit": 0}, "recursion_limit must be from 1 to 4096, not 0"),

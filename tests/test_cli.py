@@ -17,9 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_cases import CASES, OWN_TEXT, STREAM, gnu_cxxfilt, make_files, run_case
 
 import cpp_demangle
-from cli_cases import CASES, OWN_TEXT, STREAM, gnu_cxxfilt, make_files, run_case
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -9,12 +9,10 @@ taken off the list, so the lists only shrink. Each remaining cause also has
 a strict expected failure of its own.
 """
 
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-
 from cli_cases import gnu_cxxfilt
 
 from cpp_demangle import DemangleError, demangle

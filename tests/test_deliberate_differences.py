@@ -13,8 +13,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from cli_cases import gnu_cxxfilt
+
 from cpp_demangle import demangle
 
 UNNAMED_TWICE = "c++filt adds an unnamed type (Ut_) as a substitution candidate twice"

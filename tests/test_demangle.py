@@ -32,9 +32,7 @@ def test_bytes_and_str_give_the_same_text():
 
 def test_params_false_drops_parameter_lists():
     assert demangle("_ZN7mangled3fooEd", params=False) == "mangled::foo"
-    assert demangle("_ZNKSt6vectorIiSaIiEE4sizeEv", params=False) == (
-        "std::vector<int, std::allocator<int> >::size"
-    )
+    assert demangle("_ZNKSt6vectorIiSaIiEE4sizeEv", params=False) == ("std::vector<int, std::allocator<int> >::size")
 
 
 def test_return_type_false_drops_template_return_types():

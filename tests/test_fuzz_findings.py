@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from cli_cases import gnu_cxxfilt
+
 from cpp_demangle import DemangleError, demangle
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "fuzz_findings.tsv"

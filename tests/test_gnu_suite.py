@@ -16,9 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
 import gnu_suite
+import pytest
 from cli_cases import gnu_cxxfilt
 
 HERE = Path(__file__).resolve().parent
@@ -84,7 +83,9 @@ def test_every_case_cxxfilt_passes_passes(results, style):
     assert passing, f"no case of style {style}"
     failing = [c for c in passing if ours[c] != c.expected]
     unexpected = [c for c in failing if case_id(c) not in known]
-    assert not unexpected, "; ".join(f"{case_id(c)} {c.mangled} -> {ours[c]!r}, want {c.expected!r}" for c in unexpected[:5])
+    assert not unexpected, "; ".join(
+        f"{case_id(c)} {c.mangled} -> {ours[c]!r}, want {c.expected!r}" for c in unexpected[:5]
+    )
     fixed = [case_id(c) for c in passing if case_id(c) in known and ours[c] == c.expected]
     assert not fixed, f"these now pass: remove them from {KNOWN.name}: {fixed}"
 

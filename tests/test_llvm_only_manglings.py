@@ -12,8 +12,8 @@ import shutil
 import subprocess
 
 import pytest
-
 from cli_cases import gnu_cxxfilt
+
 from cpp_demangle import demangle, demangle_text
 
 CASES = [

@@ -74,7 +74,9 @@ def test_deep_nesting_on_a_small_thread_stack():
         print("ok")
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE_PARENT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=PACKAGE_PARENT
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
 
@@ -171,7 +173,9 @@ def test_memory_stays_flat_over_many_calls():
         print(rss_kib() - before)
         """
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=PACKAGE_PARENT)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=PACKAGE_PARENT
+    )
     assert result.returncode == 0, result.stderr
     growth_kib = int(result.stdout.strip())
     assert growth_kib < 8 * 1024, f"resident memory grew by {growth_kib} KiB over 650,000 calls"

@@ -27,9 +27,7 @@ def versions(root):
         "CHANGELOG.md": re.search(r"^## \[(\d[^\]]*)\]", changelog, re.M).group(1),
     }
     for package in ("cpp-demangle-python", "demangler"):
-        found[f"Cargo.lock {package}"] = re.search(
-            rf'name = "{package}"\nversion = "([^"]+)"', lock
-        ).group(1)
+        found[f"Cargo.lock {package}"] = re.search(rf'name = "{package}"\nversion = "([^"]+)"', lock).group(1)
     return found
 
 

@@ -11,6 +11,8 @@
 //! assert_eq!(text, "mangled::foo(double)");
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod bulk;
 mod dlang;
 mod error;
