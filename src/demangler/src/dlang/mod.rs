@@ -35,6 +35,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
             backref_depth: 0,
             depth: 0,
             max_depth: limit,
+            fuel: fuel_for(symbol.len()),
             max_output: options.output_limit(symbol.len()),
             stop: None,
         };
@@ -61,6 +62,13 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     })
 }
 
+/// The steps a symbol of `len` bytes may take: far more than any real D
+/// symbol needs (GNU's suite, its 2.7 KB symbol included, needs under 8 per
+/// byte), far less than what a crafted one could make libiberty take.
+fn fuel_for(len: usize) -> u64 {
+    (1 << 16) + 256 * len as u64
+}
+
 /// The parse state (libiberty's `struct dlang_info`) and this port's bounds.
 struct Demangler<'a> {
     /// The whole symbol.
@@ -75,6 +83,10 @@ struct Demangler<'a> {
     /// This port's nesting depth, and its bound.
     depth: u32,
     max_depth: u32,
+    /// Steps (nested parses) left: failed attempts that are read again
+    /// through back references can take time exponential in the length;
+    /// the budget keeps every input's time linear in its length.
+    fuel: u64,
     /// The longest text allowed.
     max_output: usize,
     /// Why the parse stopped, where it was not a malformed name.
@@ -99,10 +111,11 @@ impl Demangler<'_> {
 
     /// Run `f` one level deeper, or stop: this port's bound on nesting.
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        if self.depth >= self.max_depth {
+        if self.depth >= self.max_depth || self.fuel == 0 {
             self.stop = Some(Error::TooDeep);
             return None;
         }
+        self.fuel -= 1;
         self.depth += 1;
         let result = f(self);
         self.depth -= 1;

@@ -64,3 +64,15 @@ fn bounded() {
     symbol.push_str("Zv");
     assert!(run(&symbol).is_err());
 }
+
+#[test]
+fn a_crafted_name_runs_out_of_steps_not_time() {
+    // Function types tried and taken back at every `V`, through back
+    // references: libiberty takes time exponential in the length here.
+    let unit =
+        "VVVVVVVVVVVVVVVVVVtFS10VVVVVVVVVVVVVVVVVVVVVVVVtFS10structnameQnVVVVVVVVVVVVVVtFS10";
+    let symbol = format!("_D4tes{}i", unit.repeat(40));
+    let start = std::time::Instant::now();
+    assert!(run(&symbol).is_err());
+    assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
+}
