@@ -539,10 +539,15 @@ impl<'a> Parser<'a> {
     /// An unqualified name, attached to a C++20 module (`W` names, or
     /// `module` from a substitution) if it says so: `name@module`.
     fn unqualified_name_in(&mut self, module: Option<Id>) -> R {
-        let module = self.module_name(module)?;
-        // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
-        let friend = self.eat(b'F');
-        let ret = self.unqualified_name_base();
+        let (module, friend, ret) = if module.is_none() && self.peek().is_ascii_digit() {
+            // Most names: a source name, in no module, no friend.
+            (None, false, self.source_name())
+        } else {
+            let module = self.module_name(module)?;
+            // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
+            let friend = self.eat(b'F');
+            (module, friend, self.unqualified_name_base())
+        };
         if ret == Err(Stop::Invalid) {
             // libiberty still reads ABI tags after a name that failed; where
             // a caller lets the failure pass (an unresolved scope), it reads
