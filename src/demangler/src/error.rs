@@ -15,6 +15,9 @@ pub enum Error {
     Malformed,
     /// The mangled name nests deeper than the demangler follows.
     TooDeep,
+    /// Reading the mangled name would take more steps than its length
+    /// allows (a crafted pattern of back references read again and again).
+    TooComplex,
     /// The mangled name parses but cannot be printed: a reference in it
     /// does not resolve where it is used, or printing nests too deeply.
     Unprintable,
@@ -38,6 +41,9 @@ impl fmt::Display for Error {
             Error::Truncated => f.write_str("the mangled name ends too early"),
             Error::Malformed => f.write_str("malformed mangled name"),
             Error::TooDeep => f.write_str("the mangled name is nested too deeply"),
+            Error::TooComplex => f.write_str(
+                "the mangled name would take too many steps to read (back references read again and again)",
+            ),
             Error::Unprintable => f.write_str(
                 "the mangled name cannot be printed (a reference in it does not resolve, or it nests too deeply)",
             ),

@@ -2,10 +2,7 @@
 //! c++filt's rules, on a stack deep enough for the recursion limit and with
 //! any panic turned into an error.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
 use crate::gnu;
-use crate::stack;
 use crate::{Error, Options};
 
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
@@ -44,37 +41,18 @@ fn block_invocation(symbol: &[u8], options: &Options) -> Result<String, Error> {
 }
 
 fn demangle_guarded(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    // Most names need little recursion: the first attempt runs with a limit
-    // the thread's own stack covers; only a name that needs more is tried
-    // again with the full limit, on a stack segment of its own if need be.
-    let limit = options.recursion();
-    let first = limit.min(stack::FIRST_ATTEMPT_RECURSION);
-    let attempt = |limit: u32| {
-        // Nothing here is supposed to panic, but this input may come from
-        // anywhere: a panic becomes an error instead of unwinding further.
-        catch_unwind(AssertUnwindSafe(|| {
-            stack::with_stack(limit, || {
-                gnu::demangle(
-                    symbol,
-                    &Options {
-                        recursion_limit: limit,
-                        ..*options
-                    },
-                )
-            })
-        }))
-        .unwrap_or(Err(Error::Internal))
-    };
-    match attempt(first) {
-        Err(Error::TooDeep) if limit > first => attempt(limit),
-        result => result,
-    }
+    gnu::demangle(symbol, options)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Style;
+
+    /// The C++ demangler under the guard, as the dispatcher calls it.
+    fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+        crate::guard::guarded(options, |options| super::demangle(symbol, options))
+    }
 
     fn run(symbol: &str) -> Result<String, Error> {
         demangle(symbol.as_bytes(), &Options::default())

@@ -18,6 +18,7 @@ mod dlang;
 mod error;
 mod gnat;
 mod gnu;
+mod guard;
 mod itanium;
 mod options;
 mod rust;
@@ -96,7 +97,7 @@ pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, E
 /// `__cxa_demangle` does.)
 pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
     if options.style == Style::LibStdCxx {
-        return itanium::demangle(token, options);
+        return guard::guarded(options, |options| itanium::demangle(token, options));
     }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
@@ -105,7 +106,17 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    let mut out = match options.format {
+    let mut out = guard::guarded(options, |options| demangle_scheme(name, options))?;
+    if lead == b'.' {
+        out.insert(0, '.');
+    }
+    Ok(out)
+}
+
+/// The name demangled by the schemes of the format, in libiberty's
+/// `cplus_demangle` order.
+fn demangle_scheme(name: &[u8], options: &Options) -> Result<String, Error> {
+    Ok(match options.format {
         // libiberty's `cplus_demangle` returns a copy of the name.
         Format::None => std::str::from_utf8(name)
             .map_err(|_| Error::Malformed)?
@@ -126,9 +137,5 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
             None if name.starts_with(b"_D") => dlang::demangle(name, options)?,
             None => itanium::demangle(name, options)?,
         },
-    };
-    if lead == b'.' {
-        out.insert(0, '.');
-    }
-    Ok(out)
+    })
 }

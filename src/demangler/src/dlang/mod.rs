@@ -14,7 +14,6 @@
 
 mod values;
 
-use crate::stack;
 use crate::{Error, Options};
 
 /// libiberty's `DEMANGLE_RECURSION_LIMIT`, which bounds the number of back
@@ -27,7 +26,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
         return Err(Error::NotMangled);
     }
     let limit = options.recursion();
-    stack::with_stack(limit, || {
+    {
         let mut d = Demangler {
             s: symbol,
             last_backref: symbol.len(),
@@ -59,7 +58,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
             return Err(Error::Malformed);
         }
         String::from_utf8(text).map_err(|_| Error::Malformed)
-    })
+    }
 }
 
 /// The steps a symbol of `len` bytes may take: far more than any real D
@@ -111,8 +110,12 @@ impl Demangler<'_> {
 
     /// Run `f` one level deeper, or stop: this port's bound on nesting.
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Option<T>) -> Option<T> {
-        if self.depth >= self.max_depth || self.fuel == 0 {
+        if self.depth >= self.max_depth {
             self.stop = Some(Error::TooDeep);
+            return None;
+        }
+        if self.fuel == 0 {
+            self.stop = Some(Error::TooComplex);
             return None;
         }
         self.fuel -= 1;

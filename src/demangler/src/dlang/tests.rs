@@ -1,11 +1,15 @@
 //! Table tests of the D demangler; GNU's own suite (d-demangle-expected)
 //! is run through the command by tests/test_gnu_suite.py.
 
-use super::demangle;
-use crate::{Error, Options};
+use crate::{demangle_argument, Error, Format, Options};
 
+/// Through the dispatcher and its guard, as every caller reaches it.
 fn run(symbol: &str) -> Result<String, Error> {
-    demangle(symbol.as_bytes(), &Options::default())
+    let options = Options {
+        format: Format::Dlang,
+        ..Options::default()
+    };
+    demangle_argument(symbol.as_bytes(), &options)
 }
 
 #[test]
@@ -72,7 +76,7 @@ fn a_crafted_name_runs_out_of_steps_not_time() {
     let unit =
         "VVVVVVVVVVVVVVVVVVtFS10VVVVVVVVVVVVVVVVVVVVVVVVtFS10structnameQnVVVVVVVVVVVVVVtFS10";
     let symbol = format!("_D4tes{}i", unit.repeat(40));
-    let start = std::time::Instant::now();
-    assert!(run(&symbol).is_err());
-    assert!(start.elapsed().as_secs() < 2, "{:?}", start.elapsed());
+    assert_eq!(run(&symbol), Err(Error::TooComplex));
+    // GNU's own hardest case, 2.7 KB, is far within the budget: see the
+    // suite (tests/test_gnu_suite.py).
 }

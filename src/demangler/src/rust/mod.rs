@@ -8,7 +8,6 @@ mod legacy;
 mod punycode;
 mod v0;
 
-use crate::stack;
 use crate::{Error, Options};
 
 /// libiberty's limit on the nesting of paths, types and consts.
@@ -83,7 +82,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let verbose = options.is_verbose();
     if let Some(path) = symbol.strip_prefix(b"_R") {
         let limit = options.recursion().min(GNU_MAX_RECURSION);
-        stack::with_stack(limit, || v0::demangle(path, verbose, limit, &mut out))?;
+        v0::demangle(path, verbose, limit, &mut out)?;
     } else {
         legacy::demangle(&symbol[3..symbol.len() - 1], verbose, &mut out)?;
     }
