@@ -196,15 +196,27 @@ impl Demangler<'_> {
 
     /// `dlang_parse_arrayliteral`: `<count> <value>...`, `[a, b]`.
     fn parse_arrayliteral(&mut self, decl: &mut Vec<u8>, m: usize) -> Option<usize> {
-        let (mut m, elements) = self.number(m)?;
-        append(decl, "[");
-        for i in 0..elements {
+        self.value_list(decl, m, "[", "]")
+    }
+
+    /// `<count> <value>...`, each value printed between `open` and `close`
+    /// and separated by `, ` (array and struct literals).
+    fn value_list(
+        &mut self,
+        decl: &mut Vec<u8>,
+        m: usize,
+        open: &str,
+        close: &str,
+    ) -> Option<usize> {
+        let (mut m, count) = self.number(m)?;
+        append(decl, open);
+        for i in 0..count {
             m = self.value(decl, Some(m), None, 0)?;
-            if i + 1 != elements {
+            if i + 1 != count {
                 append(decl, ", ");
             }
         }
-        append(decl, "]");
+        append(decl, close);
         Some(m)
     }
 
@@ -231,18 +243,11 @@ impl Demangler<'_> {
         m: usize,
         name: Option<&[u8]>,
     ) -> Option<usize> {
-        let (mut m, args) = self.number(m)?;
+        // libiberty reads the count before it prints the name.
+        self.number(m)?;
         if let Some(name) = name {
             decl.extend_from_slice(name);
         }
-        append(decl, "(");
-        for i in 0..args {
-            m = self.value(decl, Some(m), None, 0)?;
-            if i + 1 != args {
-                append(decl, ", ");
-            }
-        }
-        append(decl, ")");
-        Some(m)
+        self.value_list(decl, m, "(", ")")
     }
 }
