@@ -34,7 +34,10 @@ style="c++filt"
     print: C++ only, ``std::string`` rather than its full spelling).
 format="auto"
     Which manglings to recognise, by c++filt's ``-s`` names: ``"auto"``
-    (Rust, then C++), ``"gnu-v3"`` (C++ only), ``"rust"`` or ``"none"``.
+    (Rust, then C++, then D), ``"gnu-v3"`` (C++ only), ``"rust"``,
+    ``"dlang"``, ``"java"`` (GCJ's names: ``java.lang.String``), ``"gnat"``
+    (Ada; never fails, as in c++filt: ``<Foo>`` where not GNAT's) or
+    ``"none"``.
 verbose=True
     With ``style="c++filt"``, spell standard names out and show the hashes of
     Rust symbols; False is ``c++filt -i``.
