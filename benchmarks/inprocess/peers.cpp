@@ -1,0 +1,59 @@
+// In-process peers of the core, on the symbols of a file (one a line):
+// LLVM's itaniumDemangle (libLLVMDemangle) and libstdc++'s __cxa_demangle.
+// Built and run by benchmarks/bench_inprocess.py; prints microseconds per
+// symbol, the best of five runs, as examples/bench.rs does for the core.
+#include <cxxabi.h>
+#include <llvm/Demangle/Demangle.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+template <typename F> static double best_of(int runs, F f, long &ok) {
+  double best = 1e30;
+  for (int i = 0; i < runs; i++) {
+    auto start = std::chrono::steady_clock::now();
+    ok = f();
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    if (took.count() < best) best = took.count();
+  }
+  return best;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: peers SYMBOLS_FILE\n");
+    return 2;
+  }
+  std::ifstream in(argv[1]);
+  std::vector<std::string> symbols;
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) symbols.push_back(line);
+  long ok = 0;
+  double llvm = best_of(5, [&] {
+    long n = 0;
+    for (auto &s : symbols) {
+      int status = 0;
+      char *out = llvm::itaniumDemangle(s.c_str(), nullptr, nullptr, &status);
+      n += out != nullptr;
+      std::free(out);
+    }
+    return n;
+  }, ok);
+  std::printf("llvm::itaniumDemangle      %.3f us/symbol (%ld demangled)\n", llvm / symbols.size() * 1e6, ok);
+  double gnu = best_of(5, [&] {
+    long n = 0;
+    for (auto &s : symbols) {
+      int status = 0;
+      char *out = abi::__cxa_demangle(s.c_str(), nullptr, nullptr, &status);
+      n += out != nullptr;
+      std::free(out);
+    }
+    return n;
+  }, ok);
+  std::printf("abi::__cxa_demangle        %.3f us/symbol (%ld demangled)\n", gnu / symbols.size() * 1e6, ok);
+  return 0;
+}
