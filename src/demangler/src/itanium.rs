@@ -10,7 +10,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     if symbol.starts_with(b"___Z") && options.style == crate::Style::CxxFilt {
         return block_invocation(symbol, options);
     }
-    demangle_guarded(symbol, options)
+    gnu::demangle(symbol, options)
 }
 
 /// Clang's block invocation functions, `___Z<encoding>_block_invoke`,
@@ -33,14 +33,10 @@ fn block_invocation(symbol: &[u8], options: &Options) -> Result<String, Error> {
         let mut encoding = Vec::with_capacity(at + 2);
         encoding.extend_from_slice(b"_Z");
         encoding.extend_from_slice(&rest[..at]);
-        match demangle_guarded(&encoding, options) {
+        match gnu::demangle(&encoding, options) {
             Ok(text) => return Ok(format!("invocation function for block in {text}")),
             Err(e) => error = e,
         }
     }
     Err(error)
-}
-
-fn demangle_guarded(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    gnu::demangle(symbol, options)
 }
