@@ -1,0 +1,277 @@
+//! `<expression>` (libiberty's `d_expression_1`, `d_exprlist`,
+//! `d_expr_primary`): operators, casts, unresolved names, `new`, folds,
+//! braced initializers, literals.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn expression(&mut self) -> R {
+        let was_expression = self.is_expression;
+        self.is_expression = true;
+        let ret = self.expression_1();
+        self.is_expression = was_expression;
+        ret
+    }
+
+    pub(super) fn expression_1(&mut self) -> R {
+        self.descend(Self::expression_inner)
+    }
+
+    pub(super) fn expression_inner(&mut self) -> R {
+        let peek = self.peek();
+        let next = self.peek_next();
+        match (peek, next) {
+            (b'L', _) => return self.expr_primary(),
+            (b'T', _) => return self.template_param(),
+            (b's', b'r') => {
+                self.advance(2);
+                let next = self.peek();
+                // GNU does not check the scope: where it fails to parse,
+                // the name is read from where the scope stopped, and
+                // printed without a scope.
+                let lenient = |scope: R| match scope {
+                    Err(Stop::Invalid) => Ok(None),
+                    other => other.map(Some),
+                };
+                let ty = if self.unresolved_names
+                    && (next.is_ascii_digit()
+                        || next.is_ascii_lowercase()
+                        || matches!(next, b'C' | b'U' | b'L'))
+                {
+                    // `sr <qualifier levels> E <name>`, which an older
+                    // mangling wrote without the `E`: this reading first,
+                    // the older one if the whole name fails (see `retry`).
+                    self.tried_unresolved_names = true;
+                    let scope = lenient(self.prefix(false))?;
+                    self.eat(b'E');
+                    scope
+                } else {
+                    lenient(self.type_())?
+                };
+                let name = self.unqualified_name()?;
+                let qualified = match ty {
+                    Some(ty) => self.add(Node::QualName(ty, name)),
+                    None => name,
+                };
+                if self.peek() != b'I' {
+                    return Ok(qualified);
+                }
+                // The arguments apply to the whole qualified name (which
+                // then prints in parentheses as an operand).
+                let args = self.template_args()?;
+                return Ok(self.add(Node::Template(qualified, args)));
+            }
+            (b's', b'p') => {
+                self.advance(2);
+                let e = self.expression_1()?;
+                return Ok(self.add(Node::PackExpansion(e)));
+            }
+            (b'f', b'p') => {
+                self.advance(2);
+                let index = if self.eat(b'T') {
+                    0
+                } else {
+                    self.compact_number()?.checked_add(1).ok_or(Stop::Invalid)?
+                };
+                return Ok(self.add(Node::FunctionParam(index)));
+            }
+            (b'0'..=b'9', _) | (b'o', b'n') => {
+                if peek == b'o' {
+                    self.advance(2);
+                }
+                let name = self.unqualified_name()?;
+                if self.peek() != b'I' {
+                    return Ok(name);
+                }
+                let args = self.template_args()?;
+                return Ok(self.add(Node::Template(name, args)));
+            }
+            (b'i' | b't', b'l') => {
+                self.advance(2);
+                // A type that does not parse is left out, and the list read
+                // on: libiberty does not check it (d_expression_1, `tl`).
+                let ty = if peek == b't' {
+                    match self.type_() {
+                        Err(Stop::Invalid) => None,
+                        result => Some(result?),
+                    }
+                } else {
+                    None
+                };
+                if self.peek() == 0 || self.peek_next() == 0 {
+                    return self.invalid();
+                }
+                let list = self.exprlist(b'E')?;
+                return Ok(self.add(Node::InitializerList(ty, list)));
+            }
+            // `u <source-name> <template-args>`: a vendor extended
+            // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
+            (b'u', _) => {
+                self.advance(1);
+                let name = self.source_name()?;
+                let args = self.template_args_1()?;
+                return Ok(self.add(Node::VendorExpr(name, args)));
+            }
+            _ => {}
+        }
+        let op = self.operator_name()?;
+        let mut code = None;
+        let args = match self.node(op) {
+            Node::Operator(i) => {
+                let info = tables::operator_info(i);
+                code = Some(info.code);
+                if info.code == *b"st" {
+                    let ty = self.type_()?;
+                    return Ok(self.add(Node::Unary(op, ty)));
+                }
+                info.args
+            }
+            Node::ExtendedOperator(args, _) => args,
+            Node::Cast(_) => 1,
+            _ => return self.invalid(),
+        };
+        match args {
+            0 => Ok(self.add(Node::Nullary(op))),
+            1 => {
+                let mut suffix = false;
+                if let Some(c) = code {
+                    if (c[0] == b'p' || c[0] == b'm') && c[1] == c[0] {
+                        // `pp_`/`mm_` are the prefix forms.
+                        suffix = !self.eat(b'_');
+                    }
+                }
+                let is_cast = matches!(self.node(op), Node::Cast(_));
+                let mut operand = if is_cast && self.eat(b'_') {
+                    self.exprlist(b'E')?
+                } else if code == Some(*b"sP") {
+                    self.template_args_1()?
+                } else {
+                    self.expression_1()?
+                };
+                if suffix {
+                    operand = self.add(Node::BinaryArgs(Some(operand), Some(operand)));
+                }
+                Ok(self.add(Node::Unary(op, operand)))
+            }
+            2 => {
+                let code = code.ok_or(Stop::Invalid)?;
+                let left = if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
+                    self.type_()?
+                } else if code[0] == b'f' {
+                    self.operator_name()?
+                } else if code == *b"di" {
+                    self.unqualified_name()?
+                } else {
+                    self.expression_1()?
+                };
+                let right = if code == *b"cl" {
+                    self.exprlist(b'E')?
+                } else if code == *b"dt" || code == *b"pt" {
+                    let (p, n) = (self.peek(), self.peek_next());
+                    if (p == b'g' && n == b's') || (p == b's' && n == b'r') {
+                        self.expression_1()?
+                    } else {
+                        let mut name = self.unqualified_name()?;
+                        if self.peek() == b'I' {
+                            let args = self.template_args()?;
+                            name = self.add(Node::Template(name, args));
+                        }
+                        name
+                    }
+                } else {
+                    self.expression_1()?
+                };
+                let args = self.add(Node::BinaryArgs(Some(left), Some(right)));
+                Ok(self.add(Node::Binary(op, args)))
+            }
+            3 => {
+                let code = code.ok_or(Stop::Invalid)?;
+                let (first, second, third);
+                if code == *b"qu" || code == *b"dX" {
+                    first = Some(self.expression_1()?);
+                    second = Some(self.expression_1()?);
+                    third = Some(self.expression_1()?);
+                } else if code[0] == b'f' {
+                    first = Some(self.operator_name()?);
+                    second = Some(self.expression_1()?);
+                    third = Some(self.expression_1()?);
+                } else if code[0] == b'n' {
+                    first = Some(self.exprlist(b'_')?);
+                    second = Some(self.type_()?);
+                    // An initializer that does not parse is dropped, and the
+                    // parse goes on from where it stopped: libiberty makes
+                    // the new-expression's TRINARY_ARG2 with a NULL right
+                    // (d_expression_1), and prints `new T` without it.
+                    let dropped = |result: R| match result {
+                        Err(Stop::Invalid) => Ok(None),
+                        result => result.map(Some),
+                    };
+                    third = if self.eat(b'E') {
+                        None
+                    } else if self.peek() == b'p' && self.peek_next() == b'i' {
+                        self.advance(2);
+                        dropped(self.exprlist(b'E'))?
+                    } else if self.peek() == b'i' && self.peek_next() == b'l' {
+                        dropped(self.expression_1())?
+                    } else {
+                        return self.invalid();
+                    };
+                } else {
+                    return self.invalid();
+                }
+                let arg2 = self.add(Node::TrinaryArg2(second, third));
+                let arg1 = self.add(Node::TrinaryArg1(first, arg2));
+                Ok(self.add(Node::Trinary(op, arg1)))
+            }
+            _ => self.invalid(),
+        }
+    }
+
+    pub(super) fn exprlist(&mut self, terminator: u8) -> R {
+        if self.eat(terminator) {
+            return Ok(self.add(Node::ArgList(None, None)));
+        }
+        let mut list = ListBuilder::new(false);
+        loop {
+            let item = self.expression_1()?;
+            self.list_push(&mut list, item);
+            if self.eat(terminator) {
+                break;
+            }
+            if self.peek() == 0 {
+                return self.invalid();
+            }
+        }
+        Ok(self.list_finish(list))
+    }
+
+    pub(super) fn expr_primary(&mut self) -> R {
+        self.expect(b'L')?;
+        let ret = if matches!(self.peek(), b'_' | b'Z') {
+            self.mangled_name(false)?
+        } else {
+            let ty = self.type_()?;
+            if let Node::Builtin(tables::NULLPTR) = self.node(ty) {
+                if self.eat(b'E') {
+                    return Ok(ty);
+                }
+            }
+            let negative = self.eat(b'n');
+            let start = self.pos;
+            while self.peek() != b'E' {
+                if self.peek() == 0 {
+                    return self.invalid();
+                }
+                self.advance(1);
+            }
+            // GNU makes no name of nothing: a literal needs a value.
+            if self.pos == start {
+                return self.invalid();
+            }
+            let digits = self.add(Node::Name(&self.text[start..self.pos]));
+            self.add(Node::Literal(ty, digits, negative))
+        };
+        self.expect(b'E')?;
+        Ok(ret)
+    }
+}

@@ -1,0 +1,409 @@
+//! The Itanium C++ ABI grammar, parsed as GNU libiberty parses it: the same
+//! productions, the same substitution candidates in the same order, the same
+//! leniencies (so that what c++filt accepts is accepted, and what it refuses
+//! is refused).
+
+use super::ast::{Id, Node, Qual, Special};
+use super::tables::{self, STD_SUBSTITUTIONS};
+
+/// Why a parse stopped.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Stop {
+    /// Not a name GNU demangles.
+    Invalid,
+    /// Nested deeper than the recursion limit.
+    TooDeep,
+}
+
+mod expressions;
+mod names;
+mod special;
+mod types;
+
+type R = Result<Id, Stop>;
+
+/// A list of argument cells being built in place, without a `Vec`.
+struct ListBuilder {
+    template: bool,
+    head: Option<Id>,
+    last: Option<Id>,
+    first: Option<Id>,
+    len: usize,
+}
+
+impl ListBuilder {
+    fn new(template: bool) -> Self {
+        ListBuilder {
+            template,
+            head: None,
+            last: None,
+            first: None,
+            len: 0,
+        }
+    }
+}
+
+pub(crate) struct Parser<'a> {
+    text: &'a str,
+    input: &'a [u8],
+    pos: usize,
+    pub(crate) nodes: Vec<Node<'a>>,
+    subs: Vec<Id>,
+    last_name: Option<Id>,
+    is_expression: bool,
+    is_conversion: bool,
+    /// Java's rules (see the printer's `java`): a trailing `$` on a name.
+    pub(crate) java: bool,
+    params: bool,
+    verbose: bool,
+    depth: u32,
+    max_depth: u32,
+    ran_out: bool,
+    unresolved_names: bool,
+    tried_unresolved_names: bool,
+}
+
+impl<'a> Parser<'a> {
+    /// A parser of `text` that builds its tree in `nodes` and keeps its
+    /// substitution candidates in `subs` (emptied first: buffers a parser
+    /// before used, so that parsing allocates nothing).
+    pub(crate) fn new(
+        text: &'a str,
+        params: bool,
+        verbose: bool,
+        max_depth: u32,
+        (mut nodes, mut subs): (Vec<Node<'a>>, Vec<Id>),
+    ) -> Self {
+        nodes.clear();
+        subs.clear();
+        // About one node for every three bytes of a real name.
+        nodes.reserve(text.len() / 3 + 8);
+        subs.reserve(text.len() / 8 + 4);
+        Parser {
+            text,
+            input: text.as_bytes(),
+            pos: 0,
+            nodes,
+            subs,
+            last_name: None,
+            is_expression: false,
+            is_conversion: false,
+            java: false,
+            params,
+            verbose,
+            depth: 0,
+            max_depth,
+            ran_out: false,
+            unresolved_names: true,
+            tried_unresolved_names: false,
+        }
+    }
+
+    /// A parser for a second attempt where the first failed after reading
+    /// an unresolved name in the newer way: `Err` with this one if it did
+    /// not.
+    pub(crate) fn retry(self) -> Result<Self, Self> {
+        if !self.tried_unresolved_names {
+            return Err(self);
+        }
+        let (text, params, verbose, max_depth) =
+            (self.text, self.params, self.verbose, self.max_depth);
+        let java = self.java;
+        let mut parser = Parser::new(text, params, verbose, max_depth, self.into_buffers());
+        parser.unresolved_names = false;
+        parser.java = java;
+        Ok(parser)
+    }
+
+    /// The tree and substitution list, for the next parser.
+    pub(crate) fn into_buffers(self) -> (Vec<Node<'a>>, Vec<Id>) {
+        (self.nodes, self.subs)
+    }
+
+    // ----- reading -----
+
+    fn peek(&self) -> u8 {
+        self.input.get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn peek_next(&self) -> u8 {
+        if self.peek() == 0 {
+            return 0;
+        }
+        self.input.get(self.pos + 1).copied().unwrap_or(0)
+    }
+
+    fn advance(&mut self, n: usize) {
+        self.pos = (self.pos + n).min(self.input.len());
+    }
+
+    fn next(&mut self) -> u8 {
+        let c = self.peek();
+        if c != 0 {
+            self.pos += 1;
+        }
+        c
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == c {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn expect(&mut self, c: u8) -> Result<(), Stop> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            self.invalid()
+        }
+    }
+
+    /// A failure; one at the end of the input means the name is cut short.
+    fn invalid<T>(&mut self) -> Result<T, Stop> {
+        if self.at_end() {
+            self.ran_out = true;
+        }
+        Err(Stop::Invalid)
+    }
+
+    /// Whether the parse failed for want of more input.
+    pub(crate) fn ran_out(&self) -> bool {
+        self.ran_out
+    }
+
+    pub(crate) fn at_end(&self) -> bool {
+        self.pos >= self.input.len()
+    }
+
+    // ----- building -----
+
+    fn add(&mut self, node: Node<'a>) -> Id {
+        self.nodes.push(node);
+        (self.nodes.len() - 1) as Id
+    }
+
+    fn add_sub(&mut self, id: Id) -> Result<(), Stop> {
+        if self.subs.len() >= self.input.len() {
+            return self.invalid();
+        }
+        self.subs.push(id);
+        Ok(())
+    }
+
+    fn node(&self, id: Id) -> Node<'a> {
+        self.nodes[id as usize]
+    }
+
+    fn descend<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Stop>) -> Result<T, Stop> {
+        if self.depth >= self.max_depth {
+            return Err(Stop::TooDeep);
+        }
+        self.depth += 1;
+        let result = f(self);
+        self.depth -= 1;
+        result
+    }
+
+    // ----- top level -----
+
+    /// A mangled name of a form the caller has checked: `_Z <encoding>
+    /// [clone suffixes]`, or `_GLOBAL_` `.`/`_`/`$` `I`/`D` `_` and a name.
+    pub(crate) fn mangled_symbol(&mut self) -> R {
+        let input = self.input;
+        if input.starts_with(b"_GLOBAL_") {
+            let kind = if input[9] == b'I' {
+                Special::GlobalConstructors
+            } else {
+                Special::GlobalDestructors
+            };
+            self.advance(11);
+            let name = if self.peek() == b'_' && self.peek_next() == b'Z' {
+                self.advance(2);
+                self.encoding(false)?
+            } else if self.pos < input.len() {
+                self.add(Node::Name(&self.text[self.pos..]))
+            } else {
+                // libiberty's d_make_name refuses an empty name.
+                return self.invalid();
+            };
+            self.pos = input.len();
+            return Ok(self.add(Node::Special(kind, name)));
+        }
+        self.mangled_name(true)
+    }
+
+    /// A bare type, as `c++filt -t` takes it.
+    pub(crate) fn type_symbol(&mut self) -> R {
+        self.type_()
+    }
+
+    fn mangled_name(&mut self, top_level: bool) -> R {
+        // Below the top level the `_` may be missing (an old g++ bug).
+        if !self.eat(b'_') && top_level {
+            return self.invalid();
+        }
+        self.expect(b'Z')?;
+        let mut encoding = self.encoding(top_level)?;
+        if top_level && self.params {
+            while self.peek() == b'.'
+                && matches!(self.peek_next(), b'a'..=b'z' | b'_' | b'0'..=b'9')
+            {
+                encoding = self.clone_suffix(encoding);
+            }
+        }
+        Ok(encoding)
+    }
+
+    fn clone_suffix(&mut self, encoding: Id) -> Id {
+        let start = self.pos;
+        let input = self.input;
+        let mut end = start;
+        let part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+        if input.get(end) == Some(&b'.') && input.get(end + 1).is_some_and(|&b| part(b)) {
+            end += 2;
+            while input.get(end).is_some_and(|&b| part(b)) {
+                end += 1;
+            }
+        }
+        while input.get(end) == Some(&b'.') && input.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 2;
+            while input.get(end).is_some_and(u8::is_ascii_digit) {
+                end += 1;
+            }
+        }
+        self.pos = end;
+        let suffix = self.add(Node::Name(&self.text[start..end]));
+        self.add(Node::Clone(encoding, suffix))
+    }
+
+    fn encoding(&mut self, top_level: bool) -> R {
+        let dc = self.descend(|p| p.encoding_inner(top_level))?;
+        Ok(self.move_template_constraints(dc))
+    }
+
+    fn encoding_inner(&mut self, top_level: bool) -> R {
+        if matches!(self.peek(), b'G' | b'T') {
+            return self.special_name();
+        }
+        let mut dc = self.name()?;
+        if top_level && !self.params {
+            // Without parameters, a top-level name loses its function
+            // qualifiers, and so does a local name's last part.
+            dc = self.strip_function_quals(dc);
+            if let Node::LocalName(f, name) = self.node(dc) {
+                let name = self.strip_function_quals(name);
+                self.nodes[dc as usize] = Node::LocalName(f, name);
+            }
+            return Ok(dc);
+        }
+        let peek = self.peek();
+        if peek == 0 || peek == b'E' {
+            return Ok(dc);
+        }
+        // Clang's `Ua9enable_if <template-args>` after the name (GNU 2.47
+        // refuses it): printed after the function as LLVM 19 prints it,
+        // ` [enable_if:...]` (ItaniumDemangle parseEncoding).
+        let enable_if = if self.input[self.pos..].starts_with(b"Ua9enable_if") {
+            self.advance(12);
+            Some(self.template_args()?)
+        } else {
+            None
+        };
+        let has_return = self.has_return_type(dc);
+        let mut ftype = self.bare_function_type(has_return)?;
+        if !top_level {
+            if let (Node::LocalName(..), Node::FunctionType(_, args)) =
+                (self.node(dc), self.node(ftype))
+            {
+                self.nodes[ftype as usize] = Node::FunctionType(None, args);
+            }
+        }
+        // A trailing requires-clause (d_encoding's d_maybe_constraints).
+        if self.eat(b'Q') {
+            let expr = self.expression()?;
+            ftype = self.add(Node::Constraints(ftype, expr));
+        }
+        let typed = self.add(Node::TypedName(dc, ftype));
+        Ok(match enable_if {
+            Some(args) => self.add(Node::EnableIf(typed, args)),
+            None => typed,
+        })
+    }
+
+    /// A requires-clause mangled in the function's template arguments goes
+    /// after its parameters, so that the arguments can be looked up: what
+    /// libiberty's printer does to the tree when it prints a typed name
+    /// (d_print_comp_inner, DEMANGLE_COMPONENT_TYPED_NAME), done here once.
+    /// Elsewhere such a clause stays in its list, and a lookup in it fails,
+    /// as in c++filt (`c++filt -p _Z1fIiQ1CIT_EEvv` does not demangle).
+    /// (A local name's function has its return type dropped first, as the
+    /// printer moves the clause only later.)
+    fn move_template_constraints(&mut self, dc: Id) -> Id {
+        if let Node::EnableIf(typed, args) = self.node(dc) {
+            let typed = self.move_template_constraints(typed);
+            self.nodes[dc as usize] = Node::EnableIf(typed, args);
+            return dc;
+        }
+        let Node::TypedName(name, ftype) = self.node(dc) else {
+            return dc;
+        };
+        let mut typed = self.strip_function_quals(name);
+        if let Node::LocalName(_, local) = self.node(typed) {
+            typed = self.strip_function_quals(match self.node(local) {
+                Node::DefaultArg(_, inner) => inner,
+                _ => local,
+            });
+        }
+        match self.node(typed) {
+            Node::Template(template, args) => match self.node(args) {
+                Node::Constraints(list, expr) => {
+                    self.nodes[typed as usize] = Node::Template(template, list);
+                    let ftype = self.add(Node::Constraints(ftype, expr));
+                    self.nodes[dc as usize] = Node::TypedName(name, ftype);
+                    dc
+                }
+                _ => dc,
+            },
+            _ => dc,
+        }
+    }
+
+    fn strip_function_quals(&self, mut id: Id) -> Id {
+        while let Node::Qual(q, inner, _) = self.node(id) {
+            if !q.of_function() {
+                break;
+            }
+            id = inner;
+        }
+        id
+    }
+
+    fn has_return_type(&self, id: Id) -> bool {
+        match self.node(id) {
+            Node::LocalName(_, name) => self.has_return_type(name),
+            Node::Template(name, _) => !self.is_ctor_dtor_or_conversion(name),
+            Node::Qual(q, inner, _) if q.of_function() => self.has_return_type(inner),
+            _ => false,
+        }
+    }
+
+    fn is_ctor_dtor_or_conversion(&self, id: Id) -> bool {
+        match self.node(id) {
+            Node::QualName(_, name) | Node::LocalName(_, name) => {
+                self.is_ctor_dtor_or_conversion(name)
+            }
+            Node::Ctor(_) | Node::Dtor(_) | Node::Conversion(_) => true,
+            _ => false,
+        }
+    }
+
+    // ----- names -----
+
+    // ----- types -----
+
+    // ----- expressions -----
+}

@@ -1,0 +1,567 @@
+//! `<name>` and its parts (libiberty's `d_name`, `d_nested_name`, `d_prefix`,
+//! `d_unqualified_name`, `d_source_name`, `d_local_name`, `d_lambda`,
+//! `d_substitution`...): nested and local names, C++20 modules, operators,
+//! constructors, lambdas and unnamed types, substitutions.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn name(&mut self) -> R {
+        self.descend(Self::name_inner)
+    }
+
+    pub(super) fn name_inner(&mut self) -> R {
+        match self.peek() {
+            b'N' => self.nested_name(),
+            b'Z' => self.local_name(),
+            b'U' => self.unqualified_name(),
+            b'S' => {
+                let (dc, from_sub) = if self.peek_next() != b't' {
+                    let sub = self.substitution(false)?;
+                    if let Node::ModuleName(..) = self.node(sub) {
+                        (self.unqualified_name_in(Some(sub))?, false)
+                    } else {
+                        (sub, true)
+                    }
+                } else {
+                    self.advance(2);
+                    let std = self.add(Node::Name("std"));
+                    let name = self.unqualified_name()?;
+                    (self.add(Node::QualName(std, name)), false)
+                };
+                if self.peek() != b'I' {
+                    return Ok(dc);
+                }
+                if !from_sub {
+                    self.add_sub(dc)?;
+                }
+                let args = self.template_args()?;
+                Ok(self.add(Node::Template(dc, args)))
+            }
+            _ => {
+                let dc = self.unqualified_name()?;
+                if self.peek() != b'I' {
+                    return Ok(dc);
+                }
+                // An unscoped template name is a substitution candidate.
+                self.add_sub(dc)?;
+                let args = self.template_args()?;
+                Ok(self.add(Node::Template(dc, args)))
+            }
+        }
+    }
+
+    /// `<nested-name> ::= N [<CV-qualifiers>] [<ref-qualifier>] <prefix> E
+    /// | N H <prefix> E` (libiberty `d_nested_name`).
+    pub(super) fn nested_name(&mut self) -> R {
+        self.expect(b'N')?;
+        if self.eat(b'H') {
+            let prefix = self.prefix(true)?;
+            self.expect(b'E')?;
+            return Ok(self.add(Node::Qual(Qual::XobjThis, prefix, None)));
+        }
+        let quals = self.cv_qualifiers(true)?;
+        let ref_qual = match self.peek() {
+            b'R' => Some(Qual::ReferenceThis),
+            b'O' => Some(Qual::RvalueReferenceThis),
+            _ => None,
+        };
+        if ref_qual.is_some() {
+            self.advance(1);
+        }
+        let mut ret = self.prefix(true)?;
+        ret = self.wrap_quals(&quals, ret);
+        if let Some(q) = ref_qual {
+            ret = self.add(Node::Qual(q, ret, None));
+        }
+        self.expect(b'E')?;
+        Ok(ret)
+    }
+
+    /// Names up to `E`; each but the last is a substitution candidate
+    /// when `substitutable`.
+    pub(super) fn prefix(&mut self, substitutable: bool) -> R {
+        let mut ret: Option<Id> = None;
+        loop {
+            let peek = self.peek();
+            let mut template = false;
+            let mut module_name = false;
+            let dc = match peek {
+                0 => return self.invalid(),
+                b'E' => return ret.ok_or(Stop::Invalid),
+                b'D' if matches!(self.peek_next(), b'T' | b't') => self.type_()?,
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' | b'F' => {
+                    self.unqualified_name()?
+                }
+                b'S' => {
+                    let sub = self.substitution(true)?;
+                    match self.node(sub) {
+                        Node::ModuleName(..) => {
+                            // d_prefix: the name attached to a module from a
+                            // substitution is a candidate like any other.
+                            module_name = true;
+                            self.unqualified_name_in(Some(sub))?
+                        }
+                        // GNU takes any other substitution only first in a
+                        // prefix, and not as the whole of it.
+                        _ if ret.is_some() || self.peek() == b'E' => return self.invalid(),
+                        _ => sub,
+                    }
+                }
+                b'I' => {
+                    if ret.is_none() {
+                        return self.invalid();
+                    }
+                    template = true;
+                    self.template_args()?
+                }
+                b'T' => self.template_param()?,
+                b'M' => {
+                    // The initializer scope of a lambda: nothing to show
+                    // (GNU skips an `M` anywhere in a prefix, but a name
+                    // must follow it).
+                    self.advance(1);
+                    if self.peek() == b'E' {
+                        return self.invalid();
+                    }
+                    continue;
+                }
+                _ => return self.invalid(),
+            };
+            let combined = match ret {
+                None => dc,
+                Some(prev) if template => self.add(Node::Template(prev, dc)),
+                Some(prev) => self.add(Node::QualName(prev, dc)),
+            };
+            ret = Some(combined);
+            if substitutable && (peek != b'S' || module_name) && self.peek() != b'E' {
+                self.add_sub(combined)?;
+            }
+        }
+    }
+
+    pub(super) fn unqualified_name(&mut self) -> R {
+        self.unqualified_name_in(None)
+    }
+
+    /// An unqualified name, attached to a C++20 module (`W` names, or
+    /// `module` from a substitution) if it says so: `name@module`.
+    pub(super) fn unqualified_name_in(&mut self, module: Option<Id>) -> R {
+        let (module, friend, ret) = if module.is_none() && self.peek().is_ascii_digit() {
+            // Most names: a source name, in no module, no friend.
+            (None, false, self.source_name())
+        } else {
+            let module = self.module_name(module)?;
+            // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
+            let friend = self.eat(b'F');
+            (module, friend, self.unqualified_name_base())
+        };
+        if ret == Err(Stop::Invalid) {
+            // libiberty still reads ABI tags after a name that failed; where
+            // a caller lets the failure pass (an unresolved scope), it reads
+            // on after them, so they are consumed here as there.
+            while self.eat(b'B') {
+                let _ = self.source_name();
+            }
+        }
+        let mut ret = ret?;
+        if let Some(module) = module {
+            ret = self.add(Node::ModuleEntity(ret, module));
+        }
+        if self.peek() == b'B' {
+            ret = self.abi_tags(ret)?;
+        }
+        if friend {
+            ret = self.add(Node::Friend(ret));
+        }
+        Ok(ret)
+    }
+
+    /// The name proper of an `<unqualified-name>`: a source name, an
+    /// operator, a constructor or destructor, a structured binding, a
+    /// local source name, a lambda or an unnamed type or enum.
+    pub(super) fn unqualified_name_base(&mut self) -> R {
+        let peek = self.peek();
+        let ret = match peek {
+            b'0'..=b'9' => self.source_name()?,
+            b'a'..=b'z' => {
+                let was_expression = self.is_expression;
+                if peek == b'o' && self.peek_next() == b'n' {
+                    self.advance(2);
+                    // `on cv` names a conversion operator.
+                    self.is_expression = false;
+                }
+                let op = self.operator_name();
+                self.is_expression = was_expression;
+                let op = op?;
+                match self.node(op) {
+                    Node::Operator(i) if tables::operator_info(i).code == *b"li" => {
+                        let name = self.source_name()?;
+                        self.add(Node::Unary(op, name))
+                    }
+                    _ => op,
+                }
+            }
+            b'D' if self.peek_next() == b'C' => {
+                self.advance(2);
+                let mut names = Vec::new();
+                loop {
+                    names.push(self.source_name()?);
+                    if self.peek() == b'E' {
+                        break;
+                    }
+                }
+                self.advance(1);
+                let mut next = None;
+                for &name in names.iter().rev() {
+                    next = Some(self.add(Node::StructuredBinding(name, next)));
+                }
+                next.ok_or(Stop::Invalid)?
+            }
+            b'C' | b'D' => self.ctor_dtor_name()?,
+            b'L' => {
+                self.advance(1);
+                let name = self.source_name()?;
+                self.discriminator()?;
+                name
+            }
+            b'U' => match self.peek_next() {
+                b'l' => self.lambda()?,
+                b't' => self.unnamed_type()?,
+                b'e' => self.unnamed_enum()?,
+                _ => return self.invalid(),
+            },
+            _ => return self.invalid(),
+        };
+        Ok(ret)
+    }
+
+    /// `<module-name> ::= <module-subname>+`, `<module-subname> ::= W
+    /// [P] <source-name>`, each a substitution candidate, under `module`
+    /// (libiberty `d_maybe_module_name`).
+    pub(super) fn module_name(&mut self, mut module: Option<Id>) -> Result<Option<Id>, Stop> {
+        while self.eat(b'W') {
+            let partition = self.eat(b'P');
+            let name = self.source_name()?;
+            let id = self.add(Node::ModuleName(module, name, partition));
+            self.add_sub(id)?;
+            module = Some(id);
+        }
+        Ok(module)
+    }
+
+    pub(super) fn abi_tags(&mut self, mut dc: Id) -> R {
+        let hold_last_name = self.last_name;
+        while self.eat(b'B') {
+            let tag = self.source_name()?;
+            dc = self.add(Node::TaggedName(dc, tag));
+        }
+        self.last_name = hold_last_name;
+        Ok(dc)
+    }
+
+    pub(super) fn source_name(&mut self) -> R {
+        let len = self.number()?;
+        if len <= 0 {
+            return self.invalid();
+        }
+        let id = self.identifier(len as usize)?;
+        // A Java name may end in a `$` (a C++ keyword) that its length
+        // leaves out (d_identifier).
+        if self.java && self.peek() == b'$' {
+            self.advance(1);
+        }
+        self.last_name = Some(id);
+        Ok(id)
+    }
+
+    pub(super) fn identifier(&mut self, len: usize) -> R {
+        let start = self.pos;
+        if self.input.len() - start < len || !self.text.is_char_boundary(start + len) {
+            return self.invalid();
+        }
+        self.pos += len;
+        let name = &self.text[start..start + len];
+        let bytes = name.as_bytes();
+        // GCC's anonymous namespace: `_GLOBAL_` `.`/`_`/`$` `N`...
+        if len >= 10
+            && name.starts_with("_GLOBAL_")
+            && matches!(bytes[8], b'.' | b'_' | b'$')
+            && bytes[9] == b'N'
+        {
+            return Ok(self.add(Node::Name("(anonymous namespace)")));
+        }
+        Ok(self.add(Node::Name(name)))
+    }
+
+    /// A decimal number, `n` for minus; out of `i32` range is invalid.
+    pub(super) fn number(&mut self) -> Result<i64, Stop> {
+        let negative = self.eat(b'n');
+        let mut value: i64 = 0;
+        while self.peek().is_ascii_digit() {
+            value = value * 10 + i64::from(self.peek() - b'0');
+            if value > i64::from(i32::MAX) {
+                return self.invalid();
+            }
+            self.advance(1);
+        }
+        Ok(if negative { -value } else { value })
+    }
+
+    /// `_` for 0, or `<number> _` for number + 1.
+    pub(super) fn compact_number(&mut self) -> Result<u32, Stop> {
+        let num = match self.peek() {
+            b'_' => 0,
+            b'n' => return self.invalid(),
+            _ => self.number()? + 1,
+        };
+        if num < 0 || !self.eat(b'_') {
+            return self.invalid();
+        }
+        u32::try_from(num).map_err(|_| Stop::Invalid)
+    }
+
+    pub(super) fn discriminator(&mut self) -> Result<(), Stop> {
+        if !self.eat(b'_') {
+            return Ok(());
+        }
+        let two = self.eat(b'_');
+        let num = self.number()?;
+        if num < 0 {
+            return self.invalid();
+        }
+        if two && num >= 10 {
+            self.expect(b'_')?;
+        }
+        Ok(())
+    }
+
+    pub(super) fn ctor_dtor_name(&mut self) -> R {
+        self.last_name.ok_or(Stop::Invalid)?;
+        match self.peek() {
+            b'C' => {
+                let inheriting = self.peek_next() == b'I';
+                if inheriting {
+                    self.advance(1);
+                }
+                if !matches!(self.peek_next(), b'1'..=b'5') {
+                    return self.invalid();
+                }
+                self.advance(2);
+                if inheriting {
+                    // The base's type is not printed, nor checked by GNU;
+                    // since 2.44 the constructor takes the last name read in
+                    // it (`_ZN1DCI11BEi` is `D::B(int)`; d_ctor_dtor_name).
+                    match self.type_() {
+                        Ok(_) | Err(Stop::Invalid) => {}
+                        Err(stop) => return Err(stop),
+                    }
+                }
+                let name = self.last_name.ok_or(Stop::Invalid)?;
+                Ok(self.add(Node::Ctor(name)))
+            }
+            b'D' => {
+                let name = self.last_name.ok_or(Stop::Invalid)?;
+                if !matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5') {
+                    return self.invalid();
+                }
+                self.advance(2);
+                Ok(self.add(Node::Dtor(name)))
+            }
+            _ => self.invalid(),
+        }
+    }
+
+    pub(super) fn operator_name(&mut self) -> R {
+        let c1 = self.next();
+        let c2 = self.next();
+        if c1 == b'v' && c2.is_ascii_digit() {
+            let name = self.source_name()?;
+            return Ok(self.add(Node::ExtendedOperator(c2 - b'0', name)));
+        }
+        if c1 == b'c' && c2 == b'v' {
+            let was_conversion = self.is_conversion;
+            self.is_conversion = !self.is_expression;
+            let ty = self.type_();
+            let conversion = self.is_conversion;
+            self.is_conversion = was_conversion;
+            let ty = ty?;
+            return Ok(self.add(if conversion {
+                Node::Conversion(ty)
+            } else {
+                Node::Cast(ty)
+            }));
+        }
+        let op = tables::operator([c1, c2]).ok_or(Stop::Invalid)?;
+        Ok(self.add(Node::Operator(op)))
+    }
+
+    pub(super) fn local_name(&mut self) -> R {
+        self.expect(b'Z')?;
+        // The encoding before its requires-clause moves (see below).
+        let function = self.descend(|p| p.encoding_inner(false))?;
+        self.expect(b'E')?;
+        let name = if self.eat(b's') {
+            self.discriminator()?;
+            self.add(Node::Name("string literal"))
+        } else {
+            let default_arg = if self.eat(b'd') {
+                Some(self.compact_number()?)
+            } else {
+                None
+            };
+            let name = self.name()?;
+            if !matches!(self.node(name), Node::Lambda(..) | Node::UnnamedType(_)) {
+                self.discriminator()?;
+            }
+            match default_arg {
+                Some(num) => self.add(Node::DefaultArg(num, name)),
+                None => name,
+            }
+        };
+        // The containing function's return type would read as the local
+        // entity's: it is dropped.
+        if let Node::TypedName(_, ftype) = self.node(function) {
+            if let Node::FunctionType(_, args) = self.node(ftype) {
+                self.nodes[ftype as usize] = Node::FunctionType(None, args);
+            }
+        }
+        let function = self.move_template_constraints(function);
+        Ok(self.add(Node::LocalName(function, name)))
+    }
+
+    /// `<closure-type-name> ::= Ul [<template-head>] <lambda-sig> E
+    /// [<number>] _` (libiberty `d_lambda`; the head since GNU 2.44).
+    pub(super) fn lambda(&mut self) -> R {
+        self.advance(2);
+        let head = self.template_head()?;
+        let mut params = self.parmlist()?;
+        if let Some(first) = head {
+            params = self.add(Node::TemplateHead(first, Some(params)));
+        }
+        self.expect(b'E')?;
+        let num = self.compact_number()?;
+        Ok(self.add(Node::Lambda(params, num)))
+    }
+
+    /// `<template-head> ::= <template-param-decl>+`: the first declaration,
+    /// each linked to the next, or none (libiberty `d_template_head`).
+    pub(super) fn template_head(&mut self) -> Result<Option<Id>, Stop> {
+        let mut decls = Vec::new();
+        while let Some(decl) = self.template_param_decl()? {
+            decls.push(decl);
+        }
+        // Linked from the last, so that each holds its successor.
+        let mut next = None;
+        for decl in decls.into_iter().rev() {
+            next = Some(self.link_param_decl(decl, next));
+        }
+        Ok(next)
+    }
+
+    /// `<template-param-decl> ::= Ty | Tn <type> | Tt <template-head> E |
+    /// Tp <template-param-decl>` (libiberty `d_template_parm`); `None` where
+    /// the next is not one (`T_` is a parameter reference).
+    pub(super) fn template_param_decl(&mut self) -> Result<Option<Node<'a>>, Stop> {
+        if self.peek() != b'T' {
+            return Ok(None);
+        }
+        let decl = match self.peek_next() {
+            b'y' => {
+                self.advance(2);
+                Node::TypeParm(None)
+            }
+            b'n' => {
+                self.advance(2);
+                Node::NonTypeParm(self.type_()?, None)
+            }
+            b't' => {
+                self.advance(2);
+                let head = self.template_head()?.ok_or(Stop::Invalid)?;
+                self.expect(b'E')?;
+                let head = self.add(Node::TemplateHead(head, None));
+                Node::TemplateTemplateParm(head, None)
+            }
+            b'p' => {
+                self.advance(2);
+                let inner = self.template_param_decl()?.ok_or(Stop::Invalid)?;
+                let inner = self.link_param_decl(inner, None);
+                Node::PackParm(inner, None)
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(decl))
+    }
+
+    /// A parameter declaration, added with `next` as its successor.
+    pub(super) fn link_param_decl(&mut self, decl: Node<'a>, next: Option<Id>) -> Id {
+        self.add(match decl {
+            Node::TypeParm(_) => Node::TypeParm(next),
+            Node::NonTypeParm(ty, _) => Node::NonTypeParm(ty, next),
+            Node::TemplateTemplateParm(head, _) => Node::TemplateTemplateParm(head, next),
+            Node::PackParm(inner, _) => Node::PackParm(inner, next),
+            other => other,
+        })
+    }
+
+    /// `<unnamed-enum> ::= Ue <underlying type> <first enumerator's
+    /// source-name>`, a substitution candidate (libiberty `d_unnamed_enum`,
+    /// GNU 2.46).
+    pub(super) fn unnamed_enum(&mut self) -> R {
+        self.advance(2);
+        let underlying = self.type_()?;
+        let name = self.source_name()?;
+        let id = self.add(Node::UnnamedEnum(underlying, name));
+        self.add_sub(id)?;
+        Ok(id)
+    }
+
+    pub(super) fn unnamed_type(&mut self) -> R {
+        self.advance(2);
+        let num = self.compact_number()?;
+        Ok(self.add(Node::UnnamedType(num)))
+    }
+
+    pub(super) fn substitution(&mut self, prefix: bool) -> R {
+        self.expect(b'S')?;
+        let c = self.next();
+        if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
+            let mut id: u32 = 0;
+            if c != b'_' {
+                let mut c = c;
+                loop {
+                    let digit = match c {
+                        b'0'..=b'9' => c - b'0',
+                        b'A'..=b'Z' => c - b'A' + 10,
+                        _ => return self.invalid(),
+                    };
+                    id = id
+                        .checked_mul(36)
+                        .and_then(|v| v.checked_add(u32::from(digit)))
+                        .ok_or(Stop::Invalid)?;
+                    c = self.next();
+                    if c == b'_' {
+                        break;
+                    }
+                }
+                id += 1;
+            }
+            return self.subs.get(id as usize).copied().ok_or(Stop::Invalid);
+        }
+        let sub = STD_SUBSTITUTIONS
+            .iter()
+            .find(|s| s.code == c)
+            .ok_or(Stop::Invalid)?;
+        let verbose = self.verbose || (prefix && matches!(self.peek(), b'C' | b'D'));
+        if let Some(last) = sub.last_name {
+            self.last_name = Some(self.add(Node::StdName(last)));
+        }
+        let mut dc = self.add(Node::StdName(if verbose { sub.verbose } else { sub.terse }));
+        if self.peek() == b'B' {
+            // With ABI tags the abbreviation becomes a candidate.
+            dc = self.abi_tags(dc)?;
+            self.add_sub(dc)?;
+        }
+        Ok(dc)
+    }
+}

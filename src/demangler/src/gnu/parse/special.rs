@@ -1,0 +1,158 @@
+//! `<special-name>` (libiberty's `d_special_name`): vtables, typeinfo,
+//! thunks, guard variables, TLS functions, transaction clones, module
+//! initializers, Java resources.
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn special_name(&mut self) -> R {
+        if self.eat(b'T') {
+            let kind = match self.next() {
+                b'V' => Special::Vtable,
+                b'T' => Special::Vtt,
+                b'I' => Special::Typeinfo,
+                b'S' => Special::TypeinfoName,
+                b'F' => Special::TypeinfoFn,
+                b'J' => Special::JavaClass,
+                b'h' => {
+                    self.call_offset(b'h')?;
+                    let e = self.encoding(false)?;
+                    return Ok(self.add(Node::Special(Special::Thunk, e)));
+                }
+                b'v' => {
+                    self.call_offset(b'v')?;
+                    let e = self.encoding(false)?;
+                    return Ok(self.add(Node::Special(Special::VirtualThunk, e)));
+                }
+                b'c' => {
+                    let c = self.next();
+                    self.call_offset(c)?;
+                    let c = self.next();
+                    self.call_offset(c)?;
+                    let e = self.encoding(false)?;
+                    return Ok(self.add(Node::Special(Special::CovariantThunk, e)));
+                }
+                b'C' => {
+                    let derived = self.type_()?;
+                    if self.number()? < 0 {
+                        return self.invalid();
+                    }
+                    self.expect(b'_')?;
+                    let base = self.type_()?;
+                    return Ok(self.add(Node::ConstructionVtable(base, derived)));
+                }
+                b'H' | b'W' => {
+                    let kind = if self.input[self.pos - 1] == b'H' {
+                        Special::TlsInit
+                    } else {
+                        Special::TlsWrapper
+                    };
+                    let name = self.name()?;
+                    return Ok(self.add(Node::Special(kind, name)));
+                }
+                b'A' => {
+                    let arg = self.template_arg()?;
+                    return Ok(self.add(Node::Special(Special::TemplateParamObject, arg)));
+                }
+                _ => return self.invalid(),
+            };
+            let ty = self.type_()?;
+            return Ok(self.add(Node::Special(kind, ty)));
+        }
+        if self.eat(b'G') {
+            return match self.next() {
+                b'V' => {
+                    let name = self.name()?;
+                    Ok(self.add(Node::Special(Special::Guard, name)))
+                }
+                b'R' => {
+                    let name = self.name()?;
+                    let num = self.number()?;
+                    let num = self.add(Node::Number(num));
+                    Ok(self.add(Node::ReferenceTemporary(name, num)))
+                }
+                b'A' => {
+                    let e = self.encoding(false)?;
+                    Ok(self.add(Node::Special(Special::HiddenAlias, e)))
+                }
+                b'r' => self.java_resource(),
+                // `GI <module-name>`: a module's initializer (GNU 2.44).
+                b'I' => {
+                    let module = self.module_name(None)?.ok_or(Stop::Invalid)?;
+                    Ok(self.add(Node::ModuleInit(module)))
+                }
+                b'T' => {
+                    let kind = if self.next() == b'n' {
+                        Special::NonTransactionClone
+                    } else {
+                        Special::TransactionClone
+                    };
+                    let e = self.encoding(false)?;
+                    Ok(self.add(Node::Special(kind, e)))
+                }
+                _ => self.invalid(),
+            };
+        }
+        self.invalid()
+    }
+
+    /// `Gr <length> _ <name>`, the name with `$S` for `/`, `$_` for `.` and
+    /// `$$` for `$` (libiberty `d_java_resource`).
+    pub(super) fn java_resource(&mut self) -> R {
+        let len = self.number()?;
+        if len <= 1 || self.next() != b'_' {
+            return self.invalid();
+        }
+        let mut len = len - 1;
+        let mut name: Option<Id> = None;
+        while len > 0 {
+            let piece = if self.peek() == b'$' {
+                let escaped = match self.peek_next() {
+                    b'S' => "/",
+                    b'_' => ".",
+                    b'$' => "$",
+                    _ => return self.invalid(),
+                };
+                self.advance(2);
+                len -= 2;
+                Node::Name(escaped)
+            } else {
+                let start = self.pos;
+                let rest = &self.input[start..];
+                let run = rest
+                    .iter()
+                    .take(usize::try_from(len).unwrap_or(usize::MAX))
+                    .position(|&b| b == b'$')
+                    .unwrap_or_else(|| rest.len().min(usize::try_from(len).unwrap_or(usize::MAX)));
+                if run == 0 || !self.text.is_char_boundary(start + run) {
+                    return self.invalid();
+                }
+                self.pos += run;
+                len -= run as i64;
+                Node::Name(&self.text[start..start + run])
+            };
+            let piece = self.add(piece);
+            name = Some(match name {
+                Some(prev) => self.add(Node::Compound(prev, piece)),
+                None => piece,
+            });
+        }
+        let name = name.ok_or(Stop::Invalid)?;
+        Ok(self.add(Node::JavaResource(name)))
+    }
+
+    pub(super) fn call_offset(&mut self, c: u8) -> Result<(), Stop> {
+        match c {
+            b'h' => {
+                self.number()?;
+            }
+            b'v' => {
+                self.number()?;
+                self.expect(b'_')?;
+                self.number()?;
+            }
+            _ => return self.invalid(),
+        }
+        self.expect(b'_')
+    }
+}

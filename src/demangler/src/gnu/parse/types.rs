@@ -1,0 +1,461 @@
+//! `<type>` (libiberty's `cplus_demangle_type`) with its qualifiers,
+//! function, array, vector and pointer-to-member types, parameter lists,
+//! and template parameters and arguments (`d_template_args`, `d_template_arg`).
+
+use super::*;
+
+impl<'a> Parser<'a> {
+    pub(super) fn next_is_type_qual(&self) -> bool {
+        match self.peek() {
+            b'r' | b'V' | b'K' => true,
+            b'D' => matches!(self.peek_next(), b'x' | b'o' | b'O' | b'w'),
+            _ => false,
+        }
+    }
+
+    /// The qualifiers in their order (the first is the outermost), with the
+    /// operand of `noexcept(...)` and `throw(...)`.
+    pub(super) fn cv_qualifiers(
+        &mut self,
+        member_fn: bool,
+    ) -> Result<Vec<(Qual, Option<Id>)>, Stop> {
+        let mut quals = Vec::new();
+        while self.next_is_type_qual() {
+            let c = self.next();
+            let mut right = None;
+            let q = match c {
+                b'r' if member_fn => Qual::RestrictThis,
+                b'r' => Qual::Restrict,
+                b'V' if member_fn => Qual::VolatileThis,
+                b'V' => Qual::Volatile,
+                b'K' if member_fn => Qual::ConstThis,
+                b'K' => Qual::Const,
+                _ => match self.next() {
+                    b'x' => Qual::TransactionSafe,
+                    b'o' => Qual::Noexcept,
+                    b'O' => {
+                        right = Some(self.expression()?);
+                        self.expect(b'E')?;
+                        Qual::Noexcept
+                    }
+                    b'w' => {
+                        right = Some(self.parmlist()?);
+                        self.expect(b'E')?;
+                        Qual::ThrowSpec
+                    }
+                    _ => return self.invalid(),
+                },
+            };
+            quals.push((q, right));
+        }
+        if !member_fn && self.peek() == b'F' {
+            for (q, _) in &mut quals {
+                *q = match *q {
+                    Qual::Restrict => Qual::RestrictThis,
+                    Qual::Volatile => Qual::VolatileThis,
+                    Qual::Const => Qual::ConstThis,
+                    other => other,
+                };
+            }
+        }
+        Ok(quals)
+    }
+
+    pub(super) fn wrap_quals(&mut self, quals: &[(Qual, Option<Id>)], mut inner: Id) -> Id {
+        for &(q, right) in quals.iter().rev() {
+            inner = self.add(Node::Qual(q, inner, right));
+        }
+        inner
+    }
+
+    pub(super) fn type_(&mut self) -> R {
+        self.descend(Self::type_inner)
+    }
+
+    pub(super) fn type_inner(&mut self) -> R {
+        if self.next_is_type_qual() {
+            let quals = self.cv_qualifiers(false)?;
+            let inner = if self.peek() == b'F' {
+                // Qualifiers before a function type are its `this`'s; the
+                // unqualified function type is no candidate.
+                self.function_type()?
+            } else {
+                self.type_()?
+            };
+            let ret = match self.node(inner) {
+                // The ref-qualifier goes outside the cv-qualifiers. GNU
+                // moves it in place: where `inner` came from a substitution,
+                // every use of it gets the qualifiers too.
+                Node::Qual(q @ (Qual::ReferenceThis | Qual::RvalueReferenceThis), f, None) => {
+                    let wrapped = self.wrap_quals(&quals, f);
+                    self.nodes[inner as usize] = Node::Qual(q, wrapped, None);
+                    inner
+                }
+                _ => self.wrap_quals(&quals, inner),
+            };
+            self.add_sub(ret)?;
+            return Ok(ret);
+        }
+        let peek = self.peek();
+        if let Some(code) = tables::builtin_code(peek) {
+            self.advance(1);
+            return Ok(self.add(Node::Builtin(code)));
+        }
+        let ret = match peek {
+            b'u' => {
+                self.advance(1);
+                let name = self.source_name()?;
+                self.add(Node::VendorType(name))
+            }
+            b'F' => self.function_type()?,
+            b'A' => self.array_type()?,
+            b'M' => self.ptrmem_type()?,
+            b'T' => {
+                let mut ret = self.template_param()?;
+                if self.peek() == b'I' {
+                    if !self.is_conversion {
+                        self.add_sub(ret)?;
+                        let args = self.template_args()?;
+                        ret = self.add(Node::Template(ret, args));
+                    } else {
+                        // In a conversion operator's type the arguments
+                        // may be the operator's own: take them only if
+                        // another argument list follows.
+                        // A trial that fails (it may refer to candidates
+                        // not made yet) is only backtracked, as libiberty's
+                        // is (cplus_demangle_type, `case 'T'`).
+                        let checkpoint =
+                            (self.pos, self.nodes.len(), self.subs.len(), self.last_name);
+                        let args = match self.template_args() {
+                            Err(Stop::Invalid) if self.peek() != b'I' => None,
+                            result => Some(result?),
+                        };
+                        if let (Some(args), b'I') = (args, self.peek()) {
+                            self.add_sub(ret)?;
+                            ret = self.add(Node::Template(ret, args));
+                        } else {
+                            self.pos = checkpoint.0;
+                            self.nodes.truncate(checkpoint.1);
+                            self.subs.truncate(checkpoint.2);
+                            self.last_name = checkpoint.3;
+                        }
+                    }
+                }
+                ret
+            }
+            b'O' | b'P' | b'R' | b'C' | b'G' => {
+                self.advance(1);
+                let inner = self.type_()?;
+                self.add(match peek {
+                    b'O' => Node::RvalueReference(inner),
+                    b'P' => Node::Pointer(inner),
+                    b'R' => Node::Reference(inner),
+                    b'C' => Node::Complex(inner),
+                    _ => Node::Imaginary(inner),
+                })
+            }
+            // cplus_demangle_type: `U` and a letter is a closure type or an
+            // unnamed enum as a type (GNU 2.46), a digit a vendor qualifier.
+            b'U' if !self.peek_next().is_ascii_digit() => self.unqualified_name()?,
+            b'U' => {
+                self.advance(1);
+                let mut qual = self.source_name()?;
+                if self.peek() == b'I' {
+                    let args = self.template_args()?;
+                    qual = self.add(Node::Template(qual, args));
+                }
+                let ty = self.type_()?;
+                self.add(Node::VendorQual(ty, qual))
+            }
+            b'D' => {
+                self.advance(1);
+                let code = match self.next() {
+                    b'T' | b't' => {
+                        let e = self.expression()?;
+                        self.expect(b'E')?;
+                        let ret = self.add(Node::Decltype(e));
+                        self.add_sub(ret)?;
+                        return Ok(ret);
+                    }
+                    b'p' => {
+                        let inner = self.type_()?;
+                        let ret = self.add(Node::PackExpansion(inner));
+                        self.add_sub(ret)?;
+                        return Ok(ret);
+                    }
+                    b'a' => return Ok(self.add(Node::Name("auto"))),
+                    b'c' => return Ok(self.add(Node::Name("decltype(auto)"))),
+                    // `DB`/`DU <number or expression> _`: Clang's `_BitInt(N)`,
+                    // which GNU 2.47 refuses; read as LLVM 19's demangler
+                    // reads it, which makes it no substitution candidate.
+                    b'B' | b'U' => {
+                        let signed = self.input[self.pos - 1] == b'B';
+                        let size = if self.peek().is_ascii_digit() {
+                            let start = self.pos;
+                            while self.peek().is_ascii_digit() {
+                                self.advance(1);
+                            }
+                            self.add(Node::Name(&self.text[start..self.pos]))
+                        } else {
+                            self.expression()?
+                        };
+                        self.expect(b'_')?;
+                        return Ok(self.add(Node::BitInt(size, signed)));
+                    }
+                    b'f' => tables::DECIMAL32,
+                    b'd' => tables::DECIMAL64,
+                    b'e' => tables::DECIMAL128,
+                    b'h' => tables::HALF,
+                    b'u' => tables::CHAR8,
+                    b's' => tables::CHAR16,
+                    b'i' => tables::CHAR32,
+                    b'n' => tables::NULLPTR,
+                    b'F' => {
+                        let n = self.number()?;
+                        if self.peek() == b'b' {
+                            if n != 16 {
+                                return self.invalid();
+                            }
+                            self.advance(1);
+                            tables::BFLOAT16
+                        } else {
+                            let x = self.peek() == b'x';
+                            if !x && self.peek() != b'_' {
+                                return self.invalid();
+                            }
+                            self.advance(1);
+                            return Ok(self.add(Node::FloatN(n as u32, x)));
+                        }
+                    }
+                    b'v' => {
+                        let ret = self.vector_type()?;
+                        self.add_sub(ret)?;
+                        return Ok(ret);
+                    }
+                    _ => return self.invalid(),
+                };
+                return Ok(self.add(Node::Builtin(code)));
+            }
+            b'S' => {
+                let next = self.peek_next();
+                if next.is_ascii_digit() || next == b'_' || next.is_ascii_uppercase() {
+                    let sub = self.substitution(false)?;
+                    // d_name (through d_class_enum_type): a module from a
+                    // substitution names the entity that follows, which is
+                    // a candidate, as is its template.
+                    let name = match self.node(sub) {
+                        Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+                        _ if self.peek() != b'I' => return Ok(sub),
+                        _ => sub,
+                    };
+                    if self.peek() != b'I' {
+                        name
+                    } else {
+                        if name != sub {
+                            self.add_sub(name)?;
+                        }
+                        let args = self.template_args()?;
+                        self.add(Node::Template(name, args))
+                    }
+                } else {
+                    let ret = self.name()?;
+                    if let Node::StdName(_) = self.node(ret) {
+                        return Ok(ret);
+                    }
+                    ret
+                }
+            }
+            _ => self.name()?,
+        };
+        self.add_sub(ret)?;
+        Ok(ret)
+    }
+
+    pub(super) fn function_type(&mut self) -> R {
+        self.descend(|p| {
+            p.expect(b'F')?;
+            // `Y`: extern "C", not shown.
+            p.eat(b'Y');
+            let mut ret = p.bare_function_type(true)?;
+            match p.peek() {
+                b'R' => {
+                    p.advance(1);
+                    ret = p.add(Node::Qual(Qual::ReferenceThis, ret, None));
+                }
+                b'O' => {
+                    p.advance(1);
+                    ret = p.add(Node::Qual(Qual::RvalueReferenceThis, ret, None));
+                }
+                _ => {}
+            }
+            p.expect(b'E')?;
+            Ok(ret)
+        })
+    }
+
+    pub(super) fn bare_function_type(&mut self, mut has_return: bool) -> R {
+        if self.eat(b'J') {
+            has_return = true;
+        }
+        let ret = if has_return {
+            Some(self.type_()?)
+        } else {
+            None
+        };
+        let params = self.parmlist()?;
+        Ok(self.add(Node::FunctionType(ret, Some(params))))
+    }
+
+    /// Parameter types up to `E`, `.` or the end; a lone `void` is none.
+    pub(super) fn parmlist(&mut self) -> R {
+        let mut list = ListBuilder::new(false);
+        loop {
+            let peek = self.peek();
+            if matches!(peek, 0 | b'E' | b'.' | b'Q') {
+                break;
+            }
+            if matches!(peek, b'R' | b'O') && self.peek_next() == b'E' {
+                // A ref-qualifier of the function itself.
+                break;
+            }
+            let ty = self.type_()?;
+            self.list_push(&mut list, ty);
+        }
+        match list.first {
+            None => self.invalid(),
+            Some(only)
+                if list.len == 1
+                    && matches!(self.node(only), Node::Builtin(b) if b == b'v' - b'a') =>
+            {
+                Ok(self.add(Node::ArgList(None, None)))
+            }
+            Some(_) => Ok(self.list_finish(list)),
+        }
+    }
+
+    /// Append `item` to a list being built, as GNU's linked cells.
+    pub(super) fn list_push(&mut self, list: &mut ListBuilder, item: Id) {
+        let cell = self.add(if list.template {
+            Node::TemplateArgList(Some(item), None)
+        } else {
+            Node::ArgList(Some(item), None)
+        });
+        match list.last {
+            Some(last) => {
+                self.nodes[last as usize] = match self.node(last) {
+                    Node::TemplateArgList(i, _) => Node::TemplateArgList(i, Some(cell)),
+                    Node::ArgList(i, _) => Node::ArgList(i, Some(cell)),
+                    other => other,
+                }
+            }
+            None => {
+                list.head = Some(cell);
+                list.first = Some(item);
+            }
+        }
+        list.last = Some(cell);
+        list.len += 1;
+    }
+
+    /// The list built, or an empty one.
+    pub(super) fn list_finish(&mut self, list: ListBuilder) -> Id {
+        list.head.unwrap_or_else(|| {
+            self.add(if list.template {
+                Node::TemplateArgList(None, None)
+            } else {
+                Node::ArgList(None, None)
+            })
+        })
+    }
+
+    pub(super) fn array_type(&mut self) -> R {
+        self.expect(b'A')?;
+        let peek = self.peek();
+        let dim = if peek == b'_' {
+            None
+        } else if peek.is_ascii_digit() {
+            let start = self.pos;
+            while self.peek().is_ascii_digit() {
+                self.advance(1);
+            }
+            Some(self.add(Node::Name(&self.text[start..self.pos])))
+        } else {
+            Some(self.expression()?)
+        };
+        self.expect(b'_')?;
+        let elem = self.type_()?;
+        Ok(self.add(Node::ArrayType(dim, elem)))
+    }
+
+    pub(super) fn vector_type(&mut self) -> R {
+        let dim = if self.eat(b'_') {
+            self.expression()?
+        } else {
+            let n = self.number()?;
+            self.add(Node::Number(n))
+        };
+        self.expect(b'_')?;
+        let elem = self.type_()?;
+        Ok(self.add(Node::VectorType(dim, elem)))
+    }
+
+    pub(super) fn ptrmem_type(&mut self) -> R {
+        self.expect(b'M')?;
+        let class = self.type_()?;
+        let member = self.type_()?;
+        Ok(self.add(Node::PtrMem(class, member)))
+    }
+
+    pub(super) fn template_param(&mut self) -> R {
+        self.expect(b'T')?;
+        let n = self.compact_number()?;
+        Ok(self.add(Node::TemplateParam(n)))
+    }
+
+    pub(super) fn template_args(&mut self) -> R {
+        if !matches!(self.peek(), b'I' | b'J') {
+            return self.invalid();
+        }
+        self.advance(1);
+        self.template_args_1()
+    }
+
+    pub(super) fn template_args_1(&mut self) -> R {
+        // The arguments must not change the name a later constructor takes.
+        let hold_last_name = self.last_name;
+        if self.eat(b'E') {
+            return Ok(self.add(Node::TemplateArgList(None, None)));
+        }
+        let mut list = ListBuilder::new(true);
+        loop {
+            let arg = self.template_arg()?;
+            self.list_push(&mut list, arg);
+            if matches!(self.peek(), b'E' | b'Q') {
+                break;
+            }
+        }
+        let mut args = self.list_finish(list);
+        // `Q <constraint-expression>` (d_maybe_constraints, GNU 2.44).
+        if self.eat(b'Q') {
+            let expr = self.expression()?;
+            args = self.add(Node::Constraints(args, expr));
+        }
+        self.expect(b'E')?;
+        self.last_name = hold_last_name;
+        Ok(args)
+    }
+
+    pub(super) fn template_arg(&mut self) -> R {
+        match self.peek() {
+            b'X' => {
+                self.advance(1);
+                let e = self.expression()?;
+                self.expect(b'E')?;
+                Ok(e)
+            }
+            b'L' => self.expr_primary(),
+            b'I' | b'J' => self.template_args(),
+            _ => self.type_(),
+        }
+    }
+}

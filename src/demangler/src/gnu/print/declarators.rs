@@ -1,0 +1,389 @@
+//! Declarators: a typed name (the function or variable and its type), the
+//! modifiers that wrap a name (`*`, `&`, `const`, a function's parameters,
+//! an array's bounds), printed inside out as libiberty's `d_print_mod_list`,
+//! `d_print_function_type` and `d_print_array_type` print them.
+
+use super::*;
+
+impl Printer<'_, '_> {
+    /// A name with its function type: the name (with the qualifiers of the
+    /// function) is handed down to the type as a modifier, to print between
+    /// the return type and the parameters.
+    pub(super) fn typed_name(&mut self, name: Id, ty: Id) {
+        let hold_modifiers = self.modifiers.take();
+        let base = self.modifiers_stack.len();
+        // At most four: the name and up to three qualifiers of the function.
+        let mut pushed = [0u32; 4];
+        let mut count = 0;
+        let mut typed = name;
+        loop {
+            if count >= 4 {
+                self.fail();
+                return;
+            }
+            pushed[count] = self.push_modifier(typed);
+            count += 1;
+            match self.node(typed) {
+                Node::Qual(q, inner, _) if q.of_function() => typed = inner,
+                _ => break,
+            }
+        }
+        // A class local to a function: the qualifiers on its right really
+        // apply here.
+        if let Node::LocalName(_, local) = self.node(typed) {
+            typed = match self.node(local) {
+                Node::DefaultArg(_, inner) => inner,
+                _ => local,
+            };
+            while let Node::Qual(q, inner, _) = self.node(typed) {
+                if !q.of_function() {
+                    break;
+                }
+                if count >= 4 {
+                    self.fail();
+                    return;
+                }
+                // The qualifier goes in under the local name's entry.
+                let last = pushed[count - 1];
+                let copy = Modifier {
+                    next: Some(last),
+                    ..self.modifier(last)
+                };
+                self.modifiers_stack.push(copy);
+                let index = (self.modifiers_stack.len() - 1) as u32;
+                self.modifiers = Some(index);
+                pushed[count] = index;
+                count += 1;
+                let entry = &mut self.modifiers_stack[last as usize];
+                entry.node = typed;
+                entry.printed = false;
+                entry.templates = self.templates;
+                typed = inner;
+            }
+        }
+        let hold_templates = self.templates;
+        if let Node::Template(..) = self.node(typed) {
+            self.push_scope(typed);
+        }
+        self.comp(Some(ty));
+        self.templates = hold_templates;
+        for &m in pushed[..count].iter().rev() {
+            if !self.modifier(m).printed {
+                self.push_char(' ');
+                self.print_modifier(self.modifier(m).node);
+            }
+        }
+        self.modifiers = hold_modifiers;
+        self.modifiers_stack.truncate(base);
+    }
+
+    /// `&`/`&&`, collapsing with a reference a template argument stands for.
+    pub(super) fn reference(&mut self, mut dc: Id, sub: Id) {
+        let mut inner = None;
+        let mut restore = None;
+        let mut sub = sub;
+        if self.lambda_args == 0 {
+            if let Node::TemplateParam(n) = self.node(sub) {
+                match self.saved_scopes.iter().find(|s| s.0 == sub).map(|s| s.1) {
+                    None => self.saved_scopes.push((sub, self.templates)),
+                    Some(scope) => {
+                        // Reached again through a substitution: unless
+                        // beneath itself, it takes its first scope back.
+                        let top = self.components.len() - 1;
+                        let found = self
+                            .components
+                            .iter()
+                            .enumerate()
+                            .any(|(i, &c)| c == sub || (c == dc && i != top));
+                        if !found {
+                            restore = Some(self.templates);
+                            self.templates = scope;
+                        }
+                    }
+                }
+                let a = self.template_argument(n);
+                match a {
+                    Some(a) => sub = a,
+                    None => {
+                        if let Some(t) = restore {
+                            self.templates = t;
+                        }
+                        self.fail();
+                        return;
+                    }
+                }
+            }
+        }
+        let same_kind =
+            std::mem::discriminant(&self.node(sub)) == std::mem::discriminant(&self.node(dc));
+        match self.node(sub) {
+            Node::Reference(_) => dc = sub,
+            _ if same_kind => dc = sub,
+            Node::RvalueReference(i) => inner = Some(i),
+            _ => {}
+        }
+        self.modifier_comp(dc, inner);
+        if let Some(t) = restore {
+            self.templates = t;
+        }
+    }
+
+    /// A type that modifies what it wraps: printed after it, unless a
+    /// function or array type below takes it first.
+    pub(super) fn modifier_comp(&mut self, dc: Id, inner: Option<Id>) {
+        let m = self.push_modifier(dc);
+        let inner = inner.or_else(|| self.node(dc).children().0);
+        self.comp(inner);
+        if !self.modifier(m).printed {
+            self.print_modifier(dc);
+        }
+        self.modifiers = self.modifier(m).next;
+        self.modifiers_stack.truncate(m as usize);
+    }
+
+    pub(super) fn print_modifier(&mut self, node: Id) {
+        match self.node(node) {
+            Node::Qual(q, _, right) => match q {
+                Qual::Restrict | Qual::RestrictThis => self.push(" restrict"),
+                Qual::Volatile | Qual::VolatileThis => self.push(" volatile"),
+                Qual::Const | Qual::ConstThis => self.push(" const"),
+                Qual::TransactionSafe => self.push(" transaction_safe"),
+                Qual::Noexcept | Qual::ThrowSpec => {
+                    self.push(if q == Qual::Noexcept {
+                        " noexcept"
+                    } else {
+                        " throw"
+                    });
+                    if right.is_some() {
+                        self.push_char('(');
+                        self.comp(right);
+                        self.push_char(')');
+                    }
+                }
+                Qual::ReferenceThis => self.push(" &"),
+                Qual::RvalueReferenceThis => self.push(" &&"),
+                Qual::XobjThis => {}
+            },
+            Node::VendorQual(_, qual) => {
+                self.push_char(' ');
+                self.comp(Some(qual));
+            }
+            // There is no pointer symbol in Java.
+            Node::Pointer(_) if self.java => {}
+            Node::Pointer(_) => self.push_char('*'),
+            Node::Reference(_) => self.push_char('&'),
+            Node::RvalueReference(_) => self.push("&&"),
+            Node::Complex(_) => self.push(" _Complex"),
+            Node::Imaginary(_) => self.push(" _Imaginary"),
+            Node::PtrMem(class, _) => {
+                if self.last() != b'(' {
+                    self.push_char(' ');
+                }
+                self.comp(Some(class));
+                self.push("::*");
+            }
+            Node::TypedName(name, _) => self.comp(Some(name)),
+            Node::VectorType(dim, _) => {
+                self.push(" __vector(");
+                self.comp(Some(dim));
+                self.push_char(')');
+            }
+            _ => self.comp(Some(node)),
+        }
+    }
+
+    pub(super) fn modifier_list(&mut self, mut mods: Option<u32>, suffix: bool) {
+        while let Some(i) = mods {
+            if self.failed {
+                return;
+            }
+            let m = self.modifier(i);
+            if m.printed || (!suffix && is_function_qual(self.node(m.node))) {
+                mods = m.next;
+                continue;
+            }
+            self.modifiers_stack[i as usize].printed = true;
+            let hold = std::mem::replace(&mut self.templates, m.templates);
+            match self.node(m.node) {
+                Node::FunctionType(..) => {
+                    self.function_type(m.node, m.next);
+                    self.templates = hold;
+                    return;
+                }
+                Node::ArrayType(..) => {
+                    self.array_type(m.node, m.next);
+                    self.templates = hold;
+                    return;
+                }
+                Node::LocalName(function, local) => {
+                    let hold_modifiers = self.modifiers.take();
+                    self.comp(Some(function));
+                    self.modifiers = hold_modifiers;
+                    self.push(if self.java { "." } else { "::" });
+                    let mut dc = local;
+                    if let Node::DefaultArg(n, inner) = self.node(dc) {
+                        self.push("{default arg#");
+                        self.push_num(u64::from(n) + 1);
+                        self.push("}::");
+                        dc = inner;
+                    }
+                    while let Node::Qual(q, inner, _) = self.node(dc) {
+                        if !q.of_function() {
+                            break;
+                        }
+                        dc = inner;
+                    }
+                    self.comp(Some(dc));
+                    self.templates = hold;
+                    return;
+                }
+                _ => {
+                    self.print_modifier(m.node);
+                    self.templates = hold;
+                    mods = m.next;
+                }
+            }
+        }
+    }
+
+    pub(super) fn function_type(&mut self, dc: Id, mods: Option<u32>) {
+        let Node::FunctionType(_, params) = self.node(dc) else {
+            self.fail();
+            return;
+        };
+        let mut need_paren = false;
+        let mut need_space = false;
+        let mut xobj = false;
+        let mut p = mods;
+        while let Some(i) = p {
+            let m = self.modifier(i);
+            if m.printed {
+                break;
+            }
+            match self.node(m.node) {
+                Node::Pointer(_) | Node::Reference(_) | Node::RvalueReference(_) => {
+                    need_paren = true
+                }
+                Node::Qual(Qual::XobjThis, ..) => xobj = true,
+                Node::Qual(Qual::Restrict | Qual::Volatile | Qual::Const, ..)
+                | Node::VendorQual(..)
+                | Node::Complex(_)
+                | Node::Imaginary(_)
+                | Node::PtrMem(..) => {
+                    need_space = true;
+                    need_paren = true;
+                }
+                _ => {}
+            }
+            if need_paren {
+                break;
+            }
+            p = m.next;
+        }
+        if need_paren {
+            if !need_space && self.last() != b'(' && self.last() != b'*' {
+                need_space = true;
+            }
+            if need_space && self.last() != b' ' {
+                self.push_char(' ');
+            }
+            self.push_char('(');
+        }
+        let hold = self.modifiers.take();
+        self.modifier_list(mods, false);
+        if need_paren {
+            self.push_char(')');
+        }
+        self.push_char('(');
+        if xobj {
+            self.push("this ");
+        }
+        if params.is_some() {
+            self.comp(params);
+        }
+        self.push_char(')');
+        self.modifier_list(mods, true);
+        self.modifiers = hold;
+    }
+
+    pub(super) fn array(&mut self, dc: Id, elem: Id) {
+        // Qualifiers of the array are its elements': they move down with it.
+        let hold = self.modifiers;
+        let base = self.modifiers_stack.len();
+        let first = self.push_modifier(dc);
+        let mut copies = Vec::new();
+        let mut p = hold;
+        while let Some(i) = p {
+            let m = self.modifier(i);
+            if !is_plain_cv(self.node(m.node)) {
+                break;
+            }
+            if !m.printed {
+                if copies.len() >= 3 {
+                    self.fail();
+                    return;
+                }
+                let copy = Modifier {
+                    next: self.modifiers,
+                    ..m
+                };
+                self.modifiers_stack.push(copy);
+                self.modifiers = Some((self.modifiers_stack.len() - 1) as u32);
+                copies.push(m.node);
+                self.modifiers_stack[i as usize].printed = true;
+            }
+            p = m.next;
+        }
+        self.comp(Some(elem));
+        self.modifiers = hold;
+        let printed = self.modifier(first).printed;
+        self.modifiers_stack.truncate(base);
+        if printed {
+            return;
+        }
+        for &node in copies.iter().rev() {
+            self.print_modifier(node);
+        }
+        self.array_type(dc, self.modifiers);
+    }
+
+    pub(super) fn array_type(&mut self, dc: Id, mods: Option<u32>) {
+        let Node::ArrayType(dim, _) = self.node(dc) else {
+            self.fail();
+            return;
+        };
+        let mut need_space = true;
+        if mods.is_some() {
+            let mut need_paren = false;
+            let mut p = mods;
+            while let Some(i) = p {
+                let m = self.modifier(i);
+                if !m.printed {
+                    if let Node::ArrayType(..) = self.node(m.node) {
+                        need_space = false;
+                    } else {
+                        need_paren = true;
+                        need_space = true;
+                    }
+                    break;
+                }
+                p = m.next;
+            }
+            if need_paren {
+                self.push(" (");
+            }
+            self.modifier_list(mods, false);
+            if need_paren {
+                self.push_char(')');
+            }
+        }
+        if need_space {
+            self.push_char(' ');
+        }
+        self.push_char('[');
+        if dim.is_some() {
+            self.comp(dim);
+        }
+        self.push_char(']');
+    }
+}

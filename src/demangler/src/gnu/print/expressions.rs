@@ -1,0 +1,333 @@
+//! Expressions in template arguments and `decltype`: operators with their
+//! operands and parentheses, casts, conversions, folds, designated
+//! initializers and literals, by libiberty's `d_print_comp_inner` rules for
+//! `DEMANGLE_COMPONENT_UNARY`/`BINARY`/`TRINARY`/`LITERAL` and
+//! `d_maybe_print_fold_expression`.
+
+use super::*;
+
+impl Printer<'_, '_> {
+    /// A conversion operator's type, printed whole with the parameters of
+    /// the enclosing template in scope (libiberty `d_print_conversion`, as
+    /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).
+    pub(super) fn conversion(&mut self, ty: Id) {
+        let hold = self.templates;
+        if let Some(t) = self.current_template {
+            self.push_scope(t);
+        }
+        self.comp(Some(ty));
+        self.templates = hold;
+    }
+
+    pub(super) fn operator_code(&self, op: Id) -> Option<[u8; 2]> {
+        match self.node(op) {
+            Node::Operator(i) => Some(tables::operator_info(i).code),
+            _ => None,
+        }
+    }
+
+    pub(super) fn subexpr(&mut self, dc: Id) {
+        let simple = matches!(
+            self.node(dc),
+            Node::Name(_) | Node::QualName(..) | Node::InitializerList(..) | Node::FunctionParam(_)
+        );
+        if !simple {
+            self.push_char('(');
+        }
+        self.comp(Some(dc));
+        if !simple {
+            self.push_char(')');
+        }
+    }
+
+    pub(super) fn expr_op(&mut self, op: Id) {
+        match self.node(op) {
+            Node::Operator(i) => self.push(tables::operator_info(i).name),
+            _ => self.comp(Some(op)),
+        }
+    }
+
+    pub(super) fn unary(&mut self, op: Id, mut operand: Id) {
+        let code = self.operator_code(op);
+        if let Some(code) = code {
+            if code == *b"ad" {
+                // `&f`, not `&f(int)`.
+                if let Node::TypedName(name, ty) = self.node(operand) {
+                    if matches!(self.node(name), Node::QualName(..))
+                        && matches!(self.node(ty), Node::FunctionType(..))
+                    {
+                        operand = name;
+                    }
+                }
+            }
+            if let Node::BinaryArgs(Some(inner), _) = self.node(operand) {
+                // A suffix operator (`x++`).
+                self.subexpr(inner);
+                self.expr_op(op);
+                return;
+            }
+        }
+        match code {
+            Some(c) if c == *b"sZ" => {
+                let pack = self.find_pack(Some(operand));
+                let len = self.pack_length(pack);
+                self.push_num(len);
+                return;
+            }
+            Some(c) if c == *b"sP" => {
+                let len = self.args_length(Some(operand));
+                self.push_num(len);
+                return;
+            }
+            _ => {}
+        }
+        if let Node::Cast(ty) = self.node(op) {
+            self.push_char('(');
+            self.comp(Some(ty));
+            self.push_char(')');
+        } else {
+            self.expr_op(op);
+        }
+        match code {
+            Some(c) if c == *b"gs" => self.comp(Some(operand)),
+            // d_print_comp: always parentheses for `sizeof (type)` and,
+            // since GNU 2.44, `noexcept(expr)`.
+            Some(c) if c == *b"st" || c == *b"nx" => {
+                self.push_char('(');
+                self.comp(Some(operand));
+                self.push_char(')');
+            }
+            _ => self.subexpr(operand),
+        }
+    }
+
+    pub(super) fn binary(&mut self, dc: Id, op: Id, args: Id) {
+        let Node::BinaryArgs(Some(left), Some(right)) = self.node(args) else {
+            self.fail();
+            return;
+        };
+        let code = self.operator_code(op).unwrap_or([0, 0]);
+        if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
+            self.expr_op(op);
+            self.push_char('<');
+            self.comp(Some(left));
+            self.push(">(");
+            self.comp(Some(right));
+            self.push_char(')');
+            return;
+        }
+        if self.fold(code, left, Some(right), None) || self.designated_init(dc) {
+            return;
+        }
+        let greater = code == *b"gt";
+        if greater {
+            self.push_char('(');
+        }
+        match self.node(left) {
+            Node::TypedName(function, ty) if code == *b"cl" => {
+                // A call shows its arguments, not the callee's parameters.
+                if !matches!(self.node(ty), Node::FunctionType(..)) {
+                    self.fail();
+                }
+                self.subexpr(function);
+            }
+            _ => self.subexpr(left),
+        }
+        if code == *b"ix" {
+            self.push_char('[');
+            self.comp(Some(right));
+            self.push_char(']');
+        } else {
+            if code != *b"cl" {
+                self.expr_op(op);
+            }
+            self.subexpr(right);
+        }
+        if greater {
+            self.push_char(')');
+        }
+    }
+
+    pub(super) fn trinary(&mut self, dc: Id, op: Id, args: Id) {
+        let Node::TrinaryArg1(first, rest) = self.node(args) else {
+            self.fail();
+            return;
+        };
+        let Node::TrinaryArg2(second, third) = self.node(rest) else {
+            self.fail();
+            return;
+        };
+        let code = self.operator_code(op).unwrap_or([0, 0]);
+        if let (Some(operator), Some(lhs)) = (first, second) {
+            if self.fold(code, operator, Some(lhs), third) {
+                return;
+            }
+        }
+        if self.designated_init(dc) {
+            return;
+        }
+        if code == *b"qu" {
+            let (Some(a), Some(b), Some(c)) = (first, second, third) else {
+                self.fail();
+                return;
+            };
+            self.subexpr(a);
+            self.expr_op(op);
+            self.subexpr(b);
+            self.push(" : ");
+            self.subexpr(c);
+        } else {
+            self.push("new ");
+            if let Some(first) = first {
+                if self.node(first).children().0.is_some() {
+                    self.subexpr(first);
+                    self.push_char(' ');
+                }
+            }
+            self.comp(second);
+            if let Some(third) = third {
+                self.subexpr(third);
+            }
+        }
+    }
+
+    /// Fold expressions (`(... + x)`, `(x + ... + 0)`), which print the
+    /// whole pack at once. `operator` is the folded operator.
+    pub(super) fn fold(
+        &mut self,
+        code: [u8; 2],
+        operator: Id,
+        op1: Option<Id>,
+        op2: Option<Id>,
+    ) -> bool {
+        if code[0] != b'f' {
+            return false;
+        }
+        let Some(op1) = op1 else { return false };
+        let save = std::mem::replace(&mut self.pack_index, -1);
+        match code[1] {
+            b'l' => {
+                self.push("(...");
+                self.expr_op(operator);
+                self.subexpr(op1);
+                self.push_char(')');
+            }
+            b'r' => {
+                self.push_char('(');
+                self.subexpr(op1);
+                self.expr_op(operator);
+                self.push("...)");
+            }
+            b'L' | b'R' => {
+                self.push_char('(');
+                self.subexpr(op1);
+                self.expr_op(operator);
+                self.push("...");
+                self.expr_op(operator);
+                match op2 {
+                    Some(op2) => self.subexpr(op2),
+                    None => self.fail(),
+                }
+                self.push_char(')');
+            }
+            _ => {}
+        }
+        self.pack_index = save;
+        true
+    }
+
+    pub(super) fn designator_code(&self, dc: Id) -> Option<u8> {
+        let op = match self.node(dc) {
+            Node::Binary(op, _) | Node::Trinary(op, _) => op,
+            _ => return None,
+        };
+        match self.operator_code(op)? {
+            [b'd', c @ (b'i' | b'x' | b'X')] => Some(c),
+            _ => None,
+        }
+    }
+
+    /// `.a = 1`, `[0] = 1`, `[0 ... 3] = 1` in braced initializers.
+    pub(super) fn designated_init(&mut self, dc: Id) -> bool {
+        let Some(kind) = self.designator_code(dc) else {
+            return false;
+        };
+        let (op1, mut op2) = match self.node(dc) {
+            Node::Binary(_, args) | Node::Trinary(_, args) => self.node(args).children(),
+            _ => return false,
+        };
+        self.push_char(if kind == b'i' { '.' } else { '[' });
+        self.comp(op1);
+        if kind == b'X' {
+            self.push(" ... ");
+            let (mid, last) = op2.map(|o| self.node(o).children()).unwrap_or((None, None));
+            self.comp(mid);
+            op2 = last;
+        }
+        if kind != b'i' {
+            self.push_char(']');
+        }
+        match op2 {
+            Some(o) if self.designator_code(o).is_some() => self.comp(Some(o)),
+            Some(o) => {
+                self.push_char('=');
+                self.subexpr(o);
+            }
+            None => self.fail(),
+        }
+        true
+    }
+
+    pub(super) fn literal(&mut self, ty: Id, digits: Id, negative: bool) {
+        let style = match self.node(ty) {
+            Node::Builtin(code) => BUILTINS[code as usize].literal,
+            _ => LiteralStyle::Default,
+        };
+        let plain = matches!(self.node(digits), Node::Name(_));
+        match style {
+            LiteralStyle::Int
+            | LiteralStyle::Unsigned
+            | LiteralStyle::Long
+            | LiteralStyle::UnsignedLong
+            | LiteralStyle::LongLong
+            | LiteralStyle::UnsignedLongLong
+                if plain =>
+            {
+                if negative {
+                    self.push_char('-');
+                }
+                self.comp(Some(digits));
+                self.push(match style {
+                    LiteralStyle::Unsigned => "u",
+                    LiteralStyle::Long => "l",
+                    LiteralStyle::UnsignedLong => "ul",
+                    LiteralStyle::LongLong => "ll",
+                    LiteralStyle::UnsignedLongLong => "ull",
+                    _ => "",
+                });
+                return;
+            }
+            LiteralStyle::Bool if !negative => {
+                if let Node::Name(s @ ("0" | "1")) = self.node(digits) {
+                    self.push(if s == "0" { "false" } else { "true" });
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.push_char('(');
+        self.comp(Some(ty));
+        self.push_char(')');
+        if negative {
+            self.push_char('-');
+        }
+        let float = style == LiteralStyle::Float;
+        if float {
+            self.push_char('[');
+        }
+        self.comp(Some(digits));
+        if float {
+            self.push_char(']');
+        }
+    }
+}
