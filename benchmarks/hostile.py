@@ -79,6 +79,11 @@ CASES = {
     "Rust v0 doubling, 40 levels (uncapped 8 TB)": ("demangle", rust_doubling(40), {}),
     "1018 nested pointers": ("demangle", "_Z1f" + "P" * 1018 + "iv", {}),
     "253 nested templates": ("demangle", "_Z1fI" + "1XI" * 253 + "i" + "E" * 253 + "Evv", {}),
+    "C++ nested conversion trials (c++filt 3.3 s)": (
+        "demangle",
+        "_ZcvT_IcvT_ZcvT_IcvT_Igle4testestvT_Igle5testgle4tIcvT_Ile4testcGGGGGGCGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGeelGts5Gt8cdvT_IcvT_IMcvT_Igle4testvT_IglGGGGGGGGGeelGts5Gt8cdvT_IcvT_8cdvT_IcvT_IMcGGGGGGCGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGeelGts5Gt8cdvT_IcvT_IMcvT_Igle4testvT_Igle4tIcvT_Ile4testcGGGGGGCGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGGeelGts5Gt8cdvT_IcvT_IMcvT_Igle4testvT_IglGGGGGGGGGeelGts5Gt8cdvT_IcvT_IMcvT_Igle4testvT_IgvT_tIg=leest8dcvT_IcvT_IMIvTgE",
+        {},
+    ),
     "D tuple doubling, 40 levels": ("demangle", d_doubling(40), {}),
     "D 100,000 nested arrays": ("demangle", "_D1a1fF" + "A" * 100_000 + "iZv", {}),
     "GNAT 1 MB name": ("demangle", "pack__" * (1 << 17) + "x", {"format": "gnat"}),

@@ -7,6 +7,7 @@ __all__ = [
     "DEFAULT_MAX_LENGTH",
     "DEFAULT_RECURSION_LIMIT",
     "DemangleError",
+    "OPTIONS",
     "cli_main",
     "demangle",
     "demangle_many",
@@ -15,6 +16,7 @@ __all__ = [
 
 DEFAULT_MAX_LENGTH: int
 DEFAULT_RECURSION_LIMIT: int
+OPTIONS: list[str]
 
 class DemangleError(ValueError): ...
 
@@ -35,19 +37,7 @@ class _Options(TypedDict, total=False):
     recursion_limit: int
     max_length: int
 
-def demangle(
-    symbol: str | bytes,
-    *,
-    params: bool = True,
-    return_type: bool = True,
-    types: bool = False,
-    style: _Style = "c++filt",
-    format: _Format = "auto",
-    verbose: bool = True,
-    strip_underscore: bool = False,
-    recursion_limit: int = 4096,
-    max_length: int = 1048576,
-) -> str: ...
+def demangle(symbol: str | bytes, **options: Unpack[_Options]) -> str: ...
 @overload
 def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> list[str]: ...
 @overload

@@ -1,7 +1,9 @@
 """The type stubs describe what the compiled module really has."""
 
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -16,3 +18,19 @@ def test_stubs_match_the_runtime():
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_stub_lists_every_option_the_runtime_takes():
+    import cpp_demangle._native as native
+
+    stub = (Path(native.__file__).parent / "_native.pyi").read_text()
+    typed = re.search(r"class _Options\(TypedDict, total=False\):(.*?)\ndef ", stub, re.S).group(1)
+    names = re.findall(r"^    (\w+): ", typed, re.M)
+    assert names == native.OPTIONS
+    # And every entry point takes each of them.
+    values = {"style": "c++filt", "format": "auto", "recursion_limit": 4096, "max_length": 1 << 20}
+    for name in native.OPTIONS:
+        value = values.get(name, True)
+        native.demangle("__Z1fv", **{name: value})
+        native.demangle_many(["_Z1fv"], **{name: value})
+        native.demangle_text("_Z1fv", **{name: value})

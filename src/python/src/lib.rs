@@ -10,7 +10,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
 use error::{demangle_error, DemangleError};
-use options::{options_from_kwargs, Keywords};
+use options::options_from_kwargs;
 use symbol::{utf8_bytes, NoBytes};
 
 /// The bytes of a symbol argument; lone surrogates fail like any other
@@ -57,35 +57,9 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 ///     ...
 /// cpp_demangle.DemangleError: cannot demangle 'invalid c++ symbol': not a mangled C++ symbol
 #[pyfunction]
-#[pyo3(
-    signature = (symbol, *, params = true, return_type = true, types = false, style = "c++filt", format = "auto", verbose = true, strip_underscore = false, recursion_limit = None, max_length = None),
-    text_signature = "(symbol, *, params=True, return_type=True, types=False, style='c++filt', format='auto', verbose=True, strip_underscore=False, recursion_limit=4096, max_length=1048576)"
-)]
-#[allow(clippy::too_many_arguments)]
-fn demangle(
-    symbol: &Bound<'_, PyAny>,
-    params: bool,
-    return_type: bool,
-    types: bool,
-    style: &str,
-    format: &str,
-    verbose: bool,
-    strip_underscore: bool,
-    recursion_limit: Option<&Bound<'_, PyAny>>,
-    max_length: Option<&Bound<'_, PyAny>>,
-) -> PyResult<String> {
-    let options = Keywords {
-        params,
-        return_type,
-        types,
-        style,
-        format,
-        verbose,
-        strip_underscore,
-        recursion_limit,
-        max_length,
-    }
-    .options()?;
+#[pyo3(signature = (symbol, **options), text_signature = "(symbol, **options)")]
+fn demangle(symbol: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let options = options_from_kwargs(options, "demangle")?;
     let held = symbol_bytes(symbol)?;
     demangler::demangle(held.as_bytes(), &options).map_err(|e| demangle_error(symbol, e))
 }
@@ -213,6 +187,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demangle_text, m)?)?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
+    m.add("OPTIONS", options::NAMES.to_vec())?;
     m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;
     m.add(
         "DEFAULT_RECURSION_LIMIT",

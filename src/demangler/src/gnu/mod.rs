@@ -124,6 +124,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
             }
         }
         Err(Stop::TooDeep) => Err(Error::TooDeep),
+        Err(Stop::TooComplex) => Err(Error::TooComplex),
         // Not a type either: to the user, not a mangled name.
         _ if !mangled => Err(Error::NotMangled),
         Err(Stop::Invalid) if parser.ran_out() => Err(Error::Truncated),

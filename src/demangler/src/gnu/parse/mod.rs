@@ -13,6 +13,8 @@ pub(crate) enum Stop {
     Invalid,
     /// Nested deeper than the recursion limit.
     TooDeep,
+    /// More steps than the input's length allows (see `Parser::fuel`).
+    TooComplex,
 }
 
 mod expressions;
@@ -21,6 +23,11 @@ mod special;
 mod types;
 
 type R = Result<Id, Stop>;
+
+/// The steps a name of `len` bytes may take (see `Parser::fuel`).
+fn fuel_for(len: usize) -> u64 {
+    (1 << 14) + 64 * len as u64
+}
 
 /// A list of argument cells being built in place, without a `Vec`.
 struct ListBuilder {
@@ -58,6 +65,12 @@ pub(crate) struct Parser<'a> {
     verbose: bool,
     depth: u32,
     max_depth: u32,
+    /// Steps (nested parses) left. A failed trial of a conversion
+    /// operator's template arguments is read again, and such trials nest:
+    /// libiberty takes time exponential in the length there (3.3 s for a
+    /// crafted 443-byte name); the budget keeps every input's time linear
+    /// in its length, far above what real names need.
+    fuel: u64,
     ran_out: bool,
     unresolved_names: bool,
     tried_unresolved_names: bool,
@@ -93,6 +106,7 @@ impl<'a> Parser<'a> {
             verbose,
             depth: 0,
             max_depth,
+            fuel: fuel_for(text.len()),
             ran_out: false,
             unresolved_names: true,
             tried_unresolved_names: false,
@@ -202,6 +216,10 @@ impl<'a> Parser<'a> {
         if self.depth >= self.max_depth {
             return Err(Stop::TooDeep);
         }
+        if self.fuel == 0 {
+            return Err(Stop::TooComplex);
+        }
+        self.fuel -= 1;
         self.depth += 1;
         let result = f(self);
         self.depth -= 1;
