@@ -32,28 +32,27 @@ int main(int argc, char **argv) {
   std::vector<std::string> symbols;
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) symbols.push_back(line);
-  long ok = 0;
-  double llvm = best_of(5, [&] {
-    long n = 0;
-    for (auto &s : symbols) {
-      int status = 0;
-      char *out = llvm::itaniumDemangle(s.c_str(), nullptr, nullptr, &status);
-      n += out != nullptr;
-      std::free(out);
-    }
-    return n;
-  }, ok);
-  std::printf("llvm::itaniumDemangle      %.3f us/symbol (%ld demangled)\n", llvm / symbols.size() * 1e6, ok);
-  double gnu = best_of(5, [&] {
-    long n = 0;
-    for (auto &s : symbols) {
-      int status = 0;
-      char *out = abi::__cxa_demangle(s.c_str(), nullptr, nullptr, &status);
-      n += out != nullptr;
-      std::free(out);
-    }
-    return n;
-  }, ok);
-  std::printf("abi::__cxa_demangle        %.3f us/symbol (%ld demangled)\n", gnu / symbols.size() * 1e6, ok);
+  // Each demangler: the mangled name in, a malloc'd name (or null) out.
+  auto time = [&](const char *label, auto demangle) {
+    long ok = 0;
+    double best = best_of(5, [&] {
+      long n = 0;
+      for (auto &s : symbols) {
+        char *out = demangle(s.c_str());
+        n += out != nullptr;
+        std::free(out);
+      }
+      return n;
+    }, ok);
+    std::printf("%-26s %.3f us/symbol (%ld demangled)\n", label, best / symbols.size() * 1e6, ok);
+  };
+  time("llvm::itaniumDemangle", [](const char *s) {
+    int status = 0;
+    return llvm::itaniumDemangle(s, nullptr, nullptr, &status);
+  });
+  time("abi::__cxa_demangle", [](const char *s) {
+    int status = 0;
+    return abi::__cxa_demangle(s, nullptr, nullptr, &status);
+  });
   return 0;
 }
