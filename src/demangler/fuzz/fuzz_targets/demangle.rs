@@ -8,23 +8,48 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     // The first byte picks the options, the second the format (c++filt's
     // `-s`), the rest is the input.
-    let Some((&pick, data)) = data.split_first() else { return };
-    let Some((&format, input)) = data.split_first() else { return };
-    let formats = [Format::Auto, Format::GnuV3, Format::Rust, Format::Dlang, Format::Java, Format::Gnat, Format::None];
+    let Some((&pick, data)) = data.split_first() else {
+        return;
+    };
+    let Some((&format, input)) = data.split_first() else {
+        return;
+    };
+    let formats = [
+        Format::Auto,
+        Format::GnuV3,
+        Format::Rust,
+        Format::Dlang,
+        Format::Java,
+        Format::Gnat,
+        Format::None,
+    ];
     let options = Options {
-        style: if pick & 1 == 0 { Style::CxxFilt } else { Style::LibStdCxx },
+        style: if pick & 1 == 0 {
+            Style::CxxFilt
+        } else {
+            Style::LibStdCxx
+        },
         verbose: pick & 2 == 0,
         params: pick & 4 == 0,
         types: pick & 8 != 0,
         strip_underscore: pick & 16 != 0,
-        recursion_limit: if pick & 32 == 0 { Options::DEFAULT_RECURSION_LIMIT } else { 4096 },
+        recursion_limit: if pick & 32 == 0 {
+            Options::DEFAULT_RECURSION_LIMIT
+        } else {
+            4096
+        },
         format: formats[usize::from(format) % formats.len()],
         ..Options::default()
     };
-    for result in [demangle(input, &options), demangle_argument(input, &options)] {
+    for result in [
+        demangle(input, &options),
+        demangle_argument(input, &options),
+    ] {
         match result {
             Ok(text) => assert!(text.len() <= options.output_limit(input.len()) + input.len()),
-            Err(Error::Internal) => panic!("internal error on {:?}", String::from_utf8_lossy(input)),
+            Err(Error::Internal) => {
+                panic!("internal error on {:?}", String::from_utf8_lossy(input))
+            }
             Err(_) => {}
         }
     }
