@@ -41,11 +41,11 @@ for seed in seeds:
     data = b"\0\0" + seed.encode()
     (out / hashlib.sha1(data).hexdigest()).write_bytes(data)
 print(f"{len(seeds)} seeds")
-# The differential target's first byte is the format: GNU's suite cases
-# with theirs (auto, gnu-v3, rust, dlang, java, gnat), the rest with auto.
+# The differential target's first byte is the format (Format::NAMES less
+# none): GNU's suite cases with theirs, the rest with auto.
 diff = pathlib.Path(str(out) + "-differential")
 diff.mkdir(exist_ok=True)
-styles = ["auto", "gnu-v3", "rust", "dlang", "java", "gnat"]
+styles = ["auto", "gnu-v3", "java", "gnat", "dlang", "rust"]
 cases = []
 suite = pathlib.Path("target/gnu/2.47/testsuite")
 if suite.is_dir():

@@ -49,6 +49,17 @@ impl Format {
     pub const NAMES: [&'static str; 7] =
         ["none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust"];
 
+    /// Every format, in the order of [`Format::NAMES`].
+    pub const ALL: [Format; 7] = [
+        Format::None,
+        Format::Auto,
+        Format::GnuV3,
+        Format::Java,
+        Format::Gnat,
+        Format::Dlang,
+        Format::Rust,
+    ];
+
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
         Ok(match name {

@@ -14,15 +14,6 @@ fuzz_target!(|data: &[u8]| {
     let Some((&format, input)) = data.split_first() else {
         return;
     };
-    let formats = [
-        Format::Auto,
-        Format::GnuV3,
-        Format::Rust,
-        Format::Dlang,
-        Format::Java,
-        Format::Gnat,
-        Format::None,
-    ];
     let options = Options {
         style: if pick & 1 == 0 {
             Style::CxxFilt
@@ -38,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
         } else {
             4096
         },
-        format: formats[usize::from(format) % formats.len()],
+        format: Format::ALL[usize::from(format) % Format::ALL.len()],
         ..Options::default()
     };
     for result in [

@@ -6,8 +6,8 @@
 //!
 //!     bash ci/build_cxxfilt.sh && bash ci/fuzz.sh SECONDS differential
 //!
-//! The first byte chooses the format (`auto`, `gnu-v3`, `rust`, `dlang`,
-//! `java`, `gnat`) and the flags (`-p`, `-i`, `-t`); the rest, up to a NUL,
+//! The first byte chooses the format (`auto`, `gnu-v3`, `java`, `gnat`,
+//! `dlang`, `rust`: `Format::NAMES` less `none`) and the flags (`-p`, `-i`, `-t`); the rest, up to a NUL,
 //! is the name (c++filt's arguments are C strings).
 #![no_main]
 
@@ -30,8 +30,18 @@ mod gnu {
     pub const ANSI: c_int = 1 << 1;
     pub const VERBOSE: c_int = 1 << 3;
     pub const TYPES: c_int = 1 << 4;
-    /// `auto`, `gnu-v3`, `rust`, `dlang`, `java`, `gnat` (demangle.h).
-    pub const STYLES: [c_int; 6] = [1 << 8, 1 << 14, 1 << 17, 1 << 16, 1 << 2, 1 << 15];
+    /// libiberty's style of a c++filt format name (demangle.h).
+    pub fn style(name: &str) -> c_int {
+        match name {
+            "auto" => 1 << 8,
+            "gnu-v3" => 1 << 14,
+            "java" => 1 << 2,
+            "gnat" => 1 << 15,
+            "dlang" => 1 << 16,
+            "rust" => 1 << 17,
+            other => panic!("no libiberty style {other}"),
+        }
+    }
 
     /// What c++filt prints for the argument `name` (binutils' `demangle_it`).
     pub fn demangle_it(name: &[u8], style: c_int, flags: c_int) -> Vec<u8> {
@@ -71,14 +81,9 @@ fuzz_target!(|data: &[u8]| {
     if name.is_empty() || std::str::from_utf8(name).is_err() {
         return;
     }
-    let formats = [
-        Format::Auto,
-        Format::GnuV3,
-        Format::Rust,
-        Format::Dlang,
-        Format::Java,
-        Format::Gnat,
-    ];
+    // Every format but `none` (which only echoes), in the order of
+    // `Format::NAMES`, as ci/fuzz.sh writes its seeds.
+    let formats = &Format::ALL[1..];
     let which = usize::from(select) % formats.len();
     let (params, verbose, types) = (select & 0x08 == 0, select & 0x10 == 0, select & 0x20 != 0);
     let options = Options {
@@ -112,7 +117,7 @@ fuzz_target!(|data: &[u8]| {
         | if params { gnu::PARAMS } else { 0 }
         | if verbose { gnu::VERBOSE } else { 0 }
         | if types { gnu::TYPES } else { 0 };
-    let theirs = gnu::demangle_it(name, gnu::STYLES[which], flags);
+    let theirs = gnu::demangle_it(name, gnu::style(Format::NAMES[which + 1]), flags);
     if ours != theirs && !deliberate(name, &ours) {
         panic!(
             "differs from libiberty 2.47 ({:?}, params {params}, verbose {verbose}, types {types}):\n  {}\n  ours:   {}\n  theirs: {}",
