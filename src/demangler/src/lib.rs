@@ -93,8 +93,8 @@ pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, E
 /// Demangle one run of symbol characters as c++filt's `demangle_it` does
 /// with one argument: a leading `.` is kept and a leading `$` dropped before
 /// the name, then libiberty's `cplus_demangle` tries the schemes of the
-/// format in its order: Rust, then C++. (In the libstdc++ style, as
-/// `__cxa_demangle` does.)
+/// format in its order: Rust, then C++, then D; all under the one guard.
+/// (In the libstdc++ style, C++ alone, as `__cxa_demangle` does.)
 pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
     if options.style == Style::LibStdCxx {
         return guard::guarded(options, |options| itanium::demangle(token, options));
@@ -133,7 +133,8 @@ fn demangle_scheme(name: &[u8], options: &Options) -> Result<String, Error> {
         Format::Auto => match rust::symbol_len(name) {
             Some(len) => rust::demangle(&name[..len], options)
                 .or_else(|error| itanium::demangle(name, options).map_err(|_| error))?,
-            // libiberty's cplus_demangle tries D after C++ (GNU 2.44).
+            // libiberty's cplus_demangle tries D after C++ (GNU 2.44); no
+            // C++ name starts with `_D`, so such a name goes to D at once.
             None if name.starts_with(b"_D") => dlang::demangle(name, options)?,
             None => itanium::demangle(name, options)?,
         },
