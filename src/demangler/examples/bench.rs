@@ -20,7 +20,7 @@ fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .expect("usage: bench SYMBOLS_FILE [crate|core|many]");
+        .expect("usage: bench SYMBOLS_FILE [crate|core|many|column]");
     let only = std::env::args().nth(2);
     let run = |what: &str| only.as_deref().is_none_or(|o| o == what);
     let data = std::fs::read(&path).expect("cannot read the symbols file");
@@ -73,6 +73,15 @@ fn main() {
         println!(
             "demangler::Batch           {:.3} us/symbol ({ok} demangled)",
             per(many)
+        );
+    }
+    if run("column") {
+        let (column, n) = best_of(3, || {
+            demangler::demangle_column(&symbols, &options).ends.len()
+        });
+        println!(
+            "demangler::demangle_column {:.3} us/symbol ({n} rows)",
+            per(column)
         );
     }
 }

@@ -3,7 +3,7 @@
 //! starting the pool would cost more than it saves.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
 use rayon::prelude::*;
@@ -233,6 +233,87 @@ impl Drop for Batch {
     }
 }
 
+/// Symbols per piece of a [`demangle_column`] call that runs on the pool.
+const COLUMN_PIECE: usize = 4096;
+
+/// Texts laid end to end in one buffer, as a column store keeps strings:
+/// the `i`-th is `bytes[ends[i - 1]..ends[i]]` (from 0 for the first).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Column {
+    pub bytes: Vec<u8>,
+    pub ends: Vec<usize>,
+}
+
+impl Column {
+    fn with_capacity(count: usize, bytes: usize) -> Self {
+        Column {
+            bytes: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// The demangled text of `symbol`, or `symbol` itself where it does not
+    /// demangle (an empty symbol, a null in a column, stays empty).
+    fn push_demangled(&mut self, symbol: &[u8], options: &Options) {
+        match demangle(symbol, options) {
+            Ok(text) => self.bytes.extend_from_slice(text.as_bytes()),
+            Err(_) => self.bytes.extend_from_slice(symbol),
+        }
+        self.ends.push(self.bytes.len());
+    }
+
+    fn append(&mut self, piece: Column) {
+        let base = self.bytes.len();
+        self.bytes.extend_from_slice(&piece.bytes);
+        self.ends.extend(piece.ends.iter().map(|end| base + end));
+    }
+}
+
+/// [`demangle`] of every symbol of a column, on all cores, into one
+/// buffer: what `demangle_many` gives, without a string a symbol. A symbol
+/// that does not demangle is copied as it is, as c++filt echoes it.
+pub fn demangle_column(symbols: &[&[u8]], options: &Options) -> Column {
+    let demangle_piece = |piece: &[&[u8]]| {
+        // Demangled C++ names are about one and a half times as long.
+        let bytes = piece.iter().map(|s| s.len()).sum::<usize>();
+        let bytes = bytes + bytes / 2;
+        let mut column = Column::with_capacity(piece.len(), bytes);
+        for symbol in piece {
+            column.push_demangled(symbol, options);
+        }
+        column
+    };
+    let Some(pool) = pool().filter(|_| symbols.len() > COLUMN_PIECE) else {
+        return with_stack(FIRST_ATTEMPT_RECURSION, || demangle_piece(symbols));
+    };
+    // The pool's threads and this one take pieces in turn until none is
+    // left: this thread works too, rather than waiting for the pool.
+    let slices: Vec<&[&[u8]]> = symbols.chunks(COLUMN_PIECE).collect();
+    let done: Vec<OnceLock<Column>> = slices.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(piece) = slices.get(i) else { break };
+        let _ = done[i].set(demangle_piece(piece));
+    };
+    pool.in_place_scope(|scope| {
+        for _ in 0..pool.current_num_threads() {
+            scope.spawn(|_| work());
+        }
+        with_stack(FIRST_ATTEMPT_RECURSION, work);
+    });
+    let pieces: Vec<Column> = done
+        .into_iter()
+        .map(|piece| piece.into_inner().unwrap_or_default())
+        .collect();
+    let bytes = pieces.iter().map(|p| p.bytes.len()).sum();
+    let mut column = Column::with_capacity(symbols.len(), bytes);
+    for piece in pieces {
+        column.append(piece);
+    }
+    column
+}
+
 /// [`demangle_text`] of a possibly large text, in parallel pieces cut
 /// between symbols, appended to `out` in order.
 pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>) {
@@ -323,5 +404,32 @@ mod tests {
         demangle_text_parallel(&text, &Options::default(), &mut parallel);
         assert_eq!(parallel, serial);
         assert!(serial.starts_with(b"0000000000001234 T foo::bar() and baz(int)@plt\n"));
+    }
+
+    #[test]
+    fn a_column_holds_what_demangle_many_gives_and_keeps_the_rest() {
+        for n in [0, 3, COLUMN_PIECE + 5, 3 * COLUMN_PIECE] {
+            let symbols: Vec<Vec<u8>> = (0..n)
+                .map(|i| match i % 3 {
+                    0 => format!("_Z{}f{}v", 1 + i.to_string().len(), i).into_bytes(),
+                    1 => format!("not mangled {i}").into_bytes(),
+                    _ => Vec::new(),
+                })
+                .collect();
+            let slices: Vec<&[u8]> = symbols.iter().map(Vec::as_slice).collect();
+            let column = demangle_column(&slices, &Options::default());
+            let expected = demangle_many(&symbols);
+            assert_eq!(column.ends.len(), n);
+            let mut start = 0;
+            for ((end, want), symbol) in column.ends.iter().zip(expected).zip(&symbols) {
+                let got = &column.bytes[start..*end];
+                match want {
+                    Ok(text) => assert_eq!(got, text.as_bytes()),
+                    Err(_) => assert_eq!(got, symbol.as_slice()),
+                }
+                start = *end;
+            }
+            assert_eq!(start, column.bytes.len());
+        }
     }
 }

@@ -25,7 +25,7 @@ mod rust;
 mod stack;
 mod text;
 
-pub use bulk::{demangle_text_parallel, Batch, Chunk};
+pub use bulk::{demangle_column, demangle_text_parallel, Batch, Chunk, Column};
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};
 pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};

@@ -60,6 +60,12 @@ impl Format {
         Format::Rust,
     ];
 
+    /// The format's name (see [`Format::NAMES`]).
+    pub fn name(self) -> &'static str {
+        let index = Format::ALL.iter().position(|&f| f == self);
+        Format::NAMES[index.unwrap_or(0)]
+    }
+
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
         Ok(match name {
@@ -83,6 +89,14 @@ impl Format {
 impl Style {
     /// The names of the styles, as the API and the command line take them.
     pub const NAMES: [&'static str; 2] = ["c++filt", "libstdc++"];
+
+    /// The style's name (see [`Style::NAMES`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::CxxFilt => "c++filt",
+            Style::LibStdCxx => "libstdc++",
+        }
+    }
 
     /// The style of a name (see [`Style::NAMES`]).
     pub fn from_name(name: &str) -> Result<Style, OptionError> {
@@ -215,6 +229,24 @@ impl Default for Options {
             strip_underscore: false,
             recursion_limit: Self::DEFAULT_RECURSION_LIMIT,
             max_output: Self::DEFAULT_MAX_OUTPUT,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_reads_back_as_its_format_or_style() {
+        for (format, name) in Format::ALL.iter().zip(Format::NAMES) {
+            assert_eq!(
+                (format.name(), Format::from_name(name)),
+                (name, Ok(*format))
+            );
+        }
+        for name in Style::NAMES {
+            assert_eq!(Style::from_name(name).map(Style::name), Ok(name));
         }
     }
 }
