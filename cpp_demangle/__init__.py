@@ -10,6 +10,9 @@ The work is done by a compiled Rust core; this package re-exports it.
 >>> cpp_demangle.demangle_text("#0 0x4005d6 in _ZN3foo3barEv+0x12")
 '#0 0x4005d6 in foo::bar()+0x12'
 
+demangle_arrow() does a whole Arrow column (pyarrow, Polars, DuckDB, pandas)
+in place, and cpp_demangle.clusters has recipes for Dask, Spark and Ray.
+
 Anything that is not a mangled name makes demangle() raise DemangleError, a
 ValueError (demangle_many() and demangle_text() leave it as it is):
 
@@ -80,6 +83,8 @@ except ImportError as _missing:  # pragma: no cover - only in an unbuilt checkou
         ) from None
     raise
 
+from cpp_demangle.arrow import demangle_arrow
+
 __version__ = "0.2.0"
 
 __all__ = [
@@ -88,6 +93,7 @@ __all__ = [
     "DemangleError",
     "__version__",
     "demangle",
+    "demangle_arrow",
     "demangle_many",
     "demangle_text",
 ]

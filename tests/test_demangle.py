@@ -138,6 +138,7 @@ def test_public_api():
         "DemangleError",
         "__version__",
         "demangle",
+        "demangle_arrow",
         "demangle_many",
         "demangle_text",
     ]

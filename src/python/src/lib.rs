@@ -2,6 +2,7 @@
 //!
 //! Only argument conversion lives here; the logic is in `src/demangler`.
 
+mod arrow;
 mod error;
 mod options;
 mod symbol;
@@ -176,7 +177,32 @@ fn cli_main(py: Python<'_>, argv: Vec<Vec<u8>>) -> i32 {
     let argv = argv.into_iter().map(cli::expand::os_from_bytes).collect();
     // Ctrl-C: a read interrupted by a signal asks Python whether to stop.
     let interrupted = || Python::attach(|py| py.check_signals().is_err());
-    py.detach(|| cli::run_with_stdio(argv, &interrupted))
+    py.detach(|| cli::run_with_stdio(argv, &interrupted, &run_parquet))
+}
+
+/// A `--parquet` job, done by `cpp_demangle.parquet.run` in this process;
+/// a Python exception becomes the command's one-line message.
+fn run_parquet(job: &cli::args::Parquet, _args: &[Vec<u8>]) -> Result<i32, String> {
+    Python::attach(|py| {
+        let call = || -> PyResult<i32> {
+            let path =
+                |raw: &[u8]| std::path::PathBuf::from(cli::expand::os_from_bytes(raw.to_vec()));
+            let kwargs = options::kwargs_from_options(py, &job.options)?;
+            py.import("cpp_demangle.parquet")?
+                .getattr("run")?
+                .call(
+                    (
+                        path(&job.input),
+                        path(&job.output),
+                        job.column.as_deref(),
+                        job.into.as_deref(),
+                    ),
+                    Some(&kwargs),
+                )?
+                .extract()
+        };
+        call().map_err(|error| error.value(py).to_string())
+    })
 }
 
 /// The compiled core of cpp_demangle; import from ``cpp_demangle`` instead.
@@ -185,6 +211,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demangle, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_many, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_text, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::demangle_arrow, m)?)?;
+    m.add_class::<arrow::ArrowColumn>()?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
     m.add("OPTIONS", options::NAMES.to_vec())?;

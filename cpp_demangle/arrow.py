@@ -1,0 +1,75 @@
+"""Demangle a column where it already is: Arrow arrays and streams.
+
+:func:`demangle_arrow` reads a column of symbols in place through the Arrow
+PyCapsule interface (no Python object a row), demangles it on all cores
+without the GIL, and gives back a column of the input's own library:
+
+- a pyarrow ``Array`` or ``ChunkedArray`` gives the same (pyarrow ≥ 14);
+- a Polars ``Series`` gives a ``Series`` of the same name (Polars ≥ 1.3);
+- a pandas ``Series`` gives a ``Series`` with the same index, of
+  ``ArrowDtype`` (pandas reads it through pyarrow);
+- any other Arrow producer (a DuckDB result of one column, nanoarrow, ...)
+  gives an :class:`ArrowColumn`, which pyarrow, Polars and the rest take.
+
+No library is imported unless the column came from it; the package depends
+on none of them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cpp_demangle import _native
+from cpp_demangle._native import ArrowColumn
+
+__all__ = ["ArrowColumn", "demangle_arrow", "with_column"]
+
+
+def _library(column: object) -> str:
+    return type(column).__module__.partition(".")[0]
+
+
+def demangle_arrow(column: Any, **options: Any) -> Any:
+    """Demangle every symbol of an Arrow column (``string``,
+    ``large_string``, ``string_view``, ``binary``, ``large_binary`` or
+    ``binary_view``). Nulls stay null and a symbol that does not demangle
+    stays as it is, as in :func:`cpp_demangle.demangle_many`; the options
+    are those of :func:`cpp_demangle.demangle`.
+
+    The result is ``string`` (``binary`` for binary input; ``large_`` when the
+    input was, or when the texts pass 2 GiB), in the input's chunks.
+
+    >>> import pyarrow as pa
+    >>> demangle_arrow(pa.array(["_ZN3foo3barEv", None, "main"])).to_pylist()
+    ['foo::bar()', None, 'main']
+    """
+    library = _library(column)
+    if library == "pandas":
+        import pandas as pd
+        import pyarrow as pa
+
+        result = pa.chunked_array(_native.demangle_arrow(pa.chunked_array([pa.array(column)]), **options))
+        return pd.Series(result, index=column.index, name=column.name, dtype=pd.ArrowDtype(result.type))
+    result = _native.demangle_arrow(column, **options)
+    if library == "pyarrow":
+        import pyarrow as pa
+
+        if isinstance(column, pa.Array):
+            return pa.array(result)
+        if isinstance(column, pa.ChunkedArray):
+            return pa.chunked_array(result)
+    elif library == "polars":
+        import polars as pl
+
+        if isinstance(column, pl.Series):
+            return pl.Series(column.name, result)
+    return result
+
+
+def with_column(table: Any, name: str, values: Any) -> Any:
+    """A pyarrow ``Table`` or ``RecordBatch`` with column ``name`` set to
+    ``values``: replaced in its place, or added at the end."""
+    index = table.schema.get_field_index(name)
+    if index < 0:
+        return table.append_column(name, values)
+    return table.set_column(index, name, values)
