@@ -23,6 +23,22 @@ pub enum Action {
     Help,
     /// `-v`/`--version`: the version, status 0.
     Version,
+    /// `--parquet IN OUT`: demangle a column of a Parquet file.
+    Parquet(Parquet),
+}
+
+/// A `--parquet` job: the column of symbols of file `input` demangled into
+/// file `output` (the other columns copied), with `options`.
+#[derive(Debug, PartialEq)]
+pub struct Parquet {
+    pub options: Options,
+    pub input: Vec<u8>,
+    pub output: Vec<u8>,
+    /// `--column`: the column of symbols (default: the file's only column
+    /// of strings).
+    pub column: Option<String>,
+    /// `--into`: the column to write the names into (default: `column`).
+    pub into: Option<String>,
 }
 
 /// A command line c++filt would refuse (status 1, the message and the usage
@@ -58,6 +74,9 @@ enum Opt {
     Style,
     NoReturnType,
     MaxLength,
+    Parquet,
+    Column,
+    Into,
     /// `--recursion-limit`: c++filt's `-R` alone, or `=N` to set the limit.
     RecursionLimit,
 }
@@ -92,6 +111,9 @@ const OWN_LONG: &[(&str, Opt, Value)] = &[
     ("style", Opt::Style, Value::Required),
     ("no-return-type", Opt::NoReturnType, Value::None),
     ("max-length", Opt::MaxLength, Value::Required),
+    ("parquet", Opt::Parquet, Value::None),
+    ("column", Opt::Column, Value::Required),
+    ("into", Opt::Into, Value::Required),
 ];
 
 /// The option of a short letter of `_hinprRs:tv`.
@@ -140,6 +162,7 @@ fn long(name: &str) -> Result<(&'static str, Opt, Value), UsageError> {
 /// Read the (already `@FILE`-expanded) arguments.
 pub fn parse(args: &[Vec<u8>]) -> Result<Action, UsageError> {
     let mut options = Options::default();
+    let mut file = FileOptions::default();
     let mut names = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -175,7 +198,7 @@ pub fn parse(args: &[Vec<u8>]) -> Result<Action, UsageError> {
                 },
                 (_, inline) => inline,
             };
-            if let Some(done) = apply(&mut options, opt, value)? {
+            if let Some(done) = apply(&mut options, &mut file, opt, value)? {
                 return Ok(done);
             }
         } else if arg.len() > 1 && arg[0] == b'-' {
@@ -203,13 +226,31 @@ pub fn parse(args: &[Vec<u8>]) -> Result<Action, UsageError> {
                 } else {
                     None
                 };
-                if let Some(done) = apply(&mut options, opt, value)? {
+                if let Some(done) = apply(&mut options, &mut file, opt, value)? {
                     return Ok(done);
                 }
             }
         } else {
             names.push(arg.clone());
         }
+    }
+    if file.parquet {
+        let [input, output]: [Vec<u8>; 2] = names.try_into().map_err(|names: Vec<_>| {
+            usage_error(format!(
+                "--parquet takes two files, IN and OUT, not {}",
+                names.len()
+            ))
+        })?;
+        return Ok(Action::Parquet(Parquet {
+            options,
+            input,
+            output,
+            column: file.column,
+            into: file.into,
+        }));
+    }
+    if file.column.is_some() || file.into.is_some() {
+        return Err(usage_error("--column and --into go with --parquet".into()));
     }
     Ok(Action::Run { options, names })
 }
@@ -222,11 +263,35 @@ fn checked(error: demangler::OptionError) -> UsageError {
     }
 }
 
+/// The options of `--parquet`, as read so far.
+#[derive(Default)]
+struct FileOptions {
+    parquet: bool,
+    column: Option<String>,
+    into: Option<String>,
+}
+
 /// Apply one option; `Some` when it ends the reading (help, version).
 fn apply(
     options: &mut Options,
+    file: &mut FileOptions,
     opt: Opt,
     value: Option<String>,
+) -> Result<Option<Action>, UsageError> {
+    match opt {
+        Opt::Parquet => file.parquet = true,
+        Opt::Column => file.column = value,
+        Opt::Into => file.into = value,
+        _ => return apply_demangling(options, opt, value.unwrap_or_default()),
+    }
+    Ok(None)
+}
+
+/// Apply one option of the demangling.
+fn apply_demangling(
+    options: &mut Options,
+    opt: Opt,
+    value: String,
 ) -> Result<Option<Action>, UsageError> {
     let number = |value: &str, option: &str| {
         value.trim().parse::<i64>().map_err(|_| UsageError {
@@ -234,7 +299,6 @@ fn apply(
             show_usage: false,
         })
     };
-    let value = value.unwrap_or_default();
     match opt {
         Opt::StripUnderscore => options.strip_underscore = true,
         Opt::NoStripUnderscore => options.strip_underscore = false,
@@ -267,6 +331,8 @@ fn apply(
         }
         Opt::Style => options.style = Style::from_name(&value).map_err(checked)?,
         Opt::NoReturnType => options.return_type = false,
+        // Taken by `apply`.
+        Opt::Parquet | Opt::Column | Opt::Into => {}
         Opt::Help => return Ok(Some(Action::Help)),
         Opt::Version => return Ok(Some(Action::Version)),
     }
@@ -304,6 +370,55 @@ mod tests {
         assert_eq!(o.format, Format::GnuV3);
         let (_, o) = names_and(&["-s", "rust", "--format=none"]);
         assert_eq!(o.format, Format::None);
+    }
+
+    #[test]
+    fn parquet_takes_two_files_and_its_own_options() {
+        let Ok(Action::Parquet(job)) = run(&[
+            "--parq",
+            "in.parquet",
+            "-p",
+            "out.parquet",
+            "--column=sym",
+            "--into",
+            "name",
+        ]) else {
+            panic!("not a parquet job");
+        };
+        assert_eq!(
+            (job.input.as_slice(), job.output.as_slice()),
+            (&b"in.parquet"[..], &b"out.parquet"[..])
+        );
+        assert_eq!(
+            (job.column.as_deref(), job.into.as_deref()),
+            (Some("sym"), Some("name"))
+        );
+        assert!(!job.options.params);
+        let Ok(Action::Parquet(job)) = run(&["--parquet", "a", "b"]) else {
+            panic!("not a parquet job");
+        };
+        assert_eq!((job.column, job.into), (None, None));
+        for (args, message) in [
+            (
+                &["--parquet", "a"][..],
+                "--parquet takes two files, IN and OUT, not 1",
+            ),
+            (
+                &["--parquet", "a", "b", "c"],
+                "--parquet takes two files, IN and OUT, not 3",
+            ),
+            (
+                &["--column", "x", "_Z1fv"],
+                "--column and --into go with --parquet",
+            ),
+            (&["--into=x"], "--column and --into go with --parquet"),
+        ] {
+            assert_eq!(
+                run(args).map_err(|e| e.message),
+                Err(message.to_string()),
+                "{args:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod expand;
+pub mod python;
 pub mod stream;
 
 use std::ffi::OsString;
@@ -25,7 +26,17 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
     /// Asked when a read is interrupted by a signal: whether to stop.
     pub interrupted: &'a dyn Fn() -> bool,
+    /// Runs a `--parquet` job.
+    pub parquet: ParquetRunner<'a>,
 }
+
+/// Who runs a `--parquet` job, given the job and the command's arguments
+/// (after the program name): its exit status, or a message for standard
+/// error. The command has no Parquet reader of its own (the arrow crates
+/// would multiply the size of the wheel): `python -m cpp_demangle` runs the
+/// job with pyarrow, and the native command hands it to that Python
+/// ([`python::run_parquet`]).
+pub type ParquetRunner<'a> = &'a dyn Fn(&args::Parquet, &[Vec<u8>]) -> Result<i32, String>;
 
 /// The usage, as `--help` prints it.
 fn usage(program: &str) -> String {
@@ -50,6 +61,9 @@ This package's own:
   [--style {{{styles}}}]   Whose output to reproduce (default c++filt)
   [--recursion-limit=N]       How deeply nested a name may be, 1 to {max_depth} (default {max_depth})
   [--max-length BYTES]        Longest demangled name (default {max_len}); a longer one is echoed
+  [--parquet IN OUT]          Demangle a column of Parquet file IN into OUT (needs pyarrow)
+  [--column NAME]             Its column of symbols (default: its only column of strings)
+  [--into NAME]               The column for the names (default: the column of symbols)
 Demangled names are displayed to stdout.
 If a name cannot be demangled it is just echoed to stdout.
 If no names are provided on the command line, stdin is read.
@@ -89,6 +103,12 @@ pub fn run(argv: Vec<OsString>, io: Io<'_>) -> i32 {
         Ok(Action::Version) => {
             let text = format!("cpp-demangle {VERSION}\n");
             return finish(io.stdout, text.as_bytes(), &program, io.stderr);
+        }
+        Ok(Action::Parquet(job)) => {
+            return match (io.parquet)(&job, &args) {
+                Ok(status) => status,
+                Err(message) => fail(io.stderr, &message, false),
+            }
         }
         Err(error) => return fail(io.stderr, &error.message, error.show_usage),
     };
@@ -180,7 +200,11 @@ pub fn raw_stdout() -> impl Write {
 }
 
 /// Run with this process's standard streams.
-pub fn run_with_stdio(argv: Vec<OsString>, interrupted: &dyn Fn() -> bool) -> i32 {
+pub fn run_with_stdio(
+    argv: Vec<OsString>,
+    interrupted: &dyn Fn() -> bool,
+    parquet: ParquetRunner<'_>,
+) -> i32 {
     let mut stdin = io::stdin().lock();
     let mut stdout = raw_stdout();
     let mut stderr = io::stderr().lock();
@@ -191,6 +215,7 @@ pub fn run_with_stdio(argv: Vec<OsString>, interrupted: &dyn Fn() -> bool) -> i3
             stdout: &mut stdout,
             stderr: &mut stderr,
             interrupted,
+            parquet,
         },
     )
 }

@@ -11,5 +11,9 @@ use std::ffi::{c_char, c_int};
 
 #[no_mangle]
 pub extern "C" fn main(_argc: c_int, _argv: *const *const c_char) -> c_int {
-    cli::run_with_stdio(std::env::args_os().collect(), &|| false)
+    cli::run_with_stdio(
+        std::env::args_os().collect(),
+        &|| false,
+        &cli::python::run_parquet,
+    )
 }

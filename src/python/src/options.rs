@@ -66,6 +66,30 @@ pub(crate) fn options_from_kwargs(
     Ok(options)
 }
 
+/// The keywords that give `options` back: `options_from_kwargs` of them is
+/// `options` (the command line's options, for Python code it calls).
+pub(crate) fn kwargs_from_options<'py>(
+    py: Python<'py>,
+    options: &Options,
+) -> PyResult<Bound<'py, PyDict>> {
+    let kwargs = PyDict::new(py);
+    for name in NAMES {
+        match name {
+            "params" => kwargs.set_item(name, options.params)?,
+            "return_type" => kwargs.set_item(name, options.return_type)?,
+            "types" => kwargs.set_item(name, options.types)?,
+            "style" => kwargs.set_item(name, options.style.name())?,
+            "format" => kwargs.set_item(name, options.format.name())?,
+            "verbose" => kwargs.set_item(name, options.verbose)?,
+            "strip_underscore" => kwargs.set_item(name, options.strip_underscore)?,
+            "recursion_limit" => kwargs.set_item(name, options.recursion_limit)?,
+            "max_length" => kwargs.set_item(name, options.max_output)?,
+            other => unreachable!("option {other} has no keyword"),
+        }
+    }
+    Ok(kwargs)
+}
+
 /// A whole-number option as an `i64`; one too large for that is out of
 /// range like any other (the core's message says which range).
 fn whole(value: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
