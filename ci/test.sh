@@ -7,11 +7,13 @@
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
-#   3. ci/release_rehearsal.sh: the release files checked, the sdist and the
+#   3. ci/clusters.sh: the cluster recipes on Dask, Spark and Ray, started
+#      here (slow: its own time budget; SKIP_CLUSTERS=1 leaves it out),
+#   4. ci/release_rehearsal.sh: the release files checked, the sdist and the
 #      wheels built (manylinux2014 and macOS without Docker), uploaded to a
 #      local index and installed from it as users do, on every CPython 3.9
 #      to 3.13 here, and the test suite run against each install.
-# Set SKIP_PACKAGES=1 to stop after step 2.
+# Set SKIP_PACKAGES=1 to leave out step 4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +42,11 @@ cargo test --locked -p demangler -p cpp-demangle-cli
 
 echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test
+
+if [ "${SKIP_CLUSTERS:-0}" != 1 ]; then
+  # Slow: Dask, Spark and Ray are installed and started; its own time budget.
+  VENV="$VENV" bash ci/clusters.sh
+fi
 
 if [ "${SKIP_PACKAGES:-0}" != 1 ]; then
   echo "== release rehearsal"
