@@ -7,8 +7,9 @@
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
-#   3. ci/clusters.sh: the cluster recipes on Dask, Spark and Ray, started
-#      here (slow: its own time budget; SKIP_CLUSTERS=1 leaves it out),
+#   3. ci/slow.sh: the slow tests, the cluster recipes on Dask, Spark and
+#      Ray started here and Arrow columns past 2 GiB (its own time budget;
+#      SKIP_SLOW=1 leaves it out),
 #   4. ci/release_rehearsal.sh: the release files checked, the sdist and the
 #      wheels built (manylinux2014 and macOS without Docker), uploaded to a
 #      local index and installed from it as users do, on every CPython 3.9
@@ -43,9 +44,10 @@ cargo test --locked -p demangler -p cpp-demangle-cli
 echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test
 
-if [ "${SKIP_CLUSTERS:-0}" != 1 ]; then
-  # Slow: Dask, Spark and Ray are installed and started; its own time budget.
-  VENV="$VENV" bash ci/clusters.sh
+if [ "${SKIP_SLOW:-0}" != 1 ]; then
+  # Dask, Spark and Ray installed and started, gigabytes of Arrow data: a
+  # step with its own time budget.
+  VENV="$VENV" bash ci/slow.sh
 fi
 
 if [ "${SKIP_PACKAGES:-0}" != 1 ]; then

@@ -159,3 +159,34 @@ def test_a_duckdb_result_of_one_column():
 def test_functions_pickle_for_workers():
     assert pickle.loads(pickle.dumps(demangle_arrow)) is demangle_arrow
     assert pickle.loads(pickle.dumps(demangle_many)) is demangle_many
+
+
+# Symbols whose names are 15 times as long: a column of them passes 2 GiB.
+EXPANDING = "_Z1f30abcdefghijklmnopqrstuvwxyz1234" + "S_" * 480
+
+
+@pytest.mark.slow
+def test_names_past_2_gib_come_out_as_large_string():
+    from cpp_demangle import demangle
+
+    name = demangle(EXPANDING)
+    rows = (1 << 31) // len(name) + 10
+    column = pa.array([EXPANDING] * (rows // 2) + [None] + [EXPANDING] * (rows // 2), pa.string())
+    result = demangle_arrow(column)
+    assert result.type == pa.large_string() and len(result) == len(column)
+    assert result.null_count == 1 and not result[rows // 2].is_valid
+    assert result[0].as_py() == result[len(result) - 1].as_py() == name
+    assert result.buffers()[1].size // 8 == len(column) + 1  # 64-bit offsets
+
+
+@pytest.mark.slow
+def test_a_large_string_column_past_2_gib_is_read():
+    size = (1 << 31) + (1 << 20)
+    data = bytearray(size)  # zeros: no symbol, copied as they are
+    data[-13:] = b"_ZN3foo3barEv"
+    offsets = pa.array([0, 1 << 30, size - 13, size], pa.int64()).buffers()[1]
+    column = pa.LargeStringArray.from_buffers(3, offsets, pa.py_buffer(data))
+    result = demangle_arrow(column)
+    assert result.type == pa.large_string()
+    assert result[2].as_py() == "foo::bar()"
+    assert [len(result[i].as_py()) for i in (0, 1)] == [1 << 30, size - 13 - (1 << 30)]

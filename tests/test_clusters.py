@@ -3,8 +3,8 @@ starts the engine on this machine, demangles a Parquet file of real symbols
 written here, and compares with demangle_many().
 
 These are slow (seconds to start each engine) and need the engines
-installed: they are marked ``clusters``, left out of the default run, and run
-by ``ci/clusters.sh`` (``pytest -m clusters``). Where an engine is missing or
+installed: they are marked ``slow``, left out of the default run, and run
+by ``ci/slow.sh`` (``pytest -m slow``). Where an engine is missing or
 cannot start, the test is skipped with the reason.
 """
 
@@ -17,7 +17,7 @@ import pytest
 import cpp_demangle
 from cpp_demangle import demangle_many
 
-pytestmark = pytest.mark.clusters
+pytestmark = pytest.mark.slow
 pa = pytest.importorskip("pyarrow", reason="pyarrow is not installed")
 pq = pytest.importorskip("pyarrow.parquet")
 
