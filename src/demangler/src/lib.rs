@@ -70,7 +70,7 @@ fn demangle_versioned(symbol: &[u8], options: &Options) -> Result<String, Error>
         // `__cxa_demangle` takes no symbol version suffix.
         return demangle_token(symbol, options);
     }
-    let (name, suffix) = match symbol.iter().position(|&b| b == b'@') {
+    let (name, suffix) = match memchr::memchr(b'@', symbol) {
         Some(at) if at > 0 => symbol.split_at(at),
         _ => (symbol, &b""[..]),
     };

@@ -80,7 +80,7 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let Ok(text) = std::str::from_utf8(symbol) else {
         return Err(Error::Malformed);
     };
-    if symbol.contains(&0) {
+    if memchr::memchr(0, symbol).is_some() {
         return Err(Error::Malformed);
     }
     // A panic (caught further up) drops the buffers: the next call makes

@@ -133,21 +133,23 @@ impl Output {
     }
 
     fn push_decimal(&mut self, n: u64) -> Result<(), Error> {
-        self.push_number(n, 10)
+        self.push_number::<10>(n)
     }
 
     /// In lower-case hex, without `0x`.
     fn push_hex(&mut self, n: u64) -> Result<(), Error> {
-        self.push_number(n, 16)
+        self.push_number::<16>(n)
     }
 
-    fn push_number(&mut self, mut n: u64, radix: u64) -> Result<(), Error> {
+    /// `n` in base `RADIX` (a constant: the division is a shift or a
+    /// multiplication).
+    fn push_number<const RADIX: u64>(&mut self, mut n: u64) -> Result<(), Error> {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
         loop {
             at -= 1;
-            digits[at] = b"0123456789abcdef"[(n % radix) as usize];
-            n /= radix;
+            digits[at] = b"0123456789abcdef"[(n % RADIX) as usize];
+            n /= RADIX;
             if n == 0 {
                 break;
             }
