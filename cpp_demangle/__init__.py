@@ -1,4 +1,5 @@
-"""Demangle C++ and Rust linker symbols into readable names, as GNU c++filt does.
+"""Demangle C++ and Rust linker symbols into readable names, as GNU c++filt does
+(and Microsoft C++ names, as LLVM's llvm-undname does).
 
 The work is done by a compiled Rust core; this package re-exports it.
 
@@ -9,6 +10,8 @@ The work is done by a compiled Rust core; this package re-exports it.
 ['Foo::Foo()', 'main']
 >>> cpp_demangle.demangle_text("#0 0x4005d6 in _ZN3foo3barEv+0x12")
 '#0 0x4005d6 in foo::bar()+0x12'
+>>> cpp_demangle.demangle("??0Foo@@QEAA@XZ")
+'public: __cdecl Foo::Foo(void)'
 
 demangle_arrow() does a whole Arrow column (pyarrow, Polars, DuckDB, pandas)
 in place, and cpp_demangle.clusters has recipes for Dask, Spark and Ray.
@@ -37,10 +40,16 @@ style="c++filt"
     print: C++ only, ``std::string`` rather than its full spelling).
 format="auto"
     Which manglings to recognise, by c++filt's ``-s`` names: ``"auto"``
-    (Rust, then C++, then D), ``"gnu-v3"`` (C++ only), ``"rust"``,
-    ``"dlang"``, ``"java"`` (GCJ's names: ``java.lang.String``), ``"gnat"``
-    (Ada; never fails, as in c++filt: ``<Foo>`` where not GNAT's) or
-    ``"none"``.
+    (Rust, then C++, then D; and Microsoft C++ for a name that starts with
+    ``?``), ``"gnu-v3"`` (C++ only), ``"rust"``, ``"dlang"``, ``"java"``
+    (GCJ's names: ``java.lang.String``), ``"gnat"`` (Ada; never fails, as in
+    c++filt: ``<Foo>`` where not GNAT's), ``"msvc"`` (Microsoft C++ names
+    alone, as LLVM 19's ``llvm-undname`` prints them, ``.?AV`` typeinfo
+    strings too) or ``"none"``. For Microsoft names, ``return_type=False``
+    is llvm-undname's ``--no-return-type``, ``verbose=False`` its
+    ``--no-calling-convention --no-access-specifier --no-member-type``, and
+    ``params=False`` all of those and ``--no-variable-type``, and no
+    parameter list.
 verbose=True
     With ``style="c++filt"``, spell standard names out and show the hashes of
     Rust symbols; False is ``c++filt -i``.

@@ -23,7 +23,7 @@ OPTIONS: list[str]
 class DemangleError(ValueError): ...
 
 _Style = Literal["c++filt", "libstdc++"]
-_Format = Literal["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "none"]
+_Format = Literal["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc", "none"]
 _Text = TypeVar("_Text", str, bytes)
 
 class _Options(TypedDict, total=False):

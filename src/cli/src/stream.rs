@@ -6,7 +6,8 @@
 use std::io::{self, Read, Write};
 
 use demangler::{
-    complete_prefix_len, demangle_argument, demangle_text_parallel, is_symbol_byte, Options,
+    complete_names_len, complete_prefix_len, demangle_argument, demangle_text_parallel,
+    is_symbol_byte, Options,
 };
 
 /// c++filt reads a run of symbol characters into a 32,767-byte buffer: a
@@ -94,11 +95,18 @@ pub fn filter(
             return Ok(());
         }
         data.extend_from_slice(&buf[..n]);
-        let mut ready = complete_prefix_len(&data);
-        // A run at the end that is already too long for c++filt's buffer
-        // is cut now: its first RUN_MAX bytes and the byte after them.
-        if data.len() - ready > RUN_MAX {
-            ready += RUN_MAX + 1;
+        // What can be done now: up to where no name can go on (a
+        // Microsoft name has `?` and `@` in it).
+        let symbols_ready = complete_prefix_len(&data);
+        let mut ready = complete_names_len(&data);
+        if data.len() - symbols_ready > RUN_MAX {
+            // A run at the end that is already too long for c++filt's
+            // buffer is cut now: its first RUN_MAX bytes and the byte
+            // after them.
+            ready = symbols_ready + RUN_MAX + 1;
+        } else if data.len() - ready > RUN_MAX {
+            // No Microsoft name is that long: c++filt's rule alone.
+            ready = symbols_ready;
         }
         filter_complete(&data[..ready], options, &mut out);
         data.drain(..ready);

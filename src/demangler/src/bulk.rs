@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::stack::{stack_needed, with_stack, FIRST_ATTEMPT_RECURSION, MAX_RECURSION};
-use crate::{demangle, demangle_text, is_symbol_byte, Error, Options};
+use crate::{demangle, demangle_text, is_name_byte, Error, Options};
 
 /// The pool's threads have stacks deep enough for any recursion limit, so
 /// no task ever needs a stack segment of its own. (Its size follows
@@ -323,10 +323,10 @@ pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>)
     let mut pieces = Vec::with_capacity(text.len() / TEXT_PIECE + 1);
     let mut rest = text;
     while rest.len() > TEXT_PIECE {
-        // Cut after the first byte that cannot be part of a symbol.
+        // Cut after the first byte that cannot be part of a name.
         let cut = rest[TEXT_PIECE..]
             .iter()
-            .position(|&b| !is_symbol_byte(b))
+            .position(|&b| !is_name_byte(b))
             .map_or(rest.len(), |p| TEXT_PIECE + p + 1);
         let (piece, tail) = rest.split_at(cut);
         pieces.push(piece);

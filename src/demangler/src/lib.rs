@@ -20,6 +20,7 @@ mod gnat;
 mod gnu;
 mod guard;
 mod itanium;
+mod msvc;
 mod options;
 mod rust;
 mod stack;
@@ -28,7 +29,9 @@ mod text;
 pub use bulk::{demangle_column, demangle_text_parallel, Batch, Chunk, Column};
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};
-pub use text::{complete_prefix_len, demangle_text, is_symbol_byte};
+pub use text::{
+    complete_names_len, complete_prefix_len, demangle_text, is_name_byte, is_symbol_byte,
+};
 
 /// Demangle one linker symbol.
 ///
@@ -66,8 +69,9 @@ fn demangle_versioned(symbol: &[u8], options: &Options) -> Result<String, Error>
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
-    if options.style == Style::LibStdCxx {
-        // `__cxa_demangle` takes no symbol version suffix.
+    if options.style == Style::LibStdCxx || msvc_claims(symbol, options) {
+        // `__cxa_demangle` takes no symbol version suffix; a Microsoft name
+        // has `@` throughout.
         return demangle_token(symbol, options);
     }
     let (name, suffix) = match memchr::memchr(b'@', symbol) {
@@ -99,6 +103,9 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
     if options.style == Style::LibStdCxx {
         return guard::guarded(options, |options| itanium::demangle(token, options));
     }
+    if msvc_claims(token, options) {
+        return guard::guarded(options, |options| msvc::demangle(token, options));
+    }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
         _ => (0, token),
@@ -111,6 +118,18 @@ pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, 
         out.insert(0, '.');
     }
     Ok(out)
+}
+
+/// Whether the Microsoft demangler takes `symbol`: every name in the
+/// `msvc` format, a name that starts with `?` in `auto` (no other scheme's
+/// does), none in the other formats and in the libstdc++ style.
+pub(crate) fn msvc_claims(symbol: &[u8], options: &Options) -> bool {
+    options.style == Style::CxxFilt
+        && match options.format {
+            Format::Msvc => true,
+            Format::Auto => msvc::is_msvc_name(symbol),
+            _ => false,
+        }
 }
 
 /// The name demangled by the schemes of the format, in libiberty's
@@ -128,6 +147,8 @@ fn demangle_scheme(name: &[u8], options: &Options) -> Result<String, Error> {
         Format::GnuV3 | Format::Java => itanium::demangle(name, options)?,
         Format::Gnat => String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
         Format::Dlang => dlang::demangle(name, options)?,
+        // Taken by `demangle_token` before a leading `.` is set aside.
+        Format::Msvc => msvc::demangle(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust::symbol_len(name) {

@@ -41,16 +41,21 @@ pub enum Format {
     /// GNAT (Ada) names (`gnat`): never fails, as in libiberty; a name
     /// that is not GNAT's is printed in angle brackets (`<Foo>`).
     Gnat,
+    /// Microsoft C++ names only (`msvc`), as LLVM's `llvm-undname` prints
+    /// them, typeinfo strings (`.?AVFoo@@`) included. Not one of c++filt's:
+    /// in `auto`, a name that starts with `?` is one.
+    Msvc,
 }
 
 impl Format {
     /// The names c++filt's `-s` takes that this package implements, in
-    /// c++filt's order.
-    pub const NAMES: [&'static str; 7] =
-        ["none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust"];
+    /// c++filt's order, then this package's own (`msvc`).
+    pub const NAMES: [&'static str; 8] = [
+        "none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc",
+    ];
 
     /// Every format, in the order of [`Format::NAMES`].
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::None,
         Format::Auto,
         Format::GnuV3,
@@ -58,6 +63,7 @@ impl Format {
         Format::Gnat,
         Format::Dlang,
         Format::Rust,
+        Format::Msvc,
     ];
 
     /// The format's name (see [`Format::NAMES`]).
@@ -76,6 +82,7 @@ impl Format {
             "gnat" => Format::Gnat,
             "java" => Format::Java,
             "dlang" => Format::Dlang,
+            "msvc" => Format::Msvc,
             other => {
                 return Err(OptionError(format!(
                     "format must be one of {}, not {other:?}",

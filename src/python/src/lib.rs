@@ -26,8 +26,9 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 /// Demangle one linker symbol and return the readable name.
 ///
 /// ``symbol`` is a ``str`` or ``bytes`` as ``nm``, a linker or a stack trace
-/// shows it: a C++ (Itanium ABI) or Rust name, with an optional symbol
-/// version suffix (``@@GLIBCXX_3.4``) that is kept. A name as macOS spells
+/// shows it: a C++ (Itanium ABI), Rust or D name, with an optional symbol
+/// version suffix (``@@GLIBCXX_3.4``) that is kept, or a Microsoft C++ name
+/// (``?foo@@YAXH@Z``, printed as ``llvm-undname`` prints it). A name as macOS spells
 /// it, with one more leading underscore (``__ZN3foo3barEv``), is recognised
 /// too. The options are described in the package documentation
 /// (``help(cpp_demangle)``).
@@ -53,6 +54,8 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 /// 'core::fmt::write::h0123456789abcdef'
 /// >>> demangle("__ZN3foo3barEv")
 /// 'foo::bar()'
+/// >>> demangle("?foo@@YAXH@Z")
+/// 'void __cdecl foo(int)'
 /// >>> demangle("invalid c++ symbol")
 /// Traceback (most recent call last):
 ///     ...
@@ -121,7 +124,9 @@ fn demangle_many<'py>(
 
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
 /// of symbol characters (letters, digits, ``_``, ``$``, ``.``) that demangles
-/// is replaced, every other byte is kept as it is. ``str`` in, ``str`` out;
+/// is replaced, every other byte is kept as it is. A Microsoft name is a
+/// ``?`` followed by the longest run of letters, digits, ``_``, ``$``, ``?``
+/// and ``@``; the run is replaced if a name can be read from its start. ``str`` in, ``str`` out;
 /// ``bytes`` in, ``bytes`` out (bytes that are not UTF-8 pass through, and so
 /// do the lone surrogates of a ``str`` read with ``errors="surrogateescape"``).
 /// Large texts are done on all cores without holding the GIL.

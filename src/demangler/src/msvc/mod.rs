@@ -1,0 +1,78 @@
+//! Microsoft C++ names (`?foo@@YAXH@Z`, `??0Foo@@QEAA@XZ`), demangled as
+//! LLVM 19's `llvm-undname` demangles them: a port of LLVM's
+//! MicrosoftDemangle.cpp ([`parse`]) and MicrosoftDemangleNodes.cpp
+//! ([`print`]) over a tree of its node classes ([`ast`]).
+//!
+//! Functions, variables, vftables and vbtables, RTTI descriptors, thunks,
+//! templates (`$M` auto parameters, `$$Q` rvalue references, `$$R`...),
+//! back references, anonymous namespaces, string literals (`??_C@_...`),
+//! MD5 names (`??@...@`), every calling convention, 32- and 64-bit. As in
+//! LLVM, what follows a complete name is ignored.
+//!
+//! The options map onto LLVM's `MSDF_*` flags: `return_type=false` is
+//! `MSDF_NoReturnType`; `verbose=false` is `MSDF_NoCallingConvention |
+//! MSDF_NoAccessSpecifier | MSDF_NoMemberType`; `params=false` is all of
+//! those and `MSDF_NoVariableType`, and leaves out the function's own
+//! parameter list and qualifiers too (LLVM has no flag for that; c++filt's
+//! `-p` does it to C++ names).
+
+mod ast;
+mod parse;
+mod print;
+mod tables;
+#[cfg(test)]
+mod tests;
+
+use crate::{Error, Options};
+use print::*;
+
+/// Whether `symbol` is taken for a Microsoft name in the default format:
+/// it starts with `?`, which no other scheme's names do.
+pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
+    symbol.first() == Some(&b'?')
+}
+
+/// Demangle the Microsoft name `symbol` (a `.` typeinfo string too), as
+/// `llvm-undname` does with one argument: what follows a complete name is
+/// ignored.
+pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    if symbol.is_empty() {
+        return Err(Error::Empty);
+    }
+    if !matches!(symbol[0], b'?' | b'.') {
+        return Err(Error::NotMangled);
+    }
+    let limit = options.output_limit(symbol.len());
+    let mut parser = parse::Parser::new(symbol, options.recursion(), limit);
+    let root = parser.parse();
+    let root = match root {
+        Some(root) if !parser.error => root,
+        _ if parser.too_deep => return Err(Error::TooDeep),
+        _ if parser.too_long => return Err(Error::OutputTooLong { limit }),
+        _ => return Err(Error::Malformed),
+    };
+    let mut printer = Printer::new(&parser.nodes, flags(options), limit);
+    printer.node(root);
+    let text = printer.finish().ok_or(Error::OutputTooLong { limit })?;
+    String::from_utf8(text).map_err(|_| Error::Malformed)
+}
+
+/// The LLVM output flags the options ask for (see the module's docs).
+fn flags(options: &Options) -> Flags {
+    let mut flags = 0;
+    if !options.return_type {
+        flags |= OF_NO_RETURN_TYPE;
+    }
+    if !options.verbose {
+        flags |= OF_NO_CALLING_CONVENTION | OF_NO_ACCESS_SPECIFIER | OF_NO_MEMBER_TYPE;
+    }
+    if !options.params {
+        flags |= OF_NO_CALLING_CONVENTION
+            | OF_NO_ACCESS_SPECIFIER
+            | OF_NO_MEMBER_TYPE
+            | OF_NO_RETURN_TYPE
+            | OF_NO_VARIABLE_TYPE
+            | OF_NO_PARAMETERS;
+    }
+    flags
+}
