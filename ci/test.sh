@@ -3,7 +3,8 @@
 # own venv, installs what the build and the tests need, builds, and runs
 #   0. the lint gate (ruff check and format, cargo fmt, clippy -D warnings),
 #      GNU c++filt 2.47 and GNU's demangler test suite, the references
-#      (ci/build_cxxfilt.sh, from Debian's source packages),
+#      (ci/build_cxxfilt.sh, from Debian's source packages), and LLVM 19's
+#      llvm-undname and its Microsoft tests (apt, ci/fetch_llvm_tests.sh),
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
@@ -37,6 +38,18 @@ echo "== GNU c++filt 2.47, the reference, and GNU's test suite (ci/build_cxxfilt
 bash ci/build_cxxfilt.sh > target-cxxfilt.log 2>&1 && tail -n 1 target-cxxfilt.log \
   || { tail -n 5 target-cxxfilt.log; echo "c++filt 2.47 could not be built: its tests will skip"; }
 rm -f target-cxxfilt.log
+
+echo "== LLVM 19, the reference for Microsoft names, and LLVM's tests of it (ci/fetch_llvm_tests.sh)"
+# Without them the llvm-undname and LLVM-suite tests skip, saying so (the
+# committed fixtures of real names run everywhere).
+if ! command -v llvm-undname-19 >/dev/null; then
+  (apt-get install -y -q llvm-19 > target-llvm.log 2>&1 || sudo -n apt-get install -y -q llvm-19 > target-llvm.log 2>&1) \
+    || { tail -n 3 target-llvm.log; echo "llvm-19 could not be installed: its tests will skip"; }
+  rm -f target-llvm.log
+fi
+bash ci/fetch_llvm_tests.sh > target-llvm.log 2>&1 && tail -n 1 target-llvm.log \
+  || { tail -n 5 target-llvm.log; echo "LLVM's tests could not be fetched: they will skip"; }
+rm -f target-llvm.log
 
 echo "== cargo test (the demangling core)"
 cargo test --locked -p demangler -p cpp-demangle-cli

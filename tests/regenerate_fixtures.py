@@ -4,6 +4,7 @@
     python tests/regenerate_fixtures.py --check    # only report, write nothing
     python tests/regenerate_fixtures.py --cli      # only c++filt's command-line answers
     python tests/regenerate_fixtures.py --rerecord # the same samples, the current oracle's output
+    python tests/regenerate_fixtures.py --msvc     # Microsoft names from Windows wheels, llvm-undname 19
 
 For each family of real symbols (benchmarks/corpus.py) it keeps a stable
 sample, records GNU c++filt's output for each symbol (as ``nm ... | c++filt``
@@ -17,7 +18,10 @@ Fixture files, tab-separated, one symbol a line:
 * ``tests/fixtures/<family>.tsv``: symbol, c++filt's output;
 * ``tests/fixtures/<family>.known-differences.tsv``: symbol, cause;
 * ``tests/fixtures/cli.json``: c++filt's standard output and exit status for
-  each case of ``tests/cli_cases.py`` (c++filt 2.47, by ci/build_cxxfilt.sh).
+  each case of ``tests/cli_cases.py`` (c++filt 2.47, by ci/build_cxxfilt.sh);
+* ``tests/fixtures/msvc_<arch>.tsv``: Microsoft names of Windows wheels on
+  PyPI (benchmarks/msvc_corpus.py) and what llvm-undname 19 prints for each
+  (the name itself where it refuses it), an equal share from each project.
 """
 
 from __future__ import annotations
@@ -80,17 +84,44 @@ def rerecord() -> int:
     return 0
 
 
+# Microsoft names kept per architecture, shared out among the projects.
+MSVC_SAMPLE = 5000
+
+
+def regenerate_msvc(check: bool) -> int:
+    import msvc_corpus
+
+    for arch in msvc_corpus.PROJECTS:
+        by_project = msvc_corpus.harvest(arch)
+        share = -(-MSVC_SAMPLE // max(1, len(by_project)))
+        chosen = {n for found in by_project.values() for n in corpus.sample(found, share)}
+        # Projects with fewer names leave their share to the others.
+        rest = sorted({n for found in by_project.values() for n in found} - chosen)
+        names = sorted(chosen | set(corpus.sample(rest, MSVC_SAMPLE - len(chosen))))
+        theirs = msvc_corpus.undname(names)
+        mine = msvc_corpus.ours(names)
+        same = sum(1 for a, b in zip(mine, theirs) if a == b)
+        total = sum(len(found) for found in by_project.values())
+        print(f"msvc_{arch}: {total} names from {len(by_project)} projects, {len(names)} kept, {same} identical")
+        if not check:
+            write_tsv(FIXTURES / f"msvc_{arch}.tsv", {n: t if t is not None else n for n, t in zip(names, theirs)})
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only, write nothing")
     parser.add_argument("--cli", action="store_true", help="only the command-line answers")
     parser.add_argument("--rerecord", action="store_true", help="the same samples, the oracle's output now")
+    parser.add_argument("--msvc", action="store_true", help="only the Microsoft names, from Windows wheels")
     parser.add_argument("families", nargs="*", default=list(SAMPLE_SIZES))
     args = parser.parse_args()
     if args.cli:
         return regenerate_cli()
     if args.rerecord:
         return rerecord()
+    if args.msvc:
+        return regenerate_msvc(args.check)
 
     for family in args.families:
         harvested = corpus.harvest(family)
