@@ -100,11 +100,30 @@ def test_a_table_of_one_column_and_nulls_only():
     assert demangle_arrow(pa.array([], pa.string())).to_pylist() == []
 
 
+def test_a_dictionary_encoded_column_demangles_each_distinct_symbol_once():
+    rows = with_nulls(SYMBOLS[:3000]) * 3
+    column = pa.array(rows).dictionary_encode()
+    result = demangle_arrow(column)
+    assert result.type == pa.string() and result.to_pylist() == expected(rows)
+    # Chunks with dictionaries of their own, indices of every width.
+    chunks = [pa.array(rows[i : i + 100]).dictionary_encode() for i in range(0, 500, 100)]
+    for index_type in (pa.int8(), pa.uint16(), pa.int64()):
+        typed = [pa.DictionaryArray.from_arrays(c.indices.cast(index_type), c.dictionary) for c in chunks]
+        got = demangle_arrow(pa.chunked_array(typed).slice(30, 400))
+        assert got.to_pylist() == expected(rows[30:430])
+
+
+def test_categorical_columns_of_polars_and_pandas():
+    pl = pytest.importorskip("polars")
+    pd = pytest.importorskip("pandas")
+    rows = ["_ZN3foo3barEv", None, "main", "_ZN3foo3barEv"]
+    assert demangle_arrow(pl.Series("s", rows, dtype=pl.Categorical)).to_list() == expected(rows)
+    assert demangle_arrow(pd.Series(rows, dtype="category")).tolist()[::2] == ["foo::bar()", "main"]
+
+
 def test_other_columns_are_refused_with_the_reason():
     with pytest.raises(TypeError, match='string or binary type .* got Arrow format "l"'):
         demangle_arrow(pa.array([1, 2]))
-    with pytest.raises(TypeError, match="dictionary-encoded"):
-        demangle_arrow(pa.array(["_Z1fv"]).dictionary_encode())
     with pytest.raises(TypeError, match="table of 2 columns"):
         demangle_arrow(pa.table({"a": ["x"], "b": ["y"]}))
     with pytest.raises(TypeError, match="Arrow array or stream .* not list"):

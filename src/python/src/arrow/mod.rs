@@ -22,7 +22,9 @@ use crate::options::options_from_kwargs;
 /// ``column`` is any object of the Arrow PyCapsule interface: a pyarrow
 /// ``Array`` or ``ChunkedArray``, a Polars ``Series``, a DuckDB result of one
 /// column, ... of type ``string``, ``large_string``, ``string_view``,
-/// ``binary``, ``large_binary`` or ``binary_view``. Nulls stay null; a symbol
+/// ``binary``, ``large_binary`` or ``binary_view``, or dictionary-encoded
+/// with such values (each distinct symbol is then demangled once; the
+/// result is not dictionary-encoded). Nulls stay null; a symbol
 /// that does not demangle stays as it is, as in demangle_many(). The result
 /// is ``string`` (``binary`` for binary input), ``large_`` when the input was
 /// or when the texts pass 2 GiB, in the same chunks as the input. Options as
@@ -41,7 +43,11 @@ pub(crate) fn demangle_arrow(
     let (name, nullable) = input.field();
     let output = py.detach(|| -> PyResult<Output> {
         let rows = input.rows(kind)?;
-        let texts = demangler::demangle_column(&rows.symbols, &options);
+        let mut texts = demangler::demangle_column(&rows.symbols, &options);
+        if let Some(indices) = &rows.indices {
+            // Each dictionary value was demangled once; now each row.
+            texts = texts.gather(indices, Some(&rows.valid));
+        }
         Ok(Output::new(
             texts,
             &rows.valid,

@@ -32,6 +32,9 @@ pub(crate) struct Kind {
     pub binary: bool,
     /// Nested in a one-column struct (a record batch of a table).
     pub in_struct: bool,
+    /// Dictionary-encoded: the width in bytes and signedness of its
+    /// indices; `layout` and `binary` are then its dictionary's.
+    pub indices: Option<(usize, bool)>,
 }
 
 /// A column as handed over: its type and its chunks, released when dropped.
@@ -46,6 +49,10 @@ pub(crate) struct Rows<'a> {
     pub symbols: Vec<&'a [u8]>,
     pub valid: Vec<bool>,
     pub chunk_lengths: Vec<usize>,
+    /// For a dictionary-encoded column: each row's index into `symbols`,
+    /// which then holds the values of the chunks' dictionaries (each
+    /// distinct symbol is demangled once).
+    pub indices: Option<Vec<usize>>,
 }
 
 fn type_name(object: &Bound<'_, PyAny>) -> String {
@@ -168,6 +175,7 @@ impl Input {
             symbols: Vec::with_capacity(total),
             valid: Vec::with_capacity(total),
             chunk_lengths: Vec::with_capacity(self.chunks.len()),
+            indices: kind.indices.map(|_| Vec::with_capacity(total)),
         };
         for chunk in &self.chunks {
             let array = &chunk.0;
@@ -179,7 +187,7 @@ impl Input {
                 // SAFETY: a struct array has `n_children` valid children.
                 let child = unsafe { &**array.children };
                 let start = usize_of(array.offset)?;
-                read_leaf(child, kind.layout, start, length, &mut rows)?;
+                read_rows(child, kind, start, length, &mut rows)?;
                 // The struct's own nulls hide its column's rows.
                 let first = rows.valid.len() - length;
                 let parent = Validity::of(array)?;
@@ -189,7 +197,7 @@ impl Input {
                     }
                 }
             } else {
-                read_leaf(array, kind.layout, 0, length, &mut rows)?;
+                read_rows(array, kind, 0, length, &mut rows)?;
             }
             rows.chunk_lengths.push(length);
         }
@@ -209,9 +217,32 @@ fn format_of(schema: &ArrowSchema) -> &str {
 
 fn leaf_kind(schema: &ArrowSchema) -> PyResult<Kind> {
     if !schema.dictionary.is_null() {
-        return Err(PyTypeError::new_err(
-            "a dictionary-encoded (categorical) column: cast it to string first",
-        ));
+        let indices = match format_of(schema) {
+            "c" => (1, true),
+            "C" => (1, false),
+            "s" => (2, true),
+            "S" => (2, false),
+            "i" => (4, true),
+            "I" => (4, false),
+            "l" => (8, true),
+            "L" => (8, false),
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "a dictionary-encoded column with indices of Arrow format {other:?}"
+                )))
+            }
+        };
+        // SAFETY: a non-NULL dictionary is a valid schema.
+        let values = leaf_kind(unsafe { &*schema.dictionary })?;
+        if values.indices.is_some() || values.layout == Layout::Null {
+            return Err(PyTypeError::new_err(
+                "expected a dictionary of strings or binaries",
+            ));
+        }
+        return Ok(Kind {
+            indices: Some(indices),
+            ..values
+        });
     }
     let (layout, binary) = match format_of(schema) {
         "n" => (Layout::Null, false),
@@ -232,6 +263,7 @@ fn leaf_kind(schema: &ArrowSchema) -> PyResult<Kind> {
         layout,
         binary,
         in_struct: false,
+        indices: None,
     })
 }
 
@@ -268,6 +300,69 @@ impl Validity {
         // SAFETY: the bitmap covers offset + length bits.
         unsafe { *self.bits.add(bit / 8) & (1 << (bit % 8)) != 0 }
     }
+}
+
+/// Append rows `start..start + length` of `array`: its values, or, for a
+/// dictionary-encoded array, its dictionary's values and each row's index.
+fn read_rows<'a>(
+    array: &'a ArrowArray,
+    kind: Kind,
+    start: usize,
+    length: usize,
+    rows: &mut Rows<'a>,
+) -> PyResult<()> {
+    let Some((width, signed)) = kind.indices else {
+        return read_leaf(array, kind.layout, start, length, rows);
+    };
+    if array.dictionary.is_null() || array.n_buffers < 2 {
+        return Err(PyValueError::new_err(
+            "a dictionary-encoded Arrow array without its dictionary",
+        ));
+    }
+    // SAFETY: a dictionary-encoded array's dictionary is a valid array.
+    let dictionary = unsafe { &*array.dictionary };
+    let base = rows.symbols.len();
+    let entries = usize_of(dictionary.length)?;
+    // The dictionary's values, then the rows as indices into them.
+    let mut values = Rows {
+        symbols: std::mem::take(&mut rows.symbols),
+        valid: Vec::with_capacity(entries),
+        chunk_lengths: Vec::new(),
+        indices: None,
+    };
+    read_leaf(dictionary, kind.layout, 0, entries, &mut values)?;
+    rows.symbols = values.symbols;
+    let validity = Validity::of(array)?;
+    let first = usize_of(array.offset)? + start;
+    // SAFETY: buffer 1 of a dictionary-encoded array holds `offset +
+    // length` indices of `width` bytes, alive while the array is.
+    let data = unsafe { *array.buffers.add(1) } as *const u8;
+    let indices = rows.indices.as_mut().expect("rows of a dictionary");
+    for row in 0..length {
+        let valid = validity.get(start + row);
+        let mut index = 0;
+        if valid {
+            let mut raw = [0u8; 8];
+            // SAFETY: as above; the index is read unaligned.
+            unsafe {
+                std::ptr::copy_nonoverlapping(
+                    data.add((first + row) * width),
+                    raw.as_mut_ptr(),
+                    width,
+                )
+            };
+            let negative = signed && raw[width - 1] & 0x80 != 0;
+            index = u64::from_le_bytes(raw) as usize;
+            if negative || index >= entries {
+                return Err(PyValueError::new_err(format!(
+                    "a dictionary index out of range at row {row}"
+                )));
+            }
+        }
+        indices.push(base + index);
+        rows.valid.push(valid);
+    }
+    Ok(())
 }
 
 /// Append rows `start..start + length` of `array` (its logical rows, the
