@@ -2,16 +2,18 @@
 same real symbols in one run; with --clusters, the Dask and Spark recipes
 (cpp_demangle.clusters) with 1 and 2 workers.
 
-    python benchmarks/bench_arrow.py [--repeat 2] [--clusters]
+    python benchmarks/bench_arrow.py [--clusters]
 
 Run it with an interpreter that has cpp_demangle, pyarrow and Polars (and,
 for --clusters, dask[distributed,dataframe] and pyspark: ci/requirements-test.txt
 and ci/requirements-clusters.txt). The symbols are every distinct real
 symbol of this machine (benchmarks/corpus.py: its C++ libraries and Rust
-toolchain), repeated --repeat times to pass a million rows. Each contender
-goes from a column to a column except ``demangle_many``, which is given the
-list and returns one, as its callers use it. Times are the best of three
-runs, contenders alternating.
+toolchain), each once: the case where no symbol repeats. Then a column as a
+profile has it: a million samples of 50,000 of those C++ functions, plain
+and dictionary-encoded, where `demangle_arrow` demangles each distinct
+symbol once. Each contender goes from a column to a column except
+``demangle_many``, which is given the list and returns one, as its callers
+use it. Times are the best of three runs, contenders alternating.
 """
 
 from __future__ import annotations
@@ -38,8 +40,8 @@ def demangle_or_keep(symbol):
         return symbol
 
 
-def in_process(symbols: list[str]) -> list[tuple[str, float, object]]:
-    """(contender, best seconds, its result as a list) for each contender."""
+def in_process(symbols: list[str], profile: bool = False) -> list[tuple[str, float]]:
+    """(contender, best seconds) for each contender, checked to agree."""
     import polars as pl
     import pyarrow as pa
 
@@ -47,7 +49,11 @@ def in_process(symbols: list[str]) -> list[tuple[str, float, object]]:
 
     column = pa.array(symbols, pa.string())
     series = pl.Series("symbol", symbols)
-    contenders = {
+    contenders = {}
+    if profile:
+        dictionary = column.dictionary_encode()
+        contenders["demangle_arrow, dictionary-encoded pyarrow Array"] = lambda: demangle_arrow(dictionary)
+    contenders |= {
         "demangle_arrow, pyarrow Array": lambda: demangle_arrow(column),
         "demangle_arrow, Polars Series": lambda: demangle_arrow(series),
         "demangle_many, list in, list out": lambda: demangle_many(symbols),
@@ -138,25 +144,32 @@ def spark_seconds(path: str, workers: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=2, help="the symbols this many times over (default 2)")
     parser.add_argument("--clusters", action="store_true", help="also time the Dask and Spark recipes")
     args = parser.parse_args()
 
     import corpus
 
-    found = [s for family in corpus.FAMILIES if family != "mutated" for s in corpus.harvest(family)]
-    symbols = found * args.repeat
+    families = {family: corpus.harvest(family) for family in corpus.FAMILIES if family != "mutated"}
+    symbols = [s for found in families.values() for s in found]
+    functions = corpus.sample(families["static"], 50_000)
+    # Samples of a profile: each function drawn with a scrambled index.
+    profile = [functions[(i * 2654435761) % (1 << 32) % len(functions)] for i in range(1_000_000)]
     cores = os.cpu_count() or 1
-    print(f"{len(symbols):,} symbols ({len(found):,} distinct, real, from this machine), {cores} cores\n")
-    table = in_process(symbols)
-    if args.clusters:
-        table += clusters(symbols)
-    reference = dict(table)["demangle_many, list in, list out"]
-    print(f"| {'contender':56} | µs/symbol | symbols/s | vs demangle_many |")
-    print(f"|{'-' * 58}|----------:|----------:|-----------------:|")
-    for name, seconds in table:
-        us = seconds / len(symbols) * 1e6
-        print(f"| {name:56} | {us:9.3f} | {len(symbols) / seconds:9,.0f} | {reference / seconds:15.2f}x |")
+    sets = {
+        f"{len(symbols):,} distinct real symbols of this machine, {cores} cores": (symbols, False),
+        f"a profile: {len(profile):,} samples of {len(functions):,} C++ functions, {cores} cores": (profile, True),
+    }
+    for title, (rows, is_profile) in sets.items():
+        table = in_process(rows, is_profile)
+        if args.clusters and not is_profile:
+            table += clusters(rows)
+        reference = dict(table)["demangle_many, list in, list out"]
+        print(f"\n{title}\n")
+        print(f"| {'contender':56} | µs/symbol | symbols/s | vs demangle_many |")
+        print(f"|{'-' * 58}|----------:|----------:|-----------------:|")
+        for name, seconds in table:
+            us = seconds / len(rows) * 1e6
+            print(f"| {name:56} | {us:9.3f} | {len(rows) / seconds:9,.0f} | {reference / seconds:15.2f}x |")
     return 0
 
 

@@ -2,7 +2,7 @@
 //! results in input order. Small inputs stay on the calling thread, where
 //! starting the pool would cost more than it saves.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, OnceLock, PoisonError};
 
@@ -262,6 +262,30 @@ impl Column {
         self.ends.push(self.bytes.len());
     }
 
+    /// The `i`-th text.
+    pub fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+
+    /// The texts in the order of `indices`; a row whose `keep` is false
+    /// (a null) gets an empty text.
+    pub fn gather(&self, indices: &[usize], keep: Option<&[bool]>) -> Column {
+        let kept = |row: usize| keep.is_none_or(|keep| keep[row]);
+        let bytes = (0..indices.len())
+            .filter(|&row| kept(row))
+            .map(|row| self.get(indices[row]).len())
+            .sum();
+        let mut out = Column::with_capacity(indices.len(), bytes);
+        for (row, &i) in indices.iter().enumerate() {
+            if kept(row) {
+                out.bytes.extend_from_slice(self.get(i));
+            }
+            out.ends.push(out.bytes.len());
+        }
+        out
+    }
+
     fn append(&mut self, piece: Column) {
         let base = self.bytes.len();
         self.bytes.extend_from_slice(&piece.bytes);
@@ -272,7 +296,65 @@ impl Column {
 /// [`demangle`] of every symbol of a column, on all cores, into one
 /// buffer: what `demangle_many` gives, without a string a symbol. A symbol
 /// that does not demangle is copied as it is, as c++filt echoes it.
+///
+/// A column that repeats its symbols (the frames of a profile, the
+/// functions of crash reports) has each distinct symbol demangled once:
+/// whether it does is judged on a sample of rows spread over it.
 pub fn demangle_column(symbols: &[&[u8]], options: &Options) -> Column {
+    match distinct_symbols(symbols) {
+        Some((distinct, indices)) => demangle_each(&distinct, options).gather(&indices, None),
+        None => demangle_each(symbols, options),
+    }
+}
+
+/// Rows sampled to judge whether a column repeats its symbols.
+const REPEAT_SAMPLE: usize = 4096;
+
+/// The distinct symbols of a column and each row's index among them, where
+/// the column has at most three quarters as many distinct symbols as rows
+/// (below that, the hashing costs more than the demangling it saves);
+/// `None` otherwise. The number of distinct symbols is estimated from the
+/// repeats in a sample of rows spread over the column (of `d` equally
+/// frequent symbols, `s` rows repeat about `s * s / 2d` times).
+fn distinct_symbols<'s>(symbols: &[&'s [u8]]) -> Option<(Vec<&'s [u8]>, Vec<usize>)> {
+    if symbols.len() < 4 * REPEAT_SAMPLE {
+        return None;
+    }
+    // One row from each of REPEAT_SAMPLE equal stretches, at a scrambled
+    // place in it (so that no regular pattern of the column lines up).
+    let step = symbols.len() / REPEAT_SAMPLE;
+    let sampled = REPEAT_SAMPLE;
+    let sample: HashSet<&[u8]> = (0..sampled)
+        .map(|i| symbols[i * step + (mix(i as u64) % step as u64) as usize])
+        .collect();
+    let repeats = sampled - sample.len();
+    let estimate = sampled * sampled / (2 * repeats.max(1));
+    if repeats == 0 || estimate * 4 > symbols.len() * 3 {
+        return None;
+    }
+    let mut index: HashMap<&[u8], usize> = HashMap::with_capacity(estimate.min(symbols.len()));
+    let mut distinct = Vec::new();
+    let rows = symbols
+        .iter()
+        .map(|&symbol| {
+            *index.entry(symbol).or_insert_with(|| {
+                distinct.push(symbol);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    Some((distinct, rows))
+}
+
+/// SplitMix64's finalizer: a well-spread 64-bit value of `x`.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// [`demangle`] of every symbol, on all cores, into one column.
+fn demangle_each(symbols: &[&[u8]], options: &Options) -> Column {
     let demangle_piece = |piece: &[&[u8]]| {
         // Demangled C++ names are about one and a half times as long.
         let bytes = piece.iter().map(|s| s.len()).sum::<usize>();
@@ -404,6 +486,29 @@ mod tests {
         demangle_text_parallel(&text, &Options::default(), &mut parallel);
         assert_eq!(parallel, serial);
         assert!(serial.starts_with(b"0000000000001234 T foo::bar() and baz(int)@plt\n"));
+    }
+
+    #[test]
+    fn a_column_that_repeats_its_symbols_gives_the_same() {
+        let symbols: Vec<Vec<u8>> = (0..40_000)
+            .map(|i| match (i * 7919) % 500 {
+                n if n % 5 == 0 => format!("not mangled {n}").into_bytes(),
+                n => format!("_Z{}f{}v", 1 + n.to_string().len(), n).into_bytes(),
+            })
+            .collect();
+        let slices: Vec<&[u8]> = symbols.iter().map(Vec::as_slice).collect();
+        assert!(distinct_symbols(&slices).is_some_and(|(d, _)| d.len() == 500));
+        let column = demangle_column(&slices, &Options::default());
+        for (i, symbol) in slices.iter().enumerate() {
+            let want = demangle(symbol, &Options::default()).map(String::into_bytes);
+            assert_eq!(column.get(i), want.as_deref().unwrap_or(symbol));
+        }
+        // Distinct symbols are not hashed.
+        let distinct: Vec<Vec<u8>> = (0..40_000)
+            .map(|i| format!("_Z1fi{i}").into_bytes())
+            .collect();
+        let slices: Vec<&[u8]> = distinct.iter().map(Vec::as_slice).collect();
+        assert!(distinct_symbols(&slices).is_none());
     }
 
     #[test]
