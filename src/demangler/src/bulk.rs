@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::stack::{stack_needed, with_stack, FIRST_ATTEMPT_RECURSION, MAX_RECURSION};
-use crate::{demangle, demangle_text, is_name_byte, Error, Options};
+use crate::{demangle, demangle_text, is_name_byte, parse, Error, Options, Symbol};
 
 /// The pool's threads have stacks deep enough for any recursion limit, so
 /// no task ever needs a stack segment of its own. (Its size follows
@@ -394,6 +394,19 @@ fn demangle_each(symbols: &[&[u8]], options: &Options) -> Column {
         column.append(piece);
     }
     column
+}
+
+/// [`parse`] of every symbol, on all cores, in input order.
+pub fn parse_many(symbols: &[&[u8]], options: &Options) -> Vec<Result<Symbol, Error>> {
+    let parse_piece = |piece: &[&[u8]]| -> Vec<Result<Symbol, Error>> {
+        piece.iter().map(|symbol| parse(symbol, options)).collect()
+    };
+    let Some(pool) = pool().filter(|_| symbols.len() > COLUMN_PIECE) else {
+        return with_stack(FIRST_ATTEMPT_RECURSION, || parse_piece(symbols));
+    };
+    let pieces: Vec<Vec<Result<Symbol, Error>>> =
+        pool.install(|| symbols.par_chunks(COLUMN_PIECE).map(parse_piece).collect());
+    pieces.into_iter().flatten().collect()
 }
 
 /// [`demangle_text`] of a possibly large text, in parallel pieces cut

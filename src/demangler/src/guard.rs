@@ -11,10 +11,10 @@ use crate::{Error, Options};
 
 /// Run `demangle` under the guard; it gets the options with the recursion
 /// limit of the attempt.
-pub(crate) fn guarded(
+pub(crate) fn guarded<T>(
     options: &Options,
-    demangle: impl Fn(&Options) -> Result<String, Error>,
-) -> Result<String, Error> {
+    demangle: impl Fn(&Options) -> Result<T, Error>,
+) -> Result<T, Error> {
     // Most names need little recursion: the first attempt runs with a limit
     // the thread's own stack covers; only a name that needs more is tried
     // again with the full limit, on a stack segment of its own if need be.
@@ -45,7 +45,7 @@ mod tests {
 
     #[test]
     fn a_panic_is_an_internal_error() {
-        let result = guarded(&Options::default(), |_| panic!("a bug"));
+        let result: Result<String, _> = guarded(&Options::default(), |_| panic!("a bug"));
         assert_eq!(result, Err(Error::Internal));
     }
 

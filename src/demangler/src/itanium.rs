@@ -3,14 +3,18 @@
 //! which LLVM's demangler reads and GNU's does not. The dispatcher runs
 //! this under the one guard (`crate::guard`); its tests are in `gnu/tests.rs`.
 
+use crate::dispatch::{plain, with_structure, Read};
 use crate::gnu;
+use crate::symbol::Language;
 use crate::{Error, Options};
 
-pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+/// Read an Itanium name, with its parts if `structured`.
+pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
     if symbol.starts_with(b"___Z") && options.style == crate::Style::CxxFilt {
-        return block_invocation(symbol, options);
+        return Ok(plain(block_invocation(symbol, options)?, Language::Cxx));
     }
-    gnu::demangle(symbol, options)
+    let (text, structure) = gnu::read(symbol, options, structured)?;
+    Ok(with_structure(text, Language::Cxx, structure))
 }
 
 /// Clang's block invocation functions, `___Z<encoding>_block_invoke`,

@@ -13,11 +13,13 @@
 mod ast;
 mod parse;
 mod print;
+mod structure;
 mod tables;
 
 use std::cell::Cell;
 
 use crate::options::GNU_MAX_MANGLED;
+use crate::dispatch::Structure;
 use crate::{Error, Format, Options, Style};
 use ast::{Id, Node};
 use parse::{Parser, Stop};
@@ -59,6 +61,16 @@ fn recycle<'a, 'b>(mut nodes: Vec<Node<'a>>) -> Vec<Node<'b>> {
 /// Demangle `symbol`: a mangled name, or a bare type where `options` ask for
 /// types.
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    read(symbol, options, false).map(|(text, _)| text)
+}
+
+/// Demangle `symbol`, and with `structured`, find what the name is and
+/// where its parts are in the text (`crate::parse`).
+pub(crate) fn read(
+    symbol: &[u8],
+    options: &Options,
+    structured: bool,
+) -> Result<(String, Structure), Error> {
     let mangled = is_mangled_name(symbol);
     // `-s java` is libiberty's `java_demangle_v3`: mangled names only, with
     // parameters, never verbose, whatever the other flags say.
@@ -106,18 +118,34 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let result = match root {
         Ok(root) => {
             let limit = options.output_limit(symbol.len());
-            let mut printer = Printer::new(
-                &parser.nodes,
-                limit,
-                depth,
-                std::mem::take(&mut scratch.printer),
-            );
-            printer.java = java;
-            printer.ret_postfix = java;
-            let (printed, buffers) = printer.print(root, options.return_type);
+            let buffers = std::mem::take(&mut scratch.printer);
+            let plan = structured.then(|| structure::plan(&parser.nodes, root));
+            // Two printers: the one that watches for `crate::parse`, and the
+            // one without the watching compiled in.
+            let (printed, buffers, watch) = match &plan {
+                Some(plan) => {
+                    let mut printer = Printer::<true>::new(&parser.nodes, limit, depth, buffers);
+                    printer.java = java;
+                    printer.ret_postfix = java;
+                    printer.watch = Some(Box::new(plan.watch()));
+                    printer.print(root, options.return_type)
+                }
+                None => {
+                    let mut printer = Printer::<false>::new(&parser.nodes, limit, depth, buffers);
+                    printer.java = java;
+                    printer.ret_postfix = java;
+                    printer.print(root, options.return_type)
+                }
+            };
             scratch.printer = buffers;
             match printed {
-                Printed::Text(text) => Ok(text),
+                Printed::Text(text) => {
+                    let structure = plan.zip(watch).map(|(plan, watch)| {
+                        let parts = plan.parts(&watch, &text);
+                        Box::new((plan.kind, parts))
+                    });
+                    Ok((text, structure))
+                }
                 Printed::TooLong => Err(Error::OutputTooLong { limit }),
                 Printed::TooDeep => Err(Error::TooDeep),
                 Printed::Failed => Err(Error::Unprintable),

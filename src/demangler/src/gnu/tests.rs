@@ -193,7 +193,9 @@ mod guarded {
 
     /// The C++ demangler under the guard, as the dispatcher calls it.
     fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-        crate::guard::guarded(options, |options| crate::itanium::demangle(symbol, options))
+        crate::guard::guarded(options, |options| {
+            crate::itanium::read(symbol, options, false).map(|r| r.text)
+        })
     }
 
     fn run(symbol: &str) -> Result<String, Error> {

@@ -23,6 +23,8 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+use crate::dispatch::{with_structure, Read};
+use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use print::*;
 
@@ -32,10 +34,24 @@ pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
     symbol.first() == Some(&b'?')
 }
 
+/// Read a Microsoft name; with `structured`, what it names too (its parts
+/// are not read yet).
+pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+    let (text, kind) = demangle_kind(symbol, options)?;
+    let structure = structured.then(|| Box::new((kind, Parts::default())));
+    Ok(with_structure(text, Language::Cxx, structure))
+}
+
 /// Demangle the Microsoft name `symbol` (a `.` typeinfo string too), as
 /// `llvm-undname` does with one argument: what follows a complete name is
 /// ignored.
+#[cfg(test)]
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    demangle_kind(symbol, options).map(|(text, _)| text)
+}
+
+/// [`demangle`], and what the name names.
+fn demangle_kind(symbol: &[u8], options: &Options) -> Result<(String, Kind), Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
@@ -54,7 +70,8 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     let mut printer = Printer::new(&parser.nodes, flags(options), limit);
     printer.node(root);
     let text = printer.finish().ok_or(Error::OutputTooLong { limit })?;
-    String::from_utf8(text).map_err(|_| Error::Malformed)
+    let text = String::from_utf8(text).map_err(|_| Error::Malformed)?;
+    Ok((text, parser.kind(root)))
 }
 
 /// The LLVM output flags the options ask for (see the module's docs).

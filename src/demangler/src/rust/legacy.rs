@@ -3,11 +3,16 @@
 //! Segments escape what an identifier cannot hold (`$LT$` for `<`, `..`
 //! for `::`), and libiberty undoes the escapes it knows.
 
-use super::{is_legacy_hash, Output};
+use super::{is_legacy_hash, Marks, Output};
 use crate::Error;
 
 /// Print `body`, the name between `_ZN` and the final `E`.
-pub(super) fn demangle(body: &[u8], verbose: bool, out: &mut Output) -> Result<(), Error> {
+pub(super) fn demangle(
+    body: &[u8],
+    verbose: bool,
+    out: &mut Output,
+    mut marks: Option<&mut Marks>,
+) -> Result<(), Error> {
     let mut segments = Vec::with_capacity(8);
     let mut rest = body;
     while !rest.is_empty() {
@@ -29,7 +34,15 @@ pub(super) fn demangle(body: &[u8], verbose: bool, out: &mut Output) -> Result<(
         if i > 0 {
             out.push("::")?;
         }
+        let start = out.len();
         print_segment(segment, out)?;
+        // The base name is the last segment before the hash.
+        if let Some(marks) = marks.as_deref_mut() {
+            if i + 2 == segments.len() {
+                marks.base = Some((start, out.len()));
+                marks.end = out.len();
+            }
+        }
     }
     Ok(())
 }

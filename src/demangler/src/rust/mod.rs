@@ -8,6 +8,8 @@ mod legacy;
 mod punycode;
 mod v0;
 
+use crate::dispatch::{with_structure, Read};
+use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 
 /// libiberty's limit on the nesting of paths, types and consts.
@@ -75,18 +77,65 @@ fn is_legacy_hash(ident: &[u8]) -> bool {
     seen.count_ones() >= 5
 }
 
-/// Demangle the Rust symbol that is the first `len` bytes of a token (see
-/// [`symbol_len`]).
-pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+/// Read the Rust symbol that is the first `len` bytes of a token (see
+/// [`symbol_len`]); with `structured`, its path's parts too: the base name
+/// (its last segment), the scope (the segments before it) and a generic
+/// function's arguments. Rust manglings do not tell functions from
+/// statics: the kind is `Unknown`.
+pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
     let mut out = Output::new(options.output_limit(symbol.len()), symbol.len() * 2);
+    let mut marks = structured.then(Marks::default);
     let verbose = options.is_verbose();
     if let Some(path) = symbol.strip_prefix(b"_R") {
         let limit = options.recursion().min(GNU_MAX_RECURSION);
-        v0::demangle(path, verbose, limit, &mut out)?;
+        v0::demangle(path, verbose, limit, &mut out, marks.as_mut())?;
     } else {
-        legacy::demangle(&symbol[3..symbol.len() - 1], verbose, &mut out)?;
+        legacy::demangle(
+            &symbol[3..symbol.len() - 1],
+            verbose,
+            &mut out,
+            marks.as_mut(),
+        )?;
     }
-    out.into_string()
+    let text = out.into_string()?;
+    let structure = marks.map(|marks| Box::new((Kind::Unknown, marks.parts(&text))));
+    Ok(with_structure(text, Language::Rust, structure))
+}
+
+/// Where the parts of a Rust path printed.
+#[derive(Default)]
+pub(super) struct Marks {
+    /// The base name: the last segment of the path (or of the path under a
+    /// generic function's arguments).
+    pub base: Option<(usize, usize)>,
+    /// The generic arguments of the function, each.
+    pub args: Vec<(usize, usize)>,
+    /// The end of the whole name (before a legacy hash).
+    pub end: usize,
+}
+
+impl Marks {
+    fn parts(&self, text: &str) -> Parts {
+        let Some((base_start, base_end)) = self.base else {
+            return Parts::default();
+        };
+        let scope = (base_start >= 2 && text.get(base_start - 2..base_start) == Some("::"))
+            .then_some((0, base_start - 2));
+        Parts {
+            name: Some((0, self.end.max(base_end))),
+            scope,
+            base_name: Some((base_start, base_end)),
+            template_args: self.args.clone(),
+            ..Parts::default()
+        }
+    }
+}
+
+/// Demangle the Rust symbol that is the first `len` bytes of a token (see
+/// [`symbol_len`]).
+#[cfg(test)]
+pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    read(symbol, options, false).map(|read| read.text)
 }
 
 /// The text being printed, capped in size; nothing is added while
@@ -122,6 +171,11 @@ impl Output {
         }
         self.text.extend_from_slice(s);
         Ok(())
+    }
+
+    /// How much is printed.
+    fn len(&self) -> usize {
+        self.text.len()
     }
 
     fn into_string(self) -> Result<String, Error> {
@@ -346,11 +400,13 @@ mod tests {
             "_RYNtCs1_1a3FooNtB4_3Bar",
             "_RINvCs1_1a1fRL_hEEB2_",
         ] {
-            let len = symbol_len(bad.as_bytes()).unwrap();
-            assert!(
-                demangle(&bad.as_bytes()[..len], &Options::default()).is_err(),
-                "{bad}"
-            );
+            // Through the guard, which gives the recursion limit its stack
+            // (`_RB_` refers back to itself).
+            let rust = Options {
+                format: crate::Format::Rust,
+                ..Options::default()
+            };
+            assert!(crate::demangle(bad.as_bytes(), &rust).is_err(), "{bad}");
         }
     }
 }

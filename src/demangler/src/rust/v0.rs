@@ -2,7 +2,7 @@
 //! rules: paths, types, consts, generic arguments, backreferences to
 //! earlier parts of the name, lifetimes bound by `for<...>`.
 
-use super::{punycode, Output};
+use super::{punycode, Marks, Output};
 use crate::Error;
 
 /// Print `sym`, the name after `_R` (without any `.suffix`).
@@ -11,6 +11,7 @@ pub(super) fn demangle(
     verbose: bool,
     limit: u32,
     out: &mut Output,
+    marks: Option<&mut Marks>,
 ) -> Result<(), Error> {
     let fuel = out.limit.saturating_mul(4).saturating_add(4096);
     let mut d = Demangler {
@@ -22,6 +23,8 @@ pub(super) fn demangle(
         fuel,
         bound_lifetimes: 0,
         out,
+        own_depth: if marks.is_some() { 1 } else { 0 },
+        marks,
     };
     d.path(true)?;
     // The instantiating crate, if any, is parsed but not printed.
@@ -46,6 +49,11 @@ struct Demangler<'s, 'o> {
     /// Lifetimes bound by the `for<...>` binders around this point.
     bound_lifetimes: u64,
     out: &'o mut Output,
+    /// Where the parts of the symbol's own path print (`crate::parse`).
+    marks: Option<&'o mut Marks>,
+    /// The depth of the path whose segments are the symbol's own (0 when
+    /// the parts are not asked for: `depth` is never 0 in a path).
+    own_depth: u32,
 }
 
 /// An identifier: its ASCII part, and Punycode insertions if it has any.
@@ -287,6 +295,9 @@ impl<'s> Demangler<'s, '_> {
 
     fn path(&mut self, in_value: bool) -> Result<(), Error> {
         self.enter()?;
+        // The symbol's own path: its segments are the name's parts.
+        let own = self.own_depth == self.depth;
+        let start = self.out.len();
         let tag = self.next()?;
         match tag {
             b'C' => {
@@ -307,6 +318,7 @@ impl<'s> Demangler<'s, '_> {
                 self.path(in_value)?;
                 let dis = self.disambiguator()?;
                 let name = self.ident()?;
+                let segment = self.out.len() + 2;
                 if ns.is_ascii_uppercase() {
                     // Closures, shims and other special namespaces.
                     self.out.push("::{")?;
@@ -326,6 +338,9 @@ impl<'s> Demangler<'s, '_> {
                     self.out.push("::")?;
                     self.print_ident(name)?;
                 }
+                if own {
+                    self.mark_base(segment);
+                }
             }
             b'M' | b'X' | b'Y' => {
                 if tag != b'Y' {
@@ -342,29 +357,71 @@ impl<'s> Demangler<'s, '_> {
                 self.out.push(">")?;
             }
             b'I' => {
+                // A generic function: the path under it has the name.
+                if own {
+                    self.own_deeper(1);
+                }
                 self.path(in_value)?;
+                if own {
+                    self.own_deeper(-1);
+                }
                 if in_value {
                     self.out.push("::")?;
                 }
                 self.out.push("<")?;
-                self.generic_args()?;
+                self.generic_args(own)?;
                 self.out.push(">")?;
+                if own {
+                    if let Some(marks) = self.marks.as_deref_mut() {
+                        marks.end = self.out.len();
+                    }
+                }
             }
-            b'B' => self.backref(|d| d.path(in_value))?,
+            b'B' => {
+                if own {
+                    self.own_deeper(1);
+                }
+                self.backref(|d| d.path(in_value))?;
+                if own {
+                    self.own_deeper(-1);
+                }
+            }
             _ => return Err(Error::Malformed),
+        }
+        if own && tag == b'C' {
+            self.mark_base(start);
         }
         self.leave();
         Ok(())
     }
 
-    /// Generic arguments up to `E`, comma-separated.
-    fn generic_args(&mut self) -> Result<(), Error> {
+    /// The base name of the symbol's own path: from `start` to here.
+    fn mark_base(&mut self, start: usize) {
+        if self.out.skipping {
+            return;
+        }
+        let end = self.out.len();
+        if let Some(marks) = self.marks.as_deref_mut() {
+            marks.base = Some((start.min(end), end));
+            marks.end = end;
+        }
+    }
+
+    /// The symbol's own path is `by` levels deeper (or shallower).
+    fn own_deeper(&mut self, by: i32) {
+        self.own_depth = self.own_depth.wrapping_add_signed(by);
+    }
+
+    /// Generic arguments up to `E`, comma-separated; those of the symbol's
+    /// own path (`own`) marked each.
+    fn generic_args(&mut self, own: bool) -> Result<(), Error> {
         let mut first = true;
         while !self.eat(b'E') {
             if !first {
                 self.out.push(", ")?;
             }
             first = false;
+            let start = self.out.len();
             if self.eat(b'L') {
                 let index = self.integer_62()?;
                 self.lifetime(index)?;
@@ -372,6 +429,12 @@ impl<'s> Demangler<'s, '_> {
                 self.const_()?;
             } else {
                 self.type_()?;
+            }
+            if own && !self.out.skipping {
+                let end = self.out.len();
+                if let Some(marks) = self.marks.as_deref_mut() {
+                    marks.args.push((start, end));
+                }
             }
         }
         Ok(())
@@ -542,7 +605,7 @@ impl<'s> Demangler<'s, '_> {
         } else if self.eat(b'I') {
             self.path(false)?;
             self.out.push("<")?;
-            self.generic_args()?;
+            self.generic_args(false)?;
             true
         } else {
             self.path(false)?;

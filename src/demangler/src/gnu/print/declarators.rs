@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl Printer<'_, '_> {
+impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// A name with its function type: the name (with the qualifiers of the
     /// function) is handed down to the type as a modifier, to print between
     /// the return type and the parameters.
@@ -216,6 +216,7 @@ impl Printer<'_, '_> {
                     return;
                 }
                 Node::LocalName(function, local) => {
+                    let start = self.out.len();
                     let hold_modifiers = self.modifiers.take();
                     self.comp(Some(function));
                     self.modifiers = hold_modifiers;
@@ -234,6 +235,11 @@ impl Printer<'_, '_> {
                         dc = inner;
                     }
                     self.comp(Some(dc));
+                    // Printed here rather than by `comp`: where it is, for
+                    // `crate::parse`.
+                    if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
+                        watch.saw(m.node, start, self.out.len());
+                    }
                     self.templates = hold;
                     return;
                 }
@@ -294,6 +300,7 @@ impl Printer<'_, '_> {
         if need_paren {
             self.push_char(')');
         }
+        let open = self.out.len();
         self.push_char('(');
         if xobj {
             self.push("this ");
@@ -302,8 +309,16 @@ impl Printer<'_, '_> {
             self.comp(params);
         }
         self.push_char(')');
+        let close = self.out.len();
         self.modifier_list(mods, true);
         self.modifiers = hold;
+        // The parameters and qualifiers of the name being parsed.
+        if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
+            if watch.function_type == Some(dc) && watch.parameters.is_none() {
+                watch.parameters = Some((open, close));
+                watch.qualifiers = Some((close, self.out.len()));
+            }
+        }
     }
 
     pub(super) fn array(&mut self, dc: Id, elem: Id) {

@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use super::ast::{Id, Node, Qual};
+use super::structure::Watch;
 use super::tables::{self, LiteralStyle, BUILTINS};
 
 mod declarators;
@@ -44,7 +45,9 @@ pub(crate) struct Buffers {
     components: Vec<Id>,
 }
 
-pub(crate) struct Printer<'n, 'a> {
+/// `WATCH`: whether the places of watched nodes are recorded (`crate::parse`);
+/// without it, the recording is compiled out.
+pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     nodes: &'n [Node<'a>],
     out: String,
     limit: usize,
@@ -83,6 +86,9 @@ pub(crate) struct Printer<'n, 'a> {
     drop_return_type: bool,
     last_char: u8,
     too_deep: bool,
+    /// For `crate::parse`: the nodes whose places in the text give the
+    /// parts of the name, and where they printed.
+    pub(crate) watch: Option<Box<Watch>>,
 }
 
 fn is_function_qual(node: Node) -> bool {
@@ -96,7 +102,7 @@ fn is_plain_cv(node: Node) -> bool {
     )
 }
 
-impl<'n, 'a> Printer<'n, 'a> {
+impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
     pub(crate) fn new(
         nodes: &'n [Node<'a>],
         limit: usize,
@@ -139,13 +145,18 @@ impl<'n, 'a> Printer<'n, 'a> {
             drop_return_type: false,
             last_char: 0,
             too_deep: false,
+            watch: None,
         }
     }
 
     /// The text of `root`; without `return_type`, a function's return type
     /// is left out (that of the function only, not of types in it).
     /// With the text, the working lists, for the next printer.
-    pub(crate) fn print(mut self, root: Id, return_type: bool) -> (Printed, Buffers) {
+    pub(crate) fn print(
+        mut self,
+        root: Id,
+        return_type: bool,
+    ) -> (Printed, Buffers, Option<Box<Watch>>) {
         self.drop_return_type = !return_type && matches!(self.node(root), Node::TypedName(..));
         self.comp(Some(root));
         let printed = if self.out.len() > self.limit {
@@ -164,7 +175,7 @@ impl<'n, 'a> Printer<'n, 'a> {
             saved_scopes: self.saved_scopes,
             components: self.components,
         };
-        (printed, buffers)
+        (printed, buffers, self.watch)
     }
 
     fn node(&self, id: Id) -> Node<'a> {
@@ -354,7 +365,13 @@ impl<'n, 'a> Printer<'n, 'a> {
         self.fuel -= 1;
         self.printing[dc as usize] += 1;
         self.components.push(dc);
+        let start = self.out.len();
         self.comp_inner(dc);
+        if WATCH {
+            if let Some(watch) = self.watch.as_deref_mut() {
+                watch.saw(dc, start, self.out.len());
+            }
+        }
         self.components.pop();
         self.printing[dc as usize] -= 1;
     }

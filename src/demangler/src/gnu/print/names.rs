@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl Printer<'_, '_> {
+impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// The part after `::` of a qualified or local name.
     pub(super) fn local_part(&mut self, name: Id) {
         if let Node::DefaultArg(n, inner) = self.node(name) {

@@ -219,6 +219,31 @@ impl<'a> Parser<'a> {
         )
     }
 
+    /// What the symbol `root` names: a function, a variable with a type,
+    /// or something the compiler made (tables, RTTI, string literals,
+    /// guards, MD5 names, thunks).
+    pub fn kind(&self, root: Id) -> crate::symbol::Kind {
+        use crate::symbol::Kind;
+        let Node::Symbol { kind, .. } = &self.nodes[root as usize] else {
+            return Kind::Unknown;
+        };
+        match kind {
+            SymbolKind::Function { signature } => match &self.nodes[*signature as usize] {
+                Node::Type {
+                    kind: TypeKind::Function(sig),
+                    ..
+                } if sig.thunk.is_some() => Kind::Special("thunk"),
+                _ => Kind::Function,
+            },
+            SymbolKind::Variable { ty: Some(_), .. } => Kind::Data,
+            SymbolKind::Variable { ty: None, .. } => Kind::Special("RTTI"),
+            SymbolKind::SpecialTable { .. } => Kind::Special("vftable"),
+            SymbolKind::StringLiteral { .. } => Kind::Special("string literal"),
+            SymbolKind::LocalStaticGuard => Kind::Special("guard variable"),
+            SymbolKind::Md5 => Kind::Special("MD5 name"),
+        }
+    }
+
     // ---- Symbols ----
 
     /// `Demangler::parse`: the entry point, and the reader of a symbol
