@@ -15,6 +15,11 @@ The work is done by a compiled Rust core; this package re-exports it.
 
 demangle_arrow() does a whole Arrow column (pyarrow, Polars, DuckDB, pandas)
 in place, and cpp_demangle.clusters has recipes for Dask, Spark and Ray.
+parse() gives the parts of a name (a Symbol):
+
+>>> s = cpp_demangle.parse("_ZNKSt6vectorIiSaIiEE4sizeEv")
+>>> s.kind, s.base_name, s.qualifiers
+('function', 'size', 'const')
 
 Anything that is not a mangled name makes demangle() raise DemangleError, a
 ValueError (demangle_many() and demangle_text() leave it as it is):
@@ -76,9 +81,12 @@ try:
         DEFAULT_MAX_LENGTH,
         DEFAULT_RECURSION_LIMIT,
         DemangleError,
+        Symbol,
         demangle,
         demangle_many,
         demangle_text,
+        parse,
+        parse_many,
     )
 except ImportError as _missing:  # pragma: no cover - only in an unbuilt checkout
     import os as _os
@@ -100,9 +108,12 @@ __all__ = [
     "DEFAULT_MAX_LENGTH",
     "DEFAULT_RECURSION_LIMIT",
     "DemangleError",
+    "Symbol",
     "__version__",
     "demangle",
     "demangle_arrow",
     "demangle_many",
     "demangle_text",
+    "parse",
+    "parse_many",
 ]

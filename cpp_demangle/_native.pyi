@@ -9,11 +9,14 @@ __all__ = [
     "DEFAULT_RECURSION_LIMIT",
     "DemangleError",
     "OPTIONS",
+    "Symbol",
     "cli_main",
     "demangle",
     "demangle_arrow",
     "demangle_many",
     "demangle_text",
+    "parse",
+    "parse_many",
 ]
 
 DEFAULT_MAX_LENGTH: int
@@ -46,6 +49,63 @@ def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> list[s
 def demangle_many(symbols: Iterable[str | bytes], **options: Unpack[_Options]) -> list[str | bytes]: ...
 def demangle_text(text: _Text, **options: Unpack[_Options]) -> _Text: ...
 def cli_main(argv: list[bytes]) -> int: ...
+
+_Span = tuple[int, int]
+
+@final
+class Symbol:
+    """A demangled name and its parts; see parse()."""
+
+    def __new__(
+        cls,
+        text: str,
+        language: str,
+        kind: str,
+        special: str | None,
+        name: _Span | None,
+        scope: _Span | None,
+        base_name: _Span | None,
+        template_args: list[_Span],
+        parameters: _Span | None,
+        return_type: _Span | None,
+        qualifiers: _Span | None,
+        suffix: _Span | None,
+        is_ctor_or_dtor: bool,
+    ) -> Symbol: ...
+    def __reduce__(self) -> tuple[type[Symbol], tuple[object, ...]]: ...
+    def __hash__(self) -> int: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def language(self) -> Literal["c++", "rust", "d", "java", "ada"]: ...
+    @property
+    def kind(self) -> Literal["function", "data", "special", "unknown"]: ...
+    @property
+    def special(self) -> str | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def scope(self) -> str: ...
+    @property
+    def base_name(self) -> str: ...
+    @property
+    def template_args(self) -> list[str]: ...
+    @property
+    def parameters(self) -> str: ...
+    @property
+    def return_type(self) -> str: ...
+    @property
+    def qualifiers(self) -> str: ...
+    @property
+    def suffix(self) -> str: ...
+    @property
+    def is_ctor_or_dtor(self) -> bool: ...
+    @property
+    def spans(self) -> dict[str, _Span | list[_Span]]: ...
+
+def parse(symbol: str | bytes, **options: Unpack[_Options]) -> Symbol: ...
+def parse_many(symbols: Iterable[str | bytes], **options: Unpack[_Options]) -> list[Symbol | None]: ...
 
 @final
 class ArrowColumn:

@@ -5,6 +5,7 @@
     python tests/regenerate_fixtures.py --cli      # only c++filt's command-line answers
     python tests/regenerate_fixtures.py --rerecord # the same samples, the current oracle's output
     python tests/regenerate_fixtures.py --msvc     # Microsoft names from Windows wheels, llvm-undname 19
+    python tests/regenerate_fixtures.py --parse    # LLVM 14's partial demangler on the C++ fixtures
 
 For each family of real symbols (benchmarks/corpus.py) it keeps a stable
 sample, records GNU c++filt's output for each symbol (as ``nm ... | c++filt``
@@ -19,6 +20,9 @@ Fixture files, tab-separated, one symbol a line:
 * ``tests/fixtures/<family>.known-differences.tsv``: symbol, cause;
 * ``tests/fixtures/cli.json``: c++filt's standard output and exit status for
   each case of ``tests/cli_cases.py`` (c++filt 2.47, by ci/build_cxxfilt.sh);
+* ``tests/fixtures/parse.tsv``: what LLVM 14's ``ItaniumPartialDemangler``
+  says of each C++ symbol of the c++filt fixtures (tests/oracles/partial.cpp,
+  built against ``llvm-config-14``'s libLLVMDemangle.a);
 * ``tests/fixtures/msvc_<arch>.tsv``: Microsoft names of Windows wheels on
   PyPI (benchmarks/msvc_corpus.py) and what llvm-undname 19 prints for each
   (the name itself where it refuses it), an equal share from each project.
@@ -108,12 +112,57 @@ def regenerate_msvc(check: bool) -> int:
     return 0
 
 
+def build_partial_oracle() -> Path:
+    """tests/oracles/partial.cpp built against LLVM 14's libLLVMDemangle."""
+    import shutil
+    import subprocess
+
+    config = shutil.which("llvm-config-14")
+    if config is None:
+        raise SystemExit("llvm-config-14 is not installed (apt-get install llvm-14-dev)")
+    include, libdir = (
+        subprocess.check_output([config, flag], text=True).strip() for flag in ("--includedir", "--libdir")
+    )
+    out = ROOT / "target" / "oracles" / "partial"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    source = ROOT / "tests" / "oracles" / "partial.cpp"
+    subprocess.run(
+        ["g++", "-O2", "-std=c++17", f"-I{include}", str(source), f"{libdir}/libLLVMDemangle.a", "-o", str(out)],
+        check=True,
+    )
+    return out
+
+
+def regenerate_parse(check: bool) -> int:
+    import subprocess
+
+    oracle = build_partial_oracle()
+    # The symbols of the C++ fixtures, without their version suffixes
+    # (`@@GLIBCXX_3.4`), which LLVM's partial demangler does not take.
+    symbols = set()
+    for family in ("nm_dynamic", "static"):
+        with open(FIXTURES / f"{family}.tsv", encoding="utf-8") as f:
+            symbols |= {line.split("\t", 1)[0].split("@", 1)[0] for line in f}
+    symbols = sorted(symbols)
+    out = subprocess.run(
+        [str(oracle)], input="".join(s + "\n" for s in symbols), capture_output=True, text=True, check=True
+    )
+    rows = out.stdout.splitlines()
+    assert len(rows) == len(symbols)
+    print(f"parse.tsv: {len(rows)} symbols, {sum(r.split(chr(9))[1] == '1' for r in rows)} parsed by LLVM 14")
+    if not check:
+        with open(FIXTURES / "parse.tsv", "w", encoding="utf-8", newline="\n") as f:
+            f.writelines(r + "\n" for r in rows)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="report only, write nothing")
     parser.add_argument("--cli", action="store_true", help="only the command-line answers")
     parser.add_argument("--rerecord", action="store_true", help="the same samples, the oracle's output now")
     parser.add_argument("--msvc", action="store_true", help="only the Microsoft names, from Windows wheels")
+    parser.add_argument("--parse", action="store_true", help="only LLVM's partial demangler on the C++ fixtures")
     parser.add_argument("families", nargs="*", default=list(SAMPLE_SIZES))
     args = parser.parse_args()
     if args.cli:
@@ -122,6 +171,8 @@ def main() -> int:
         return rerecord()
     if args.msvc:
         return regenerate_msvc(args.check)
+    if args.parse:
+        return regenerate_parse(args.check)
 
     for family in args.families:
         harvested = corpus.harvest(family)

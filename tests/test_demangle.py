@@ -136,10 +136,13 @@ def test_public_api():
         "DEFAULT_MAX_LENGTH",
         "DEFAULT_RECURSION_LIMIT",
         "DemangleError",
+        "Symbol",
         "__version__",
         "demangle",
         "demangle_arrow",
         "demangle_many",
         "demangle_text",
+        "parse",
+        "parse_many",
     ]
     assert cpp_demangle.__version__.count(".") == 2

@@ -2,6 +2,7 @@
 //!
 //! Only argument conversion lives here; the logic is in `src/demangler`.
 
+mod argument;
 mod arrow;
 mod error;
 mod options;
@@ -10,9 +11,9 @@ mod symbol;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
+use argument::{utf8_bytes, NoBytes};
 use error::{demangle_error, DemangleError};
 use options::options_from_kwargs;
-use symbol::{utf8_bytes, NoBytes};
 
 /// The bytes of a symbol argument; lone surrogates fail like any other
 /// symbol that is not mangled.
@@ -85,13 +86,7 @@ fn demangle_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "demangle_many")?;
-    if symbols.is_instance_of::<PyString>() || symbols.is_instance_of::<PyBytes>() {
-        let type_name = symbols.get_type().name()?;
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "symbols must be an iterable of symbols, not a single {type_name} \
-             (demangle() takes one symbol; demangle_many([symbol]) a list of one)"
-        )));
-    }
+    refuse_single_symbol(symbols, "demangle")?;
     // Each full chunk of symbols goes to the pool as soon as it is converted,
     // so the pool demangles (without the GIL) while this thread converts the
     // rest; then this thread turns the results into Python strings chunk by
@@ -174,6 +169,85 @@ fn demangle_text<'py>(
     }
 }
 
+/// Demangle one symbol and give its parts: a ``Symbol``.
+///
+/// As demangle() (the same options, the same ``DemangleError``), with what
+/// the name is (``kind``: ``"function"``, ``"data"``, ``"special"``) and its
+/// parts (``base_name``, ``scope``, ``name``, ``template_args``,
+/// ``parameters``, ``return_type``, ``qualifiers``, ``suffix``,
+/// ``is_ctor_or_dtor``, and each one's ``spans``), meaning what LLVM's
+/// ``ItaniumPartialDemangler`` means by them. C++ names have their parts
+/// read; Microsoft names their kind; other schemes give the text (kind
+/// ``"unknown"``).
+///
+/// >>> s = parse("_ZN3foo3barIiEEvT_")
+/// >>> s.kind, s.name, s.base_name, s.scope, s.template_args, s.return_type
+/// ('function', 'foo::bar<int>', 'bar', 'foo', ['int'], 'void')
+/// >>> parse("_ZTV3Foo").special
+/// 'vtable'
+#[pyfunction]
+#[pyo3(signature = (symbol, **options))]
+fn parse(
+    symbol: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<symbol::Symbol> {
+    let options = options_from_kwargs(options, "parse")?;
+    let held = symbol_bytes(symbol)?;
+    demangler::parse(held.as_bytes(), &options)
+        .map(symbol::Symbol::from_core)
+        .map_err(|e| demangle_error(symbol, e))
+}
+
+/// parse() of every symbol of an iterable, on all cores, without holding
+/// the GIL; a list in the same order, with None for a symbol that does not
+/// demangle. Options as for demangle().
+///
+/// >>> [s.base_name if s else s for s in parse_many(["_ZN1A1fEv", "main"])]
+/// ['f', None]
+#[pyfunction]
+#[pyo3(signature = (symbols, **options))]
+fn parse_many<'py>(
+    py: Python<'py>,
+    symbols: &Bound<'py, PyAny>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options_from_kwargs(options, "parse_many")?;
+    refuse_single_symbol(symbols, "parse")?;
+    let mut held = Vec::with_capacity(symbols.len().unwrap_or(0));
+    for object in symbols.try_iter()? {
+        let object = object?;
+        held.push(match utf8_bytes(&object, "symbol") {
+            Ok(raw) => Some(raw),
+            Err(NoBytes::LoneSurrogates) => None,
+            Err(NoBytes::WrongType(error)) => return Err(error),
+        });
+    }
+    let slices: Vec<&[u8]> = held
+        .iter()
+        .map(|h| h.as_ref().map_or(&b""[..], |b| b.as_bytes()))
+        .collect();
+    let parsed = py.detach(|| demangler::parse_many(&slices, &options));
+    let items = parsed.into_iter().map(|result| match result {
+        Ok(symbol) => symbol::Symbol::from_core(symbol)
+            .into_pyobject(py)
+            .map(|s| s.into_any()),
+        Err(_) => Ok(py.None().into_bound(py)),
+    });
+    PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
+}
+
+/// A `TypeError` for a single `str` or `bytes` given to `<one>_many`.
+fn refuse_single_symbol(symbols: &Bound<'_, PyAny>, one: &str) -> PyResult<()> {
+    if symbols.is_instance_of::<PyString>() || symbols.is_instance_of::<PyBytes>() {
+        let type_name = symbols.get_type().name()?;
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "symbols must be an iterable of symbols, not a single {type_name} \
+             ({one}() takes one symbol; {one}_many([symbol]) a list of one)"
+        )));
+    }
+    Ok(())
+}
+
 /// Run the ``cpp-demangle`` command (the native one's code) with ``argv``,
 /// the program name first, on this process's standard streams; return its
 /// exit status. ``python -m cpp_demangle`` calls this.
@@ -216,6 +290,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(demangle, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_many, m)?)?;
     m.add_function(wrap_pyfunction!(demangle_text, m)?)?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_class::<symbol::Symbol>()?;
     m.add_function(wrap_pyfunction!(arrow::demangle_arrow, m)?)?;
     m.add_class::<arrow::ArrowColumn>()?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;

@@ -1,0 +1,299 @@
+//! `Symbol`: a demangled name and its parts, as `parse()` gives it.
+//!
+//! Immutable, hashable, picklable. Spans are in characters of `text` (the
+//! core's are in bytes), so that `text[start:end]` is the part.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+type Span = Option<(usize, usize)>;
+
+/// A demangled name and its parts.
+///
+/// ``text`` is what ``demangle()`` gives. ``kind`` is ``"function"``,
+/// ``"data"``, ``"special"`` (then ``special`` says which: ``"vtable"``,
+/// ``"typeinfo"``, ``"guard variable"``, ...) or ``"unknown"`` (schemes whose
+/// parts are not read). For functions: ``name`` (scope and base name with
+/// the function's own template arguments), ``scope``, ``base_name``,
+/// ``template_args``, ``parameters``, ``return_type``, ``qualifiers`` (""
+/// where the name has none), ``suffix`` (a clone suffix), ``is_ctor_or_dtor``;
+/// ``spans`` gives each part's ``(start, end)`` in ``text``.
+///
+/// >>> s = parse("_ZNKSt6vectorIiSaIiEE4sizeEv")
+/// >>> s.base_name, s.scope, s.parameters, s.qualifiers
+/// ('size', 'std::vector<int, std::allocator<int> >', '()', 'const')
+/// >>> start, end = s.spans["base_name"]
+/// >>> s.text[start:end]
+/// 'size'
+#[pyclass(frozen, eq, hash, module = "cpp_demangle")]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Symbol {
+    text: String,
+    language: String,
+    kind: String,
+    special: Option<String>,
+    name: Span,
+    scope: Span,
+    base_name: Span,
+    template_args: Vec<(usize, usize)>,
+    parameters: Span,
+    return_type: Span,
+    qualifiers: Span,
+    suffix: Span,
+    is_ctor_or_dtor: bool,
+}
+
+impl Symbol {
+    /// From the core's symbol, its byte spans turned into character spans.
+    pub(crate) fn from_core(symbol: demangler::Symbol) -> Symbol {
+        let parts = &symbol.parts;
+        let chars: Option<Vec<usize>> = (!symbol.text.is_ascii()).then(|| {
+            // The character index of each byte offset.
+            let mut at = vec![0; symbol.text.len() + 1];
+            for (i, (offset, c)) in symbol.text.char_indices().enumerate() {
+                for slot in &mut at[offset..offset + c.len_utf8()] {
+                    *slot = i;
+                }
+            }
+            at[symbol.text.len()] = symbol.text.chars().count();
+            at
+        });
+        let convert = |span: Option<(usize, usize)>| {
+            span.map(|(start, end)| match &chars {
+                Some(at) => (at[start], at[end]),
+                None => (start, end),
+            })
+        };
+        let (kind, special) = match symbol.kind {
+            demangler::Kind::Special(which) => ("special", Some(which.to_owned())),
+            kind => (kind.name(), None),
+        };
+        Symbol {
+            language: symbol.language.name().to_owned(),
+            kind: kind.to_owned(),
+            special,
+            name: convert(parts.name),
+            scope: convert(parts.scope),
+            base_name: convert(parts.base_name),
+            template_args: parts
+                .template_args
+                .iter()
+                .filter_map(|&span| convert(Some(span)))
+                .collect(),
+            parameters: convert(parts.parameters),
+            return_type: convert(parts.return_type),
+            qualifiers: convert(parts.qualifiers),
+            suffix: convert(parts.suffix),
+            is_ctor_or_dtor: parts.is_ctor_or_dtor,
+            text: symbol.text,
+        }
+    }
+
+    fn slice(&self, span: Span) -> String {
+        match span {
+            Some((start, end)) => self.text.chars().skip(start).take(end - start).collect(),
+            None => String::new(),
+        }
+    }
+}
+
+#[pymethods]
+impl Symbol {
+    /// Made again from its fields (how a pickled Symbol comes back).
+    #[new]
+    #[pyo3(signature = (text, language, kind, special, name, scope, base_name, template_args,
+                        parameters, return_type, qualifiers, suffix, is_ctor_or_dtor))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        text: String,
+        language: String,
+        kind: String,
+        special: Option<String>,
+        name: Span,
+        scope: Span,
+        base_name: Span,
+        template_args: Vec<(usize, usize)>,
+        parameters: Span,
+        return_type: Span,
+        qualifiers: Span,
+        suffix: Span,
+        is_ctor_or_dtor: bool,
+    ) -> PyResult<Symbol> {
+        let length = text.chars().count();
+        let spans = [
+            name,
+            scope,
+            base_name,
+            parameters,
+            return_type,
+            qualifiers,
+            suffix,
+        ];
+        let all = spans.iter().flatten().chain(template_args.iter());
+        if all
+            .into_iter()
+            .any(|&(start, end)| start > end || end > length)
+        {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "a span is not within the text",
+            ));
+        }
+        Ok(Symbol {
+            text,
+            language,
+            kind,
+            special,
+            name,
+            scope,
+            base_name,
+            template_args,
+            parameters,
+            return_type,
+            qualifiers,
+            suffix,
+            is_ctor_or_dtor,
+        })
+    }
+
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let cls = py.get_type::<Symbol>().into_any();
+        let args = PyTuple::new(
+            py,
+            [
+                self.text.clone().into_pyobject(py)?.into_any(),
+                self.language.clone().into_pyobject(py)?.into_any(),
+                self.kind.clone().into_pyobject(py)?.into_any(),
+                self.special.clone().into_pyobject(py)?.into_any(),
+                self.name.into_pyobject(py)?.into_any(),
+                self.scope.into_pyobject(py)?.into_any(),
+                self.base_name.into_pyobject(py)?.into_any(),
+                self.template_args.clone().into_pyobject(py)?.into_any(),
+                self.parameters.into_pyobject(py)?.into_any(),
+                self.return_type.into_pyobject(py)?.into_any(),
+                self.qualifiers.into_pyobject(py)?.into_any(),
+                self.suffix.into_pyobject(py)?.into_any(),
+                pyo3::types::PyBool::new(py, self.is_ctor_or_dtor)
+                    .to_owned()
+                    .into_any(),
+            ],
+        )?;
+        Ok((cls, args))
+    }
+
+    fn __repr__(&self) -> String {
+        let quoted = |s: &str| format!("'{}'", s.replace('\\', "\\\\").replace('\'', "\\'"));
+        let mut repr = format!(
+            "Symbol({}, kind={}, language={}",
+            quoted(&self.text),
+            quoted(&self.kind),
+            quoted(&self.language)
+        );
+        if let Some(special) = &self.special {
+            repr += &format!(", special={}", quoted(special));
+        }
+        repr + ")"
+    }
+
+    fn __str__(&self) -> String {
+        self.text.clone()
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// ``"c++"``, ``"rust"``, ``"d"``, ``"java"`` or ``"ada"``.
+    #[getter]
+    fn language(&self) -> &str {
+        &self.language
+    }
+
+    /// ``"function"``, ``"data"``, ``"special"`` or ``"unknown"``.
+    #[getter]
+    fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// For a special name, which: ``"vtable"``, ``"typeinfo"``, ...; else None.
+    #[getter]
+    fn special(&self) -> Option<&str> {
+        self.special.as_deref()
+    }
+
+    #[getter]
+    fn name(&self) -> String {
+        self.slice(self.name)
+    }
+
+    #[getter]
+    fn scope(&self) -> String {
+        self.slice(self.scope)
+    }
+
+    #[getter]
+    fn base_name(&self) -> String {
+        self.slice(self.base_name)
+    }
+
+    /// The function's own template arguments, one string each.
+    #[getter]
+    fn template_args(&self) -> Vec<String> {
+        self.template_args
+            .iter()
+            .map(|&span| self.slice(Some(span)))
+            .collect()
+    }
+
+    #[getter]
+    fn parameters(&self) -> String {
+        self.slice(self.parameters)
+    }
+
+    #[getter]
+    fn return_type(&self) -> String {
+        self.slice(self.return_type)
+    }
+
+    #[getter]
+    fn qualifiers(&self) -> String {
+        self.slice(self.qualifiers)
+    }
+
+    #[getter]
+    fn suffix(&self) -> String {
+        self.slice(self.suffix)
+    }
+
+    #[getter]
+    fn is_ctor_or_dtor(&self) -> bool {
+        self.is_ctor_or_dtor
+    }
+
+    /// Each part's ``(start, end)`` in ``text`` (``template_args``: a list of
+    /// them); the parts the name does not have are left out.
+    #[getter]
+    fn spans<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let spans = PyDict::new(py);
+        for (key, span) in [
+            ("name", self.name),
+            ("scope", self.scope),
+            ("base_name", self.base_name),
+            ("parameters", self.parameters),
+            ("return_type", self.return_type),
+            ("qualifiers", self.qualifiers),
+            ("suffix", self.suffix),
+        ] {
+            if let Some(span) = span {
+                spans.set_item(key, span)?;
+            }
+        }
+        if !self.template_args.is_empty() {
+            spans.set_item("template_args", self.template_args.clone())?;
+        }
+        Ok(spans)
+    }
+}
