@@ -34,6 +34,9 @@ class _Options(TypedDict, total=False):
 
     params: bool
     return_type: bool
+    templates: bool
+    suffixes: bool
+    hash: bool
     types: bool
     style: _Style
     format: _Format

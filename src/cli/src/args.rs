@@ -74,6 +74,9 @@ enum Opt {
     Style,
     NoReturnType,
     MaxLength,
+    NoTemplates,
+    NoSuffixes,
+    NoHash,
     Parquet,
     Column,
     Into,
@@ -111,6 +114,9 @@ const OWN_LONG: &[(&str, Opt, Value)] = &[
     ("style", Opt::Style, Value::Required),
     ("no-return-type", Opt::NoReturnType, Value::None),
     ("max-length", Opt::MaxLength, Value::Required),
+    ("no-templates", Opt::NoTemplates, Value::None),
+    ("no-suffixes", Opt::NoSuffixes, Value::None),
+    ("no-hash", Opt::NoHash, Value::None),
     ("parquet", Opt::Parquet, Value::None),
     ("column", Opt::Column, Value::Required),
     ("into", Opt::Into, Value::Required),
@@ -331,6 +337,9 @@ fn apply_demangling(
         }
         Opt::Style => options.style = Style::from_name(&value).map_err(checked)?,
         Opt::NoReturnType => options.return_type = false,
+        Opt::NoTemplates => options.templates = false,
+        Opt::NoSuffixes => options.suffixes = false,
+        Opt::NoHash => options.hash = false,
         // Taken by `apply`.
         Opt::Parquet | Opt::Column | Opt::Into => {}
         Opt::Help => return Ok(Some(Action::Help)),

@@ -58,6 +58,9 @@ Options are:
   [-v|--version]              Show the version information
 This package's own:
   [--no-return-type]          Do not display the return types of template functions
+  [--no-templates]            Do not display template arguments
+  [--no-suffixes]             Do not display compilers' suffixes ([clone .cold])
+  [--no-hash]                 Do not display the hashes of Rust symbols
   [--style {{{styles}}}]   Whose output to reproduce (default c++filt)
   [--recursion-limit=N]       How deeply nested a name may be, 1 to {max_depth} (default {max_depth})
   [--max-length BYTES]        Longest demangled name (default {max_len}); a longer one is echoed

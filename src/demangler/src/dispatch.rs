@@ -172,11 +172,7 @@ pub(crate) fn plain(text: String, language: Language) -> Read {
 }
 
 /// What a scheme read, with its structure where it was asked for.
-pub(crate) fn with_structure(
-    text: String,
-    language: Language,
-    structure: Structure,
-) -> Read {
+pub(crate) fn with_structure(text: String, language: Language, structure: Structure) -> Read {
     Read {
         text,
         language,

@@ -163,6 +163,15 @@ pub struct Options {
     /// symbols can grow exponentially through back references; past this
     /// the call stops with [`crate::Error::OutputTooLong`].
     pub max_output: usize,
+    /// Print template argument lists (names for profilers leave them out):
+    /// every one, wherever it is (`std::vector::size() const`), but for
+    /// legacy Rust names, whose angle brackets are part of their path.
+    pub templates: bool,
+    /// Print compilers' suffixes of C++ names (` [clone .cold]`,
+    /// `.isra.0`, `.constprop.0`, `.llvm.N`, ...).
+    pub suffixes: bool,
+    /// Print the hashes of Rust names (legacy `::h...`, v0 `[...]`).
+    pub hash: bool,
 }
 
 impl Options {
@@ -236,6 +245,9 @@ impl Default for Options {
             strip_underscore: false,
             recursion_limit: Self::DEFAULT_RECURSION_LIMIT,
             max_output: Self::DEFAULT_MAX_OUTPUT,
+            templates: true,
+            suffixes: true,
+            hash: true,
         }
     }
 }

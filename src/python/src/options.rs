@@ -11,9 +11,12 @@ use pyo3::types::{PyBool, PyDict, PyInt};
 use demangler::{Format, OptionError, Options, Style};
 
 /// The names of the options, in the order the documentation gives them.
-pub(crate) const NAMES: [&str; 9] = [
+pub(crate) const NAMES: [&str; 12] = [
     "params",
     "return_type",
+    "templates",
+    "suffixes",
+    "hash",
     "types",
     "style",
     "format",
@@ -38,6 +41,9 @@ pub(crate) fn options_from_kwargs(
         match key.extract::<String>()?.as_str() {
             "params" => options.params = value.extract()?,
             "return_type" => options.return_type = value.extract()?,
+            "templates" => options.templates = value.extract()?,
+            "suffixes" => options.suffixes = value.extract()?,
+            "hash" => options.hash = value.extract()?,
             "types" => options.types = value.extract()?,
             "style" => {
                 options.style = Style::from_name(&value.extract::<String>()?).map_err(refused)?
@@ -77,6 +83,9 @@ pub(crate) fn kwargs_from_options<'py>(
         match name {
             "params" => kwargs.set_item(name, options.params)?,
             "return_type" => kwargs.set_item(name, options.return_type)?,
+            "templates" => kwargs.set_item(name, options.templates)?,
+            "suffixes" => kwargs.set_item(name, options.suffixes)?,
+            "hash" => kwargs.set_item(name, options.hash)?,
             "types" => kwargs.set_item(name, options.types)?,
             "style" => kwargs.set_item(name, options.style.name())?,
             "format" => kwargs.set_item(name, options.format.name())?,

@@ -18,8 +18,8 @@ mod tables;
 
 use std::cell::Cell;
 
-use crate::options::GNU_MAX_MANGLED;
 use crate::dispatch::Structure;
+use crate::options::GNU_MAX_MANGLED;
 use crate::{Error, Format, Options, Style};
 use ast::{Id, Node};
 use parse::{Parser, Stop};
@@ -127,6 +127,8 @@ pub(crate) fn read(
                     let mut printer = Printer::<true>::new(&parser.nodes, limit, depth, buffers);
                     printer.java = java;
                     printer.ret_postfix = java;
+                    printer.templates_shown = options.templates;
+                    printer.suffixes_shown = options.suffixes;
                     printer.watch = Some(Box::new(plan.watch()));
                     printer.print(root, options.return_type)
                 }
@@ -134,6 +136,8 @@ pub(crate) fn read(
                     let mut printer = Printer::<false>::new(&parser.nodes, limit, depth, buffers);
                     printer.java = java;
                     printer.ret_postfix = java;
+                    printer.templates_shown = options.templates;
+                    printer.suffixes_shown = options.suffixes;
                     printer.print(root, options.return_type)
                 }
             };

@@ -83,6 +83,9 @@ fn flags(options: &Options) -> Flags {
     if !options.verbose {
         flags |= OF_NO_CALLING_CONVENTION | OF_NO_ACCESS_SPECIFIER | OF_NO_MEMBER_TYPE;
     }
+    if !options.templates {
+        flags |= OF_NO_TEMPLATE_ARGS;
+    }
     if !options.params {
         flags |= OF_NO_CALLING_CONVENTION
             | OF_NO_ACCESS_SPECIFIER

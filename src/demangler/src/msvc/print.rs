@@ -16,6 +16,9 @@ pub(super) const OF_NO_VARIABLE_TYPE: Flags = 32;
 /// Not LLVM's: the function's own parameter list and qualifiers left out
 /// (`params=False`, as `c++filt -p` leaves them out of C++ names).
 pub(super) const OF_NO_PARAMETERS: Flags = 64;
+/// Not LLVM's: no template argument lists (`templates=False`); the names
+/// kept for back references keep theirs.
+pub(super) const OF_NO_TEMPLATE_ARGS: Flags = 128;
 
 /// Prints nodes of a tree into one buffer.
 pub(super) struct Printer<'t, 'a> {
@@ -137,6 +140,9 @@ impl<'t, 'a> Printer<'t, 'a> {
 
     /// `IdentifierNode::outputTemplateParameters`.
     fn template_args(&mut self, args: &Option<Vec<Id>>, flags: Flags) {
+        if flags & OF_NO_TEMPLATE_ARGS != 0 {
+            return;
+        }
         if let Some(args) = args {
             self.push(b"<");
             self.list(args, ", ", flags);

@@ -88,14 +88,16 @@ pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result
     let verbose = options.is_verbose();
     if let Some(path) = symbol.strip_prefix(b"_R") {
         let limit = options.recursion().min(GNU_MAX_RECURSION);
-        v0::demangle(path, verbose, limit, &mut out, marks.as_mut())?;
-    } else {
-        legacy::demangle(
-            &symbol[3..symbol.len() - 1],
+        let shown = v0::Shown {
             verbose,
-            &mut out,
-            marks.as_mut(),
-        )?;
+            hashes: verbose && options.hash,
+            generics: options.templates,
+        };
+        v0::demangle(path, shown, limit, &mut out, marks.as_mut())?;
+    } else {
+        // The hash is the only verbose part of a legacy name.
+        let hash = verbose && options.hash;
+        legacy::demangle(&symbol[3..symbol.len() - 1], hash, &mut out, marks.as_mut())?;
     }
     let text = out.into_string()?;
     let structure = marks.map(|marks| Box::new((Kind::Unknown, marks.parts(&text))));

@@ -6,9 +6,20 @@ use super::{punycode, Marks, Output};
 use crate::Error;
 
 /// Print `sym`, the name after `_R` (without any `.suffix`).
+/// What is printed besides the path.
+#[derive(Clone, Copy)]
+pub(super) struct Shown {
+    /// c++filt's verbose forms: the types of constants, and `hashes`.
+    pub verbose: bool,
+    /// Crate disambiguators (`[d4abd97f74c50245]`).
+    pub hashes: bool,
+    /// Generic arguments (`::<T>`, `<T>`).
+    pub generics: bool,
+}
+
 pub(super) fn demangle(
     sym: &[u8],
-    verbose: bool,
+    shown: Shown,
     limit: u32,
     out: &mut Output,
     marks: Option<&mut Marks>,
@@ -17,7 +28,9 @@ pub(super) fn demangle(
     let mut d = Demangler {
         sym,
         next: 0,
-        verbose,
+        verbose: shown.verbose,
+        hashes: shown.hashes,
+        generics: shown.generics,
         depth: 0,
         limit,
         fuel,
@@ -41,6 +54,8 @@ struct Demangler<'s, 'o> {
     sym: &'s [u8],
     next: usize,
     verbose: bool,
+    hashes: bool,
+    generics: bool,
     /// Nesting of paths, types and consts now, and its limit.
     depth: u32,
     limit: u32,
@@ -304,7 +319,7 @@ impl<'s> Demangler<'s, '_> {
                 let dis = self.disambiguator()?;
                 let name = self.ident()?;
                 self.print_ident(name)?;
-                if self.verbose {
+                if self.hashes {
                     self.out.push("[")?;
                     self.out.push_hex(dis)?;
                     self.out.push("]")?;
@@ -364,6 +379,12 @@ impl<'s> Demangler<'s, '_> {
                 self.path(in_value)?;
                 if own {
                     self.own_deeper(-1);
+                }
+                if !self.generics {
+                    // Read, not printed.
+                    self.unprinted(|d| d.generic_args(false))?;
+                    self.leave();
+                    return Ok(());
                 }
                 if in_value {
                     self.out.push("::")?;

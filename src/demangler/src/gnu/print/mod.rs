@@ -89,6 +89,10 @@ pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     /// For `crate::parse`: the nodes whose places in the text give the
     /// parts of the name, and where they printed.
     pub(crate) watch: Option<Box<Watch>>,
+    /// Template argument lists printed (`Options::templates`).
+    pub(crate) templates_shown: bool,
+    /// Clone suffixes printed (`Options::suffixes`).
+    pub(crate) suffixes_shown: bool,
 }
 
 fn is_function_qual(node: Node) -> bool {
@@ -146,6 +150,8 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             last_char: 0,
             too_deep: false,
             watch: None,
+            templates_shown: true,
+            suffixes_shown: true,
         }
     }
 
@@ -380,6 +386,11 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
         match self.node(dc) {
             Node::Name(s) if self.java => self.java_identifier(s),
             Node::Name(s) => self.push(s),
+            // The full spellings of the standard abbreviations are text of
+            // the tables: their template arguments go with the others'.
+            Node::StdName(s) if !self.templates_shown => {
+                self.push(s.split('<').next().unwrap_or(s))
+            }
             Node::StdName(s) => self.push(s),
             Node::TaggedName(name, tag) => {
                 self.comp(Some(name));
@@ -479,7 +490,9 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                     self.push("[]");
                 } else {
                     self.comp(Some(name));
-                    self.template_args(args);
+                    if self.templates_shown {
+                        self.template_args(args);
+                    }
                 }
                 self.modifiers = hold_modifiers;
                 self.current_template = hold_current;
@@ -735,9 +748,11 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             }
             Node::Clone(encoding, suffix) => {
                 self.comp(Some(encoding));
-                self.push(" [clone ");
-                self.comp(Some(suffix));
-                self.push_char(']');
+                if self.suffixes_shown {
+                    self.push(" [clone ");
+                    self.comp(Some(suffix));
+                    self.push_char(']');
+                }
             }
             Node::PackExpansion(pattern) => {
                 // Inside a lambda's signature no pack is looked up.
