@@ -14,6 +14,8 @@ machine may be shared, and the best run is the one least disturbed):
   ``cpp-demangle`` (this package's command);
 * a Python loop calling each package's demangle function once per symbol;
 * cpp_demangle.demangle_many() confined to one core, and on all cores;
+* cpp_demangle.parse() in a loop and parse_many() (the parts of each name),
+  and demangle_arrow() on a pyarrow column (where pyarrow is installed);
 * in Rust, without Python: the cpp_demangle crate alone and this project's
   core (``cargo run --release -p demangler --example bench``);
 * the import time of the package.
@@ -88,6 +90,32 @@ def worker(kind: str, path: str) -> None:
                 except Exception:
                     pass
 
+    elif kind == "parse":
+        from cpp_demangle import parse
+
+        def run():
+            for s in symbols:
+                try:
+                    parse(s)
+                except ValueError:
+                    pass
+
+    elif kind == "parse_many":
+        from cpp_demangle import parse_many
+
+        def run():
+            parse_many(symbols)
+
+    elif kind == "demangle_arrow":
+        import pyarrow as pa
+
+        from cpp_demangle import demangle_arrow
+
+        column = pa.array(symbols)
+
+        def run():
+            demangle_arrow(column)
+
     elif kind.startswith("demangle_many"):
         from cpp_demangle import demangle_many
 
@@ -103,7 +131,7 @@ def worker(kind: str, path: str) -> None:
         raise SystemExit(f"unknown worker {kind}")
     # The parallel run is the one most disturbed by anything else on the
     # machine: it gets twice the runs.
-    runs = RUNS * 2 if kind.startswith("demangle_many") else RUNS
+    runs = RUNS * 2 if kind.endswith(("_many", "-1core", "_arrow")) else RUNS
     best = min(timed(run) for _ in range(runs))
     print(json.dumps({"us": best / len(symbols) * 1e6}))
 
@@ -279,6 +307,13 @@ def measure(symbols: list[str], peers: str, ours: str, cores: int) -> list[tuple
         one = python_contender(ours, "demangle_many-1core", path, {"RAYON_NUM_THREADS": "1"})
         rows.append(("bulk", "demangle_many, 1 core", one))
         rows.append(("bulk", f"demangle_many, {cores} cores", python_contender(ours, "demangle_many", path)))
+        rows.append(("Python loop", "cpp_demangle.parse (this package's parts)", python_contender(ours, "parse", path)))
+        rows.append(("bulk", f"parse_many, {cores} cores", python_contender(ours, "parse_many", path)))
+        try:
+            arrow = python_contender(ours, "demangle_arrow", path)
+            rows.append(("bulk", f"demangle_arrow (a pyarrow column), {cores} cores", arrow))
+        except subprocess.CalledProcessError:
+            print("(pyarrow is not installed with the package: no demangle_arrow row)")
         for name, us in rust_contenders(path).items():
             rows.append(("Rust, no Python", name, us))
     return rows

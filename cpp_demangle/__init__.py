@@ -36,6 +36,16 @@ params=True
     Print function parameter lists; False is ``c++filt -p``.
 return_type=True
     Print the return types of template functions.
+templates=True
+    Print template argument lists; False drops every one, wherever it is
+    (``std::vector::size() const``): names for profilers. Operators keep
+    their ``<``; legacy Rust names keep the angle brackets of their path.
+suffixes=True
+    Print compilers' suffixes of C++ names (`` [clone .cold]``); False drops
+    them.
+hash=True
+    Print the hashes of Rust names (``::h0123...`` and v0's ``[...]``); False
+    drops them.
 types=False
     Also demangle bare type encodings (``i`` is ``int``), as ``c++filt -t``.
 style="c++filt"
