@@ -4,8 +4,8 @@
 #
 #   bash ci/build_cxxfilt.sh [VERSION] [DEBIAN_REVISION]    # default 2.47 6
 #
-# It fetches the `binutils` source package through a private source list
-# (Debian's unstable suite, which keeps the newer releases), unpacks only
+# It fetches the `binutils` source package (ci/debian_source.sh: Debian's
+# unstable suite, which keeps the newer releases), unpacks only
 # libiberty, include/ and binutils/cxxfilt.c, builds libiberty with its own
 # `configure && make`, and links the unmodified cxxfilt.c against it with
 # small stand-ins for the few bfd/bucomm names it uses. About 1.5 minutes.
@@ -23,13 +23,8 @@ OUT=$PWD/target/gnu/$VERSION
 if [ -x "$OUT/c++filt" ] && [ -f "$OUT/lib/libiberty.a" ]; then echo "$OUT/c++filt"; exit 0; fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/lists/partial" "$WORK/dl" "$OUT"
-
-echo "deb-src [trusted=yes] http://deb.debian.org/debian sid main" > "$WORK/sources.list"
-APT=(-o "Dir::Etc::SourceList=$WORK/sources.list" -o Dir::Etc::SourceParts=/dev/null
-     -o "Dir::State::Lists=$WORK/lists" -o Debug::NoLocking=1)
-apt-get "${APT[@]}" update >&2
-(cd "$WORK/dl" && apt-get "${APT[@]}" source --download-only "binutils=$VERSION-$REVISION" >&2)
+mkdir -p "$WORK/dl" "$OUT"
+bash ci/debian_source.sh "binutils=$VERSION-$REVISION" "$WORK/dl"
 
 SRC=binutils-$VERSION
 tar -C "$WORK" -xJf "$WORK/dl/binutils_$VERSION.orig.tar.xz" \

@@ -3,9 +3,10 @@
 //! as c++filt decides (and `?` for Microsoft names); every scheme runs under
 //! the one guard ([`crate::guard`]).
 //!
-//! One path serves [`crate::demangle`] and [`crate::parse`]: a [`Read`]
-//! carries the text, and the name's parts only where they were asked for
-//! (`structured`), so demangling alone pays nothing for them.
+//! One path serves [`crate::demangle`] and [`crate::parse`], generic over
+//! what it gives (an [`Outcome`]): the text alone, or a [`Read`] with the
+//! language and the name's parts; so demangling alone pays nothing for
+//! them.
 
 use crate::symbol::{Kind, Language, Parts};
 use crate::{dlang, gnat, guard, itanium, msvc, rust};
@@ -23,34 +24,76 @@ pub(crate) struct Read {
     pub structure: Structure,
 }
 
-impl Read {
-    fn text(text: String, language: Language) -> Self {
+/// What the readers give: the text alone (for [`crate::demangle`]) or a
+/// [`Read`] (for [`crate::parse`]). Each scheme makes it from what it read;
+/// only a `Read` has a scheme find the parts.
+pub(crate) trait Outcome: Sized {
+    /// Whether the parts of the name are wanted.
+    const STRUCTURED: bool;
+    fn new(text: String, language: Language, structure: Structure) -> Self;
+    fn text_mut(&mut self) -> &mut String;
+    /// Put `prefix` before the text, the parts moving with it.
+    fn prepend(&mut self, prefix: &str);
+    fn with_language(self, language: Language) -> Self;
+}
+
+impl Outcome for String {
+    const STRUCTURED: bool = false;
+
+    fn new(text: String, _: Language, _: Structure) -> Self {
+        text
+    }
+
+    fn text_mut(&mut self) -> &mut String {
+        self
+    }
+
+    fn prepend(&mut self, prefix: &str) {
+        self.insert_str(0, prefix);
+    }
+
+    fn with_language(self, _: Language) -> Self {
+        self
+    }
+}
+
+impl Outcome for Read {
+    const STRUCTURED: bool = true;
+
+    fn new(text: String, language: Language, structure: Structure) -> Self {
         Read {
             text,
             language,
-            structure: None,
+            structure,
         }
     }
 
-    /// Put `prefix` before the text, the parts moving with it.
+    fn text_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+
     fn prepend(&mut self, prefix: &str) {
         self.text.insert_str(0, prefix);
         if let Some(structure) = self.structure.as_deref_mut() {
             structure.1.shift(prefix.len());
         }
     }
+
+    fn with_language(self, language: Language) -> Self {
+        Read { language, ..self }
+    }
 }
 
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
 /// tried again without its extra underscore.
-pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
-    match read_versioned(symbol, options, structured) {
+pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+    match read_versioned(symbol, options) {
         Err(Error::NotMangled) if is_macos_spelling(symbol, options) => {
             let strip = Options {
                 strip_underscore: true,
                 ..*options
             };
-            read_versioned(symbol, &strip, structured).map_err(|_| Error::NotMangled)
+            read_versioned(symbol, &strip).map_err(|_| Error::NotMangled)
         }
         result => result,
     }
@@ -65,22 +108,22 @@ fn is_macos_spelling(symbol: &[u8], options: &Options) -> bool {
 }
 
 /// By c++filt's rule alone: the name, then any version suffix.
-fn read_versioned(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
     if options.style == Style::LibStdCxx || msvc_claims(symbol, options) {
         // `__cxa_demangle` takes no symbol version suffix; a Microsoft name
         // has `@` throughout.
-        return read_token(symbol, options, structured);
+        return read_token(symbol, options);
     }
     let (name, suffix) = match memchr::memchr(b'@', symbol) {
         Some(at) if at > 0 => symbol.split_at(at),
         _ => (symbol, &b""[..]),
     };
-    let mut read = read_token(name, options, structured)?;
+    let mut read: O = read_token(name, options)?;
     if !suffix.is_empty() {
-        read.text
+        read.text_mut()
             .push_str(std::str::from_utf8(suffix).map_err(|_| Error::Malformed)?);
     }
     Ok(read)
@@ -91,12 +134,12 @@ fn read_versioned(symbol: &[u8], options: &Options, structured: bool) -> Result<
 /// name, then libiberty's `cplus_demangle` tries the schemes of the format
 /// in its order (Rust, then C++, then D); all under the one guard. (In the
 /// libstdc++ style, C++ alone, as `__cxa_demangle` does.)
-pub(crate) fn read_token(token: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<O, Error> {
     if options.style == Style::LibStdCxx {
-        return guard::guarded(options, |options| itanium::read(token, options, structured));
+        return guard::guarded(options, |options| itanium::read(token, options));
     }
     if msvc_claims(token, options) {
-        return guard::guarded(options, |options| msvc::read(token, options, structured));
+        return guard::guarded(options, |options| msvc::read(token, options));
     }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
@@ -105,7 +148,7 @@ pub(crate) fn read_token(token: &[u8], options: &Options, structured: bool) -> R
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    let mut read = guard::guarded(options, |options| read_scheme(name, options, structured))?;
+    let mut read: O = guard::guarded(options, |options| read_scheme(name, options))?;
     if lead == b'.' {
         read.prepend(".");
     }
@@ -126,56 +169,41 @@ pub(crate) fn msvc_claims(symbol: &[u8], options: &Options) -> bool {
 
 /// The name read by the schemes of the format, in libiberty's
 /// `cplus_demangle` order.
-fn read_scheme(name: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
     Ok(match options.format {
         // libiberty's `cplus_demangle` returns a copy of the name.
-        Format::None => Read::text(
+        Format::None => O::new(
             std::str::from_utf8(name)
                 .map_err(|_| Error::Malformed)?
                 .to_owned(),
             Language::Cxx,
+            None,
         ),
         Format::Rust => match rust::symbol_len(name) {
-            Some(len) => rust::read(&name[..len], options, structured)?,
+            Some(len) => rust::read(&name[..len], options)?,
             None => return Err(Error::NotMangled),
         },
-        Format::GnuV3 => itanium::read(name, options, structured)?,
-        Format::Java => Read {
-            language: Language::Java,
-            ..itanium::read(name, options, structured)?
-        },
-        Format::Gnat => Read::text(
+        Format::GnuV3 => itanium::read(name, options)?,
+        Format::Java => itanium::read::<O>(name, options)?.with_language(Language::Java),
+        Format::Gnat => O::new(
             String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
             Language::Ada,
+            None,
         ),
-        Format::Dlang => Read::text(dlang::demangle(name, options)?, Language::D),
+        Format::Dlang => O::new(dlang::demangle(name, options)?, Language::D, None),
         // Taken by `read_token` before a leading `.` is set aside.
-        Format::Msvc => msvc::read(name, options, structured)?,
+        Format::Msvc => msvc::read(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust::symbol_len(name) {
-            Some(len) => rust::read(&name[..len], options, structured)
-                .or_else(|error| itanium::read(name, options, structured).map_err(|_| error))?,
+            Some(len) => rust::read(&name[..len], options)
+                .or_else(|error| itanium::read(name, options).map_err(|_| error))?,
             // libiberty's cplus_demangle tries D after C++ (GNU 2.44); no
             // C++ name starts with `_D`, so such a name goes to D at once.
             None if name.starts_with(b"_D") => {
-                Read::text(dlang::demangle(name, options)?, Language::D)
+                O::new(dlang::demangle(name, options)?, Language::D, None)
             }
-            None => itanium::read(name, options, structured)?,
+            None => itanium::read(name, options)?,
         },
     })
-}
-
-/// What a scheme without parts read, as a [`Read`].
-pub(crate) fn plain(text: String, language: Language) -> Read {
-    Read::text(text, language)
-}
-
-/// What a scheme read, with its structure where it was asked for.
-pub(crate) fn with_structure(text: String, language: Language, structure: Structure) -> Read {
-    Read {
-        text,
-        language,
-        structure,
-    }
 }

@@ -3,18 +3,22 @@
 //! which LLVM's demangler reads and GNU's does not. The dispatcher runs
 //! this under the one guard (`crate::guard`); its tests are in `gnu/tests.rs`.
 
-use crate::dispatch::{plain, with_structure, Read};
+use crate::dispatch::Outcome;
 use crate::gnu;
 use crate::symbol::Language;
 use crate::{Error, Options};
 
-/// Read an Itanium name, with its parts if `structured`.
-pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+/// Read an Itanium name, with its parts if the outcome wants them.
+pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     if symbol.starts_with(b"___Z") && options.style == crate::Style::CxxFilt {
-        return Ok(plain(block_invocation(symbol, options)?, Language::Cxx));
+        return Ok(O::new(
+            block_invocation(symbol, options)?,
+            Language::Cxx,
+            None,
+        ));
     }
-    let (text, structure) = gnu::read(symbol, options, structured)?;
-    Ok(with_structure(text, Language::Cxx, structure))
+    let (text, structure) = gnu::read(symbol, options, O::STRUCTURED)?;
+    Ok(O::new(text, Language::Cxx, structure))
 }
 
 /// Clang's block invocation functions, `___Z<encoding>_block_invoke`,

@@ -48,7 +48,7 @@ pub use text::{
 /// `-_` ([`demangle_text`] and [`demangle_argument`] keep c++filt's rule).
 /// Anything else is an [`Error`]; this never panics, whatever the input.
 pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    dispatch::read(symbol, options, false).map(|read| read.text)
+    dispatch::read(symbol, options)
 }
 
 /// [`demangle`], with what the name is and where its parts are in the text
@@ -67,7 +67,7 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
 /// assert_eq!(symbol.part(symbol.parts.qualifiers), "const");
 /// ```
 pub fn parse(symbol: &[u8], options: &Options) -> Result<Symbol, Error> {
-    let read = dispatch::read(symbol, options, true)?;
+    let read: dispatch::Read = dispatch::read(symbol, options)?;
     let (kind, parts) = match read.structure {
         Some(structure) => *structure,
         None => (Kind::Unknown, Parts::default()),
@@ -92,5 +92,5 @@ pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, E
 /// One run of symbol characters, as c++filt's `demangle_it` reads one
 /// argument (see `dispatch::read_token`).
 pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
-    dispatch::read_token(token, options, false).map(|read| read.text)
+    dispatch::read_token(token, options)
 }

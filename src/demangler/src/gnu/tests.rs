@@ -193,9 +193,7 @@ mod guarded {
 
     /// The C++ demangler under the guard, as the dispatcher calls it.
     fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-        crate::guard::guarded(options, |options| {
-            crate::itanium::read(symbol, options, false).map(|r| r.text)
-        })
+        crate::guard::guarded(options, |options| crate::itanium::read(symbol, options))
     }
 
     fn run(symbol: &str) -> Result<String, Error> {

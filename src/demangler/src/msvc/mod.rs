@@ -23,7 +23,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use crate::dispatch::{with_structure, Read};
+use crate::dispatch::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use print::*;
@@ -36,10 +36,10 @@ pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
 
 /// Read a Microsoft name; with `structured`, what it names too (its parts
 /// are not read yet).
-pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     let (text, kind) = demangle_kind(symbol, options)?;
-    let structure = structured.then(|| Box::new((kind, Parts::default())));
-    Ok(with_structure(text, Language::Cxx, structure))
+    let structure = O::STRUCTURED.then(|| Box::new((kind, Parts::default())));
+    Ok(O::new(text, Language::Cxx, structure))
 }
 
 /// Demangle the Microsoft name `symbol` (a `.` typeinfo string too), as

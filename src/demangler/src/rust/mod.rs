@@ -8,7 +8,7 @@ mod legacy;
 mod punycode;
 mod v0;
 
-use crate::dispatch::{with_structure, Read};
+use crate::dispatch::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 
@@ -82,9 +82,9 @@ fn is_legacy_hash(ident: &[u8]) -> bool {
 /// (its last segment), the scope (the segments before it) and a generic
 /// function's arguments. Rust manglings do not tell functions from
 /// statics: the kind is `Unknown`.
-pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result<Read, Error> {
+pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     let mut out = Output::new(options.output_limit(symbol.len()), symbol.len() * 2);
-    let mut marks = structured.then(Marks::default);
+    let mut marks = O::STRUCTURED.then(Marks::default);
     let verbose = options.is_verbose();
     if let Some(path) = symbol.strip_prefix(b"_R") {
         let limit = options.recursion().min(GNU_MAX_RECURSION);
@@ -101,7 +101,7 @@ pub(crate) fn read(symbol: &[u8], options: &Options, structured: bool) -> Result
     }
     let text = out.into_string()?;
     let structure = marks.map(|marks| Box::new((Kind::Unknown, marks.parts(&text))));
-    Ok(with_structure(text, Language::Rust, structure))
+    Ok(O::new(text, Language::Rust, structure))
 }
 
 /// Where the parts of a Rust path printed.
@@ -137,7 +137,7 @@ impl Marks {
 /// [`symbol_len`]).
 #[cfg(test)]
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    read(symbol, options, false).map(|read| read.text)
+    read(symbol, options)
 }
 
 /// The text being printed, capped in size; nothing is added while

@@ -24,8 +24,23 @@ pub(super) fn demangle(
     out: &mut Output,
     marks: Option<&mut Marks>,
 ) -> Result<(), Error> {
+    // Two demanglers: the one that marks the parts of the path for
+    // `crate::parse`, and the one without the marking compiled in.
+    match marks {
+        Some(marks) => run::<true>(sym, shown, limit, out, Some(marks)),
+        None => run::<false>(sym, shown, limit, out, None),
+    }
+}
+
+fn run<const MARK: bool>(
+    sym: &[u8],
+    shown: Shown,
+    limit: u32,
+    out: &mut Output,
+    marks: Option<&mut Marks>,
+) -> Result<(), Error> {
     let fuel = out.limit.saturating_mul(4).saturating_add(4096);
-    let mut d = Demangler {
+    let mut d = Demangler::<MARK> {
         sym,
         next: 0,
         verbose: shown.verbose,
@@ -36,7 +51,7 @@ pub(super) fn demangle(
         fuel,
         bound_lifetimes: 0,
         out,
-        own_depth: if marks.is_some() { 1 } else { 0 },
+        own_depth: 1,
         marks,
     };
     d.path(true)?;
@@ -50,7 +65,8 @@ pub(super) fn demangle(
     Ok(())
 }
 
-struct Demangler<'s, 'o> {
+/// `MARK`: whether the parts of the symbol's own path are marked.
+struct Demangler<'s, 'o, const MARK: bool> {
     sym: &'s [u8],
     next: usize,
     verbose: bool,
@@ -66,8 +82,7 @@ struct Demangler<'s, 'o> {
     out: &'o mut Output,
     /// Where the parts of the symbol's own path print (`crate::parse`).
     marks: Option<&'o mut Marks>,
-    /// The depth of the path whose segments are the symbol's own (0 when
-    /// the parts are not asked for: `depth` is never 0 in a path).
+    /// The depth of the path whose segments are the symbol's own.
     own_depth: u32,
 }
 
@@ -111,7 +126,7 @@ fn basic_type(tag: u8) -> Option<&'static str> {
     })
 }
 
-impl<'s> Demangler<'s, '_> {
+impl<'s, const MARK: bool> Demangler<'s, '_, MARK> {
     fn peek(&self) -> Option<u8> {
         self.sym.get(self.next).copied()
     }
@@ -311,7 +326,7 @@ impl<'s> Demangler<'s, '_> {
     fn path(&mut self, in_value: bool) -> Result<(), Error> {
         self.enter()?;
         // The symbol's own path: its segments are the name's parts.
-        let own = self.own_depth == self.depth;
+        let own = MARK && self.own_depth == self.depth;
         let start = self.out.len();
         let tag = self.next()?;
         match tag {
@@ -451,7 +466,7 @@ impl<'s> Demangler<'s, '_> {
             } else {
                 self.type_()?;
             }
-            if own && !self.out.skipping {
+            if MARK && own && !self.out.skipping {
                 let end = self.out.len();
                 if let Some(marks) = self.marks.as_deref_mut() {
                     marks.args.push((start, end));

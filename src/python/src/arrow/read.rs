@@ -413,19 +413,16 @@ fn read_leaf<'a>(
             match layout {
                 Layout::Offsets32 => unsafe {
                     let offsets = buffers[1] as *const i32;
-                    let (begin, end) = (*offsets.add(index), *offsets.add(index + 1));
-                    if begin < 0 || end < begin {
-                        return Err(bad(row));
-                    }
-                    bytes_at(buffers[2], begin as usize, (end - begin) as usize)
+                    let range = (
+                        i64::from(*offsets.add(index)),
+                        i64::from(*offsets.add(index + 1)),
+                    );
+                    offset_bytes(buffers[2], range).ok_or_else(|| bad(row))?
                 },
                 Layout::Offsets64 => unsafe {
                     let offsets = buffers[1] as *const i64;
-                    let (begin, end) = (*offsets.add(index), *offsets.add(index + 1));
-                    if begin < 0 || end < begin {
-                        return Err(bad(row));
-                    }
-                    bytes_at(buffers[2], begin as usize, (end - begin) as usize)
+                    let range = (*offsets.add(index), *offsets.add(index + 1));
+                    offset_bytes(buffers[2], range).ok_or_else(|| bad(row))?
                 },
                 Layout::Views => unsafe {
                     let view = (buffers[1] as *const u8).add(16 * index);
@@ -452,6 +449,18 @@ fn read_leaf<'a>(
         rows.valid.push(valid);
     }
     Ok(())
+}
+
+/// The bytes from `begin` to `end` of a data buffer, where those offsets
+/// are in order.
+///
+/// # Safety
+/// As [`bytes_at`], for offsets in order.
+unsafe fn offset_bytes<'a>(buffer: *const c_void, (begin, end): (i64, i64)) -> Option<&'a [u8]> {
+    if begin < 0 || end < begin {
+        return None;
+    }
+    Some(bytes_at(buffer, begin as usize, (end - begin) as usize))
 }
 
 /// `length` bytes at `offset` in a data buffer.
