@@ -17,10 +17,14 @@ on none of them.
 
 from __future__ import annotations
 
-from typing import Any
-
 from cpp_demangle import _native
 from cpp_demangle._native import ArrowColumn
+
+# `typing` for the type checker only: importing it would make importing
+# cpp_demangle twenty times slower.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["ArrowColumn", "demangle_arrow", "with_column"]
 

@@ -20,7 +20,7 @@ fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
 fn main() {
     let path = std::env::args()
         .nth(1)
-        .expect("usage: bench SYMBOLS_FILE [crate|core|many|column]");
+        .expect("usage: bench SYMBOLS_FILE [crate|core|parse|many|column]");
     let only = std::env::args().nth(2);
     let run = |what: &str| only.as_deref().is_none_or(|o| o == what);
     let data = std::fs::read(&path).expect("cannot read the symbols file");
@@ -58,6 +58,30 @@ fn main() {
         println!(
             "demangler::demangle        {:.3} us/symbol ({ok} demangled)",
             per(ours)
+        );
+    }
+    if run("parse") {
+        let (parse, ok) = best_of(3, || {
+            symbols
+                .iter()
+                .filter(|s| demangler::parse(s, &options).is_ok())
+                .count()
+        });
+        println!(
+            "demangler::parse           {:.3} us/symbol ({ok} demangled)",
+            per(parse)
+        );
+    }
+    if run("parse_many") {
+        let (many, ok) = best_of(3, || {
+            demangler::parse_many(&symbols, &options)
+                .iter()
+                .filter(|r| r.is_ok())
+                .count()
+        });
+        println!(
+            "demangler::parse_many      {:.3} us/symbol ({ok} demangled)",
+            per(many)
         );
     }
     if run("many") {

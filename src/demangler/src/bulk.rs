@@ -398,15 +398,46 @@ fn demangle_each(symbols: &[&[u8]], options: &Options) -> Column {
 
 /// [`parse`] of every symbol, on all cores, in input order.
 pub fn parse_many(symbols: &[&[u8]], options: &Options) -> Vec<Result<Symbol, Error>> {
+    let mut all = Vec::with_capacity(symbols.len());
+    parse_in_order(symbols, options, |piece| all.extend(piece));
+    all
+}
+
+/// [`parse`] of every symbol on the pool, handed to `each` piece by piece
+/// in input order on the calling thread, as soon as each piece is done: the
+/// caller turns one piece into its own objects (Python's) while the pool
+/// parses the next.
+pub fn parse_in_order(
+    symbols: &[&[u8]],
+    options: &Options,
+    mut each: impl FnMut(Vec<Result<Symbol, Error>>),
+) {
     let parse_piece = |piece: &[&[u8]]| -> Vec<Result<Symbol, Error>> {
         piece.iter().map(|symbol| parse(symbol, options)).collect()
     };
     let Some(pool) = pool().filter(|_| symbols.len() > COLUMN_PIECE) else {
-        return with_stack(FIRST_ATTEMPT_RECURSION, || parse_piece(symbols));
+        return each(with_stack(FIRST_ATTEMPT_RECURSION, || parse_piece(symbols)));
     };
-    let pieces: Vec<Vec<Result<Symbol, Error>>> =
-        pool.install(|| symbols.par_chunks(COLUMN_PIECE).map(parse_piece).collect());
-    pieces.into_iter().flatten().collect()
+    let (done, arrived) = std::sync::mpsc::channel();
+    pool.in_place_scope(|scope| {
+        for (index, piece) in symbols.chunks(COLUMN_PIECE).enumerate() {
+            let done = done.clone();
+            scope.spawn(move |_| {
+                let _ = done.send((index, parse_piece(piece)));
+            });
+        }
+        drop(done);
+        // Pieces finish out of order: each waits for those before it.
+        let mut early = std::collections::BTreeMap::new();
+        let mut next = 0;
+        for (index, piece) in arrived {
+            early.insert(index, piece);
+            while let Some(piece) = early.remove(&next) {
+                each(piece);
+                next += 1;
+            }
+        }
+    });
 }
 
 /// [`demangle_text`] of a possibly large text, in parallel pieces cut

@@ -28,7 +28,9 @@ mod stack;
 mod symbol;
 mod text;
 
-pub use bulk::{demangle_column, demangle_text_parallel, parse_many, Batch, Chunk, Column};
+pub use bulk::{
+    demangle_column, demangle_text_parallel, parse_in_order, parse_many, Batch, Chunk, Column,
+};
 pub(crate) use dispatch::msvc_claims;
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};

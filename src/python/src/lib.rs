@@ -226,14 +226,32 @@ fn parse_many<'py>(
         .iter()
         .map(|h| h.as_ref().map_or(&b""[..], |b| b.as_bytes()))
         .collect();
-    let parsed = py.detach(|| demangler::parse_many(&slices, &options));
-    let items = parsed.into_iter().map(|result| match result {
-        Ok(symbol) => symbol::Symbol::from_core(symbol)
-            .into_pyobject(py)
-            .map(|s| s.into_any()),
-        Err(_) => Ok(py.None().into_bound(py)),
+    // The pool parses without the GIL; this thread takes it back for each
+    // piece done, to make its Python objects while the pool goes on.
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
+    let mut failure = None;
+    py.detach(|| {
+        demangler::parse_in_order(&slices, &options, |piece| {
+            Python::attach(|py| {
+                for result in piece {
+                    let item = match result {
+                        Ok(symbol) => symbol::Symbol::from_core(symbol)
+                            .into_pyobject(py)
+                            .map(|s| s.into_any().unbind()),
+                        Err(_) => Ok(py.None()),
+                    };
+                    match item {
+                        Ok(item) => items.push(item),
+                        Err(error) => failure = failure.take().or(Some(error)),
+                    }
+                }
+            })
+        })
     });
-    PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    PyList::new(py, items)
 }
 
 /// A `TypeError` for a single `str` or `bytes` given to `<one>_many`.

@@ -3,8 +3,22 @@
 //! Immutable, hashable, picklable. Spans are in characters of `text` (the
 //! core's are in bytes), so that `text[start:end]` is the part.
 
+use std::borrow::Cow;
+
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
+
+/// The values of `language` and `kind`.
+const LANGUAGES: [&str; 5] = ["c++", "rust", "d", "java", "ada"];
+const KINDS: [&str; 4] = ["function", "data", "special", "unknown"];
+
+/// `value` as one of `known`, for a Symbol made again from its fields.
+fn one_of(value: &str, known: &[&'static str], what: &str) -> PyResult<&'static str> {
+    known.iter().find(|k| **k == value).copied().ok_or_else(|| {
+        PyValueError::new_err(format!("{what} must be one of {known:?}, not {value:?}"))
+    })
+}
 
 type Span = Option<(usize, usize)>;
 
@@ -29,9 +43,9 @@ type Span = Option<(usize, usize)>;
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Symbol {
     text: String,
-    language: String,
-    kind: String,
-    special: Option<String>,
+    language: &'static str,
+    kind: &'static str,
+    special: Option<Cow<'static, str>>,
     name: Span,
     scope: Span,
     base_name: Span,
@@ -64,13 +78,13 @@ impl Symbol {
                 None => (start, end),
             })
         };
-        let (kind, special) = match symbol.kind {
-            demangler::Kind::Special(which) => ("special", Some(which.to_owned())),
-            kind => (kind.name(), None),
+        let special = match symbol.kind {
+            demangler::Kind::Special(which) => Some(Cow::Borrowed(which)),
+            _ => None,
         };
         Symbol {
-            language: symbol.language.name().to_owned(),
-            kind: kind.to_owned(),
+            language: symbol.language.name(),
+            kind: symbol.kind.name(),
             special,
             name: convert(parts.name),
             scope: convert(parts.scope),
@@ -134,15 +148,13 @@ impl Symbol {
             .into_iter()
             .any(|&(start, end)| start > end || end > length)
         {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "a span is not within the text",
-            ));
+            return Err(PyValueError::new_err("a span is not within the text"));
         }
         Ok(Symbol {
             text,
-            language,
-            kind,
-            special,
+            language: one_of(&language, &LANGUAGES, "language")?,
+            kind: one_of(&kind, &KINDS, "kind")?,
+            special: special.map(Cow::Owned),
             name,
             scope,
             base_name,
@@ -164,9 +176,9 @@ impl Symbol {
             py,
             [
                 self.text.clone().into_pyobject(py)?.into_any(),
-                self.language.clone().into_pyobject(py)?.into_any(),
-                self.kind.clone().into_pyobject(py)?.into_any(),
-                self.special.clone().into_pyobject(py)?.into_any(),
+                self.language.into_pyobject(py)?.into_any(),
+                self.kind.into_pyobject(py)?.into_any(),
+                self.special.as_deref().into_pyobject(py)?.into_any(),
                 self.name.into_pyobject(py)?.into_any(),
                 self.scope.into_pyobject(py)?.into_any(),
                 self.base_name.into_pyobject(py)?.into_any(),
@@ -188,8 +200,8 @@ impl Symbol {
         let mut repr = format!(
             "Symbol({}, kind={}, language={}",
             quoted(&self.text),
-            quoted(&self.kind),
-            quoted(&self.language)
+            quoted(self.kind),
+            quoted(self.language)
         );
         if let Some(special) = &self.special {
             repr += &format!(", special={}", quoted(special));
@@ -209,13 +221,13 @@ impl Symbol {
     /// ``"c++"``, ``"rust"``, ``"d"``, ``"java"`` or ``"ada"``.
     #[getter]
     fn language(&self) -> &str {
-        &self.language
+        self.language
     }
 
     /// ``"function"``, ``"data"``, ``"special"`` or ``"unknown"``.
     #[getter]
     fn kind(&self) -> &str {
-        &self.kind
+        self.kind
     }
 
     /// For a special name, which: ``"vtable"``, ``"typeinfo"``, ...; else None.
