@@ -1,8 +1,11 @@
 //! Any bytes, through every entry point of the core and every style: no
-//! panic, no internal error, output within its bounds.
+//! panic, no internal error, output within its bounds; `parse` gives
+//! `demangle`'s text and parts within it.
 #![no_main]
 
-use demangler::{demangle, demangle_argument, demangle_text, Error, Format, Options, Style};
+use demangler::{
+    demangle, demangle_argument, demangle_text, parse, Error, Format, Options, Style,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -30,6 +33,9 @@ fuzz_target!(|data: &[u8]| {
             4096
         },
         format: Format::ALL[usize::from(format) % Format::ALL.len()],
+        templates: pick & 64 == 0,
+        suffixes: pick & 128 == 0,
+        hash: pick & 64 == 0,
         ..Options::default()
     };
     for result in [
@@ -44,9 +50,30 @@ fuzz_target!(|data: &[u8]| {
             Err(_) => {}
         }
     }
+    match (parse(input, &options), demangle(input, &options)) {
+        (Ok(symbol), Ok(text)) => {
+            assert_eq!(symbol.text, text);
+            let parts = &symbol.parts;
+            let spans = [
+                parts.name,
+                parts.scope,
+                parts.base_name,
+                parts.parameters,
+                parts.return_type,
+                parts.qualifiers,
+                parts.suffix,
+            ];
+            for (start, end) in spans.into_iter().flatten().chain(parts.template_args.clone()) {
+                assert!(start <= end && text.get(start..end).is_some(), "{start}..{end} of {text:?}");
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        (a, b) => panic!("parse {a:?} but demangle {b:?}"),
+    }
     let mut out = Vec::new();
     demangle_text(input, &options, &mut out);
-    if input.iter().all(|&b| !demangler::is_symbol_byte(b)) {
+    // Only a symbol, or a Microsoft name (`?`), is ever replaced.
+    if input.iter().all(|&b| !demangler::is_name_byte(b)) {
         assert_eq!(out, input);
     }
 });
