@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
+from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse, parse_many
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -72,6 +72,46 @@ def test_every_entry_point_reaches_them(arch):
     assert out.stdout.decode() == want
     out = subprocess.run([*command, *names[:20]], capture_output=True, timeout=120)
     assert out.stdout.decode().splitlines() == expected[:20]
+
+
+@pytest.mark.parametrize("arch", ARCHES)
+def test_parse_gives_the_parts_of_real_names(arch):
+    rows = fixture(arch)
+    names = list(rows)
+    kinds = set()
+    for name, symbol in zip(names, parse_many(names)):
+        if symbol is None:
+            assert rows[name] == name
+            continue
+        assert symbol.text == rows[name] and symbol.language == "c++"
+        kinds.add(symbol.kind)
+        for part, span in symbol.spans.items():
+            spans = span if part == "template_args" else [span]
+            texts = symbol.template_args if part == "template_args" else [getattr(symbol, part)]
+            assert [symbol.text[a:b] for a, b in spans] == texts, (name, part)
+        if symbol.kind == "function":
+            assert symbol.base_name and symbol.base_name in symbol.name, name
+            if symbol.scope:
+                assert symbol.name.startswith(symbol.scope + "::"), name
+    assert {"function", "data", "special"} <= kinds
+
+
+def test_parts_of_microsoft_names():
+    s = parse("?f@C@@QEAAHH@Z")
+    assert (s.kind, s.name, s.scope, s.base_name, s.parameters, s.return_type) == (
+        "function",
+        "C::f",
+        "C",
+        "f",
+        "(int)",
+        "int",
+    )
+    s = parse("??$f@H@@YAXH@Z")
+    assert (s.name, s.base_name, s.template_args) == ("f<int>", "f", ["int"])
+    assert parse("??1?$A@H@@QEAA@XZ").base_name == "~A"
+    assert parse("?f@A@@QBEHXZ").qualifiers == "const"
+    assert (parse("??_7Foo@@6B@").kind, parse("??_7Foo@@6B@").special) == ("special", "vftable")
+    assert parse("?x@ns@@2PEBDEB").kind == "data"
 
 
 def test_arrow_columns_reach_them():

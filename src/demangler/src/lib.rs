@@ -54,10 +54,11 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
 }
 
 /// [`demangle`], with what the name is and where its parts are in the text
-/// (see [`Symbol`]). C++ names have their parts read (Itanium names by the
-/// printer as it prints them; Microsoft names their kind only); the other
-/// schemes give the text alone, of kind [`Kind::Unknown`] (Rust: the text
-/// and the language).
+/// (see [`Symbol`]), each found by its scheme's printer as it prints: C++
+/// (Itanium and Microsoft) and Rust names have their parts (Rust names are
+/// of kind [`Kind::Unknown`]: their manglings do not tell functions from
+/// statics); D and GNAT names give the text alone, of kind
+/// [`Kind::Unknown`].
 ///
 /// ```
 /// use demangler::{parse, Kind, Options};

@@ -176,9 +176,9 @@ fn demangle_text<'py>(
 /// parts (``base_name``, ``scope``, ``name``, ``template_args``,
 /// ``parameters``, ``return_type``, ``qualifiers``, ``suffix``,
 /// ``is_ctor_or_dtor``, and each one's ``spans``), meaning what LLVM's
-/// ``ItaniumPartialDemangler`` means by them. C++ names have their parts
-/// read; Microsoft names their kind; other schemes give the text (kind
-/// ``"unknown"``).
+/// ``ItaniumPartialDemangler`` means by them. C++ names (Itanium and
+/// Microsoft) and Rust names have their parts read; D and GNAT names give
+/// the text alone (kind ``"unknown"``).
 ///
 /// >>> s = parse("_ZN3foo3barIiEEvT_")
 /// >>> s.kind, s.name, s.base_name, s.scope, s.template_args, s.return_type

@@ -23,7 +23,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use crate::dispatch::Outcome;
+use crate::dispatch::{Outcome, Structure};
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use print::*;
@@ -34,11 +34,10 @@ pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
     symbol.first() == Some(&b'?')
 }
 
-/// Read a Microsoft name; with `structured`, what it names too (its parts
-/// are not read yet).
+/// Read a Microsoft name; where the outcome wants them, what it names and
+/// where its parts are (marked by the printer as it prints them).
 pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
-    let (text, kind) = demangle_kind(symbol, options)?;
-    let structure = O::STRUCTURED.then(|| Box::new((kind, Parts::default())));
+    let (text, structure) = demangle_marked(symbol, options, O::STRUCTURED)?;
     Ok(O::new(text, Language::Cxx, structure))
 }
 
@@ -47,11 +46,15 @@ pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Er
 /// ignored.
 #[cfg(test)]
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    demangle_kind(symbol, options).map(|(text, _)| text)
+    demangle_marked(symbol, options, false).map(|(text, _)| text)
 }
 
-/// [`demangle`], and what the name names.
-fn demangle_kind(symbol: &[u8], options: &Options) -> Result<(String, Kind), Error> {
+/// [`demangle`], and with `structured`, what the name names and its parts.
+fn demangle_marked(
+    symbol: &[u8],
+    options: &Options,
+    structured: bool,
+) -> Result<(String, Structure), Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
@@ -68,10 +71,44 @@ fn demangle_kind(symbol: &[u8], options: &Options) -> Result<(String, Kind), Err
         _ => return Err(Error::Malformed),
     };
     let mut printer = Printer::new(&parser.nodes, flags(options), limit);
+    if structured {
+        printer.marks = Some(Marks::default());
+    }
     printer.node(root);
-    let text = printer.finish().ok_or(Error::OutputTooLong { limit })?;
+    let (text, marks) = printer
+        .finish_marked()
+        .ok_or(Error::OutputTooLong { limit })?;
     let text = String::from_utf8(text).map_err(|_| Error::Malformed)?;
-    Ok((text, parser.kind(root)))
+    let structure = marks.map(|marks| {
+        let kind = parser.kind(root);
+        let parts = match kind {
+            Kind::Function | Kind::Data => parts(marks, &text),
+            _ => Parts::default(),
+        };
+        Box::new((kind, parts))
+    });
+    Ok((text, structure))
+}
+
+/// The parts of a function or variable from where they printed.
+fn parts(marks: Marks, text: &str) -> Parts {
+    let scope = marks
+        .name
+        .zip(marks.base)
+        .and_then(|((start, _), (base, _))| {
+            (base >= start + 2 && text.get(base - 2..base) == Some("::"))
+                .then_some((start, base - 2))
+        });
+    Parts {
+        name: marks.name,
+        scope,
+        base_name: marks.base,
+        template_args: marks.args,
+        parameters: marks.parameters,
+        return_type: marks.return_type,
+        qualifiers: marks.qualifiers,
+        ..Parts::default()
+    }
 }
 
 /// The LLVM output flags the options ask for (see the module's docs).

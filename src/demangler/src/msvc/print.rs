@@ -20,6 +20,17 @@ pub(super) const OF_NO_PARAMETERS: Flags = 64;
 /// kept for back references keep theirs.
 pub(super) const OF_NO_TEMPLATE_ARGS: Flags = 128;
 
+/// Where the parts of a symbol printed (for `crate::parse`).
+#[derive(Default)]
+pub(super) struct Marks {
+    pub name: Option<(usize, usize)>,
+    pub base: Option<(usize, usize)>,
+    pub args: Vec<(usize, usize)>,
+    pub parameters: Option<(usize, usize)>,
+    pub return_type: Option<(usize, usize)>,
+    pub qualifiers: Option<(usize, usize)>,
+}
+
 /// Prints nodes of a tree into one buffer.
 pub(super) struct Printer<'t, 'a> {
     nodes: &'t [Node<'a>],
@@ -27,6 +38,12 @@ pub(super) struct Printer<'t, 'a> {
     out: Vec<u8>,
     limit: usize,
     over: bool,
+    /// With `Some`, the parts of the symbol are marked as it prints.
+    pub marks: Option<Marks>,
+    /// The next signature printed is the symbol's own (to be marked).
+    own_signature: bool,
+    /// The next template arguments printed are the base name's.
+    own_arguments: bool,
 }
 
 impl<'t, 'a> Printer<'t, 'a> {
@@ -37,12 +54,50 @@ impl<'t, 'a> Printer<'t, 'a> {
             out: Vec::new(),
             limit,
             over: false,
+            marks: None,
+            own_signature: false,
+            own_arguments: false,
         }
     }
 
     /// The text printed; `None` if it passed the limit.
     pub fn finish(self) -> Option<Vec<u8>> {
         (!self.over).then_some(self.out)
+    }
+
+    /// The text printed and the marks of its parts.
+    pub fn finish_marked(self) -> Option<(Vec<u8>, Option<Marks>)> {
+        (!self.over).then_some((self.out, self.marks))
+    }
+
+    /// The symbol's own qualified name, its base name and the base name's
+    /// template arguments marked.
+    fn own_name(&mut self, name: Id, flags: Flags) {
+        let Node::QualifiedName(components) = self.node_at(name) else {
+            return self.output(name, flags);
+        };
+        let start = self.out.len();
+        for (i, &component) in components.iter().enumerate() {
+            if i > 0 {
+                self.push(b"::");
+            }
+            if i + 1 < components.len() {
+                self.output(component, flags);
+                continue;
+            }
+            let base = self.out.len();
+            self.own_arguments = true;
+            self.output(component, flags);
+            self.own_arguments = false;
+            let end = self.out.len();
+            if let Some(marks) = self.marks.as_mut() {
+                let base_end = marks.base.map_or(end, |(_, e)| e);
+                marks.base = Some((base, base_end));
+            }
+        }
+        if let Some(marks) = self.marks.as_mut() {
+            marks.name = Some((start, self.out.len()));
+        }
     }
 
     fn push(&mut self, text: &[u8]) {
@@ -140,12 +195,30 @@ impl<'t, 'a> Printer<'t, 'a> {
 
     /// `IdentifierNode::outputTemplateParameters`.
     fn template_args(&mut self, args: &Option<Vec<Id>>, flags: Flags) {
+        let own = std::mem::take(&mut self.own_arguments);
         if flags & OF_NO_TEMPLATE_ARGS != 0 {
             return;
         }
         if let Some(args) = args {
+            if own {
+                if let Some(marks) = self.marks.as_mut() {
+                    marks.base = Some((0, self.out.len()));
+                }
+            }
             self.push(b"<");
-            self.list(args, ", ", flags);
+            for (i, &arg) in args.iter().enumerate() {
+                if i > 0 {
+                    self.push(b", ");
+                }
+                let start = self.out.len();
+                self.output(arg, flags);
+                if own {
+                    let end = self.out.len();
+                    if let Some(marks) = self.marks.as_mut() {
+                        marks.args.push((start, end));
+                    }
+                }
+            }
             self.push(b">");
         }
     }
@@ -348,19 +421,21 @@ impl<'t, 'a> Printer<'t, 'a> {
                     self.space_if_necessary();
                 }
                 if let Some(name) = name {
-                    self.output(name, flags);
+                    self.own_name(name, flags);
                 }
                 if let Some(ty) = ty {
                     self.type_post(ty, flags);
                 }
             }
             SymbolKind::Function { signature } => {
+                self.own_signature = self.marks.is_some();
                 self.type_pre(*signature, flags);
                 self.space_if_necessary();
                 if let Some(name) = name {
-                    self.output(name, flags);
+                    self.own_name(name, flags);
                 }
                 if flags & OF_NO_PARAMETERS == 0 {
+                    self.own_signature = self.marks.is_some();
                     self.type_post(*signature, flags);
                 }
             }
@@ -498,6 +573,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     /// `[thunk]: `, access, `static`/`virtual`/`extern "C"`, the return
     /// type, the calling convention.
     fn signature_pre(&mut self, signature: &Signature, flags: Flags) {
+        let own = std::mem::take(&mut self.own_signature);
         if signature.thunk.is_some() {
             self.push(b"[thunk]: ");
         }
@@ -526,7 +602,14 @@ impl<'t, 'a> Printer<'t, 'a> {
         }
         if flags & OF_NO_RETURN_TYPE == 0 {
             if let Some(ty) = signature.return_type {
+                let start = self.out.len();
                 self.type_pre(ty, flags);
+                if own {
+                    let end = self.out.len();
+                    if let Some(marks) = self.marks.as_mut() {
+                        marks.return_type = Some((start, end));
+                    }
+                }
                 self.push(b" ");
             }
         }
@@ -539,6 +622,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     /// the this-adjustment of a thunk, the parameters, the qualifiers, the
     /// rest of the return type.
     fn signature_post(&mut self, signature: &Signature, quals: Quals, flags: Flags) {
+        let own = std::mem::take(&mut self.own_signature);
         let class = signature.class;
         if let Some(adjust) = &signature.thunk {
             if class & FC_STATIC_THIS_ADJUST != 0 {
@@ -562,6 +646,7 @@ impl<'t, 'a> Printer<'t, 'a> {
                 self.push_str(&text);
             }
         }
+        let open = self.out.len();
         if class & FC_NO_PARAMETER_LIST == 0 {
             self.push(b"(");
             match &signature.params {
@@ -576,6 +661,7 @@ impl<'t, 'a> Printer<'t, 'a> {
             }
             self.push(b")");
         }
+        let close = self.out.len();
         for (bit, text) in [
             (Q_CONST, " const"),
             (Q_VOLATILE, " volatile"),
@@ -594,9 +680,28 @@ impl<'t, 'a> Printer<'t, 'a> {
             RefQualifier::RValueReference => self.push(b" &&"),
             RefQualifier::None => {}
         }
+        if own {
+            let end = self.out.len();
+            if let Some(marks) = self.marks.as_mut() {
+                if class & FC_NO_PARAMETER_LIST == 0 {
+                    marks.parameters = Some((open, close));
+                }
+                if end > close + 1 {
+                    marks.qualifiers = Some((close + 1, end));
+                }
+            }
+        }
         if flags & OF_NO_RETURN_TYPE == 0 {
             if let Some(ty) = signature.return_type {
+                let before = self.out.len();
                 self.type_post(ty, flags);
+                // A return type printed around the name (a pointer to a
+                // function or an array) is no one span.
+                if own && self.out.len() > before {
+                    if let Some(marks) = self.marks.as_mut() {
+                        marks.return_type = None;
+                    }
+                }
             }
         }
     }
