@@ -5,6 +5,8 @@
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// `<expression>`, with libiberty's `is_expression` flag set while it
+    /// is read (libiberty `d_expression`).
     pub(super) fn expression(&mut self) -> R {
         let was_expression = self.is_expression;
         self.is_expression = true;
@@ -13,10 +15,21 @@ impl<'a> Parser<'a> {
         ret
     }
 
+    /// `<expression>`, one level deeper (libiberty `d_expression_1`).
     pub(super) fn expression_1(&mut self) -> R {
         self.descend(Self::expression_inner)
     }
 
+    /// ```text
+    /// <expression> ::= <(unary) operator-name> <expression>
+    ///              ::= <(binary) operator-name> <expression> <expression>
+    ///              ::= <(trinary) operator-name> <expression> <expression> <expression>
+    ///              ::= cl <expression>+ E | cv <type> <expression>
+    ///              ::= st <type> | sr <type> <unqualified-name>
+    ///              ::= <template-param> | <function-param> | <expr-primary>
+    ///              ::= fl/fr/fL/fR <fold>, il <braced>* E, nw/na <new>, ...
+    /// ```
+    /// (libiberty `d_expression_1`).
     pub(super) fn expression_inner(&mut self) -> R {
         let peek = self.peek();
         let next = self.peek_next();
@@ -227,6 +240,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `<expression>* <terminator>` (libiberty `d_exprlist`).
     pub(super) fn exprlist(&mut self, terminator: u8) -> R {
         if self.eat(terminator) {
             return Ok(self.add(Node::ArgList(None, None)));
@@ -245,6 +259,12 @@ impl<'a> Parser<'a> {
         Ok(self.list_finish(list))
     }
 
+    /// ```text
+    /// <expr-primary> ::= L <type> <(value) number> E
+    ///                ::= L <type> <(value) float> E
+    ///                ::= L <mangled-name> E
+    /// ```
+    /// (libiberty `d_expr_primary`).
     pub(super) fn expr_primary(&mut self) -> R {
         self.expect(b'L')?;
         let ret = if matches!(self.peek(), b'_' | b'Z') {

@@ -228,6 +228,10 @@ impl<'a> Parser<'a> {
 
     // ----- top level -----
 
+    /// `<mangled-name> ::= _Z <encoding> [<clone-suffix>]*`, and GNU's
+    /// global constructor and destructor names (libiberty `d_demangle_callback`
+    /// and `d_make_name` for `_GLOBAL_`).
+    ///
     /// A mangled name of a form the caller has checked: `_Z <encoding>
     /// [clone suffixes]`, or `_GLOBAL_` `.`/`_`/`$` `I`/`D` `_` and a name.
     pub(crate) fn mangled_symbol(&mut self) -> R {
@@ -254,11 +258,17 @@ impl<'a> Parser<'a> {
         self.mangled_name(true)
     }
 
+    /// `<type>` alone, as `c++filt -t` takes it (libiberty
+    /// `d_demangle_callback` with `DCT_TYPE`).
+    ///
     /// A bare type, as `c++filt -t` takes it.
     pub(crate) fn type_symbol(&mut self) -> R {
         self.type_()
     }
 
+    /// `<mangled-name> ::= _Z <encoding> [<clone-suffix>]*` (libiberty
+    /// `d_mangled_name`): clone suffixes only at the top level and with
+    /// parameters, as libiberty takes them.
     fn mangled_name(&mut self, top_level: bool) -> R {
         // Below the top level the `_` may be missing (an old g++ bug).
         if !self.eat(b'_') && top_level {
@@ -276,6 +286,9 @@ impl<'a> Parser<'a> {
         Ok(encoding)
     }
 
+    /// `<clone-suffix> ::= [ . <clone-type-identifier> ] [ . <nonnegative
+    /// number> ]*` (libiberty `d_clone_suffix`): `.cold`, `.isra.0`,
+    /// `.constprop.1`, `.llvm.123`.
     fn clone_suffix(&mut self, encoding: Id) -> Id {
         let start = self.pos;
         let input = self.input;
@@ -298,11 +311,21 @@ impl<'a> Parser<'a> {
         self.add(Node::Clone(encoding, suffix))
     }
 
+    /// `<encoding>`, one level deeper, with a trailing requires-clause moved
+    /// onto its template (libiberty `d_encoding`).
     fn encoding(&mut self, top_level: bool) -> R {
         let dc = self.descend(|p| p.encoding_inner(top_level))?;
         Ok(self.move_template_constraints(dc))
     }
 
+    /// ```text
+    /// <encoding> ::= <(function) name> <bare-function-type>
+    ///            ::= <(data) name>
+    ///            ::= <special-name>
+    /// ```
+    /// (libiberty `d_encoding`: a function's return type is read where its
+    /// name is a template that is not a constructor, destructor or
+    /// conversion; the qualifiers of a member function move onto its type.)
     fn encoding_inner(&mut self, top_level: bool) -> R {
         if matches!(self.peek(), b'G' | b'T') {
             return self.special_name();

@@ -6,10 +6,17 @@
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// `<name>`, one level deeper (libiberty `d_name`).
     pub(super) fn name(&mut self) -> R {
         self.descend(Self::name_inner)
     }
 
+    /// ```text
+    /// <name> ::= <nested-name> | <local-name>
+    ///        ::= <unscoped-template-name> <template-args>
+    ///        ::= <unscoped-name> | St <unqualified-name>
+    /// ```
+    /// (libiberty `d_name`).
     pub(super) fn name_inner(&mut self) -> R {
         match self.peek() {
             b'N' => self.nested_name(),
@@ -140,6 +147,14 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// ```text
+    /// <unqualified-name> ::= [<module-name>] <operator-name> [<abi-tags>]
+    ///                    ::= [<module-name>] <ctor-dtor-name> [<abi-tags>]
+    ///                    ::= [<module-name>] <source-name> [<abi-tags>]
+    ///                    ::= <unnamed-type-name> | <local-source-name>
+    ///                    ::= DC <source-name>+ E          # structured binding
+    /// ```
+    /// (libiberty `d_unqualified_name`).
     pub(super) fn unqualified_name(&mut self) -> R {
         self.unqualified_name_in(None)
     }
@@ -250,6 +265,8 @@ impl<'a> Parser<'a> {
         Ok(module)
     }
 
+    /// `<abi-tags> ::= <abi-tag>* ; <abi-tag> ::= B <source-name>` around
+    /// `dc` (libiberty `d_abi_tags`).
     pub(super) fn abi_tags(&mut self, mut dc: Id) -> R {
         let hold_last_name = self.last_name;
         while self.eat(b'B') {
@@ -260,6 +277,8 @@ impl<'a> Parser<'a> {
         Ok(dc)
     }
 
+    /// `<source-name> ::= <(positive length) number> <identifier>`
+    /// (libiberty `d_source_name`).
     pub(super) fn source_name(&mut self) -> R {
         let len = self.number()?;
         if len <= 0 {
@@ -275,6 +294,9 @@ impl<'a> Parser<'a> {
         Ok(id)
     }
 
+    /// `<identifier> ::= <(unqualified source code identifier)>` of `len`
+    /// bytes, `_GLOBAL__N` as `(anonymous namespace)` (libiberty
+    /// `d_identifier`).
     pub(super) fn identifier(&mut self, len: usize) -> R {
         let start = self.pos;
         if self.input.len() - start < len || !self.text.is_char_boundary(start + len) {
@@ -321,6 +343,8 @@ impl<'a> Parser<'a> {
         u32::try_from(num).map_err(|_| Stop::Invalid)
     }
 
+    /// `<discriminator> ::= _ <digit> | __ <number> _`, read and not printed
+    /// (libiberty `d_discriminator`).
     pub(super) fn discriminator(&mut self) -> Result<(), Stop> {
         if !self.eat(b'_') {
             return Ok(());
@@ -336,6 +360,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// `<ctor-dtor-name> ::= C1 | C2 | C3 | C4 | CI1 <type> | CI2 <type>
+    /// | D0 | D1 | D2 | D4` (libiberty `d_ctor_dtor_name`).
     pub(super) fn ctor_dtor_name(&mut self) -> R {
         self.last_name.ok_or(Stop::Invalid)?;
         match self.peek() {
@@ -372,6 +398,9 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `<operator-name>`: two letters of the operator table, `cv <type>`
+    /// (conversion), `li <source-name>` (literal) or `v <digit>
+    /// <source-name>` (vendor) (libiberty `d_operator_name`).
     pub(super) fn operator_name(&mut self) -> R {
         let c1 = self.next();
         let c2 = self.next();
@@ -396,6 +425,12 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::Operator(op)))
     }
 
+    /// ```text
+    /// <local-name> ::= Z <(function) encoding> E <(entity) name> [<discriminator>]
+    ///              ::= Z <(function) encoding> E s [<discriminator>]
+    ///              ::= Z <(function) encoding> E d [<parameter number>] _ <(entity) name>
+    /// ```
+    /// (libiberty `d_local_name`).
     pub(super) fn local_name(&mut self) -> R {
         self.expect(b'Z')?;
         // The encoding before its requires-clause moves (see below).
@@ -516,12 +551,21 @@ impl<'a> Parser<'a> {
         Ok(id)
     }
 
+    /// `<unnamed-type-name> ::= Ut [<nonnegative number>] _` (libiberty
+    /// `d_unnamed_type`).
     pub(super) fn unnamed_type(&mut self) -> R {
         self.advance(2);
         let num = self.compact_number()?;
         Ok(self.add(Node::UnnamedType(num)))
     }
 
+    /// ```text
+    /// <substitution> ::= S <seq-id> _ | S_
+    ///                ::= St | Sa | Sb | Ss | Si | So | Sd
+    /// ```
+    /// (libiberty `d_substitution`; in a `prefix`, a standard abbreviation
+    /// before a constructor or destructor (`C`, `D`) takes its full name, as
+    /// if verbose.)
     pub(super) fn substitution(&mut self, prefix: bool) -> R {
         self.expect(b'S')?;
         let c = self.next();

@@ -5,6 +5,16 @@
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// ```text
+    /// <special-name> ::= TV <type> | TT <type> | TI <type> | TS <type>
+    ///                ::= TF <type> | TJ <type> | TH <name> | TW <name>
+    ///                ::= Th <call-offset> <encoding> | Tv <call-offset> <encoding>
+    ///                ::= Tc <call-offset> <call-offset> <encoding>
+    ///                ::= TC <type> <number> _ <type> | TA <template-arg>
+    ///                ::= GV <name> | GR <name> [<seq-id>] _ | GA <encoding>
+    ///                ::= GTt <encoding> | GTn <encoding> | GI <module-name> | Gr <resource>
+    /// ```
+    /// (libiberty `d_special_name`).
     pub(super) fn special_name(&mut self) -> R {
         if self.eat(b'T') {
             let kind = match self.next() {
@@ -141,6 +151,8 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::JavaResource(name)))
     }
 
+    /// `<call-offset> ::= h <nv-offset> _ | v <v-offset> _`, read and not
+    /// printed (libiberty `d_call_offset`).
     pub(super) fn call_offset(&mut self, c: u8) -> Result<(), Stop> {
         match c {
             b'h' => {

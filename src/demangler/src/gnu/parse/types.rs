@@ -5,6 +5,8 @@
 use super::*;
 
 impl<'a> Parser<'a> {
+    /// Whether qualifiers come next: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
+    /// (libiberty `next_is_type_qual`).
     pub(super) fn next_is_type_qual(&self) -> bool {
         match self.peek() {
             b'r' | b'V' | b'K' => true,
@@ -13,6 +15,10 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `<CV-qualifiers> ::= [r] [V] [K]`, and for a member function the
+    /// exception specifications `Do`, `DO <expression> E`, `Dw <type>+ E`
+    /// and `Dx` (libiberty `d_cv_qualifiers`).
+    ///
     /// The qualifiers in their order (the first is the outermost), with the
     /// operand of `noexcept(...)` and `throw(...)`.
     pub(super) fn cv_qualifiers(
@@ -61,6 +67,8 @@ impl<'a> Parser<'a> {
         Ok(quals)
     }
 
+    /// `inner` wrapped in `quals`, the first outermost (libiberty's chain of
+    /// qualifier components built by `d_cv_qualifiers`).
     pub(super) fn wrap_quals(&mut self, quals: &[(Qual, Option<Id>)], mut inner: Id) -> Id {
         for &(q, right) in quals.iter().rev() {
             inner = self.add(Node::Qual(q, inner, right));
@@ -68,10 +76,22 @@ impl<'a> Parser<'a> {
         inner
     }
 
+    /// `<type>`, one level deeper (libiberty `d_type`, under the recursion
+    /// bound).
     pub(super) fn type_(&mut self) -> R {
         self.descend(Self::type_inner)
     }
 
+    /// ```text
+    /// <type> ::= <builtin-type> | <qualified-type> | <function-type>
+    ///        ::= <class-enum-type> | <array-type> | <pointer-to-member-type>
+    ///        ::= <template-param> | <template-template-param> <template-args>
+    ///        ::= <decltype> | P <type> | R <type> | O <type> | C <type>
+    ///        ::= G <type> | U <source-name> [<template-args>] <type>
+    ///        ::= <substitution> | Dp <type> | Dv <vector-type> ...
+    /// ```
+    /// (libiberty `d_type`; a type other than a builtin or a
+    /// substitution is a substitution candidate.)
     pub(super) fn type_inner(&mut self) -> R {
         if self.next_is_type_qual() {
             let quals = self.cv_qualifiers(false)?;
@@ -271,6 +291,8 @@ impl<'a> Parser<'a> {
         Ok(ret)
     }
 
+    /// `<function-type> ::= [<CV-qualifiers>] [Dx] F [Y] <bare-function-type>
+    /// [<ref-qualifier>] E` (libiberty `d_function_type`).
     pub(super) fn function_type(&mut self) -> R {
         self.descend(|p| {
             p.expect(b'F')?;
@@ -293,6 +315,9 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// `<bare-function-type> ::= [J]<type>+`: the return type first where
+    /// `has_return` (or a `J` says so), then the parameters (libiberty
+    /// `d_bare_function_type`).
     pub(super) fn bare_function_type(&mut self, mut has_return: bool) -> R {
         if self.eat(b'J') {
             has_return = true;
@@ -306,6 +331,8 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::FunctionType(ret, Some(params))))
     }
 
+    /// `<type>+` of a parameter list (libiberty `d_parmlist`).
+    ///
     /// Parameter types up to `E`, `.` or the end; a lone `void` is none.
     pub(super) fn parmlist(&mut self) -> R {
         let mut list = ListBuilder::new(false);
@@ -368,6 +395,9 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// `<array-type> ::= A <positive dimension number> _ <type>
+    ///              ::= A [<dimension expression>] _ <type>` (libiberty
+    /// `d_array_type`).
     pub(super) fn array_type(&mut self) -> R {
         self.expect(b'A')?;
         let peek = self.peek();
@@ -387,6 +417,8 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::ArrayType(dim, elem)))
     }
 
+    /// `<vector-type> ::= Dv <number> _ <type> | Dv _ <expression> _ <type>`
+    /// (libiberty `d_vector_type`).
     pub(super) fn vector_type(&mut self) -> R {
         let dim = if self.eat(b'_') {
             self.expression()?
@@ -399,6 +431,8 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::VectorType(dim, elem)))
     }
 
+    /// `<pointer-to-member-type> ::= M <class type> <member type>`
+    /// (libiberty `d_pointer_to_member_type`).
     pub(super) fn ptrmem_type(&mut self) -> R {
         self.expect(b'M')?;
         let class = self.type_()?;
@@ -406,12 +440,17 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::PtrMem(class, member)))
     }
 
+    /// `<template-param> ::= T_ | T <number> _` (libiberty
+    /// `d_template_param`; `TL` and the lambda forms are
+    /// `d_template_parm`'s).
     pub(super) fn template_param(&mut self) -> R {
         self.expect(b'T')?;
         let n = self.compact_number()?;
         Ok(self.add(Node::TemplateParam(n)))
     }
 
+    /// `<template-args> ::= I <template-arg>+ [Q <requires-clause expr>] E`,
+    /// one level deeper (libiberty `d_template_args`).
     pub(super) fn template_args(&mut self) -> R {
         if !matches!(self.peek(), b'I' | b'J') {
             return self.invalid();
@@ -420,6 +459,7 @@ impl<'a> Parser<'a> {
         self.template_args_1()
     }
 
+    /// The arguments after `I` (libiberty `d_template_args_1`).
     pub(super) fn template_args_1(&mut self) -> R {
         // The arguments must not change the name a later constructor takes.
         let hold_last_name = self.last_name;
@@ -445,6 +485,11 @@ impl<'a> Parser<'a> {
         Ok(args)
     }
 
+    /// ```text
+    /// <template-arg> ::= <type> | X <expression> E | <expr-primary>
+    ///                ::= J <template-arg>* E       # argument pack
+    /// ```
+    /// (libiberty `d_template_arg`).
     pub(super) fn template_arg(&mut self) -> R {
         match self.peek() {
             b'X' => {
