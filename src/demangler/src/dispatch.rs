@@ -9,7 +9,7 @@
 //! them.
 
 use crate::symbol::{Kind, Language, Parts};
-use crate::{dlang, gnat, guard, itanium, msvc, rust};
+use crate::{dlang, gnat, gnu, guard, itanium, msvc, rust};
 use crate::{Error, Format, Options, Style};
 
 /// What a name is and where its parts are, where they were asked for
@@ -135,6 +135,11 @@ fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Err
 /// in its order (Rust, then C++, then D); all under the one guard. (In the
 /// libstdc++ style, C++ alone, as `__cxa_demangle` does.)
 pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<O, Error> {
+    if !O::STRUCTURED {
+        if let Some(text) = gnu::read_common(token, options) {
+            return Ok(O::new(text, Language::Cxx, None));
+        }
+    }
     if options.style == Style::LibStdCxx {
         return guard::guarded(options, |options| itanium::read(token, options));
     }

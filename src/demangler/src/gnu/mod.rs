@@ -11,6 +11,7 @@
 //! `DR`) and Java resources (`Gr`); none occurs among the machine's symbols.
 
 mod ast;
+mod fast;
 mod parse;
 mod print;
 mod structure;
@@ -71,6 +72,39 @@ pub(crate) fn read(
     options: &Options,
     structured: bool,
 ) -> Result<(String, Structure), Error> {
+    tree(symbol, options, structured)
+}
+
+/// The text of `symbol`, a C++ name in a common shape, by the one-pass
+/// reader ([`fast`]), where `options` print it as that reader does and no
+/// other scheme comes first (a Rust legacy name also reads as C++). Called
+/// by the dispatcher before the guard: the reader nests a bounded depth
+/// and never needs more stack; a panic in it is caught all the same. `None`
+/// for all else, which [`read`] then reads.
+pub(crate) fn read_common(symbol: &[u8], options: &Options) -> Option<String> {
+    let ours = match options.format {
+        Format::Auto => crate::rust::symbol_len(symbol).is_none(),
+        Format::GnuV3 => true,
+        _ => false,
+    };
+    if !(ours
+        && symbol.starts_with(b"_Z")
+        && symbol.len() <= GNU_MAX_MANGLED
+        && !options.strip_underscore
+        && fast::takes(options))
+    {
+        return None;
+    }
+    let limit = options.output_limit(symbol.len());
+    std::panic::catch_unwind(|| {
+        fast::demangle(symbol, options.is_verbose(), limit, options.recursion())
+    })
+    .ok()
+    .flatten()
+}
+
+/// [`read`] by the tree: parsed ([`parse`]), then printed ([`print`]).
+fn tree(symbol: &[u8], options: &Options, structured: bool) -> Result<(String, Structure), Error> {
     let mangled = is_mangled_name(symbol);
     // `-s java` is libiberty's `java_demangle_v3`: mangled names only, with
     // parameters, never verbose, whatever the other flags say.

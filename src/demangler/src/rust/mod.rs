@@ -47,6 +47,8 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
     let end = if rest.last() == Some(&b'E') {
         rest.len()
     } else {
+        // Most have no `.` at all, which one fast search shows.
+        memchr::memchr(b'.', rest)?;
         rest.windows(2).rposition(|w| w == b"E.")? + 1
     };
     if end < 21 || &rest[end - 20..end - 17] != b"17h" {

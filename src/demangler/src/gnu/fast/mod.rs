@@ -1,0 +1,855 @@
+//! The one-pass printer: the common shapes of Itanium names printed as they
+//! are read, with no tree, for [`super::demangle`]'s speed.
+//!
+//! For most real symbols the text GNU's printer makes from the tree
+//! (`super::print`) is a concatenation in reading order: `PKc` is
+//! `char const*`, and each back reference (`S_`, `T_`) repeats text printed
+//! before. This reader prints as it reads, keeping each substitution
+//! candidate and template argument as a [`Span`] of its output, so it builds
+//! no tree and walks nothing twice. Where GNU's declarators put a modifier
+//! inside a type read before it (`void (*)(int)`), the modifier is inserted
+//! at the place the type's [`Shape`] keeps for it.
+//!
+//! It reads exactly the productions of `super::parse`, with the same
+//! candidates in the same order and the same checks, and gives up (`None`)
+//! wherever GNU's printer does more than this: expressions, member
+//! pointers, vendor types, lambdas with templates or `auto` parameters,
+//! qualifiers on qualified or reference types, names so long or deep that
+//! a limit could matter, and the other rare shapes named where they are
+//! refused. The tree then reads the name from the start, so what is printed
+//! never depends on this reader having taken it. `cargo test` checks that
+//! the two agree on every fixture symbol (`tests.rs`), and the fuzz target
+//! on whatever it finds (`crate::parse` takes the tree).
+//!
+//! `mod.rs` holds the reader, encodings and names; `types.rs` the types,
+//! template arguments and parameter lists.
+
+use std::cell::Cell;
+
+use super::tables::{self, STD_SUBSTITUTIONS};
+use crate::{Format, Options};
+
+mod types;
+
+/// How a printed type ends, for the modifiers put on it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A name, a builtin or a literal.
+    Plain,
+    /// `const`, `volatile` or `restrict` on a type.
+    Qualified,
+    Pointer,
+    Reference,
+    RvalueReference,
+    /// A function or array type, `ret (params)` or `elem [dim]`, or `ret
+    /// (mods)(params)` and `elem (mods) [dim]` once a modifier is on it:
+    /// the next modifier goes `slot` bytes into its text (before the `)` of
+    /// the group, or where the group goes while there is none); `outer` is
+    /// the outermost modifier's code (`P`, `R`, `O`, `K`), 0 for none.
+    Declarator {
+        slot: u32,
+        grouped: bool,
+        outer: u8,
+        array: bool,
+    },
+    /// A template argument pack: its arguments are `Reader::elements[first..first + len]`.
+    Pack {
+        first: u32,
+        len: u32,
+    },
+    /// Read inside a pack expansion: GNU prints it for whichever element
+    /// it is at, so it is never repeated here.
+    Expansion,
+}
+
+/// A piece of text printed: a substitution candidate, a template argument
+/// or a type just read. Candidates whose text a later modifier would
+/// change (function types, dropped return types) live in `Reader::side`.
+///
+/// A template parameter (`T_`) prints the argument of the template in
+/// scope where it is printed, and as `auto:N` in a lambda's parameters: a
+/// text with one in it (`params`) is repeated only in the encoding that
+/// printed it (`scope`), outside lambdas.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+    shape: Shape,
+    side: bool,
+    params: bool,
+    scope: u32,
+}
+
+/// Nesting of types read at most.
+const MAX_NESTING: u32 = 48;
+
+/// Gives up: the tree reads this name.
+type Step<T = ()> = Option<T>;
+
+/// What the name of an encoding turned out to be.
+#[derive(Clone, Copy, Default)]
+struct NameInfo {
+    /// Ends in template arguments: they are what `T_` means in the
+    /// signature, and a return type comes first (d_encoding's
+    /// `has_return_type`) unless the name is a constructor or destructor.
+    template: bool,
+    ctor_dtor: bool,
+    /// `N K ... E`: a `const` member function.
+    const_this: bool,
+    /// A local name (`Z ... E ...`).
+    local: bool,
+}
+
+struct Reader<'a> {
+    input: &'a [u8],
+    /// The input as text, for the names in it.
+    text: &'a str,
+    pos: usize,
+    out: String,
+    /// Text of candidates no longer in `out` as they were.
+    side: String,
+    /// Where the outermost function template's return type goes: its
+    /// name's start, the return type's start and end, moved there when the
+    /// text is taken ([`Reader::text`]).
+    return_type: Option<(u32, u32, u32)>,
+    subs: Vec<Span>,
+    /// The template arguments of the encodings being read, innermost
+    /// last; `T_` looks from `args_base`.
+    args: Vec<Span>,
+    args_base: usize,
+    /// The arguments of the packs among `args`.
+    elements: Vec<Span>,
+    /// Whether `T_` may be read: in a signature whose name is a template.
+    in_signature: bool,
+    /// In a lambda's parameters, where GNU prints `T_` as `auto:N`.
+    in_lambda: bool,
+    /// Printing a pack expansion's pattern for this element.
+    expanding: Option<u32>,
+    /// The length of the first pack the pattern refers to (GNU's
+    /// `d_find_pack`).
+    pack_len: Option<u32>,
+    /// Whether candidates are recorded: not while a pattern is printed
+    /// again for the next element.
+    recording: bool,
+    /// libiberty's `last_name`: what a constructor or destructor prints.
+    last_name: Option<&'a str>,
+    /// Template parameters printed so far (repeats of texts with one
+    /// count too): a text has one if the count moved while it printed.
+    params_printed: u32,
+    /// The encoding being read, and the number of encodings begun.
+    scope: u32,
+    scopes: u32,
+    nesting: u32,
+    /// How deep GNU's printer would be here, at most (see [`Reader::deeper`]),
+    /// and the deepest so far.
+    depth: u32,
+    deepest: u32,
+    verbose: bool,
+}
+
+/// The reader's lists, kept per thread between names, so that reading
+/// allocates nothing but the text it gives.
+struct Buffers {
+    out: String,
+    side: String,
+    subs: Vec<Span>,
+    args: Vec<Span>,
+    elements: Vec<Span>,
+}
+
+impl Buffers {
+    const EMPTY: Buffers = Buffers {
+        out: String::new(),
+        side: String::new(),
+        subs: Vec::new(),
+        args: Vec::new(),
+        elements: Vec::new(),
+    };
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
+}
+
+/// Whether `options` print names the way this reader does: parameters,
+/// return types, template arguments and clone suffixes shown, not Java.
+pub(crate) fn takes(options: &Options) -> bool {
+    options.params
+        && options.return_type
+        && options.templates
+        && options.suffixes
+        && options.format != Format::Java
+}
+
+/// The text of `symbol` (a `_Z` name) as GNU prints it with parameters,
+/// return types, template arguments and clone suffixes shown (`verbose`:
+/// the full names of `std::string` and the like), if it has one of the
+/// shapes read here and its text is within `limit` bytes and nests less
+/// than `max_depth`; otherwise `None`, for the tree to read.
+pub(crate) fn demangle(
+    symbol: &[u8],
+    verbose: bool,
+    limit: usize,
+    max_depth: u32,
+) -> Option<String> {
+    let input = symbol.strip_prefix(b"_Z")?;
+    // GNU reads a C string (a NUL ends it); names that are no UTF-8 go to
+    // the tree, which refuses them.
+    let text = std::str::from_utf8(input).ok()?;
+    if memchr::memchr(0, input).is_some() {
+        return None;
+    }
+    let mut reader = Reader::new(text, verbose, BUFFERS.replace(Buffers::EMPTY));
+    let read = reader.mangled_name();
+    let text = read
+        .filter(|_| reader.out.len() <= limit && reader.deepest + 64 <= max_depth)
+        .map(|()| reader.text());
+    BUFFERS.set(reader.into_buffers());
+    text
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str, verbose: bool, buffers: Buffers) -> Self {
+        let Buffers {
+            mut out,
+            mut side,
+            mut subs,
+            mut args,
+            mut elements,
+        } = buffers;
+        out.clear();
+        side.clear();
+        subs.clear();
+        args.clear();
+        elements.clear();
+        Reader {
+            input: text.as_bytes(),
+            text,
+            pos: 0,
+            out,
+            side,
+            return_type: None,
+            subs,
+            args,
+            args_base: 0,
+            elements,
+            in_signature: false,
+            in_lambda: false,
+            expanding: None,
+            pack_len: None,
+            recording: true,
+            last_name: None,
+            params_printed: 0,
+            scope: 0,
+            scopes: 0,
+            nesting: 0,
+            depth: 0,
+            deepest: 0,
+            verbose,
+        }
+    }
+
+    /// The text read, with the outermost return type moved before its
+    /// name.
+    fn text(&self) -> String {
+        let out = self.out.as_str();
+        let Some((name, start, end)) = self.return_type else {
+            return out.to_owned();
+        };
+        let (name, start, end) = (name as usize, start as usize, end as usize);
+        let mut text = String::with_capacity(out.len() + 1);
+        text.push_str(&out[..name]);
+        text.push_str(&out[start..end]);
+        text.push(' ');
+        text.push_str(&out[name..start]);
+        text.push_str(&out[end..]);
+        text
+    }
+
+    fn into_buffers(self) -> Buffers {
+        Buffers {
+            out: self.out,
+            side: self.side,
+            subs: self.subs,
+            args: self.args,
+            elements: self.elements,
+        }
+    }
+
+    // ----- reading and printing -----
+
+    fn peek(&self) -> u8 {
+        self.input.get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn peek_next(&self) -> u8 {
+        self.input.get(self.pos + 1).copied().unwrap_or(0)
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        let found = self.peek() == c;
+        if found {
+            self.pos += 1;
+        }
+        found
+    }
+
+    fn expect(&mut self, c: u8) -> Step {
+        self.eat(c).then_some(())
+    }
+
+    fn push(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+
+    fn last(&self) -> u8 {
+        self.out.as_bytes().last().copied().unwrap_or(0)
+    }
+
+    fn here(&self) -> u32 {
+        self.out.len() as u32
+    }
+
+    /// `levels` deeper (negative: back up). A bound on the nesting of
+    /// GNU's printer (`Printer::comp`), and of its parser, for the limit
+    /// on recursion: a type a few levels, each item of a list and each part
+    /// of a nested name one more (its lists and names are chains), and a
+    /// text printed again at most as deep as it is long.
+    fn deeper(&mut self, levels: i32) {
+        self.depth = self.depth.wrapping_add_signed(levels);
+        self.deepest = self.deepest.max(self.depth);
+    }
+
+    /// The text from `start` to here, of `shape`; `since`: the template
+    /// parameters printed before it.
+    fn span(&self, start: u32, since: u32, shape: Shape) -> Span {
+        Span {
+            start,
+            end: self.here(),
+            shape,
+            side: false,
+            params: self.params_printed != since,
+            scope: self.scope,
+        }
+    }
+
+    /// Print again what `span` printed, as a back reference does.
+    fn repeat(&mut self, span: Span) -> Step<Span> {
+        // Back references can double the text at each level: the tree
+        // reports that against the output limit.
+        if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
+            return None;
+        }
+        if span.params {
+            if span.scope != self.scope || self.in_lambda {
+                return None;
+            }
+            self.params_printed += 1;
+        }
+        self.deepest = self.deepest.max(self.depth + (span.end - span.start) + 8);
+        let start = self.here();
+        let since = self.params_printed - u32::from(span.params);
+        let range = span.start as usize..span.end as usize;
+        if span.side {
+            self.out.push_str(&self.side[range]);
+        } else {
+            // Through `side` (`String::extend_from_within` is newer than
+            // the supported Rust).
+            let mark = self.side.len();
+            self.side.push_str(&self.out[range]);
+            self.out.push_str(&self.side[mark..]);
+            self.side.truncate(mark);
+        }
+        Some(self.span(start, since, span.shape))
+    }
+
+    /// A substitution candidate, the text from `start` to here (libiberty
+    /// `d_add_substitution`, with `Parser::add_sub`'s bound).
+    fn add_sub(&mut self, start: u32, since: u32, shape: Shape) -> Step {
+        if !self.recording {
+            return Some(());
+        }
+        if self.subs.len() >= self.input.len() {
+            return None;
+        }
+        let mut span = self.span(start, since, shape);
+        if self.expanding.is_some() {
+            span.shape = Shape::Expansion;
+        } else if let Shape::Declarator { .. } = shape {
+            // A modifier put on it later changes this text in `out`.
+            let base = self.side.len() as u32;
+            self.side
+                .push_str(&self.out[start as usize..span.end as usize]);
+            span = Span {
+                start: base,
+                end: self.side.len() as u32,
+                side: true,
+                ..span
+            };
+        }
+        self.subs.push(span);
+        Some(())
+    }
+
+    /// Take the text from `start` out of the output, keeping the
+    /// candidates in it (a local name's function's return type, read and
+    /// not printed).
+    fn drop_from(&mut self, start: u32) {
+        let base = self.side.len() as u32;
+        self.side.push_str(&self.out[start as usize..]);
+        for sub in self.subs.iter_mut().filter(|s| !s.side && s.start >= start) {
+            *sub = Span {
+                start: sub.start - start + base,
+                end: sub.end - start + base,
+                side: true,
+                ..*sub
+            };
+        }
+        self.out.truncate(start as usize);
+    }
+
+    /// Insert `text` at `at`, moving the candidates after it.
+    fn insert(&mut self, at: u32, text: &str) {
+        let n = text.len() as u32;
+        self.out.insert_str(at as usize, text);
+        for sub in self.subs.iter_mut().filter(|s| !s.side && s.start >= at) {
+            sub.start += n;
+            sub.end += n;
+        }
+    }
+
+    // ----- encodings -----
+
+    /// `<mangled-name> ::= _Z <encoding> [<clone-suffix>]*`, the whole
+    /// input (`Parser::mangled_name` at the top level, with parameters).
+    fn mangled_name(&mut self) -> Step {
+        self.encoding(true, false)?;
+        // `Parser::clone_suffix`: `[ . <identifier> ] [ . <number> ]*`.
+        while self.peek() == b'.' && matches!(self.peek_next(), b'a'..=b'z' | b'_' | b'0'..=b'9') {
+            let start = self.pos;
+            let part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+            self.pos += 2;
+            while part(self.peek()) {
+                self.pos += 1;
+            }
+            while self.peek() == b'.' && self.peek_next().is_ascii_digit() {
+                self.pos += 2;
+                while self.peek().is_ascii_digit() {
+                    self.pos += 1;
+                }
+            }
+            self.push(" [clone ");
+            self.out.push_str(&self.text[start..self.pos]);
+            self.push("]");
+        }
+        (self.pos == self.input.len()).then_some(())
+    }
+
+    /// `<encoding> ::= <name> <bare-function-type> | <name> | <special-name>`
+    /// (`Parser::encoding_inner`): a function template's return type goes
+    /// before its name, which is printed first and moved after it; a local
+    /// name's function (`drop_return`) reads its return type and prints
+    /// none. Its template arguments are its own, above the enclosing
+    /// encoding's.
+    fn encoding(&mut self, top: bool, drop_return: bool) -> Step {
+        if matches!(self.peek(), b'T' | b'G') {
+            return self.special_name();
+        }
+        if self.expanding.is_some() {
+            return None;
+        }
+        let hold = (
+            self.args_base,
+            self.args.len(),
+            self.elements.len(),
+            self.in_signature,
+        );
+        let hold_scope = self.scope;
+        self.scopes += 1;
+        self.scope = self.scopes;
+        self.args_base = self.args.len();
+        self.in_signature = false;
+        let name_start = self.here();
+        self.deeper(4);
+        let name = self.name(true)?;
+        if self.peek() == 0 || (self.peek() == b'E' && !top) {
+            // A variable: its name alone (with a clone suffix, none: GNU
+            // reads parameters, and finds none).
+            if name.const_this {
+                return None;
+            }
+        } else {
+            if self.peek() == b'E' {
+                return None;
+            }
+            self.in_signature = name.template;
+            let drop_return = drop_return || (!top && name.local);
+            let ret = if name.template && !name.ctor_dtor {
+                let start = self.here();
+                if matches!(self.type_()?.shape, Shape::Declarator { .. }) {
+                    return None;
+                }
+                if drop_return {
+                    self.drop_from(start);
+                    None
+                } else {
+                    Some((start, self.here()))
+                }
+            } else {
+                None
+            };
+            self.parameters()?;
+            if name.const_this {
+                self.push(" const");
+            }
+            if let Some((start, end)) = ret {
+                // Moved before the name once all is read (`Reader::text`):
+                // only the outermost encoding's is printed by then.
+                if self.return_type.is_some() {
+                    return None;
+                }
+                self.return_type = Some((name_start, start, end));
+            }
+        }
+        self.args_base = hold.0;
+        self.args.truncate(hold.1);
+        self.elements.truncate(hold.2);
+        self.in_signature = hold.3;
+        self.scope = hold_scope;
+        self.deeper(-4);
+        Some(())
+    }
+
+    /// The vtables, type information, guard variables and thunks of
+    /// `<special-name>` (`Parser::special_name`); the rest goes to the tree.
+    fn special_name(&mut self) -> Step {
+        let (prefix, what): (&str, u8) = match (self.peek(), self.peek_next()) {
+            (b'T', b'V') => ("vtable for ", b't'),
+            (b'T', b'T') => ("VTT for ", b't'),
+            (b'T', b'I') => ("typeinfo for ", b't'),
+            (b'T', b'S') => ("typeinfo name for ", b't'),
+            (b'G', b'V') => ("guard variable for ", b'n'),
+            (b'T', b'h') => ("non-virtual thunk to ", b'h'),
+            (b'T', b'v') => ("virtual thunk to ", b'v'),
+            _ => return None,
+        };
+        self.pos += 2;
+        self.push(prefix);
+        match what {
+            b't' => self.type_().map(drop),
+            b'n' => self.name(false).map(drop),
+            _ => {
+                // `<call-offset> ::= h <number> _ | v <number> _ <number> _`
+                self.number()?;
+                if what == b'v' {
+                    self.expect(b'_')?;
+                    self.number()?;
+                }
+                self.expect(b'_')?;
+                self.encoding(false, false)
+            }
+        }
+    }
+
+    // ----- names -----
+
+    /// `<name>` (`Parser::name_inner`): nested, local, unscoped (maybe
+    /// `St`), or an unscoped template; `top` for an encoding's own name,
+    /// whose template arguments are kept for `T_`.
+    fn name(&mut self, top: bool) -> Step<NameInfo> {
+        match self.peek() {
+            b'N' => self.nested_name(top),
+            b'Z' => self.local_name(top),
+            b'S' if self.peek_next() == b't' => {
+                self.pos += 2;
+                let start = self.here();
+                self.push("std::");
+                self.unscoped_template(start, top)
+            }
+            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+                let start = self.here();
+                self.unscoped_template(start, top)
+            }
+            _ => None,
+        }
+    }
+
+    /// An unqualified name and, if template arguments follow, the name as
+    /// a candidate and its arguments.
+    fn unscoped_template(&mut self, start: u32, top: bool) -> Step<NameInfo> {
+        let since = self.params_printed;
+        let ctor_dtor = self.unqualified_name()?;
+        let template = self.peek() == b'I';
+        if template {
+            self.add_sub(start, since, Shape::Plain)?;
+            self.template_args(top)?;
+        }
+        Some(NameInfo {
+            template,
+            ctor_dtor,
+            ..NameInfo::default()
+        })
+    }
+
+    /// `<nested-name> ::= N [K] <prefix> E` (`Parser::nested_name` and
+    /// `Parser::prefix`): each part but the last a candidate, a
+    /// substitution only first and not alone.
+    fn nested_name(&mut self, top: bool) -> Step<NameInfo> {
+        self.pos += 1;
+        let const_this = self.eat(b'K');
+        if matches!(self.peek(), b'r' | b'V' | b'K' | b'R' | b'O' | b'H' | b'D') {
+            return None;
+        }
+        let (start, since) = (self.here(), self.params_printed);
+        let mut info = NameInfo {
+            const_this,
+            ..NameInfo::default()
+        };
+        let mut first = true;
+        let mut parts = 0;
+        loop {
+            let peek = self.peek();
+            match peek {
+                b'E' if !first => break,
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+                    if !first {
+                        self.push("::");
+                    }
+                    self.deeper(1);
+                    parts += 1;
+                    info.ctor_dtor = self.unqualified_name()?;
+                    info.template = false;
+                }
+                b'S' if first => {
+                    self.substitution(true)?;
+                    if self.peek() == b'E' {
+                        return None;
+                    }
+                }
+                b'I' if !first => {
+                    self.template_args(top)?;
+                    info.template = true;
+                }
+                _ => return None,
+            }
+            first = false;
+            if peek != b'S' && self.peek() != b'E' {
+                self.add_sub(start, since, Shape::Plain)?;
+            }
+        }
+        self.pos += 1;
+        self.deeper(-parts);
+        Some(info)
+    }
+
+    /// `<local-name> ::= Z <encoding> E <name> [<discriminator>] | Z
+    /// <encoding> E s [<discriminator>]` (`Parser::local_name`): the
+    /// function without its return type, `::`, the entity.
+    fn local_name(&mut self, top: bool) -> Step<NameInfo> {
+        self.pos += 1;
+        self.encoding(false, true)?;
+        self.expect(b'E')?;
+        self.push("::");
+        let info = if self.eat(b's') {
+            self.push("string literal");
+            self.discriminator()?;
+            NameInfo::default()
+        } else {
+            let lambda = self.peek() == b'U';
+            let info = self.name(top)?;
+            if !lambda {
+                self.discriminator()?;
+            }
+            info
+        };
+        Some(NameInfo {
+            local: true,
+            ..info
+        })
+    }
+
+    /// `<unqualified-name>`: a source name, an operator, a constructor or
+    /// destructor, a local source name, a lambda or an unnamed type, with
+    /// any ABI tags (`Parser::unqualified_name_in`); whether it is a
+    /// constructor or destructor.
+    fn unqualified_name(&mut self) -> Step<bool> {
+        let peek = self.peek();
+        let ctor_dtor = match peek {
+            b'0'..=b'9' => {
+                let name = self.source_name()?;
+                self.last_name = Some(name);
+                self.push(name);
+                false
+            }
+            b'L' => {
+                // `<local-source-name> ::= L <source-name> [<discriminator>]`
+                self.pos += 1;
+                let name = self.source_name()?;
+                self.last_name = Some(name);
+                self.push(name);
+                self.discriminator()?;
+                false
+            }
+            b'a'..=b'z' => {
+                // `Parser::operator_name`, not `cv`, `li` or vendor ones.
+                let code = [peek, self.peek_next()];
+                let op = tables::operator(code).filter(|_| !matches!(&code, b"cv" | b"li"))?;
+                self.pos += 2;
+                let name = tables::operator_info(op).name;
+                self.push("operator");
+                if name.as_bytes()[0].is_ascii_lowercase() {
+                    self.push(" ");
+                }
+                self.push(name.strip_suffix(' ').unwrap_or(name));
+                false
+            }
+            b'C' | b'D' => {
+                // `Parser::ctor_dtor_name`, not the inheriting `CI`.
+                let ok = match peek {
+                    b'C' => matches!(self.peek_next(), b'1'..=b'5'),
+                    _ => matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5'),
+                };
+                let name = self.last_name.filter(|_| ok)?;
+                self.pos += 2;
+                if peek == b'D' {
+                    self.push("~");
+                }
+                self.push(name);
+                true
+            }
+            b'U' => {
+                self.closure_or_unnamed()?;
+                false
+            }
+            _ => return None,
+        };
+        // `<abi-tags>` (d_abi_tags), which leave the last name as it was.
+        while self.eat(b'B') {
+            let tag = self.source_name()?;
+            self.push("[abi:");
+            self.push(tag);
+            self.push("]");
+        }
+        Some(ctor_dtor)
+    }
+
+    /// `<closure-type-name> ::= Ul <lambda-sig> E [<number>] _`, printed
+    /// `{lambda(params)#N}` (`Parser::lambda`, without a template head),
+    /// and `<unnamed-type-name> ::= Ut [<number>] _`, `{unnamed type#N}`.
+    fn closure_or_unnamed(&mut self) -> Step {
+        let kind = self.peek_next();
+        self.pos += 2;
+        match kind {
+            b'l' if self.peek() != b'T' => {
+                self.push("{lambda");
+                let hold = std::mem::replace(&mut self.in_lambda, true);
+                self.parameters()?;
+                self.in_lambda = hold;
+                self.expect(b'E')?;
+                self.push("#");
+            }
+            b't' => self.push("{unnamed type#"),
+            _ => return None,
+        }
+        // `Parser::compact_number`: `_` is 1, `<number> _` its number + 2.
+        let number = match self.peek() {
+            b'_' => 1,
+            b'0'..=b'9' => self.number()? + 2,
+            _ => return None,
+        };
+        self.expect(b'_')?;
+        self.push(&number.to_string());
+        self.push("}");
+        // Tags on a closure make it no lambda to `Parser::local_name`.
+        (self.peek() != b'B').then_some(())
+    }
+
+    /// `<discriminator> ::= _ <digit> | __ <number> _`, read and not
+    /// printed (`Parser::discriminator`).
+    fn discriminator(&mut self) -> Step {
+        if self.eat(b'_') {
+            let two = self.eat(b'_');
+            let number = self.number()?;
+            if number < 0 || (two && number >= 10 && !self.eat(b'_')) {
+                return None;
+            }
+        }
+        Some(())
+    }
+
+    /// `<source-name> ::= <number> <identifier>` (`Parser::source_name`
+    /// and `Parser::identifier`), GCC's anonymous namespace by its name.
+    fn source_name(&mut self) -> Step<&'a str> {
+        let len = usize::try_from(self.number()?).ok().filter(|&n| n > 0)?;
+        let name = self.text.get(self.pos..self.pos + len)?;
+        let bytes = name.as_bytes();
+        self.pos += len;
+        if len >= 10
+            && bytes.starts_with(b"_GLOBAL_")
+            && matches!(bytes[8], b'.' | b'_' | b'$')
+            && bytes[9] == b'N'
+        {
+            return Some("(anonymous namespace)");
+        }
+        Some(name)
+    }
+
+    /// `Parser::number`: `n` for minus, no more than `i32::MAX`.
+    fn number(&mut self) -> Step<i64> {
+        let negative = self.eat(b'n');
+        let mut value: i64 = 0;
+        while self.peek().is_ascii_digit() {
+            value = value * 10 + i64::from(self.peek() - b'0');
+            if value > i64::from(i32::MAX) {
+                return None;
+            }
+            self.pos += 1;
+        }
+        Some(if negative { -value } else { value })
+    }
+
+    /// `<substitution> ::= S [<seq-id>] _ | St | Sa | Sb | Ss | Si | So |
+    /// Sd` (`Parser::substitution`): the candidate's text again, or the
+    /// standard name (which sets the last name, and is no candidate); in a
+    /// `prefix`, before a constructor or destructor, by its full name.
+    fn substitution(&mut self, prefix: bool) -> Step<Span> {
+        let c = self.peek_next();
+        self.pos += 2;
+        if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
+            let mut id: usize = 0;
+            if c != b'_' {
+                let mut c = c;
+                loop {
+                    let digit = match c {
+                        b'0'..=b'9' => c - b'0',
+                        b'A'..=b'Z' => c - b'A' + 10,
+                        _ => return None,
+                    };
+                    id = id.checked_mul(36)?.checked_add(usize::from(digit))?;
+                    c = self.peek();
+                    self.pos += 1;
+                    if c == b'_' {
+                        break;
+                    }
+                }
+                id += 1;
+            }
+            let span = *self.subs.get(id)?;
+            return self.repeat(span);
+        }
+        let sub = STD_SUBSTITUTIONS.iter().find(|s| s.code == c)?;
+        if self.peek() == b'B' {
+            return None;
+        }
+        if let Some(last) = sub.last_name {
+            self.last_name = Some(last);
+        }
+        let verbose = self.verbose || (prefix && matches!(self.peek(), b'C' | b'D'));
+        let (start, since) = (self.here(), self.params_printed);
+        self.push(if verbose { sub.verbose } else { sub.terse });
+        Some(self.span(start, since, Shape::Plain))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! The one-pass reader against the tree, which is checked against GNU
+//! c++filt elsewhere (`tests/cxxfilt_fixtures.rs`, libiberty's suite): on
+//! tables of each shape it reads (texts from c++filt 2.47), on the shapes
+//! it must leave to the tree, and on every C++ symbol of the fixtures.
+
+use super::*;
+
+fn tree(symbol: &str) -> Option<String> {
+    super::super::tree(symbol.as_bytes(), &Options::default(), false)
+        .ok()
+        .map(|(text, _)| text)
+}
+
+fn one_pass(symbol: &str) -> Option<String> {
+    let options = Options::default();
+    demangle(
+        symbol.as_bytes(),
+        true,
+        options.output_limit(symbol.len()),
+        options.recursion(),
+    )
+}
+
+/// Each shape read in one pass, as `c++filt` 2.47 prints it.
+const SHAPES: &[(&str, &str)] = &[
+    (
+        "_Z1fPFviEPFvPFviEE",
+        "f(void (*)(int), void (*)(void (*)(int)))",
+    ),
+    ("_Z1fKPFviE", "f(void (* const)(int))"),
+    ("_Z1fRKPFviE", "f(void (* const&)(int))"),
+    ("_Z1fIFviEEvv", "void f<void (int)>()"),
+    ("_Z1fPPFviE", "f(void (**)(int))"),
+    ("_Z1fRA5_Kc", "f(char const (&) [5])"),
+    ("_Z1fPA5_i", "f(int (*) [5])"),
+    ("_Z1fRKA5_i", "f(int const (&) [5])"),
+    ("_Z1fIJEiEvv", "void f<, int>()"),
+    ("_Z1fIiJEcEvv", "void f<int, , char>()"),
+    ("_Z1fIN1AIiEEJEEvv", "void f<A<int>>()"),
+    (
+        "_Z1fIJicEEvDpRKT_",
+        "void f<int, char>(int const&, char const&)",
+    ),
+    ("_Z1fIJEEvDpOT_", "void f<>()"),
+    ("_Z1fIiEvOT_", "void f<int>(int&&)"),
+    ("_Z1fIRiEvOT_", "void f<int&>(int&)"),
+    ("_Z1fIOiEvRT_", "void f<int&&>(int&)"),
+    ("_ZZ1fvE1x_0", "f()::x"),
+    ("_ZZN1A1fIiEEivE1x", "A::f<int>()::x"),
+    ("_ZZ1fvENK1A1gEv", "f()::A::g() const"),
+    ("_ZGVZ1fvE1x", "guard variable for f()::x"),
+    (
+        "_ZZ1fvENKUlRKiE0_clES1_",
+        "f()::{lambda(int const&)#2}::operator()({lambda(int const&)#2}) const",
+    ),
+    ("_ZN3FooC2ERKS_", "Foo::Foo(Foo const&)"),
+    (
+        "_ZNSsC1Ev",
+        "std::basic_string<char, std::char_traits<char>, std::allocator<char> >::basic_string()",
+    ),
+    (
+        "_ZNKSt6vectorIiSaIiEE4sizeEv",
+        "std::vector<int, std::allocator<int> >::size() const",
+    ),
+    ("_ZTV1A", "vtable for A"),
+    ("_ZThn8_N1A1fEv", "non-virtual thunk to A::f()"),
+    ("_ZTv0_n24_N1A1fEv", "virtual thunk to A::f()"),
+    ("_ZN12_GLOBAL__N_11fEv", "(anonymous namespace)::f()"),
+    ("_ZL3foov", "foo()"),
+    ("_ZN1A1fB5cxx11Ev", "A::f[abi:cxx11]()"),
+    (
+        "_Z1fILN1A1BE2ELb1ELc65EEvv",
+        "void f<(A::B)2, true, (char)65>()",
+    ),
+    (
+        "_ZltIiEbRKT_S2_",
+        "bool operator< <int>(int const&, int const&)",
+    ),
+    ("_ZNK1AixEi", "A::operator[](int) const"),
+    ("_Z1fv.cold", "f() [clone .cold]"),
+    ("_Z1fv.isra.0", "f() [clone .isra.0]"),
+    ("_Z1fIiET_v", "int f<int>()"),
+    (
+        "_ZSt4moveIRiEONSt16remove_referenceIT_E4typeEOS2_",
+        "std::remove_reference<int&>::type&& std::move<int&>(int&)",
+    ),
+    ("_Z1fDaDc", "f(auto, decltype(auto))"),
+    ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
+];
+
+#[test]
+fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
+    for &(symbol, want) in SHAPES {
+        assert_eq!(one_pass(symbol).as_deref(), Some(want), "{symbol}");
+        assert_eq!(tree(symbol).as_deref(), Some(want), "{symbol} (tree)");
+    }
+}
+
+/// Shapes where GNU's printer does more than concatenate, left to the
+/// tree, with what `c++filt` 2.47 prints for them.
+const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
+    // A qualifier on a qualified argument: printed once.
+    ("_Z1fIKiEvKT_", "void f<int const>(int const)"),
+    // An expression.
+    ("_Z1fIXadL_Z1gvEEEvv", "void f<&(g())>()"),
+    // A pack's parameter outside an expansion.
+    ("_Z1fIJiEEvT_", "void f<int>(int)"),
+    // A default argument's scope.
+    ("_ZZ1fvEd_N1A1xE", "f()::{default arg#1}::A::x"),
+    // A ref-qualified function type, a `const` one.
+    ("_Z1fIiEvPFvvRE", "void f<int>(void (*)() &)"),
+    ("_Z1fKFvvE", "f(void () const)"),
+    // `auto` parameters of a lambda.
+    ("_ZN1A1fEUlT_E_", "A::f({lambda(auto:1)#1})"),
+    // An expansion of no pack.
+    ("_Z1fIiEvDpT_", "void f<int>((int)...)"),
+    // A vendor qualifier.
+    ("_Z1fPU3fooi", "f(int foo*)"),
+];
+
+#[test]
+fn quirkier_shapes_are_left_to_the_tree() {
+    for &(symbol, want) in LEFT_TO_THE_TREE {
+        assert_eq!(one_pass(symbol), None, "{symbol}");
+        assert_eq!(tree(symbol).as_deref(), Some(want), "{symbol} (tree)");
+    }
+}
+
+#[test]
+fn limits_leave_a_name_to_the_tree() {
+    let symbol = "_ZN1A1B1C1fEv";
+    assert!(one_pass(symbol).is_some());
+    let bytes = symbol.as_bytes();
+    // Text over the output limit, nesting near the recursion limit.
+    assert_eq!(demangle(bytes, true, 4, 1024), None);
+    assert_eq!(demangle(bytes, true, 1 << 20, 8), None);
+    // Not UTF-8, or a NUL inside.
+    assert_eq!(demangle(b"_Z1f\xff", true, 1 << 20, 1024), None);
+    assert_eq!(demangle(b"_Z1fv\0i", true, 1 << 20, 1024), None);
+}
+
+/// Every C++ symbol of the fixtures that the reader takes prints as the
+/// tree prints it; and it takes most of them.
+#[test]
+fn one_pass_agrees_with_the_tree_on_the_fixtures() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut taken_static = (0, 0);
+    for family in ["static", "nm_dynamic", "mutated", "parse"] {
+        let path = fixtures.join(format!("{family}.tsv"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+        let mut differing = Vec::new();
+        for line in text.lines() {
+            let symbol = line.split('\t').next().unwrap_or_default();
+            if !symbol.starts_with("_Z") {
+                continue;
+            }
+            let fast = one_pass(symbol);
+            if family == "static" {
+                taken_static.0 += usize::from(fast.is_some());
+                taken_static.1 += 1;
+            }
+            if let Some(fast) = fast {
+                let tree = tree(symbol);
+                if tree.as_deref() != Some(fast.as_str()) {
+                    differing.push(format!(
+                        "{symbol}\n  one pass: {fast}\n  tree:     {tree:?}"
+                    ));
+                }
+            }
+        }
+        assert!(
+            differing.is_empty(),
+            "{family}: {} differ, e.g.\n{}",
+            differing.len(),
+            differing[..differing.len().min(3)].join("\n")
+        );
+    }
+    let (taken, all) = taken_static;
+    assert!(
+        taken * 100 >= all * 90,
+        "the one-pass reader took {taken} of {all}"
+    );
+}

@@ -1,0 +1,580 @@
+//! Types, template arguments and parameter lists for the one-pass reader
+//! (`super`), each following the `super::super::parse` function it names.
+
+use super::super::tables::{self, LiteralStyle, BUILTINS};
+use super::{Reader, Shape, Span, Step, MAX_NESTING};
+
+impl<'a> Reader<'a> {
+    /// `<type>` (`Parser::type_inner`) of the shapes read here; each but a
+    /// builtin, a standard name or a back reference is a candidate.
+    pub(super) fn type_(&mut self) -> Step<Span> {
+        if self.nesting == MAX_NESTING {
+            return None;
+        }
+        self.nesting += 1;
+        self.deeper(4);
+        let span = self.type_inner();
+        self.deeper(-4);
+        self.nesting -= 1;
+        span
+    }
+
+    fn type_inner(&mut self) -> Step<Span> {
+        let (start, since) = (self.here(), self.params_printed);
+        let peek = self.peek();
+        if let Some(code) = tables::builtin_code(peek) {
+            self.pos += 1;
+            self.push(BUILTINS[code as usize].name);
+            return Some(self.span(start, since, Shape::Plain));
+        }
+        let shape = match peek {
+            b'K' | b'V' | b'r' => {
+                // One qualifier, on a type without one that is no reference
+                // (GNU prints a repeated qualifier once, and puts qualifiers
+                // on references and functions elsewhere); one right before
+                // a function type is its `this`'s.
+                self.pos += 1;
+                if matches!(self.peek(), b'K' | b'V' | b'r' | b'F')
+                    || (self.peek() == b'D'
+                        && matches!(self.peek_next(), b'x' | b'o' | b'O' | b'w'))
+                {
+                    return None;
+                }
+                let inner = self.type_()?;
+                let text = match peek {
+                    b'K' => " const",
+                    b'V' => " volatile",
+                    _ => " restrict",
+                };
+                match inner.shape {
+                    Shape::Plain | Shape::Pointer => {
+                        self.push(text);
+                        Shape::Qualified
+                    }
+                    Shape::Declarator { outer: b'P', .. } => self.modify(inner, text, peek),
+                    // d_print_comp, `DEMANGLE_COMPONENT_ARRAY_TYPE`: the
+                    // qualifiers of an array are its element's.
+                    Shape::Declarator {
+                        slot,
+                        grouped: false,
+                        outer: 0,
+                        array: true,
+                    } => {
+                        self.insert(inner.start + slot, text);
+                        Shape::Declarator {
+                            slot: slot + text.len() as u32,
+                            grouped: false,
+                            outer: peek,
+                            array: true,
+                        }
+                    }
+                    _ => return None,
+                }
+            }
+            b'P' | b'R' | b'O' => {
+                self.pos += 1;
+                let inner = self.type_()?;
+                self.pointer_or_reference(peek, inner)?
+            }
+            b'F' => self.function_type()?,
+            b'A' => self.array_type()?,
+            b'D' => {
+                let code = match self.peek_next() {
+                    b'p' => return self.expansion(),
+                    // Names, not builtins: no candidates either.
+                    b'a' | b'c' => {
+                        self.pos += 2;
+                        self.push(if self.input[self.pos - 1] == b'a' {
+                            "auto"
+                        } else {
+                            "decltype(auto)"
+                        });
+                        return Some(self.span(start, since, Shape::Plain));
+                    }
+                    b'f' => tables::DECIMAL32,
+                    b'd' => tables::DECIMAL64,
+                    b'e' => tables::DECIMAL128,
+                    b'h' => tables::HALF,
+                    b'u' => tables::CHAR8,
+                    b's' => tables::CHAR16,
+                    b'i' => tables::CHAR32,
+                    b'n' => tables::NULLPTR,
+                    _ => return None,
+                };
+                self.pos += 2;
+                self.push(BUILTINS[code as usize].name);
+                return Some(self.span(start, since, Shape::Plain));
+            }
+            b'T' => {
+                // `<template-param>`: the argument's text (a template
+                // template parameter with arguments goes to the tree).
+                if !self.in_signature || self.in_lambda {
+                    return None;
+                }
+                self.pos += 1;
+                let n = match self.peek() {
+                    b'_' => 0,
+                    b'0'..=b'9' => usize::try_from(self.number()?).ok()? + 1,
+                    _ => return None,
+                };
+                self.expect(b'_')?;
+                if self.peek() == b'I' {
+                    return None;
+                }
+                self.template_param(n)?
+            }
+            b'S' => {
+                if self.peek_next() == b't' {
+                    // `St <unqualified-name> [<template-args>]`
+                    self.name(false)?;
+                } else {
+                    // A back reference or a standard name: a candidate only
+                    // with template arguments.
+                    let sub = self.substitution(false)?;
+                    if self.peek() != b'I' {
+                        return Some(sub);
+                    }
+                    self.template_args(false)?;
+                }
+                Shape::Plain
+            }
+            b'N' | b'Z' | b'0'..=b'9' => {
+                if self.name(false)?.const_this {
+                    return None;
+                }
+                Shape::Plain
+            }
+            // A closure or unnamed type, without template arguments.
+            b'U' if !self.peek_next().is_ascii_digit() => {
+                self.unqualified_name()?;
+                Shape::Plain
+            }
+            _ => return None,
+        };
+        self.add_sub(start, since, shape)?;
+        Some(self.span(start, since, shape))
+    }
+
+    /// `P`, `R` or `O` (`code`) on `inner`, just printed, as GNU's
+    /// declarators print them; with reference smashing (d_print_comp,
+    /// `DEMANGLE_COMPONENT_REFERENCE`): a reference to an lvalue reference,
+    /// or an rvalue reference to any reference, is that reference.
+    fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
+        let lvalue = code == b'R';
+        Some(match inner.shape {
+            Shape::Pack { .. } | Shape::Expansion => return None,
+            Shape::Reference | Shape::RvalueReference if code == b'P' => return None,
+            // Smashing, as below.
+            Shape::Declarator { outer: b'R', .. } if code != b'P' => inner.shape,
+            Shape::Declarator { outer: b'O', .. } if code == b'O' => inner.shape,
+            Shape::Declarator {
+                outer: b'R' | b'O', ..
+            } => return None,
+            Shape::Declarator { .. } => {
+                let text = match code {
+                    b'P' => "*",
+                    b'R' => "&",
+                    _ => "&&",
+                };
+                self.modify(inner, text, code)
+            }
+            Shape::Reference => Shape::Reference,
+            Shape::RvalueReference if !lvalue => Shape::RvalueReference,
+            // An lvalue reference to an rvalue reference is an lvalue
+            // reference to what that refers to.
+            Shape::RvalueReference => {
+                self.out.truncate(self.out.len() - 2);
+                self.push("&");
+                Shape::Reference
+            }
+            _ if code == b'P' => {
+                self.push("*");
+                Shape::Pointer
+            }
+            _ if lvalue => {
+                self.push("&");
+                Shape::Reference
+            }
+            _ => {
+                self.push("&&");
+                Shape::RvalueReference
+            }
+        })
+    }
+
+    /// A modifier on a function or array type just printed: `text` goes
+    /// into its group, made where there is none (d_print_function_type:
+    /// `ret (*)(params)`; d_print_array_type: `elem (*) [dim]`; the
+    /// modifiers innermost first).
+    fn modify(&mut self, inner: Span, text: &str, code: u8) -> Shape {
+        let Shape::Declarator {
+            slot,
+            grouped,
+            array,
+            ..
+        } = inner.shape
+        else {
+            return inner.shape;
+        };
+        let at = inner.start + slot;
+        let slot = if grouped {
+            self.insert(at, text);
+            slot + text.len() as u32
+        } else {
+            let open = if array { " (" } else { "(" };
+            let mut group = String::with_capacity(text.len() + 3);
+            group.push_str(open);
+            group.push_str(text);
+            group.push(')');
+            self.insert(at, &group);
+            slot + (open.len() + text.len()) as u32
+        };
+        Shape::Declarator {
+            slot,
+            grouped: true,
+            outer: code,
+            array,
+        }
+    }
+
+    /// `<array-type> ::= A [<dimension number>] _ <type>`
+    /// (`Parser::array_type`), printed `elem [dim]`, of an element that is
+    /// no function, array or reference (a dimension that is an expression
+    /// goes to the tree).
+    fn array_type(&mut self) -> Step<Shape> {
+        self.pos += 1;
+        let dim_start = self.pos;
+        while self.peek().is_ascii_digit() {
+            self.pos += 1;
+        }
+        let dim = &self.text[dim_start..self.pos];
+        self.expect(b'_')?;
+        let element = self.type_()?;
+        if !matches!(
+            element.shape,
+            Shape::Plain | Shape::Qualified | Shape::Pointer
+        ) {
+            return None;
+        }
+        let slot = self.here() - element.start;
+        // A qualifier on the array is its element's, and GNU prints one
+        // already there once: such an array is marked as qualified (`q`).
+        let outer = if element.shape == Shape::Qualified {
+            b'q'
+        } else {
+            0
+        };
+        self.push(" [");
+        self.push(dim);
+        self.push("]");
+        Some(Shape::Declarator {
+            slot,
+            grouped: false,
+            outer,
+            array: true,
+        })
+    }
+
+    /// `<function-type> ::= F [Y] <bare-function-type> E`
+    /// (`Parser::function_type`), printed `ret (params)`; a return type
+    /// that is itself a function, or a ref-qualifier, goes to the tree.
+    fn function_type(&mut self) -> Step<Shape> {
+        self.pos += 1;
+        self.eat(b'Y');
+        if self.peek() == b'J' {
+            return None;
+        }
+        let start = self.here();
+        if matches!(
+            self.type_()?.shape,
+            Shape::Declarator { .. } | Shape::Pack { .. } | Shape::Expansion
+        ) {
+            return None;
+        }
+        self.push(" ");
+        let slot = self.here() - start;
+        self.parameters()?;
+        self.expect(b'E')?;
+        Some(Shape::Declarator {
+            slot,
+            grouped: false,
+            outer: 0,
+            array: false,
+        })
+    }
+
+    /// `T_` for argument `n` of the encoding's name: its text; in a pack
+    /// expansion, that of the element being printed.
+    fn template_param(&mut self, n: usize) -> Step<Shape> {
+        let arg = *self.args[self.args_base..].get(n)?;
+        self.params_printed += 1;
+        let Shape::Pack { first, len } = arg.shape else {
+            return Some(self.repeat(arg)?.shape);
+        };
+        let index = self.expanding?;
+        if self.pack_len.is_none() {
+            self.pack_len = Some(len);
+        }
+        if len == 0 && self.pack_len == Some(0) {
+            // The first reading of an empty expansion: nothing to print.
+            return Some(Shape::Plain);
+        }
+        let element = *self
+            .elements
+            .get((first + index) as usize)
+            .filter(|_| index < len)?;
+        Some(self.repeat(element)?.shape)
+    }
+
+    /// `Dp <type>`: the pattern printed for each element of the first pack
+    /// it refers to, `, ` between (d_print_comp,
+    /// `DEMANGLE_COMPONENT_PACK_EXPANSION`); nothing for an empty pack. The
+    /// pattern is read once for its candidates, then again for each
+    /// further element with none recorded.
+    fn expansion(&mut self) -> Step<Span> {
+        if self.expanding.is_some() || self.in_lambda || !self.in_signature {
+            return None;
+        }
+        self.pos += 2;
+        let (pattern, start, since) = (self.pos, self.here(), self.params_printed);
+        self.expanding = Some(0);
+        self.pack_len = None;
+        let read = self.type_();
+        let len = self.pack_len?;
+        read?;
+        let end = self.pos;
+        if len == 0 {
+            self.out.truncate(start as usize);
+        }
+        self.recording = false;
+        for index in 1..len {
+            self.push(", ");
+            self.pos = pattern;
+            self.expanding = Some(index);
+            self.type_()?;
+        }
+        self.recording = true;
+        self.expanding = None;
+        self.pack_len = None;
+        if self.pos != end {
+            return None;
+        }
+        self.add_sub(start, since, Shape::Expansion)?;
+        Some(self.span(start, since, Shape::Expansion))
+    }
+
+    /// `<template-args> ::= I <template-arg>+ E` (`Parser::template_args_1`),
+    /// printed `<...>` with GNU's spaces (`operator< <int>`, `A<B<C> >`);
+    /// `top`: the arguments of an encoding's name, kept for `T_`.
+    pub(super) fn template_args(&mut self, top: bool) -> Step {
+        self.pos += 1;
+        let hold_last_name = self.last_name;
+        if self.peek() == b'E' {
+            return None;
+        }
+        if self.last() == b'<' {
+            self.push(" ");
+        }
+        self.push("<");
+        if top {
+            self.args.truncate(self.args_base);
+        }
+        let (last, _) = self.list(b"E", |reader| {
+            let (start, since) = (reader.here(), reader.params_printed);
+            let shape = if reader.peek() == b'J' {
+                reader.pos += 1;
+                reader.pack(top)?
+            } else {
+                reader.template_arg()?.shape
+            };
+            let span = reader.span(start, since, shape);
+            if top {
+                reader.args.push(span);
+            }
+            Some(span)
+        })?;
+        self.pos += 1;
+        if last == b'>' {
+            self.push(" ");
+        }
+        self.push(">");
+        self.last_name = hold_last_name;
+        Some(())
+    }
+
+    /// Items up to one of `ends` (not read; the end of the input only if
+    /// it is one), `, ` between, as GNU's list printer prints them: it
+    /// takes back the `, ` before items that print nothing (empty packs and
+    /// expansions) where they end the list, though not the last character
+    /// it remembers (`A<B<C>, J E>` is `A<B<C>>`). That character, and the
+    /// number of items.
+    fn list(
+        &mut self,
+        ends: &[u8],
+        mut item: impl FnMut(&mut Self) -> Step<Span>,
+    ) -> Step<(u8, i32)> {
+        let mut count = 0;
+        // The first of the empty items that end the list so far.
+        let mut empty_tail = None;
+        while !ends.contains(&self.peek()) {
+            if self.peek() == 0 {
+                return None;
+            }
+            if count > 0 {
+                self.push(", ");
+            }
+            self.deeper(1);
+            let span = item(self)?;
+            if span.start == span.end {
+                empty_tail = empty_tail.or(Some((count, span.start)));
+            } else {
+                empty_tail = None;
+            }
+            count += 1;
+        }
+        self.deeper(-count);
+        match empty_tail {
+            Some((0, start)) if count > 1 => self.out.truncate(start as usize),
+            Some((first, start)) if first > 0 => self.out.truncate(start as usize - 2),
+            _ => return Some((self.last(), count)),
+        }
+        Some((b' ', count))
+    }
+
+    /// The arguments of a pack after its `J`, up to and with its `E`;
+    /// those of an encoding's name (`top`) kept for `T_`.
+    fn pack(&mut self, top: bool) -> Step<Shape> {
+        let first = self.elements.len() as u32;
+        self.list(b"E", |reader| {
+            if reader.peek() == b'J' {
+                return None;
+            }
+            let span = reader.template_arg()?;
+            if top {
+                reader.elements.push(span);
+            }
+            Some(span)
+        })?;
+        self.pos += 1;
+        let len = if top {
+            self.elements.len() as u32 - first
+        } else {
+            0
+        };
+        Some(Shape::Pack { first, len })
+    }
+
+    /// `<template-arg> ::= <type> | <expr-primary>` (`Parser::template_arg`;
+    /// expressions and packs go to the tree).
+    fn template_arg(&mut self) -> Step<Span> {
+        match self.peek() {
+            b'L' => {
+                let (start, since) = (self.here(), self.params_printed);
+                self.literal()?;
+                Some(self.span(start, since, Shape::Plain))
+            }
+            b'X' | b'I' | b'J' => None,
+            _ => self.type_(),
+        }
+    }
+
+    /// `<expr-primary> ::= L <type> [n] <value> E` (`Parser::expr_primary`),
+    /// printed as `Printer::literal` does: `5u`, `true`, `(char)97`, and
+    /// `(E)2` for a type that is no builtin.
+    fn literal(&mut self) -> Step {
+        self.pos += 1;
+        let Some(code) = tables::builtin_code(self.peek()) else {
+            if !matches!(self.peek(), b'N' | b'0'..=b'9' | b'S') {
+                return None;
+            }
+            self.push("(");
+            self.type_()?;
+            self.push(")");
+            let negative = self.eat(b'n');
+            let value = self.literal_value()?;
+            if negative {
+                self.push("-");
+            }
+            self.push(value);
+            return Some(());
+        };
+        self.pos += 1;
+        let negative = self.eat(b'n');
+        let value = self.literal_value()?;
+        let builtin = &BUILTINS[code as usize];
+        let suffix = match builtin.literal {
+            LiteralStyle::Int => "",
+            LiteralStyle::Unsigned => "u",
+            LiteralStyle::Long => "l",
+            LiteralStyle::UnsignedLong => "ul",
+            LiteralStyle::LongLong => "ll",
+            LiteralStyle::UnsignedLongLong => "ull",
+            LiteralStyle::Bool if !negative && matches!(value, "0" | "1") => {
+                self.push(if value == "0" { "false" } else { "true" });
+                return Some(());
+            }
+            style => {
+                self.push("(");
+                self.push(builtin.name);
+                self.push(")");
+                if negative {
+                    self.push("-");
+                }
+                let float = style == LiteralStyle::Float;
+                if float {
+                    self.push("[");
+                }
+                self.push(value);
+                if float {
+                    self.push("]");
+                }
+                return Some(());
+            }
+        };
+        if negative {
+            self.push("-");
+        }
+        self.push(value);
+        self.push(suffix);
+        Some(())
+    }
+
+    /// A literal's value: its characters up to `E` (at least one), and
+    /// the `E`.
+    fn literal_value(&mut self) -> Step<&'a str> {
+        let start = self.pos;
+        while self.peek() != b'E' {
+            if self.peek() == 0 {
+                return None;
+            }
+            self.pos += 1;
+        }
+        self.pos += 1;
+        let value = self.text.get(start..self.pos - 1)?;
+        (!value.is_empty()).then_some(value)
+    }
+
+    /// `<type>+` of a parameter list (`Parser::parmlist`), in parentheses,
+    /// up to `E`, `.` or the end (not read); a lone `void` is none.
+    pub(super) fn parameters(&mut self) -> Step {
+        self.push("(");
+        let open = self.out.len();
+        let lone_void = self.peek() == b'v';
+        let (_, count) = self.list(b"\0E.", |reader| {
+            if reader.peek() == b'Q'
+                || (matches!(reader.peek(), b'R' | b'O') && reader.peek_next() == b'E')
+            {
+                return None;
+            }
+            reader.type_()
+        })?;
+        if count == 0 {
+            return None;
+        }
+        if count == 1 && lone_void {
+            self.out.truncate(open);
+        }
+        self.push(")");
+        Some(())
+    }
+}
