@@ -10,6 +10,8 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// function) is handed down to the type as a modifier, to print between
     /// the return type and the parameters.
     pub(super) fn typed_name(&mut self, name: Id, ty: Id) {
+        // A frame of the modifier stack: its entries are dropped and the
+        // pending list put back at the end.
         let hold_modifiers = self.modifiers.take();
         let base = self.modifiers_stack.len();
         // At most four: the name and up to three qualifiers of the function.
@@ -61,12 +63,11 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 typed = inner;
             }
         }
-        let hold_templates = self.templates;
-        if let Node::Template(..) = self.node(typed) {
-            self.push_scope(typed);
-        }
-        self.comp(Some(ty));
-        self.templates = hold_templates;
+        let scope = match self.node(typed) {
+            Node::Template(..) => self.scope_of(typed),
+            _ => self.templates,
+        };
+        self.in_scope(scope, |p| p.comp(Some(ty)));
         for &m in pushed[..count].iter().rev() {
             if !self.modifier(m).printed {
                 self.push_char(' ');
@@ -203,52 +204,51 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 continue;
             }
             self.modifiers_stack[i as usize].printed = true;
-            let hold = std::mem::replace(&mut self.templates, m.templates);
-            match self.node(m.node) {
+            // Each modifier prints in the template scope where it was met;
+            // a function, array or local name prints the rest itself.
+            let rest_printed = self.in_scope(m.templates, |p| match p.node(m.node) {
                 Node::FunctionType(..) => {
-                    self.function_type(m.node, m.next);
-                    self.templates = hold;
-                    return;
+                    p.function_type(m.node, m.next);
+                    true
                 }
                 Node::ArrayType(..) => {
-                    self.array_type(m.node, m.next);
-                    self.templates = hold;
-                    return;
+                    p.array_type(m.node, m.next);
+                    true
                 }
                 Node::LocalName(function, local) => {
-                    let start = self.out.len();
-                    let hold_modifiers = self.modifiers.take();
-                    self.comp(Some(function));
-                    self.modifiers = hold_modifiers;
-                    self.push(if self.java { "." } else { "::" });
+                    let start = p.out.len();
+                    p.without_modifiers(|p| p.comp(Some(function)));
+                    p.push(if p.java { "." } else { "::" });
                     let mut dc = local;
-                    if let Node::DefaultArg(n, inner) = self.node(dc) {
-                        self.push("{default arg#");
-                        self.push_num(u64::from(n) + 1);
-                        self.push("}::");
+                    if let Node::DefaultArg(n, inner) = p.node(dc) {
+                        p.push("{default arg#");
+                        p.push_num(u64::from(n) + 1);
+                        p.push("}::");
                         dc = inner;
                     }
-                    while let Node::Qual(q, inner, _) = self.node(dc) {
+                    while let Node::Qual(q, inner, _) = p.node(dc) {
                         if !q.of_function() {
                             break;
                         }
                         dc = inner;
                     }
-                    self.comp(Some(dc));
+                    p.comp(Some(dc));
                     // Printed here rather than by `comp`: where it is, for
                     // `crate::parse`.
-                    if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
-                        watch.saw(m.node, start, self.out.len());
+                    if let Some(watch) = p.watch.as_deref_mut().filter(|_| WATCH) {
+                        watch.saw(m.node, start, p.out.len());
                     }
-                    self.templates = hold;
-                    return;
+                    true
                 }
                 _ => {
-                    self.print_modifier(m.node);
-                    self.templates = hold;
-                    mods = m.next;
+                    p.print_modifier(m.node);
+                    false
                 }
+            });
+            if rest_printed {
+                return;
             }
+            mods = m.next;
         }
     }
 
@@ -295,23 +295,24 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             }
             self.push_char('(');
         }
-        let hold = self.modifiers.take();
-        self.modifier_list(mods, false);
-        if need_paren {
-            self.push_char(')');
-        }
-        let open = self.out.len();
-        self.push_char('(');
-        if xobj {
-            self.push("this ");
-        }
-        if params.is_some() {
-            self.comp(params);
-        }
-        self.push_char(')');
-        let close = self.out.len();
-        self.modifier_list(mods, true);
-        self.modifiers = hold;
+        let (open, close) = self.without_modifiers(|p| {
+            p.modifier_list(mods, false);
+            if need_paren {
+                p.push_char(')');
+            }
+            let open = p.out.len();
+            p.push_char('(');
+            if xobj {
+                p.push("this ");
+            }
+            if params.is_some() {
+                p.comp(params);
+            }
+            p.push_char(')');
+            let close = p.out.len();
+            p.modifier_list(mods, true);
+            (open, close)
+        });
         // The parameters and qualifiers of the name being parsed.
         if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
             if watch.function_type == Some(dc) && watch.parameters.is_none() {

@@ -11,12 +11,11 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// the enclosing template in scope (libiberty `d_print_conversion`, as
     /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).
     pub(super) fn conversion(&mut self, ty: Id) {
-        let hold = self.templates;
-        if let Some(t) = self.current_template {
-            self.push_scope(t);
-        }
-        self.comp(Some(ty));
-        self.templates = hold;
+        let scope = match self.current_template {
+            Some(t) => self.scope_of(t),
+            None => self.templates,
+        };
+        self.in_scope(scope, |p| p.comp(Some(ty)));
     }
 
     pub(super) fn operator_code(&self, op: Id) -> Option<[u8; 2]> {

@@ -13,7 +13,11 @@ use super::tables::{self, LiteralStyle, BUILTINS};
 mod declarators;
 mod expressions;
 mod names;
+mod scopes;
 
+/// A modifier met and not printed yet: a qualifier, pointer, reference,
+/// function or array type, or the name a function type prints around
+/// (libiberty's `d_print_mod`).
 #[derive(Clone, Copy)]
 struct Modifier {
     node: Id,
@@ -45,21 +49,41 @@ pub(crate) struct Buffers {
     components: Vec<Id>,
 }
 
+/// Prints a tree by libiberty's `d_print_comp` rules. Its state is
+/// libiberty's `d_print_info`, field by field where it has one.
+///
 /// `WATCH`: whether the places of watched nodes are recorded (`crate::parse`);
 /// without it, the recording is compiled out.
 pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
+    /// The parsed tree (libiberty's components, here by index).
     nodes: &'n [Node<'a>],
+    /// The text so far (libiberty's `buf` and its callback).
     out: String,
+    /// The most text printed: beyond it printing stops (`Printed::TooLong`).
     limit: usize,
+    /// Nodes printed so far, at most: a tree whose back references make the
+    /// printing exponential stops here (libiberty has no such bound).
     fuel: usize,
+    /// Nesting of `comp` allowed (the recursion limit; libiberty's
+    /// `recursion` count against `DEMANGLE_RECURSION_LIMIT`).
     max_depth: usize,
+    /// Printing failed: nothing more is printed (libiberty's
+    /// `demangle_failure`, checked by `d_print_saw_error`).
     failed: bool,
     /// Scopes of templates: (template node, enclosing scope). Entries are
-    /// never changed, so a scope is an index that stays valid.
+    /// never changed, so a scope is an index that stays valid (libiberty's
+    /// linked `d_print_template` entries on the stack).
     scopes: Vec<(Id, Option<u32>)>,
+    /// The innermost template in scope, where a template parameter finds
+    /// its argument (libiberty's `templates`).
     templates: Option<u32>,
+    /// The modifiers met and not yet printed, as a linked list through
+    /// this stack (libiberty's `d_print_mod` entries on the C stack).
     modifiers_stack: Vec<Modifier>,
+    /// The innermost pending modifier (libiberty's `modifiers`).
     modifiers: Option<u32>,
+    /// Which element of a pack an expansion is printing (libiberty's
+    /// `pack_index`).
     pack_index: i32,
     /// libiberty's `lambda_tpl_parms`: inside a lambda's signature, its
     /// template head's length plus one (0 outside any): a parameter index
@@ -70,6 +94,8 @@ pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     /// printed, for the names of its parameters (libiberty: the
     /// `template_decl` of the scope the lambda pushes).
     lambda_head: Option<Id>,
+    /// The template whose name is being printed, for a conversion
+    /// operator's type in it (libiberty's `current_template`).
     current_template: Option<Id>,
     /// Java's spelling (libiberty `DMGL_JAVA`, `c++filt -s java`): `.` for
     /// `::`, `T[]` for `JArray<T>`, Java's builtin names, no `*`, `__U`
@@ -80,11 +106,25 @@ pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     /// prints its return type after its parameters; inside it (its name,
     /// parameters and return type) the flag is off again.
     pub(crate) ret_postfix: bool,
+    /// How many times each node is being printed now: a node reached again
+    /// inside itself more than once is a loop of back references, and
+    /// fails (libiberty's `d_component_stack` walk and `d_printing` count).
     printing: Vec<u8>,
+    /// The scope a template parameter under a reference was first printed
+    /// in, for the next time a substitution reaches it (libiberty's
+    /// `saved_scopes`, `d_get_saved_scope`).
     saved_scopes: Vec<(Id, Option<u32>)>,
+    /// The nodes being printed, outermost first (libiberty's
+    /// `component_stack`).
     components: Vec<Id>,
+    /// Leave out the return type of the function being printed
+    /// (`Options::return_type` false: libiberty's `DMGL_RET_DROP`).
     drop_return_type: bool,
+    /// The last character printed, which decides `> >` and `operator< <`;
+    /// taking back the comma after an empty pack leaves it as it was
+    /// (libiberty's `last_char`).
     last_char: u8,
+    /// Nested deeper than `max_depth`: printing stops (`Printed::TooDeep`).
     too_deep: bool,
     /// For `crate::parse`: the nodes whose places in the text give the
     /// parts of the name, and where they printed.
@@ -217,134 +257,6 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
         if self.out.len() > len {
             self.last_char = self.out.as_bytes()[self.out.len() - 1];
         }
-    }
-
-    // ----- scopes and modifiers -----
-
-    fn push_scope(&mut self, template: Id) {
-        self.scopes.push((template, self.templates));
-        self.templates = Some((self.scopes.len() - 1) as u32);
-    }
-
-    fn push_modifier(&mut self, node: Id) -> u32 {
-        self.modifiers_stack.push(Modifier {
-            node,
-            printed: false,
-            templates: self.templates,
-            next: self.modifiers,
-        });
-        let index = (self.modifiers_stack.len() - 1) as u32;
-        self.modifiers = Some(index);
-        index
-    }
-
-    fn modifier(&self, index: u32) -> Modifier {
-        self.modifiers_stack[index as usize]
-    }
-
-    fn lookup_template_argument(&mut self, number: u32) -> Option<Id> {
-        let Some(scope) = self.templates else {
-            self.fail();
-            return None;
-        };
-        let (decl, _) = self.scopes[scope as usize];
-        match self.node(decl) {
-            Node::Template(_, args) => self.index_template_argument(Some(args), number as i32),
-            _ => None,
-        }
-    }
-
-    /// What template parameter `number` stands for here: its argument, or
-    /// the element of its pack that the expansion being printed is at.
-    fn template_argument(&mut self, number: u32) -> Option<Id> {
-        let a = self.lookup_template_argument(number)?;
-        if self.is_arg_list(a) {
-            self.index_template_argument(Some(a), self.pack_index)
-        } else {
-            Some(a)
-        }
-    }
-
-    fn index_template_argument(&self, args: Option<Id>, index: i32) -> Option<Id> {
-        if index < 0 {
-            return args;
-        }
-        let mut cell = args;
-        let mut i = index;
-        while let Some(c) = cell {
-            match self.node(c) {
-                Node::TemplateArgList(_, rest) => {
-                    if i <= 0 {
-                        break;
-                    }
-                    i -= 1;
-                    cell = rest;
-                }
-                _ => return None,
-            }
-        }
-        match cell {
-            Some(c) if i == 0 => self.node(c).children().0,
-            _ => None,
-        }
-    }
-
-    fn is_arg_list(&self, id: Id) -> bool {
-        matches!(self.node(id), Node::TemplateArgList(..))
-    }
-
-    /// The template argument pack an expansion pattern refers to.
-    fn find_pack(&mut self, dc: Option<Id>) -> Option<Id> {
-        let dc = dc?;
-        match self.node(dc) {
-            Node::TemplateParam(n) => {
-                let a = self.lookup_template_argument(n)?;
-                self.is_arg_list(a).then_some(a)
-            }
-            Node::PackExpansion(_)
-            | Node::Lambda(..)
-            | Node::Name(_)
-            | Node::TaggedName(..)
-            | Node::Operator(_)
-            | Node::Builtin(_)
-            | Node::FloatN(..)
-            | Node::StdName(_)
-            | Node::FunctionParam(_)
-            | Node::UnnamedType(_)
-            | Node::DefaultArg(..)
-            | Node::Number(_) => None,
-            Node::ExtendedOperator(_, name) | Node::Ctor(name) | Node::Dtor(name) => {
-                self.find_pack(Some(name))
-            }
-            node => {
-                let (left, right) = node.children();
-                self.find_pack(left).or_else(|| self.find_pack(right))
-            }
-        }
-    }
-
-    fn pack_length(&self, mut pack: Option<Id>) -> usize {
-        let mut count = 0;
-        while let Some(Node::TemplateArgList(Some(_), rest)) = pack.map(|p| self.node(p)) {
-            count += 1;
-            pack = rest;
-        }
-        count
-    }
-
-    fn args_length(&mut self, mut list: Option<Id>) -> usize {
-        let mut count = 0;
-        while let Some(Node::TemplateArgList(item, rest)) = list.map(|l| self.node(l)) {
-            let Some(item) = item else { break };
-            if let Node::PackExpansion(pattern) = self.node(item) {
-                let pack = self.find_pack(Some(pattern));
-                count += self.pack_length(pack);
-            } else {
-                count += 1;
-            }
-            list = rest;
-        }
-        count
     }
 
     // ----- printing -----
@@ -481,22 +393,20 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                 self.local_part(name);
             }
             Node::TypedName(name, ty) => self.typed_name(name, ty),
-            Node::Template(name, args) => {
-                let hold_current = self.current_template.replace(dc);
-                let hold_modifiers = self.modifiers.take();
-                if self.java && matches!(self.node(name), Node::Name("JArray")) {
-                    // Java arrays: `JArray<T>` is `T[]`.
-                    self.comp(Some(args));
-                    self.push("[]");
-                } else {
-                    self.comp(Some(name));
-                    if self.templates_shown {
-                        self.template_args(args);
+            Node::Template(name, args) => self.as_current_template(dc, |p| {
+                p.without_modifiers(|p| {
+                    if p.java && matches!(p.node(name), Node::Name("JArray")) {
+                        // Java arrays: `JArray<T>` is `T[]`.
+                        p.comp(Some(args));
+                        p.push("[]");
+                    } else {
+                        p.comp(Some(name));
+                        if p.templates_shown {
+                            p.template_args(args);
+                        }
                     }
-                }
-                self.modifiers = hold_modifiers;
-                self.current_template = hold_current;
-            }
+                })
+            }),
             Node::TemplateParam(n) => {
                 if self.lambda_args > n + 1 {
                     // A parameter of the lambda's template head.
@@ -522,10 +432,8 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                     return;
                 };
                 // The argument may refer to an outer template's parameters.
-                let hold = self.templates;
-                self.templates = hold.and_then(|s| self.scopes[s as usize].1);
-                self.comp(Some(a));
-                self.templates = hold;
+                let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
+                self.in_scope(outer, |p| p.comp(Some(a)));
             }
             Node::FunctionParam(0) => self.push("this"),
             Node::FunctionParam(n) => {
@@ -684,36 +592,33 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             Node::Lambda(params, n) => {
                 // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
                 self.push("{lambda");
-                let (hold_args, hold_head) = (self.lambda_args, self.lambda_head);
-                self.lambda_args = 0;
-                self.lambda_head = None;
-                let mut params = Some(params);
-                if let Some(Node::TemplateHead(first, rest)) = params.map(|p| self.node(p)) {
-                    self.lambda_head = Some(first);
-                    self.push_char('<');
-                    let mut decl = Some(first);
-                    while let Some(d) = decl {
-                        if self.lambda_args > 0 {
-                            self.push(", ");
+                self.in_lambda(|p| {
+                    let mut params = Some(params);
+                    if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
+                        p.lambda_head = Some(first);
+                        p.push_char('<');
+                        let mut decl = Some(first);
+                        while let Some(d) = decl {
+                            if p.lambda_args > 0 {
+                                p.push(", ");
+                            }
+                            p.lambda_args += 1;
+                            p.comp(Some(d));
+                            p.push_char(' ');
+                            let named = match p.node(d) {
+                                Node::PackParm(inner, _) => inner,
+                                _ => d,
+                            };
+                            p.lambda_parm_name(named, p.lambda_args - 1);
+                            decl = p.next_param_decl(d);
                         }
-                        self.lambda_args += 1;
-                        self.comp(Some(d));
-                        self.push_char(' ');
-                        let named = match self.node(d) {
-                            Node::PackParm(inner, _) => inner,
-                            _ => d,
-                        };
-                        self.lambda_parm_name(named, self.lambda_args - 1);
-                        decl = self.next_param_decl(d);
+                        p.push_char('>');
+                        params = rest;
                     }
-                    self.push_char('>');
-                    params = rest;
-                }
-                self.lambda_args += 1;
-                self.push_char('(');
-                self.comp(params);
-                self.lambda_args = hold_args;
-                self.lambda_head = hold_head;
+                    p.lambda_args += 1;
+                    p.push_char('(');
+                    p.comp(params);
+                });
                 self.push(")#");
                 self.push_num(u64::from(n) + 1);
                 self.push_char('}');

@@ -1,0 +1,305 @@
+//! Names for the one-pass reader (`super`): nested, local and unscoped
+//! names, source names, operators, constructors, closures, substitutions,
+//! each following the `super::super::parse` function it names.
+
+use super::super::tables::{self, STD_SUBSTITUTIONS};
+use super::{NameInfo, Reader, Shape, Span, Step};
+
+impl<'a> Reader<'a> {
+    /// `<name>` (`Parser::name_inner`): nested, local, unscoped (maybe
+    /// `St`), or an unscoped template; `top` for an encoding's own name,
+    /// whose template arguments are kept for `T_`.
+    pub(super) fn name(&mut self, top: bool) -> Step<NameInfo> {
+        match self.peek() {
+            b'N' => self.nested_name(top),
+            b'Z' => self.local_name(top),
+            b'S' if self.peek_next() == b't' => {
+                self.pos += 2;
+                let start = self.here();
+                self.push("std::");
+                self.unscoped_template(start, top)
+            }
+            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+                let start = self.here();
+                self.unscoped_template(start, top)
+            }
+            _ => None,
+        }
+    }
+
+    /// An unqualified name and, if template arguments follow, the name as
+    /// a candidate and its arguments.
+    pub(super) fn unscoped_template(&mut self, start: u32, top: bool) -> Step<NameInfo> {
+        let since = self.params_printed;
+        let ctor_dtor = self.unqualified_name()?;
+        let template = self.peek() == b'I';
+        if template {
+            self.add_sub(start, since, Shape::Plain)?;
+            self.template_args(top)?;
+        }
+        Some(NameInfo {
+            template,
+            ctor_dtor,
+            ..NameInfo::default()
+        })
+    }
+
+    /// `<nested-name> ::= N [K] <prefix> E` (`Parser::nested_name` and
+    /// `Parser::prefix`): each part but the last a candidate, a
+    /// substitution only first and not alone.
+    pub(super) fn nested_name(&mut self, top: bool) -> Step<NameInfo> {
+        self.pos += 1;
+        let const_this = self.eat(b'K');
+        if matches!(self.peek(), b'r' | b'V' | b'K' | b'R' | b'O' | b'H' | b'D') {
+            return None;
+        }
+        let (start, since) = (self.here(), self.params_printed);
+        let mut info = NameInfo {
+            const_this,
+            ..NameInfo::default()
+        };
+        let mut first = true;
+        let mut parts = 0;
+        loop {
+            let peek = self.peek();
+            match peek {
+                b'E' if !first => break,
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+                    if !first {
+                        self.push("::");
+                    }
+                    self.deeper(1);
+                    parts += 1;
+                    info.ctor_dtor = self.unqualified_name()?;
+                    info.template = false;
+                }
+                b'S' if first => {
+                    self.substitution(true)?;
+                    if self.peek() == b'E' {
+                        return None;
+                    }
+                }
+                b'I' if !first => {
+                    self.template_args(top)?;
+                    info.template = true;
+                }
+                _ => return None,
+            }
+            first = false;
+            if peek != b'S' && self.peek() != b'E' {
+                self.add_sub(start, since, Shape::Plain)?;
+            }
+        }
+        self.pos += 1;
+        self.deeper(-parts);
+        Some(info)
+    }
+
+    /// `<local-name> ::= Z <encoding> E <name> [<discriminator>] | Z
+    /// <encoding> E s [<discriminator>]` (`Parser::local_name`): the
+    /// function without its return type, `::`, the entity.
+    pub(super) fn local_name(&mut self, top: bool) -> Step<NameInfo> {
+        self.pos += 1;
+        self.encoding(false, true)?;
+        self.expect(b'E')?;
+        self.push("::");
+        let info = if self.eat(b's') {
+            self.push("string literal");
+            self.discriminator()?;
+            NameInfo::default()
+        } else {
+            let lambda = self.peek() == b'U';
+            let info = self.name(top)?;
+            if !lambda {
+                self.discriminator()?;
+            }
+            info
+        };
+        Some(NameInfo {
+            local: true,
+            ..info
+        })
+    }
+
+    /// `<unqualified-name>`: a source name, an operator, a constructor or
+    /// destructor, a local source name, a lambda or an unnamed type, with
+    /// any ABI tags (`Parser::unqualified_name_in`); whether it is a
+    /// constructor or destructor.
+    pub(super) fn unqualified_name(&mut self) -> Step<bool> {
+        let peek = self.peek();
+        let ctor_dtor = match peek {
+            b'0'..=b'9' => {
+                let name = self.source_name()?;
+                self.last_name = Some(name);
+                self.push(name);
+                false
+            }
+            b'L' => {
+                // `<local-source-name> ::= L <source-name> [<discriminator>]`
+                self.pos += 1;
+                let name = self.source_name()?;
+                self.last_name = Some(name);
+                self.push(name);
+                self.discriminator()?;
+                false
+            }
+            b'a'..=b'z' => {
+                // `Parser::operator_name`, not `cv`, `li` or vendor ones.
+                let code = [peek, self.peek_next()];
+                let op = tables::operator(code).filter(|_| !matches!(&code, b"cv" | b"li"))?;
+                self.pos += 2;
+                let name = tables::operator_info(op).name;
+                self.push("operator");
+                if name.as_bytes()[0].is_ascii_lowercase() {
+                    self.push(" ");
+                }
+                self.push(name.strip_suffix(' ').unwrap_or(name));
+                false
+            }
+            b'C' | b'D' => {
+                // `Parser::ctor_dtor_name`, not the inheriting `CI`.
+                let ok = match peek {
+                    b'C' => matches!(self.peek_next(), b'1'..=b'5'),
+                    _ => matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5'),
+                };
+                let name = self.last_name.filter(|_| ok)?;
+                self.pos += 2;
+                if peek == b'D' {
+                    self.push("~");
+                }
+                self.push(name);
+                true
+            }
+            b'U' => {
+                self.closure_or_unnamed()?;
+                false
+            }
+            _ => return None,
+        };
+        // `<abi-tags>` (d_abi_tags), which leave the last name as it was.
+        while self.eat(b'B') {
+            let tag = self.source_name()?;
+            self.push("[abi:");
+            self.push(tag);
+            self.push("]");
+        }
+        Some(ctor_dtor)
+    }
+
+    /// `<closure-type-name> ::= Ul <lambda-sig> E [<number>] _`, printed
+    /// `{lambda(params)#N}` (`Parser::lambda`, without a template head),
+    /// and `<unnamed-type-name> ::= Ut [<number>] _`, `{unnamed type#N}`.
+    pub(super) fn closure_or_unnamed(&mut self) -> Step {
+        let kind = self.peek_next();
+        self.pos += 2;
+        match kind {
+            b'l' if self.peek() != b'T' => {
+                self.push("{lambda");
+                let hold = std::mem::replace(&mut self.in_lambda, true);
+                self.parameters()?;
+                self.in_lambda = hold;
+                self.expect(b'E')?;
+                self.push("#");
+            }
+            b't' => self.push("{unnamed type#"),
+            _ => return None,
+        }
+        // `Parser::compact_number`: `_` is 1, `<number> _` its number + 2.
+        let number = match self.peek() {
+            b'_' => 1,
+            b'0'..=b'9' => self.number()? + 2,
+            _ => return None,
+        };
+        self.expect(b'_')?;
+        self.push(&number.to_string());
+        self.push("}");
+        // Tags on a closure make it no lambda to `Parser::local_name`.
+        (self.peek() != b'B').then_some(())
+    }
+
+    /// `<discriminator> ::= _ <digit> | __ <number> _`, read and not
+    /// printed (`Parser::discriminator`).
+    pub(super) fn discriminator(&mut self) -> Step {
+        if self.eat(b'_') {
+            let two = self.eat(b'_');
+            let number = self.number()?;
+            if number < 0 || (two && number >= 10 && !self.eat(b'_')) {
+                return None;
+            }
+        }
+        Some(())
+    }
+
+    /// `<source-name> ::= <number> <identifier>` (`Parser::source_name`
+    /// and `Parser::identifier`), GCC's anonymous namespace by its name.
+    pub(super) fn source_name(&mut self) -> Step<&'a str> {
+        let len = usize::try_from(self.number()?).ok().filter(|&n| n > 0)?;
+        let name = self.text.get(self.pos..self.pos + len)?;
+        let bytes = name.as_bytes();
+        self.pos += len;
+        if len >= 10
+            && bytes.starts_with(b"_GLOBAL_")
+            && matches!(bytes[8], b'.' | b'_' | b'$')
+            && bytes[9] == b'N'
+        {
+            return Some("(anonymous namespace)");
+        }
+        Some(name)
+    }
+
+    /// `Parser::number`: `n` for minus, no more than `i32::MAX`.
+    pub(super) fn number(&mut self) -> Step<i64> {
+        let negative = self.eat(b'n');
+        let mut value: i64 = 0;
+        while self.peek().is_ascii_digit() {
+            value = value * 10 + i64::from(self.peek() - b'0');
+            if value > i64::from(i32::MAX) {
+                return None;
+            }
+            self.pos += 1;
+        }
+        Some(if negative { -value } else { value })
+    }
+
+    /// `<substitution> ::= S [<seq-id>] _ | St | Sa | Sb | Ss | Si | So |
+    /// Sd` (`Parser::substitution`): the candidate's text again, or the
+    /// standard name (which sets the last name, and is no candidate); in a
+    /// `prefix`, before a constructor or destructor, by its full name.
+    pub(super) fn substitution(&mut self, prefix: bool) -> Step<Span> {
+        let c = self.peek_next();
+        self.pos += 2;
+        if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
+            let mut id: usize = 0;
+            if c != b'_' {
+                let mut c = c;
+                loop {
+                    let digit = match c {
+                        b'0'..=b'9' => c - b'0',
+                        b'A'..=b'Z' => c - b'A' + 10,
+                        _ => return None,
+                    };
+                    id = id.checked_mul(36)?.checked_add(usize::from(digit))?;
+                    c = self.peek();
+                    self.pos += 1;
+                    if c == b'_' {
+                        break;
+                    }
+                }
+                id += 1;
+            }
+            let span = *self.subs.get(id)?;
+            return self.repeat(span);
+        }
+        let sub = STD_SUBSTITUTIONS.iter().find(|s| s.code == c)?;
+        if self.peek() == b'B' {
+            return None;
+        }
+        if let Some(last) = sub.last_name {
+            self.last_name = Some(last);
+        }
+        let verbose = self.verbose || (prefix && matches!(self.peek(), b'C' | b'D'));
+        let (start, since) = (self.here(), self.params_printed);
+        self.push(if verbose { sub.verbose } else { sub.terse });
+        Some(self.span(start, since, Shape::Plain))
+    }
+}

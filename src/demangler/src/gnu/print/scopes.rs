@@ -1,0 +1,185 @@
+//! The printer's scoped state: template scopes and where a template
+//! parameter finds its argument (libiberty's `d_lookup_template_argument`,
+//! `d_index_template_argument`, `d_find_pack`, `d_pack_length`), pending
+//! modifiers, and the helpers that save a field, run, and put it back.
+
+use super::*;
+
+impl<const WATCH: bool> Printer<'_, '_, WATCH> {
+    // Scoped state: each helper saves a field, runs `f` and puts the field
+    // back (libiberty saves and restores them by hand: `hold_dpt`,
+    // `hold_modifiers`, `saved_templates`...).
+
+    /// Run `f` with `templates` as the template scope.
+    pub(super) fn in_scope<R>(
+        &mut self,
+        templates: Option<u32>,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let hold = std::mem::replace(&mut self.templates, templates);
+        let result = f(self);
+        self.templates = hold;
+        result
+    }
+
+    /// Run `f` with no modifier pending: what is printed in it (a template
+    /// argument, a parameter) is not what the pending ones wrap.
+    pub(super) fn without_modifiers<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let hold = self.modifiers.take();
+        let result = f(self);
+        self.modifiers = hold;
+        result
+    }
+
+    /// Run `f` with `template` as the template whose name is printed (for
+    /// a conversion operator's type within it).
+    pub(super) fn as_current_template<R>(
+        &mut self,
+        template: Id,
+        f: impl FnOnce(&mut Self) -> R,
+    ) -> R {
+        let hold = self.current_template.replace(template);
+        let result = f(self);
+        self.current_template = hold;
+        result
+    }
+
+    /// Run `f` as a lambda's signature: no template head or parameter of
+    /// it read yet (libiberty saves `lambda_tpl_parms` around it).
+    pub(super) fn in_lambda<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
+        let hold = (self.lambda_args, self.lambda_head);
+        self.lambda_args = 0;
+        self.lambda_head = None;
+        let result = f(self);
+        (self.lambda_args, self.lambda_head) = hold;
+        result
+    }
+
+    /// A scope for the arguments of `template`, within the current one (a
+    /// new entry: entries never change, so an index stays valid).
+    pub(super) fn scope_of(&mut self, template: Id) -> Option<u32> {
+        self.scopes.push((template, self.templates));
+        Some((self.scopes.len() - 1) as u32)
+    }
+
+    pub(super) fn push_modifier(&mut self, node: Id) -> u32 {
+        self.modifiers_stack.push(Modifier {
+            node,
+            printed: false,
+            templates: self.templates,
+            next: self.modifiers,
+        });
+        let index = (self.modifiers_stack.len() - 1) as u32;
+        self.modifiers = Some(index);
+        index
+    }
+
+    pub(super) fn modifier(&self, index: u32) -> Modifier {
+        self.modifiers_stack[index as usize]
+    }
+
+    pub(super) fn lookup_template_argument(&mut self, number: u32) -> Option<Id> {
+        let Some(scope) = self.templates else {
+            self.fail();
+            return None;
+        };
+        let (decl, _) = self.scopes[scope as usize];
+        match self.node(decl) {
+            Node::Template(_, args) => self.index_template_argument(Some(args), number as i32),
+            _ => None,
+        }
+    }
+
+    /// What template parameter `number` stands for here: its argument, or
+    /// the element of its pack that the expansion being printed is at.
+    pub(super) fn template_argument(&mut self, number: u32) -> Option<Id> {
+        let a = self.lookup_template_argument(number)?;
+        if self.is_arg_list(a) {
+            self.index_template_argument(Some(a), self.pack_index)
+        } else {
+            Some(a)
+        }
+    }
+
+    pub(super) fn index_template_argument(&self, args: Option<Id>, index: i32) -> Option<Id> {
+        if index < 0 {
+            return args;
+        }
+        let mut cell = args;
+        let mut i = index;
+        while let Some(c) = cell {
+            match self.node(c) {
+                Node::TemplateArgList(_, rest) => {
+                    if i <= 0 {
+                        break;
+                    }
+                    i -= 1;
+                    cell = rest;
+                }
+                _ => return None,
+            }
+        }
+        match cell {
+            Some(c) if i == 0 => self.node(c).children().0,
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_arg_list(&self, id: Id) -> bool {
+        matches!(self.node(id), Node::TemplateArgList(..))
+    }
+
+    /// The template argument pack an expansion pattern refers to.
+    pub(super) fn find_pack(&mut self, dc: Option<Id>) -> Option<Id> {
+        let dc = dc?;
+        match self.node(dc) {
+            Node::TemplateParam(n) => {
+                let a = self.lookup_template_argument(n)?;
+                self.is_arg_list(a).then_some(a)
+            }
+            Node::PackExpansion(_)
+            | Node::Lambda(..)
+            | Node::Name(_)
+            | Node::TaggedName(..)
+            | Node::Operator(_)
+            | Node::Builtin(_)
+            | Node::FloatN(..)
+            | Node::StdName(_)
+            | Node::FunctionParam(_)
+            | Node::UnnamedType(_)
+            | Node::DefaultArg(..)
+            | Node::Number(_) => None,
+            Node::ExtendedOperator(_, name) | Node::Ctor(name) | Node::Dtor(name) => {
+                self.find_pack(Some(name))
+            }
+            node => {
+                let (left, right) = node.children();
+                self.find_pack(left).or_else(|| self.find_pack(right))
+            }
+        }
+    }
+
+    pub(super) fn pack_length(&self, mut pack: Option<Id>) -> usize {
+        let mut count = 0;
+        while let Some(Node::TemplateArgList(Some(_), rest)) = pack.map(|p| self.node(p)) {
+            count += 1;
+            pack = rest;
+        }
+        count
+    }
+
+    pub(super) fn args_length(&mut self, mut list: Option<Id>) -> usize {
+        let mut count = 0;
+        while let Some(Node::TemplateArgList(item, rest)) = list.map(|l| self.node(l)) {
+            let Some(item) = item else { break };
+            if let Node::PackExpansion(pattern) = self.node(item) {
+                let pack = self.find_pack(Some(pattern));
+                count += self.pack_length(pack);
+            } else {
+                count += 1;
+            }
+            list = rest;
+        }
+        count
+    }
+}
