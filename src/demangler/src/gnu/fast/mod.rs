@@ -41,6 +41,9 @@ enum Shape {
     Pointer,
     Reference,
     RvalueReference,
+    /// A reference printed as the reference it refers to (GNU's reference
+    /// smashing), which a further reference would print differently.
+    Smashed,
     /// A function or array type, `ret (params)` or `elem [dim]`, or `ret
     /// (mods)(params)` and `elem (mods) [dim]` once a modifier is on it:
     /// the next modifier goes `slot` bytes into its text (before the `)` of

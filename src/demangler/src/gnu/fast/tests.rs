@@ -116,6 +116,10 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_Z1fIiEvDpT_", "void f<int>((int)...)"),
     // A vendor qualifier.
     ("_Z1fPU3fooi", "f(int foo*)"),
+    // A reference on a smashed reference: GNU smashes one level only
+    // (found by the differential fuzz target).
+    ("_Z1fOOOOs", "f(short&&&&)"),
+    ("_Z1fRRRi", "f(int&&)"),
 ];
 
 #[test]

@@ -158,18 +158,19 @@ impl<'a> Reader<'a> {
     /// `P`, `R` or `O` (`code`) on `inner`, just printed, as GNU's
     /// declarators print them; with reference smashing (d_print_comp,
     /// `DEMANGLE_COMPONENT_REFERENCE`): a reference to an lvalue reference,
-    /// or an rvalue reference to any reference, is that reference.
+    /// or an rvalue reference to any reference, is that reference. GNU
+    /// smashes one level only, printing what the inner reference refers to
+    /// afresh (`OOOOs` is `short&&&&`): a reference it smashed is marked,
+    /// and one more on it goes to the tree.
     fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let lvalue = code == b'R';
         Some(match inner.shape {
             Shape::Pack { .. } | Shape::Expansion => return None,
             Shape::Reference | Shape::RvalueReference if code == b'P' => return None,
-            // Smashing, as below.
-            Shape::Declarator { outer: b'R', .. } if code != b'P' => inner.shape,
-            Shape::Declarator { outer: b'O', .. } if code == b'O' => inner.shape,
             Shape::Declarator {
                 outer: b'R' | b'O', ..
-            } => return None,
+            }
+            | Shape::Smashed => return None,
             Shape::Declarator { .. } => {
                 let text = match code {
                     b'P' => "*",
@@ -178,14 +179,14 @@ impl<'a> Reader<'a> {
                 };
                 self.modify(inner, text, code)
             }
-            Shape::Reference => Shape::Reference,
-            Shape::RvalueReference if !lvalue => Shape::RvalueReference,
+            Shape::Reference => Shape::Smashed,
+            Shape::RvalueReference if !lvalue => Shape::Smashed,
             // An lvalue reference to an rvalue reference is an lvalue
             // reference to what that refers to.
             Shape::RvalueReference => {
                 self.out.truncate(self.out.len() - 2);
                 self.push("&");
-                Shape::Reference
+                Shape::Smashed
             }
             _ if code == b'P' => {
                 self.push("*");
