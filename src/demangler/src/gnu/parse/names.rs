@@ -284,13 +284,17 @@ impl<'a> Parser<'a> {
         if len <= 0 {
             return self.invalid();
         }
-        let id = self.identifier(len as usize)?;
+        // A name cut short leaves no last name (d_source_name sets it to
+        // what d_identifier gave): a constructor after it fails
+        // (`_ZN1DCI15BEi`, whose inheriting constructor's type is cut short).
+        let id = self.identifier(len as usize);
+        self.last_name = id.ok();
+        let id = id?;
         // A Java name may end in a `$` (a C++ keyword) that its length
         // leaves out (d_identifier).
         if self.java && self.peek() == b'$' {
             self.advance(1);
         }
-        self.last_name = Some(id);
         Ok(id)
     }
 
