@@ -1,7 +1,9 @@
 //! Symbol -> scheme: which demangler reads a name, by the format option,
 //! the name's prefix, its symbol version suffix and its leading `.` or `$`,
 //! as c++filt decides (and `?` for Microsoft names); every scheme runs under
-//! the one guard ([`crate::guard`]).
+//! the one guard ([`crate::guard`]). A C++ name is first offered to the
+//! one-pass reader of its common shapes (`gnu::read_common`, under the
+//! guard's bounded form), which leaves the rest to the full reader.
 //!
 //! One path serves [`crate::demangle`] and [`crate::parse`], generic over
 //! what it gives (an [`Outcome`]): the text alone, or a [`Read`] with the

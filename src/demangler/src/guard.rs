@@ -39,9 +39,24 @@ pub(crate) fn guarded<T>(
     }
 }
 
+/// The guard of a reader whose nesting is bounded by a constant (the
+/// one-pass C++ reader, `gnu::fast`), which the dispatcher calls before the
+/// full guard: it needs no stack of its own, nor a retry, and leaves a name
+/// too deep for the recursion limit to the guarded reader; a panic in it
+/// gives `None` (that reader then reads the name).
+pub(crate) fn bounded<T>(read: impl FnOnce() -> Option<T>) -> Option<T> {
+    catch_unwind(AssertUnwindSafe(read)).ok().flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_in_a_bounded_reader_leaves_the_name_to_the_guarded_one() {
+        assert_eq!(bounded::<u8>(|| panic!("a bug")), None);
+        assert_eq!(bounded(|| Some(1)), Some(1));
+    }
 
     #[test]
     fn a_panic_is_an_internal_error() {

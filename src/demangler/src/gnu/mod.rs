@@ -78,9 +78,9 @@ pub(crate) fn read(
 /// The text of `symbol`, a C++ name in a common shape, by the one-pass
 /// reader ([`fast`]), where `options` print it as that reader does and no
 /// other scheme comes first (a Rust legacy name also reads as C++). Called
-/// by the dispatcher before the guard: the reader nests a bounded depth
-/// and never needs more stack; a panic in it is caught all the same. `None`
-/// for all else, which [`read`] then reads.
+/// by the dispatcher before the full guard, under the bounded one
+/// (`guard::bounded`): the reader nests a bounded depth. `None` for all
+/// else, which [`read`] then reads.
 pub(crate) fn read_common(symbol: &[u8], options: &Options) -> Option<String> {
     let ours = match options.format {
         Format::Auto => crate::rust::symbol_len(symbol).is_none(),
@@ -96,11 +96,9 @@ pub(crate) fn read_common(symbol: &[u8], options: &Options) -> Option<String> {
         return None;
     }
     let limit = options.output_limit(symbol.len());
-    std::panic::catch_unwind(|| {
+    crate::guard::bounded(|| {
         fast::demangle(symbol, options.is_verbose(), limit, options.recursion())
     })
-    .ok()
-    .flatten()
 }
 
 /// [`read`] by the tree: parsed ([`parse`]), then printed ([`print`]).

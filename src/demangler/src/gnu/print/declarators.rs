@@ -9,7 +9,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// A name with its function type: the name (with the qualifiers of the
     /// function) is handed down to the type as a modifier, to print between
     /// the return type and the parameters.
-    pub(super) fn typed_name(&mut self, name: Id, ty: Id) {
+    pub(super) fn typed_name(&mut self, name: Id, ty: Id) -> Done {
         // A frame of the modifier stack: its entries are dropped and the
         // pending list put back at the end.
         let hold_modifiers = self.modifiers.take();
@@ -20,8 +20,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         let mut typed = name;
         loop {
             if count >= 4 {
-                self.fail();
-                return;
+                return Err(Failure::Unprintable);
             }
             pushed[count] = self.push_modifier(typed);
             count += 1;
@@ -42,8 +41,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                     break;
                 }
                 if count >= 4 {
-                    self.fail();
-                    return;
+                    return Err(Failure::Unprintable);
                 }
                 // The qualifier goes in under the local name's entry.
                 let last = pushed[count - 1];
@@ -67,19 +65,20 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             Node::Template(..) => self.scope_of(typed),
             _ => self.templates,
         };
-        self.in_scope(scope, |p| p.comp(Some(ty)));
+        self.in_scope(scope, |p| p.comp(Some(ty)))?;
         for &m in pushed[..count].iter().rev() {
             if !self.modifier(m).printed {
                 self.push_char(' ');
-                self.print_modifier(self.modifier(m).node);
+                self.print_modifier(self.modifier(m).node)?;
             }
         }
         self.modifiers = hold_modifiers;
         self.modifiers_stack.truncate(base);
+        Ok(())
     }
 
     /// `&`/`&&`, collapsing with a reference a template argument stands for.
-    pub(super) fn reference(&mut self, mut dc: Id, sub: Id) {
+    pub(super) fn reference(&mut self, mut dc: Id, sub: Id) -> Done {
         let mut inner = None;
         let mut restore = None;
         let mut sub = sub;
@@ -102,15 +101,14 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                         }
                     }
                 }
-                let a = self.template_argument(n);
+                let a = self.template_argument(n)?;
                 match a {
                     Some(a) => sub = a,
                     None => {
                         if let Some(t) = restore {
                             self.templates = t;
                         }
-                        self.fail();
-                        return;
+                        return Err(Failure::Unprintable);
                     }
                 }
             }
@@ -123,26 +121,28 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             Node::RvalueReference(i) => inner = Some(i),
             _ => {}
         }
-        self.modifier_comp(dc, inner);
+        self.modifier_comp(dc, inner)?;
         if let Some(t) = restore {
             self.templates = t;
         }
+        Ok(())
     }
 
     /// A type that modifies what it wraps: printed after it, unless a
     /// function or array type below takes it first.
-    pub(super) fn modifier_comp(&mut self, dc: Id, inner: Option<Id>) {
+    pub(super) fn modifier_comp(&mut self, dc: Id, inner: Option<Id>) -> Done {
         let m = self.push_modifier(dc);
         let inner = inner.or_else(|| self.node(dc).children().0);
-        self.comp(inner);
+        self.comp(inner)?;
         if !self.modifier(m).printed {
-            self.print_modifier(dc);
+            self.print_modifier(dc)?;
         }
         self.modifiers = self.modifier(m).next;
         self.modifiers_stack.truncate(m as usize);
+        Ok(())
     }
 
-    pub(super) fn print_modifier(&mut self, node: Id) {
+    pub(super) fn print_modifier(&mut self, node: Id) -> Done {
         match self.node(node) {
             Node::Qual(q, _, right) => match q {
                 Qual::Restrict | Qual::RestrictThis => self.push(" restrict"),
@@ -157,7 +157,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                     });
                     if right.is_some() {
                         self.push_char('(');
-                        self.comp(right);
+                        self.comp(right)?;
                         self.push_char(')');
                     }
                 }
@@ -167,7 +167,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             },
             Node::VendorQual(_, qual) => {
                 self.push_char(' ');
-                self.comp(Some(qual));
+                self.comp(Some(qual))?;
             }
             // There is no pointer symbol in Java.
             Node::Pointer(_) if self.java => {}
@@ -180,24 +180,22 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 if self.last() != b'(' {
                     self.push_char(' ');
                 }
-                self.comp(Some(class));
+                self.comp(Some(class))?;
                 self.push("::*");
             }
-            Node::TypedName(name, _) => self.comp(Some(name)),
+            Node::TypedName(name, _) => self.comp(Some(name))?,
             Node::VectorType(dim, _) => {
                 self.push(" __vector(");
-                self.comp(Some(dim));
+                self.comp(Some(dim))?;
                 self.push_char(')');
             }
-            _ => self.comp(Some(node)),
+            _ => self.comp(Some(node))?,
         }
+        Ok(())
     }
 
-    pub(super) fn modifier_list(&mut self, mut mods: Option<u32>, suffix: bool) {
+    pub(super) fn modifier_list(&mut self, mut mods: Option<u32>, suffix: bool) -> Done {
         while let Some(i) = mods {
-            if self.failed {
-                return;
-            }
             let m = self.modifier(i);
             if m.printed || (!suffix && is_function_qual(self.node(m.node))) {
                 mods = m.next;
@@ -208,16 +206,16 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             // a function, array or local name prints the rest itself.
             let rest_printed = self.in_scope(m.templates, |p| match p.node(m.node) {
                 Node::FunctionType(..) => {
-                    p.function_type(m.node, m.next);
-                    true
+                    p.function_type(m.node, m.next)?;
+                    Ok(true)
                 }
                 Node::ArrayType(..) => {
-                    p.array_type(m.node, m.next);
-                    true
+                    p.array_type(m.node, m.next)?;
+                    Ok(true)
                 }
                 Node::LocalName(function, local) => {
                     let start = p.out.len();
-                    p.without_modifiers(|p| p.comp(Some(function)));
+                    p.without_modifiers(|p| p.comp(Some(function)))?;
                     p.push(if p.java { "." } else { "::" });
                     let mut dc = local;
                     if let Node::DefaultArg(n, inner) = p.node(dc) {
@@ -232,30 +230,30 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                         }
                         dc = inner;
                     }
-                    p.comp(Some(dc));
+                    p.comp(Some(dc))?;
                     // Printed here rather than by `comp`: where it is, for
                     // `crate::parse`.
                     if let Some(watch) = p.watch.as_deref_mut().filter(|_| WATCH) {
                         watch.saw(m.node, start, p.out.len());
                     }
-                    true
+                    Ok(true)
                 }
                 _ => {
-                    p.print_modifier(m.node);
-                    false
+                    p.print_modifier(m.node)?;
+                    Ok(false)
                 }
-            });
+            })?;
             if rest_printed {
-                return;
+                return Ok(());
             }
             mods = m.next;
         }
+        Ok(())
     }
 
-    pub(super) fn function_type(&mut self, dc: Id, mods: Option<u32>) {
+    pub(super) fn function_type(&mut self, dc: Id, mods: Option<u32>) -> Done {
         let Node::FunctionType(_, params) = self.node(dc) else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
         let mut need_paren = false;
         let mut need_space = false;
@@ -296,7 +294,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             self.push_char('(');
         }
         let (open, close) = self.without_modifiers(|p| {
-            p.modifier_list(mods, false);
+            p.modifier_list(mods, false)?;
             if need_paren {
                 p.push_char(')');
             }
@@ -306,13 +304,13 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 p.push("this ");
             }
             if params.is_some() {
-                p.comp(params);
+                p.comp(params)?;
             }
             p.push_char(')');
             let close = p.out.len();
-            p.modifier_list(mods, true);
-            (open, close)
-        });
+            p.modifier_list(mods, true)?;
+            Ok((open, close))
+        })?;
         // The parameters and qualifiers of the name being parsed.
         if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
             if watch.function_type == Some(dc) && watch.parameters.is_none() {
@@ -320,9 +318,10 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 watch.qualifiers = Some((close, self.out.len()));
             }
         }
+        Ok(())
     }
 
-    pub(super) fn array(&mut self, dc: Id, elem: Id) {
+    pub(super) fn array(&mut self, dc: Id, elem: Id) -> Done {
         // Qualifiers of the array are its elements': they move down with it.
         let hold = self.modifiers;
         let base = self.modifiers_stack.len();
@@ -336,8 +335,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             }
             if !m.printed {
                 if copies.len() >= 3 {
-                    self.fail();
-                    return;
+                    return Err(Failure::Unprintable);
                 }
                 let copy = Modifier {
                     next: self.modifiers,
@@ -350,23 +348,23 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             }
             p = m.next;
         }
-        self.comp(Some(elem));
+        self.comp(Some(elem))?;
         self.modifiers = hold;
         let printed = self.modifier(first).printed;
         self.modifiers_stack.truncate(base);
         if printed {
-            return;
+            return Ok(());
         }
         for &node in copies.iter().rev() {
-            self.print_modifier(node);
+            self.print_modifier(node)?;
         }
-        self.array_type(dc, self.modifiers);
+        self.array_type(dc, self.modifiers)?;
+        Ok(())
     }
 
-    pub(super) fn array_type(&mut self, dc: Id, mods: Option<u32>) {
+    pub(super) fn array_type(&mut self, dc: Id, mods: Option<u32>) -> Done {
         let Node::ArrayType(dim, _) = self.node(dc) else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
         let mut need_space = true;
         if mods.is_some() {
@@ -388,7 +386,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             if need_paren {
                 self.push(" (");
             }
-            self.modifier_list(mods, false);
+            self.modifier_list(mods, false)?;
             if need_paren {
                 self.push_char(')');
             }
@@ -398,8 +396,9 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         }
         self.push_char('[');
         if dim.is_some() {
-            self.comp(dim);
+            self.comp(dim)?;
         }
         self.push_char(']');
+        Ok(())
     }
 }

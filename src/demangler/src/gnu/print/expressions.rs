@@ -10,12 +10,13 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// A conversion operator's type, printed whole with the parameters of
     /// the enclosing template in scope (libiberty `d_print_conversion`, as
     /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).
-    pub(super) fn conversion(&mut self, ty: Id) {
+    pub(super) fn conversion(&mut self, ty: Id) -> Done {
         let scope = match self.current_template {
             Some(t) => self.scope_of(t),
             None => self.templates,
         };
-        self.in_scope(scope, |p| p.comp(Some(ty)));
+        self.in_scope(scope, |p| p.comp(Some(ty)))?;
+        Ok(())
     }
 
     pub(super) fn operator_code(&self, op: Id) -> Option<[u8; 2]> {
@@ -25,7 +26,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         }
     }
 
-    pub(super) fn subexpr(&mut self, dc: Id) {
+    pub(super) fn subexpr(&mut self, dc: Id) -> Done {
         let simple = matches!(
             self.node(dc),
             Node::Name(_) | Node::QualName(..) | Node::InitializerList(..) | Node::FunctionParam(_)
@@ -33,20 +34,22 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         if !simple {
             self.push_char('(');
         }
-        self.comp(Some(dc));
+        self.comp(Some(dc))?;
         if !simple {
             self.push_char(')');
         }
+        Ok(())
     }
 
-    pub(super) fn expr_op(&mut self, op: Id) {
+    pub(super) fn expr_op(&mut self, op: Id) -> Done {
         match self.node(op) {
             Node::Operator(i) => self.push(tables::operator_info(i).name),
-            _ => self.comp(Some(op)),
+            _ => self.comp(Some(op))?,
         }
+        Ok(())
     }
 
-    pub(super) fn unary(&mut self, op: Id, mut operand: Id) {
+    pub(super) fn unary(&mut self, op: Id, mut operand: Id) -> Done {
         let code = self.operator_code(op);
         if let Some(code) = code {
             if code == *b"ad" {
@@ -61,62 +64,62 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             }
             if let Node::BinaryArgs(Some(inner), _) = self.node(operand) {
                 // A suffix operator (`x++`).
-                self.subexpr(inner);
-                self.expr_op(op);
-                return;
+                self.subexpr(inner)?;
+                self.expr_op(op)?;
+                return Ok(());
             }
         }
         match code {
             Some(c) if c == *b"sZ" => {
-                let pack = self.find_pack(Some(operand));
+                let pack = self.find_pack(Some(operand))?;
                 let len = self.pack_length(pack);
                 self.push_num(len);
-                return;
+                return Ok(());
             }
             Some(c) if c == *b"sP" => {
-                let len = self.args_length(Some(operand));
+                let len = self.args_length(Some(operand))?;
                 self.push_num(len);
-                return;
+                return Ok(());
             }
             _ => {}
         }
         if let Node::Cast(ty) = self.node(op) {
             self.push_char('(');
-            self.comp(Some(ty));
+            self.comp(Some(ty))?;
             self.push_char(')');
         } else {
-            self.expr_op(op);
+            self.expr_op(op)?;
         }
         match code {
-            Some(c) if c == *b"gs" => self.comp(Some(operand)),
+            Some(c) if c == *b"gs" => self.comp(Some(operand))?,
             // d_print_comp: always parentheses for `sizeof (type)` and,
             // since GNU 2.44, `noexcept(expr)`.
             Some(c) if c == *b"st" || c == *b"nx" => {
                 self.push_char('(');
-                self.comp(Some(operand));
+                self.comp(Some(operand))?;
                 self.push_char(')');
             }
-            _ => self.subexpr(operand),
+            _ => self.subexpr(operand)?,
         }
+        Ok(())
     }
 
-    pub(super) fn binary(&mut self, dc: Id, op: Id, args: Id) {
+    pub(super) fn binary(&mut self, dc: Id, op: Id, args: Id) -> Done {
         let Node::BinaryArgs(Some(left), Some(right)) = self.node(args) else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
         let code = self.operator_code(op).unwrap_or([0, 0]);
         if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
-            self.expr_op(op);
+            self.expr_op(op)?;
             self.push_char('<');
-            self.comp(Some(left));
+            self.comp(Some(left))?;
             self.push(">(");
-            self.comp(Some(right));
+            self.comp(Some(right))?;
             self.push_char(')');
-            return;
+            return Ok(());
         }
-        if self.fold(code, left, Some(right), None) || self.designated_init(dc) {
-            return;
+        if self.fold(code, left, Some(right), None)? || self.designated_init(dc)? {
+            return Ok(());
         }
         let greater = code == *b"gt";
         if greater {
@@ -126,68 +129,67 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             Node::TypedName(function, ty) if code == *b"cl" => {
                 // A call shows its arguments, not the callee's parameters.
                 if !matches!(self.node(ty), Node::FunctionType(..)) {
-                    self.fail();
+                    return Err(Failure::Unprintable);
                 }
-                self.subexpr(function);
+                self.subexpr(function)?;
             }
-            _ => self.subexpr(left),
+            _ => self.subexpr(left)?,
         }
         if code == *b"ix" {
             self.push_char('[');
-            self.comp(Some(right));
+            self.comp(Some(right))?;
             self.push_char(']');
         } else {
             if code != *b"cl" {
-                self.expr_op(op);
+                self.expr_op(op)?;
             }
-            self.subexpr(right);
+            self.subexpr(right)?;
         }
         if greater {
             self.push_char(')');
         }
+        Ok(())
     }
 
-    pub(super) fn trinary(&mut self, dc: Id, op: Id, args: Id) {
+    pub(super) fn trinary(&mut self, dc: Id, op: Id, args: Id) -> Done {
         let Node::TrinaryArg1(first, rest) = self.node(args) else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
         let Node::TrinaryArg2(second, third) = self.node(rest) else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
         let code = self.operator_code(op).unwrap_or([0, 0]);
         if let (Some(operator), Some(lhs)) = (first, second) {
-            if self.fold(code, operator, Some(lhs), third) {
-                return;
+            if self.fold(code, operator, Some(lhs), third)? {
+                return Ok(());
             }
         }
-        if self.designated_init(dc) {
-            return;
+        if self.designated_init(dc)? {
+            return Ok(());
         }
         if code == *b"qu" {
             let (Some(a), Some(b), Some(c)) = (first, second, third) else {
-                self.fail();
-                return;
+                return Err(Failure::Unprintable);
             };
-            self.subexpr(a);
-            self.expr_op(op);
-            self.subexpr(b);
+            self.subexpr(a)?;
+            self.expr_op(op)?;
+            self.subexpr(b)?;
             self.push(" : ");
-            self.subexpr(c);
+            self.subexpr(c)?;
         } else {
             self.push("new ");
             if let Some(first) = first {
                 if self.node(first).children().0.is_some() {
-                    self.subexpr(first);
+                    self.subexpr(first)?;
                     self.push_char(' ');
                 }
             }
-            self.comp(second);
+            self.comp(second)?;
             if let Some(third) = third {
-                self.subexpr(third);
+                self.subexpr(third)?;
             }
         }
+        Ok(())
     }
 
     /// Fold expressions (`(... + x)`, `(x + ... + 0)`), which print the
@@ -198,41 +200,41 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         operator: Id,
         op1: Option<Id>,
         op2: Option<Id>,
-    ) -> bool {
+    ) -> Result<bool, Failure> {
         if code[0] != b'f' {
-            return false;
+            return Ok(false);
         }
-        let Some(op1) = op1 else { return false };
+        let Some(op1) = op1 else { return Ok(false) };
         let save = std::mem::replace(&mut self.pack_index, -1);
         match code[1] {
             b'l' => {
                 self.push("(...");
-                self.expr_op(operator);
-                self.subexpr(op1);
+                self.expr_op(operator)?;
+                self.subexpr(op1)?;
                 self.push_char(')');
             }
             b'r' => {
                 self.push_char('(');
-                self.subexpr(op1);
-                self.expr_op(operator);
+                self.subexpr(op1)?;
+                self.expr_op(operator)?;
                 self.push("...)");
             }
             b'L' | b'R' => {
                 self.push_char('(');
-                self.subexpr(op1);
-                self.expr_op(operator);
+                self.subexpr(op1)?;
+                self.expr_op(operator)?;
                 self.push("...");
-                self.expr_op(operator);
+                self.expr_op(operator)?;
                 match op2 {
-                    Some(op2) => self.subexpr(op2),
-                    None => self.fail(),
+                    Some(op2) => self.subexpr(op2)?,
+                    None => return Err(Failure::Unprintable),
                 }
                 self.push_char(')');
             }
             _ => {}
         }
         self.pack_index = save;
-        true
+        Ok(true)
     }
 
     pub(super) fn designator_code(&self, dc: Id) -> Option<u8> {
@@ -247,37 +249,37 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     }
 
     /// `.a = 1`, `[0] = 1`, `[0 ... 3] = 1` in braced initializers.
-    pub(super) fn designated_init(&mut self, dc: Id) -> bool {
+    pub(super) fn designated_init(&mut self, dc: Id) -> Result<bool, Failure> {
         let Some(kind) = self.designator_code(dc) else {
-            return false;
+            return Ok(false);
         };
         let (op1, mut op2) = match self.node(dc) {
             Node::Binary(_, args) | Node::Trinary(_, args) => self.node(args).children(),
-            _ => return false,
+            _ => return Ok(false),
         };
         self.push_char(if kind == b'i' { '.' } else { '[' });
-        self.comp(op1);
+        self.comp(op1)?;
         if kind == b'X' {
             self.push(" ... ");
             let (mid, last) = op2.map(|o| self.node(o).children()).unwrap_or((None, None));
-            self.comp(mid);
+            self.comp(mid)?;
             op2 = last;
         }
         if kind != b'i' {
             self.push_char(']');
         }
         match op2 {
-            Some(o) if self.designator_code(o).is_some() => self.comp(Some(o)),
+            Some(o) if self.designator_code(o).is_some() => self.comp(Some(o))?,
             Some(o) => {
                 self.push_char('=');
-                self.subexpr(o);
+                self.subexpr(o)?;
             }
-            None => self.fail(),
+            None => return Err(Failure::Unprintable),
         }
-        true
+        Ok(true)
     }
 
-    pub(super) fn literal(&mut self, ty: Id, digits: Id, negative: bool) {
+    pub(super) fn literal(&mut self, ty: Id, digits: Id, negative: bool) -> Done {
         let style = match self.node(ty) {
             Node::Builtin(code) => BUILTINS[code as usize].literal,
             _ => LiteralStyle::Default,
@@ -295,7 +297,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                 if negative {
                     self.push_char('-');
                 }
-                self.comp(Some(digits));
+                self.comp(Some(digits))?;
                 self.push(match style {
                     LiteralStyle::Unsigned => "u",
                     LiteralStyle::Long => "l",
@@ -304,18 +306,18 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                     LiteralStyle::UnsignedLongLong => "ull",
                     _ => "",
                 });
-                return;
+                return Ok(());
             }
             LiteralStyle::Bool if !negative => {
                 if let Node::Name(s @ ("0" | "1")) = self.node(digits) {
                     self.push(if s == "0" { "false" } else { "true" });
-                    return;
+                    return Ok(());
                 }
             }
             _ => {}
         }
         self.push_char('(');
-        self.comp(Some(ty));
+        self.comp(Some(ty))?;
         self.push_char(')');
         if negative {
             self.push_char('-');
@@ -324,9 +326,10 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         if float {
             self.push_char('[');
         }
-        self.comp(Some(digits));
+        self.comp(Some(digits))?;
         if float {
             self.push_char(']');
         }
+        Ok(())
     }
 }

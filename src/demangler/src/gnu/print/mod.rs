@@ -27,6 +27,21 @@ struct Modifier {
     next: Option<u32>,
 }
 
+/// Why printing stopped before the end (the sticky `failed` of libiberty's
+/// `d_print_saw_error`, here a `Result` that every printing step returns).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Failure {
+    /// GNU prints nothing for it.
+    Unprintable,
+    /// Nested deeper than the recursion limit.
+    TooDeep,
+    /// Longer than the output limit.
+    TooLong,
+}
+
+/// A printing step: done, or why not.
+type Done = Result<(), Failure>;
+
 /// What printing gave.
 pub(crate) enum Printed {
     Text(String),
@@ -67,9 +82,6 @@ pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     /// Nesting of `comp` allowed (the recursion limit; libiberty's
     /// `recursion` count against `DEMANGLE_RECURSION_LIMIT`).
     max_depth: usize,
-    /// Printing failed: nothing more is printed (libiberty's
-    /// `demangle_failure`, checked by `d_print_saw_error`).
-    failed: bool,
     /// Scopes of templates: (template node, enclosing scope). Entries are
     /// never changed, so a scope is an index that stays valid (libiberty's
     /// linked `d_print_template` entries on the stack).
@@ -124,8 +136,6 @@ pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
     /// taking back the comma after an empty pack leaves it as it was
     /// (libiberty's `last_char`).
     last_char: u8,
-    /// Nested deeper than `max_depth`: printing stops (`Printed::TooDeep`).
-    too_deep: bool,
     /// For `crate::parse`: the nodes whose places in the text give the
     /// parts of the name, and where they printed.
     pub(crate) watch: Option<Box<Watch>>,
@@ -172,7 +182,6 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             limit,
             fuel: limit.saturating_mul(16).max(1 << 16),
             max_depth: max_depth as usize,
-            failed: false,
             scopes,
             templates: None,
             modifiers_stack,
@@ -188,7 +197,6 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             components,
             drop_return_type: false,
             last_char: 0,
-            too_deep: false,
             watch: None,
             templates_shown: true,
             suffixes_shown: true,
@@ -204,15 +212,14 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
         return_type: bool,
     ) -> (Printed, Buffers, Option<Box<Watch>>) {
         self.drop_return_type = !return_type && matches!(self.node(root), Node::TypedName(..));
-        self.comp(Some(root));
-        let printed = if self.out.len() > self.limit {
-            Printed::TooLong
-        } else if self.too_deep {
-            Printed::TooDeep
-        } else if self.failed {
-            Printed::Failed
-        } else {
-            Printed::Text(self.out)
+        let done = self.comp(Some(root));
+        // Text over the limit is reported as such, whatever stopped it.
+        let printed = match done {
+            _ if self.out.len() > self.limit => Printed::TooLong,
+            Err(Failure::TooLong) => Printed::TooLong,
+            Err(Failure::TooDeep) => Printed::TooDeep,
+            Err(Failure::Unprintable) => Printed::Failed,
+            Ok(()) => Printed::Text(self.out),
         };
         let buffers = Buffers {
             scopes: self.scopes,
@@ -226,10 +233,6 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
 
     fn node(&self, id: Id) -> Node<'a> {
         self.nodes[id as usize]
-    }
-
-    fn fail(&mut self) {
-        self.failed = true;
     }
 
     /// The last character written. Removing the comma after an empty pack
@@ -261,30 +264,26 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
 
     // ----- printing -----
 
-    fn comp(&mut self, dc: Option<Id>) {
+    /// Print `dc` (libiberty's `d_print_comp`): one level deeper, within
+    /// the limits, once more at most inside itself.
+    fn comp(&mut self, dc: Option<Id>) -> Done {
         let Some(dc) = dc else {
-            self.fail();
-            return;
+            return Err(Failure::Unprintable);
         };
-        if self.failed {
-            return;
-        }
         if self.components.len() >= self.max_depth {
-            self.too_deep = true;
+            return Err(Failure::TooDeep);
         }
-        if self.printing[dc as usize] > 1
-            || self.too_deep
-            || self.fuel == 0
-            || self.out.len() > self.limit
-        {
-            self.fail();
-            return;
+        if self.out.len() > self.limit {
+            return Err(Failure::TooLong);
+        }
+        if self.printing[dc as usize] > 1 || self.fuel == 0 {
+            return Err(Failure::Unprintable);
         }
         self.fuel -= 1;
         self.printing[dc as usize] += 1;
         self.components.push(dc);
         let start = self.out.len();
-        self.comp_inner(dc);
+        let done = self.comp_inner(dc);
         if WATCH {
             if let Some(watch) = self.watch.as_deref_mut() {
                 watch.saw(dc, start, self.out.len());
@@ -292,11 +291,12 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
         }
         self.components.pop();
         self.printing[dc as usize] -= 1;
+        done
     }
 
-    fn comp_inner(&mut self, dc: Id) {
+    fn comp_inner(&mut self, dc: Id) -> Done {
         match self.node(dc) {
-            Node::Name(s) if self.java => self.java_identifier(s),
+            Node::Name(s) if self.java => self.java_identifier(s)?,
             Node::Name(s) => self.push(s),
             // The full spellings of the standard abbreviations are text of
             // the tables: their template arguments go with the others'.
@@ -305,16 +305,16 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             }
             Node::StdName(s) => self.push(s),
             Node::TaggedName(name, tag) => {
-                self.comp(Some(name));
+                self.comp(Some(name))?;
                 self.push("[abi:");
-                self.comp(Some(tag));
+                self.comp(Some(tag))?;
                 self.push_char(']');
             }
             Node::StructuredBinding(..) => {
                 self.push_char('[');
                 let mut next = Some(dc);
                 while let Some(Node::StructuredBinding(name, rest)) = next.map(|n| self.node(n)) {
-                    self.comp(Some(name));
+                    self.comp(Some(name))?;
                     if rest.is_some() {
                         self.push(", ");
                     }
@@ -324,24 +324,24 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             }
             Node::ModuleName(parent, name, partition) => {
                 if parent.is_some() {
-                    self.comp(parent);
+                    self.comp(parent)?;
                 }
                 if partition {
                     self.push_char(':');
                 } else if parent.is_some() {
                     self.push_char('.');
                 }
-                self.comp(Some(name));
+                self.comp(Some(name))?;
             }
             Node::ModuleEntity(name, module) => {
-                self.comp(Some(name));
+                self.comp(Some(name))?;
                 self.push_char('@');
-                self.comp(Some(module));
+                self.comp(Some(module))?;
             }
             Node::EnableIf(function, conditions) => {
-                self.comp(Some(function));
+                self.comp(Some(function))?;
                 self.push(" [enable_if:");
-                self.comp(Some(conditions));
+                self.comp(Some(conditions))?;
                 self.push_char(']');
             }
             Node::BitInt(size, signed) => {
@@ -350,63 +350,64 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                 } else {
                     "unsigned _BitInt("
                 });
-                self.comp(Some(size));
+                self.comp(Some(size))?;
                 self.push_char(')');
             }
             Node::JavaResource(name) => {
                 self.push("java resource ");
-                self.comp(Some(name));
+                self.comp(Some(name))?;
             }
             Node::Compound(first, second) => {
-                self.comp(Some(first));
-                self.comp(Some(second));
+                self.comp(Some(first))?;
+                self.comp(Some(second))?;
             }
             Node::ModuleInit(module) => {
                 self.push("initializer for module ");
-                self.comp(Some(module));
+                self.comp(Some(module))?;
             }
             Node::Friend(name) => {
-                self.comp(Some(name));
+                self.comp(Some(name))?;
                 self.push("[friend]");
             }
             Node::UnnamedEnum(underlying, first) => {
                 self.push("{enum:");
-                self.comp(Some(underlying));
+                self.comp(Some(underlying))?;
                 self.push_char('{');
-                self.comp(Some(first));
+                self.comp(Some(first))?;
                 self.push("}}");
             }
             Node::Constraints(constrained, expr) => {
-                self.comp(Some(constrained));
+                self.comp(Some(constrained))?;
                 self.push(" requires ");
-                self.comp(Some(expr));
+                self.comp(Some(expr))?;
             }
             Node::VendorExpr(name, args) => {
-                self.comp(Some(name));
+                self.comp(Some(name))?;
                 self.push_char('(');
-                self.comp(Some(args));
+                self.comp(Some(args))?;
                 self.push_char(')');
             }
             Node::QualName(scope, name) | Node::LocalName(scope, name) => {
-                self.comp(Some(scope));
+                self.comp(Some(scope))?;
                 self.push(if self.java { "." } else { "::" });
-                self.local_part(name);
+                self.local_part(name)?;
             }
-            Node::TypedName(name, ty) => self.typed_name(name, ty),
+            Node::TypedName(name, ty) => self.typed_name(name, ty)?,
             Node::Template(name, args) => self.as_current_template(dc, |p| {
                 p.without_modifiers(|p| {
                     if p.java && matches!(p.node(name), Node::Name("JArray")) {
                         // Java arrays: `JArray<T>` is `T[]`.
-                        p.comp(Some(args));
+                        p.comp(Some(args))?;
                         p.push("[]");
                     } else {
-                        p.comp(Some(name));
+                        p.comp(Some(name))?;
                         if p.templates_shown {
-                            p.template_args(args);
+                            p.template_args(args)?;
                         }
                     }
+                    Ok(())
                 })
-            }),
+            })?,
             Node::TemplateParam(n) => {
                 if self.lambda_args > n + 1 {
                     // A parameter of the lambda's template head.
@@ -415,25 +416,24 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                         decl = decl.and_then(|d| self.next_param_decl(d));
                     }
                     match decl.map(|d| self.node(d)) {
-                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n),
-                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n),
-                        None => self.fail(),
+                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n)?,
+                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n)?,
+                        None => return Err(Failure::Unprintable),
                     }
-                    return;
+                    return Ok(());
                 }
                 if self.lambda_args > 0 {
                     self.push("auto:");
                     self.push_num(n + 1);
-                    return;
+                    return Ok(());
                 }
-                let a = self.template_argument(n);
+                let a = self.template_argument(n)?;
                 let Some(a) = a else {
-                    self.fail();
-                    return;
+                    return Err(Failure::Unprintable);
                 };
                 // The argument may refer to an outer template's parameters.
                 let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
-                self.in_scope(outer, |p| p.comp(Some(a)));
+                self.in_scope(outer, |p| p.comp(Some(a)))?;
             }
             Node::FunctionParam(0) => self.push("this"),
             Node::FunctionParam(n) => {
@@ -441,26 +441,26 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                 self.push_num(n);
                 self.push_char('}');
             }
-            Node::Ctor(name) => self.comp(Some(name)),
+            Node::Ctor(name) => self.comp(Some(name))?,
             Node::Dtor(name) => {
                 self.push_char('~');
-                self.comp(Some(name));
+                self.comp(Some(name))?;
             }
             Node::Special(kind, inner) => {
                 self.push(kind.prefix());
-                self.comp(Some(inner));
+                self.comp(Some(inner))?;
             }
             Node::ConstructionVtable(base, derived) => {
                 self.push("construction vtable for ");
-                self.comp(Some(base));
+                self.comp(Some(base))?;
                 self.push("-in-");
-                self.comp(Some(derived));
+                self.comp(Some(derived))?;
             }
             Node::ReferenceTemporary(name, num) => {
                 self.push("reference temporary #");
-                self.comp(Some(num));
+                self.comp(Some(num))?;
                 self.push(" for ");
-                self.comp(Some(name));
+                self.comp(Some(name))?;
             }
             Node::Qual(q @ (Qual::Restrict | Qual::Volatile | Qual::Const), inner, _) => {
                 // A qualifier already waiting to be printed is printed once
@@ -473,20 +473,20 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                             break;
                         }
                         if matches!(self.node(m.node), Node::Qual(pending, ..) if pending == q) {
-                            self.comp(Some(inner));
-                            return;
+                            self.comp(Some(inner))?;
+                            return Ok(());
                         }
                     }
                     p = m.next;
                 }
-                self.modifier_comp(dc, None);
+                self.modifier_comp(dc, None)?;
             }
-            Node::Reference(sub) | Node::RvalueReference(sub) => self.reference(dc, sub),
+            Node::Reference(sub) | Node::RvalueReference(sub) => self.reference(dc, sub)?,
             Node::Qual(..)
             | Node::Pointer(_)
             | Node::Complex(_)
             | Node::Imaginary(_)
-            | Node::VendorQual(..) => self.modifier_comp(dc, None),
+            | Node::VendorQual(..) => self.modifier_comp(dc, None)?,
             Node::Builtin(code) if self.java => self.push(match BUILTINS[code as usize].name {
                 // libiberty's `java_name` column of its builtin types.
                 "bool" => "boolean",
@@ -504,13 +504,13 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                     self.push_char('x');
                 }
             }
-            Node::VendorType(name) => self.comp(Some(name)),
+            Node::VendorType(name) => self.comp(Some(name))?,
             Node::FunctionType(ret, _) if self.ret_postfix => {
                 // DMGL_RET_POSTFIX: the parameters, then the return type.
                 self.ret_postfix = false;
-                self.function_type(dc, self.modifiers);
+                self.function_type(dc, self.modifiers)?;
                 if ret.is_some() {
-                    self.comp(ret);
+                    self.comp(ret)?;
                 }
                 self.ret_postfix = true;
             }
@@ -519,35 +519,35 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                 if let Some(ret) = ret.filter(|_| !drop) {
                     // The return type goes first; what it modifies follows.
                     let m = self.push_modifier(dc);
-                    self.comp(Some(ret));
+                    self.comp(Some(ret))?;
                     let printed = self.modifier(m).printed;
                     self.modifiers = self.modifier(m).next;
                     self.modifiers_stack.truncate(m as usize);
                     if printed {
-                        return;
+                        return Ok(());
                     }
                     self.push_char(' ');
                 }
-                self.function_type(dc, self.modifiers);
+                self.function_type(dc, self.modifiers)?;
             }
-            Node::ArrayType(_, elem) => self.array(dc, elem),
+            Node::ArrayType(_, elem) => self.array(dc, elem)?,
             Node::PtrMem(_, inner) | Node::VectorType(_, inner) => {
                 let m = self.push_modifier(dc);
-                self.comp(Some(inner));
+                self.comp(Some(inner))?;
                 if !self.modifier(m).printed {
-                    self.print_modifier(dc);
+                    self.print_modifier(dc)?;
                 }
                 self.modifiers = self.modifier(m).next;
                 self.modifiers_stack.truncate(m as usize);
             }
             Node::ArgList(item, rest) | Node::TemplateArgList(item, rest) => {
                 if item.is_some() {
-                    self.comp(item);
+                    self.comp(item)?;
                 }
                 if rest.is_some() {
                     self.push(", ");
                     let len = self.out.len();
-                    self.comp(rest);
+                    self.comp(rest)?;
                     // An empty pack prints nothing, and no comma either.
                     if self.out.len() == len {
                         self.out.truncate(len - 2);
@@ -556,10 +556,10 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             }
             Node::InitializerList(ty, list) => {
                 if ty.is_some() {
-                    self.comp(ty);
+                    self.comp(ty)?;
                 }
                 self.push_char('{');
-                self.comp(Some(list));
+                self.comp(Some(list))?;
                 self.push_char('}');
             }
             Node::Operator(i) => {
@@ -572,21 +572,21 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             }
             Node::ExtendedOperator(_, name) => {
                 self.push("operator ");
-                self.comp(Some(name));
+                self.comp(Some(name))?;
             }
             Node::Conversion(ty) => {
                 self.push("operator ");
-                self.conversion(ty);
+                self.conversion(ty)?;
             }
-            Node::Nullary(op) => self.expr_op(op),
-            Node::Unary(op, operand) => self.unary(op, operand),
-            Node::Binary(op, args) => self.binary(dc, op, args),
-            Node::Trinary(op, args) => self.trinary(dc, op, args),
-            Node::Literal(ty, digits, negative) => self.literal(ty, digits, negative),
+            Node::Nullary(op) => self.expr_op(op)?,
+            Node::Unary(op, operand) => self.unary(op, operand)?,
+            Node::Binary(op, args) => self.binary(dc, op, args)?,
+            Node::Trinary(op, args) => self.trinary(dc, op, args)?,
+            Node::Literal(ty, digits, negative) => self.literal(ty, digits, negative)?,
             Node::Number(n) => self.push_num(n),
             Node::Decltype(e) => {
                 self.push("decltype (");
-                self.comp(Some(e));
+                self.comp(Some(e))?;
                 self.push_char(')');
             }
             Node::Lambda(params, n) => {
@@ -603,13 +603,13 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                                 p.push(", ");
                             }
                             p.lambda_args += 1;
-                            p.comp(Some(d));
+                            p.comp(Some(d))?;
                             p.push_char(' ');
                             let named = match p.node(d) {
                                 Node::PackParm(inner, _) => inner,
                                 _ => d,
                             };
-                            p.lambda_parm_name(named, p.lambda_args - 1);
+                            p.lambda_parm_name(named, p.lambda_args - 1)?;
                             decl = p.next_param_decl(d);
                         }
                         p.push_char('>');
@@ -617,8 +617,8 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                     }
                     p.lambda_args += 1;
                     p.push_char('(');
-                    p.comp(params);
-                });
+                    p.comp(params)
+                })?;
                 self.push(")#");
                 self.push_num(u64::from(n) + 1);
                 self.push_char('}');
@@ -630,20 +630,20 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                     if d != first {
                         self.push(", ");
                     }
-                    self.comp(Some(d));
+                    self.comp(Some(d))?;
                     decl = self.next_param_decl(d);
                 }
                 self.push_char('>');
             }
             Node::TypeParm(_) => self.push("typename"),
-            Node::NonTypeParm(ty, _) => self.comp(Some(ty)),
+            Node::NonTypeParm(ty, _) => self.comp(Some(ty))?,
             Node::TemplateTemplateParm(head, _) => {
                 self.push("template");
-                self.comp(Some(head));
+                self.comp(Some(head))?;
                 self.push(" class");
             }
             Node::PackParm(inner, _) => {
-                self.comp(Some(inner));
+                self.comp(Some(inner))?;
                 self.push("...");
             }
             Node::UnnamedType(n) => {
@@ -652,30 +652,30 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
                 self.push_char('}');
             }
             Node::Clone(encoding, suffix) => {
-                self.comp(Some(encoding));
+                self.comp(Some(encoding))?;
                 if self.suffixes_shown {
                     self.push(" [clone ");
-                    self.comp(Some(suffix));
+                    self.comp(Some(suffix))?;
                     self.push_char(']');
                 }
             }
             Node::PackExpansion(pattern) => {
                 // Inside a lambda's signature no pack is looked up.
                 let pack = if self.lambda_args == 0 {
-                    self.find_pack(Some(pattern))
+                    self.find_pack(Some(pattern))?
                 } else {
                     None
                 };
                 let Some(pack) = pack else {
                     // Only function parameter packs: the pattern and `...`.
-                    self.subexpr(pattern);
+                    self.subexpr(pattern)?;
                     self.push("...");
-                    return;
+                    return Ok(());
                 };
                 let len = self.pack_length(Some(pack));
                 for i in 0..len {
                     self.pack_index = i as i32;
-                    self.comp(Some(pattern));
+                    self.comp(Some(pattern))?;
                     if i + 1 < len {
                         self.push(", ");
                     }
@@ -685,8 +685,9 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
             | Node::BinaryArgs(..)
             | Node::TrinaryArg1(..)
             | Node::TrinaryArg2(..)
-            | Node::DefaultArg(..) => self.fail(),
+            | Node::DefaultArg(..) => return Err(Failure::Unprintable),
         }
+        Ok(())
     }
 
     // ----- expressions -----

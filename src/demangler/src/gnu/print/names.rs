@@ -5,33 +5,35 @@ use super::*;
 
 impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// The part after `::` of a qualified or local name.
-    pub(super) fn local_part(&mut self, name: Id) {
+    pub(super) fn local_part(&mut self, name: Id) -> Done {
         if let Node::DefaultArg(n, inner) = self.node(name) {
             self.push("{default arg#");
             self.push_num(u64::from(n) + 1);
             self.push("}::");
-            self.comp(Some(inner));
+            self.comp(Some(inner))?;
         } else {
-            self.comp(Some(name));
+            self.comp(Some(name))?;
         }
+        Ok(())
     }
 
-    pub(super) fn template_args(&mut self, args: Id) {
+    pub(super) fn template_args(&mut self, args: Id) -> Done {
         if self.last() == b'<' {
             self.push_char(' ');
         }
         self.push_char('<');
-        self.comp(Some(args));
+        self.comp(Some(args))?;
         // `> >`, never `>>`.
         if self.last() == b'>' {
             self.push_char(' ');
         }
         self.push_char('>');
+        Ok(())
     }
 
     /// A Java identifier: `__U<hex>_` is the character of that code below
     /// 256 (libiberty `d_print_java_identifier`).
-    pub(super) fn java_identifier(&mut self, name: &str) {
+    pub(super) fn java_identifier(&mut self, name: &str) -> Done {
         let bytes = name.as_bytes();
         let mut p = 0;
         while p < bytes.len() {
@@ -55,6 +57,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             self.push_char(c);
             p += c.len_utf8();
         }
+        Ok(())
     }
 
     /// The declaration after `decl` in a template head.
@@ -71,13 +74,14 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     /// The name a lambda's template parameter prints as: `$T`, `$N` or
     /// `$TT` by its declaration, and its index (libiberty
     /// `d_print_lambda_parm_name`).
-    pub(super) fn lambda_parm_name(&mut self, decl: Id, index: u32) {
+    pub(super) fn lambda_parm_name(&mut self, decl: Id, index: u32) -> Done {
         match self.node(decl) {
             Node::TypeParm(_) => self.push("$T"),
             Node::NonTypeParm(..) => self.push("$N"),
             Node::TemplateTemplateParm(..) => self.push("$TT"),
-            _ => self.fail(),
+            _ => return Err(Failure::Unprintable),
         }
         self.push_num(u64::from(index));
+        Ok(())
     }
 }

@@ -78,27 +78,29 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         self.modifiers_stack[index as usize]
     }
 
-    pub(super) fn lookup_template_argument(&mut self, number: u32) -> Option<Id> {
-        let Some(scope) = self.templates else {
-            self.fail();
-            return None;
-        };
+    /// Template argument `number` of the template in scope, if it has one;
+    /// with no template in scope, printing fails (libiberty's
+    /// `d_lookup_template_argument`).
+    pub(super) fn lookup_template_argument(&mut self, number: u32) -> Result<Option<Id>, Failure> {
+        let scope = self.templates.ok_or(Failure::Unprintable)?;
         let (decl, _) = self.scopes[scope as usize];
-        match self.node(decl) {
+        Ok(match self.node(decl) {
             Node::Template(_, args) => self.index_template_argument(Some(args), number as i32),
             _ => None,
-        }
+        })
     }
 
     /// What template parameter `number` stands for here: its argument, or
     /// the element of its pack that the expansion being printed is at.
-    pub(super) fn template_argument(&mut self, number: u32) -> Option<Id> {
-        let a = self.lookup_template_argument(number)?;
-        if self.is_arg_list(a) {
+    pub(super) fn template_argument(&mut self, number: u32) -> Result<Option<Id>, Failure> {
+        let Some(a) = self.lookup_template_argument(number)? else {
+            return Ok(None);
+        };
+        Ok(if self.is_arg_list(a) {
             self.index_template_argument(Some(a), self.pack_index)
         } else {
             Some(a)
-        }
+        })
     }
 
     pub(super) fn index_template_argument(&self, args: Option<Id>, index: i32) -> Option<Id> {
@@ -130,12 +132,12 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
     }
 
     /// The template argument pack an expansion pattern refers to.
-    pub(super) fn find_pack(&mut self, dc: Option<Id>) -> Option<Id> {
-        let dc = dc?;
+    pub(super) fn find_pack(&mut self, dc: Option<Id>) -> Result<Option<Id>, Failure> {
+        let Some(dc) = dc else { return Ok(None) };
         match self.node(dc) {
             Node::TemplateParam(n) => {
                 let a = self.lookup_template_argument(n)?;
-                self.is_arg_list(a).then_some(a)
+                Ok(a.filter(|&a| self.is_arg_list(a)))
             }
             Node::PackExpansion(_)
             | Node::Lambda(..)
@@ -148,13 +150,16 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             | Node::FunctionParam(_)
             | Node::UnnamedType(_)
             | Node::DefaultArg(..)
-            | Node::Number(_) => None,
+            | Node::Number(_) => Ok(None),
             Node::ExtendedOperator(_, name) | Node::Ctor(name) | Node::Dtor(name) => {
                 self.find_pack(Some(name))
             }
             node => {
                 let (left, right) = node.children();
-                self.find_pack(left).or_else(|| self.find_pack(right))
+                match self.find_pack(left)? {
+                    Some(pack) => Ok(Some(pack)),
+                    None => self.find_pack(right),
+                }
             }
         }
     }
@@ -168,18 +173,18 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
         count
     }
 
-    pub(super) fn args_length(&mut self, mut list: Option<Id>) -> usize {
+    pub(super) fn args_length(&mut self, mut list: Option<Id>) -> Result<usize, Failure> {
         let mut count = 0;
         while let Some(Node::TemplateArgList(item, rest)) = list.map(|l| self.node(l)) {
             let Some(item) = item else { break };
             if let Node::PackExpansion(pattern) = self.node(item) {
-                let pack = self.find_pack(Some(pattern));
+                let pack = self.find_pack(Some(pattern))?;
                 count += self.pack_length(pack);
             } else {
                 count += 1;
             }
             list = rest;
         }
-        count
+        Ok(count)
     }
 }
