@@ -57,8 +57,8 @@ enum Shape {
     },
     /// A template argument pack: its arguments are `Reader::elements[first..first + len]`.
     Pack {
-        first: u32,
-        len: u32,
+        first: u16,
+        len: u16,
     },
     /// Read inside a pack expansion: GNU prints it for whichever element
     /// it is at, so it is never repeated here.
@@ -71,16 +71,15 @@ enum Shape {
 ///
 /// A template parameter (`T_`) prints the argument of the template in
 /// scope where it is printed, and as `auto:N` in a lambda's parameters: a
-/// text with one in it (`params`) is repeated only in the encoding that
-/// printed it (`scope`), outside lambdas.
+/// text with one in it is repeated only in the encoding that printed it
+/// (`params_scope`, 0 for a text with none), outside lambdas.
 #[derive(Clone, Copy)]
 struct Span {
     start: u32,
     end: u32,
+    params_scope: u32,
     shape: Shape,
     side: bool,
-    params: bool,
-    scope: u32,
 }
 
 /// Nesting of types read at most.
@@ -318,8 +317,14 @@ impl<'a> Reader<'a> {
     /// on recursion: a type a few levels, each item of a list and each part
     /// of a nested name one more (its lists and names are chains), and a
     /// text printed again at most as deep as it is long.
+    /// (Where the depth only grows on the way to a type, the deepest is
+    /// taken there: see [`Reader::deepest_here`].)
     fn deeper(&mut self, levels: i32) {
         self.depth = self.depth.wrapping_add_signed(levels);
+    }
+
+    /// Note the depth here as the deepest if it is.
+    fn deepest_here(&mut self) {
         self.deepest = self.deepest.max(self.depth);
     }
 
@@ -331,8 +336,11 @@ impl<'a> Reader<'a> {
             end: self.here(),
             shape,
             side: false,
-            params: self.params_printed != since,
-            scope: self.scope,
+            params_scope: if self.params_printed != since {
+                self.scope
+            } else {
+                0
+            },
         }
     }
 
@@ -343,15 +351,16 @@ impl<'a> Reader<'a> {
         if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
             return None;
         }
-        if span.params {
-            if span.scope != self.scope || self.in_lambda {
+        let params = span.params_scope != 0;
+        if params {
+            if span.params_scope != self.scope || self.in_lambda {
                 return None;
             }
             self.params_printed += 1;
         }
         self.deepest = self.deepest.max(self.depth + (span.end - span.start) + 8);
         let start = self.here();
-        let since = self.params_printed - u32::from(span.params);
+        let since = self.params_printed - u32::from(params);
         let range = span.start as usize..span.end as usize;
         if span.side {
             self.out.push_str(&self.side[range]);

@@ -91,6 +91,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.pos += 1;
+        self.deepest_here();
         self.deeper(-parts);
         Some(info)
     }

@@ -13,6 +13,7 @@ impl<'a> Reader<'a> {
         }
         self.nesting += 1;
         self.deeper(4);
+        self.deepest_here();
         let span = self.type_inner();
         self.deeper(-4);
         self.nesting -= 1;
@@ -314,7 +315,7 @@ impl<'a> Reader<'a> {
         };
         let index = self.expanding?;
         if self.pack_len.is_none() {
-            self.pack_len = Some(len);
+            self.pack_len = Some(u32::from(len));
         }
         if len == 0 && self.pack_len == Some(0) {
             // The first reading of an empty expansion: nothing to print.
@@ -322,8 +323,8 @@ impl<'a> Reader<'a> {
         }
         let element = *self
             .elements
-            .get((first + index) as usize)
-            .filter(|_| index < len)?;
+            .get(usize::from(first) + index as usize)
+            .filter(|_| index < u32::from(len))?;
         Some(self.repeat(element)?.shape)
     }
 
@@ -433,6 +434,7 @@ impl<'a> Reader<'a> {
             }
             count += 1;
         }
+        self.deepest_here();
         self.deeper(-count);
         match empty_tail {
             Some((0, start)) if count > 1 => self.out.truncate(start as usize),
@@ -445,7 +447,7 @@ impl<'a> Reader<'a> {
     /// The arguments of a pack after its `J`, up to and with its `E`;
     /// those of an encoding's name (`top`) kept for `T_`.
     fn pack(&mut self, top: bool) -> Step<Shape> {
-        let first = self.elements.len() as u32;
+        let first = u16::try_from(self.elements.len()).ok()?;
         self.list(b"E", |reader| {
             if reader.peek() == b'J' {
                 return None;
@@ -458,7 +460,7 @@ impl<'a> Reader<'a> {
         })?;
         self.pos += 1;
         let len = if top {
-            self.elements.len() as u32 - first
+            u16::try_from(self.elements.len()).ok()? - first
         } else {
             0
         };
