@@ -82,23 +82,41 @@ pub(crate) fn read(
 /// (`guard::bounded`): the reader nests a bounded depth. `None` for all
 /// else, which [`read`] then reads.
 pub(crate) fn read_common(symbol: &[u8], options: &Options) -> Option<String> {
-    let ours = match options.format {
+    let mut text = String::new();
+    read_common_into(symbol, options, &mut text).then_some(text)
+}
+
+/// [`read_common`], the text appended to `into` (nothing on `false`).
+pub(crate) fn read_common_into(
+    symbol: &[u8],
+    options: &Options,
+    into: &mut impl fast::Sink,
+) -> bool {
+    let ours = || match options.format {
         Format::Auto => crate::rust::symbol_len(symbol).is_none(),
         Format::GnuV3 => true,
         _ => false,
     };
-    if !(ours
-        && symbol.starts_with(b"_Z")
+    if !(symbol.starts_with(b"_Z")
+        && ours()
         && symbol.len() <= GNU_MAX_MANGLED
         && !options.strip_underscore
         && fast::takes(options))
     {
-        return None;
+        return false;
     }
     let limit = options.output_limit(symbol.len());
     crate::guard::bounded(|| {
-        fast::demangle(symbol, options.is_verbose(), limit, options.recursion())
+        fast::demangle_into(
+            symbol,
+            options.is_verbose(),
+            limit,
+            options.recursion(),
+            into,
+        )
+        .then_some(())
     })
+    .is_some()
 }
 
 /// [`read`] by the tree: parsed ([`parse`]), then printed ([`print`]).

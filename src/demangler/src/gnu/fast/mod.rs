@@ -112,7 +112,7 @@ struct Reader<'a> {
     side: String,
     /// Where the outermost function template's return type goes: its
     /// name's start, the return type's start and end, moved there when the
-    /// text is taken ([`Reader::text`]).
+    /// text is taken ([`Reader::write`]).
     return_type: Option<(u32, u32, u32)>,
     subs: Vec<Span>,
     /// The template arguments of the encodings being read, innermost
@@ -183,31 +183,65 @@ pub(crate) fn takes(options: &Options) -> bool {
         && options.format != Format::Java
 }
 
+/// Where a text goes: a `String`, or the bytes of a column.
+pub(crate) trait Sink {
+    fn reserve_for(&mut self, len: usize);
+    fn put(&mut self, text: &str);
+}
+
+impl Sink for String {
+    fn reserve_for(&mut self, len: usize) {
+        self.reserve_exact(len);
+    }
+
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl Sink for Vec<u8> {
+    fn reserve_for(&mut self, len: usize) {
+        self.reserve(len);
+    }
+
+    fn put(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+}
+
 /// The text of `symbol` (a `_Z` name) as GNU prints it with parameters,
 /// return types, template arguments and clone suffixes shown (`verbose`:
 /// the full names of `std::string` and the like), if it has one of the
 /// shapes read here and its text is within `limit` bytes and nests less
-/// than `max_depth`; otherwise `None`, for the tree to read.
-pub(crate) fn demangle(
+/// than `max_depth`; its text appended to `into`
+/// (`false`, and nothing appended, for a name the tree reads).
+pub(crate) fn demangle_into(
     symbol: &[u8],
     verbose: bool,
     limit: usize,
     max_depth: u32,
-) -> Option<String> {
-    let input = symbol.strip_prefix(b"_Z")?;
+    into: &mut impl Sink,
+) -> bool {
+    let Some(input) = symbol.strip_prefix(b"_Z") else {
+        return false;
+    };
     // GNU reads a C string (a NUL ends it); names that are no UTF-8 go to
     // the tree, which refuses them.
-    let text = std::str::from_utf8(input).ok()?;
+    let Ok(text) = std::str::from_utf8(input) else {
+        return false;
+    };
     if memchr::memchr(0, input).is_some() {
-        return None;
+        return false;
     }
     let mut reader = Reader::new(text, verbose, BUFFERS.replace(Buffers::EMPTY));
-    let read = reader.mangled_name();
-    let text = read
-        .filter(|_| reader.out.len() <= limit && reader.deepest + 64 <= max_depth)
-        .map(|()| reader.text());
+    let read = reader.mangled_name().is_some()
+        && reader.out.len() <= limit
+        && reader.deepest + 64 <= max_depth;
+    if read {
+        reader.write(into);
+    }
     BUFFERS.set(reader.into_buffers());
-    text
+    read
 }
 
 impl<'a> Reader<'a> {
@@ -253,19 +287,18 @@ impl<'a> Reader<'a> {
 
     /// The text read, with the outermost return type moved before its
     /// name.
-    fn text(&self) -> String {
+    fn write(&self, into: &mut impl Sink) {
         let out = self.out.as_str();
+        into.reserve_for(out.len() + 1);
         let Some((name, start, end)) = self.return_type else {
-            return out.to_owned();
+            return into.put(out);
         };
         let (name, start, end) = (name as usize, start as usize, end as usize);
-        let mut text = String::with_capacity(out.len() + 1);
-        text.push_str(&out[..name]);
-        text.push_str(&out[start..end]);
-        text.push(' ');
-        text.push_str(&out[name..start]);
-        text.push_str(&out[end..]);
-        text
+        into.put(&out[..name]);
+        into.put(&out[start..end]);
+        into.put(" ");
+        into.put(&out[name..start]);
+        into.put(&out[end..]);
     }
 
     fn into_buffers(self) -> Buffers {
@@ -515,7 +548,7 @@ impl<'a> Reader<'a> {
                 self.push(" const");
             }
             if let Some((start, end)) = ret {
-                // Moved before the name once all is read (`Reader::text`):
+                // Moved before the name once all is read (`Reader::write`):
                 // only the outermost encoding's is printed by then.
                 if self.return_type.is_some() {
                     return None;

@@ -11,6 +11,11 @@ fn tree(symbol: &str) -> Option<String> {
         .map(|(text, _)| text)
 }
 
+fn demangle(symbol: &[u8], verbose: bool, limit: usize, max_depth: u32) -> Option<String> {
+    let mut text = String::new();
+    demangle_into(symbol, verbose, limit, max_depth, &mut text).then_some(text)
+}
+
 fn one_pass(symbol: &str) -> Option<String> {
     let options = Options::default();
     demangle(
