@@ -16,6 +16,22 @@ pub(crate) enum LiteralStyle {
     Void,
 }
 
+impl LiteralStyle {
+    /// The suffix of an integer literal of this style, printed after its
+    /// digits (`5u`, `5ul`); `None` for the styles printed otherwise.
+    pub(crate) fn integer_suffix(self) -> Option<&'static str> {
+        Some(match self {
+            LiteralStyle::Int => "",
+            LiteralStyle::Unsigned => "u",
+            LiteralStyle::Long => "l",
+            LiteralStyle::UnsignedLong => "ul",
+            LiteralStyle::LongLong => "ll",
+            LiteralStyle::UnsignedLongLong => "ull",
+            _ => return None,
+        })
+    }
+}
+
 pub(crate) struct Builtin {
     pub name: &'static str,
     pub literal: LiteralStyle,
@@ -84,6 +100,49 @@ pub(crate) fn builtin_code(c: u8) -> Option<u8> {
         b'a'..=b'j' | b'l'..=b'o' | b's' | b't' | b'v'..=b'z' => Some(c - b'a'),
         _ => None,
     }
+}
+
+/// The builtin type of `D` and this letter, if it is one (`Df` decimal32
+/// ... `Dn` `decltype(nullptr)`; `DF`, `Da`, `Dc` and the rest are read
+/// otherwise).
+pub(crate) fn d_builtin_code(c: u8) -> Option<u8> {
+    Some(match c {
+        b'f' => DECIMAL32,
+        b'd' => DECIMAL64,
+        b'e' => DECIMAL128,
+        b'h' => HALF,
+        b'u' => CHAR8,
+        b's' => CHAR16,
+        b'i' => CHAR32,
+        b'n' => NULLPTR,
+        _ => return None,
+    })
+}
+
+/// `<seq-id> _` of a substitution, the bytes after its `S` (which start
+/// with `_`, a digit or an upper-case letter): the index of the candidate
+/// (0 for `S_`, the base-36 number plus one otherwise) and the bytes read;
+/// `Err` with the bytes read before it went wrong, and whether the number
+/// overflowed (libiberty `d_substitution`).
+pub(crate) fn seq_id(bytes: &[u8]) -> Result<(u32, usize), (usize, bool)> {
+    if bytes.first() == Some(&b'_') {
+        return Ok((0, 1));
+    }
+    let mut id: u32 = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        let digit = match c {
+            // Plus one as libiberty adds it, in an unsigned int.
+            b'_' if i > 0 => return Ok((id.wrapping_add(1), i + 1)),
+            b'0'..=b'9' => c - b'0',
+            b'A'..=b'Z' => c - b'A' + 10,
+            _ => return Err((i + 1, false)),
+        };
+        id = id
+            .checked_mul(36)
+            .and_then(|v| v.checked_add(u32::from(digit)))
+            .ok_or((i + 1, true))?;
+    }
+    Err((bytes.len(), false))
 }
 
 pub(crate) struct Operator {
@@ -244,6 +303,17 @@ pub(crate) const STD_SUBSTITUTIONS: [StdSubstitution; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seq_ids_are_base_36_plus_one() {
+        assert_eq!(seq_id(b"_"), Ok((0, 1)));
+        assert_eq!(seq_id(b"0_"), Ok((1, 2)));
+        assert_eq!(seq_id(b"A_x"), Ok((11, 2)));
+        assert_eq!(seq_id(b"10_"), Ok((37, 3)));
+        assert_eq!(seq_id(b"1"), Err((1, false)));
+        assert_eq!(seq_id(b"1a_"), Err((2, false)));
+        assert_eq!(seq_id(b"ZZZZZZZZ_"), Err((7, true)));
+    }
 
     #[test]
     fn operators_are_sorted_and_found() {

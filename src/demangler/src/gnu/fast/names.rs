@@ -268,29 +268,14 @@ impl<'a> Reader<'a> {
     /// `prefix`, before a constructor or destructor, by its full name.
     pub(super) fn substitution(&mut self, prefix: bool) -> Step<Span> {
         let c = self.peek_next();
-        self.pos += 2;
+        self.pos += 1;
         if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
-            let mut id: usize = 0;
-            if c != b'_' {
-                let mut c = c;
-                loop {
-                    let digit = match c {
-                        b'0'..=b'9' => c - b'0',
-                        b'A'..=b'Z' => c - b'A' + 10,
-                        _ => return None,
-                    };
-                    id = id.checked_mul(36)?.checked_add(usize::from(digit))?;
-                    c = self.peek();
-                    self.pos += 1;
-                    if c == b'_' {
-                        break;
-                    }
-                }
-                id += 1;
-            }
-            let span = *self.subs.get(id)?;
+            let (id, read) = tables::seq_id(&self.input[self.pos..]).ok()?;
+            self.pos += read;
+            let span = *self.subs.get(id as usize)?;
             return self.repeat(span);
         }
+        self.pos += 1;
         let sub = STD_SUBSTITUTIONS.iter().find(|s| s.code == c)?;
         if self.peek() == b'B' {
             return None;

@@ -92,15 +92,7 @@ impl<'a> Reader<'a> {
                         });
                         return Some(self.span(start, since, Shape::Plain));
                     }
-                    b'f' => tables::DECIMAL32,
-                    b'd' => tables::DECIMAL64,
-                    b'e' => tables::DECIMAL128,
-                    b'h' => tables::HALF,
-                    b'u' => tables::CHAR8,
-                    b's' => tables::CHAR16,
-                    b'i' => tables::CHAR32,
-                    b'n' => tables::NULLPTR,
-                    _ => return None,
+                    c => tables::d_builtin_code(c)?,
                 };
                 self.pos += 2;
                 self.push(BUILTINS[code as usize].name);
@@ -505,40 +497,31 @@ impl<'a> Reader<'a> {
         let negative = self.eat(b'n');
         let value = self.literal_value()?;
         let builtin = &BUILTINS[code as usize];
-        let suffix = match builtin.literal {
-            LiteralStyle::Int => "",
-            LiteralStyle::Unsigned => "u",
-            LiteralStyle::Long => "l",
-            LiteralStyle::UnsignedLong => "ul",
-            LiteralStyle::LongLong => "ll",
-            LiteralStyle::UnsignedLongLong => "ull",
-            LiteralStyle::Bool if !negative && matches!(value, "0" | "1") => {
-                self.push(if value == "0" { "false" } else { "true" });
-                return Some(());
+        let style = builtin.literal;
+        if let Some(suffix) = style.integer_suffix() {
+            if negative {
+                self.push("-");
             }
-            style => {
-                self.push("(");
-                self.push(builtin.name);
-                self.push(")");
-                if negative {
-                    self.push("-");
-                }
-                let float = style == LiteralStyle::Float;
-                if float {
-                    self.push("[");
-                }
-                self.push(value);
-                if float {
-                    self.push("]");
-                }
-                return Some(());
+            self.push(value);
+            self.push(suffix);
+        } else if style == LiteralStyle::Bool && !negative && matches!(value, "0" | "1") {
+            self.push(if value == "0" { "false" } else { "true" });
+        } else {
+            self.push("(");
+            self.push(builtin.name);
+            self.push(")");
+            if negative {
+                self.push("-");
             }
-        };
-        if negative {
-            self.push("-");
+            let float = style == LiteralStyle::Float;
+            if float {
+                self.push("[");
+            }
+            self.push(value);
+            if float {
+                self.push("]");
+            }
         }
-        self.push(value);
-        self.push(suffix);
         Some(())
     }
 

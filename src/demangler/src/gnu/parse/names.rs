@@ -572,30 +572,26 @@ impl<'a> Parser<'a> {
     /// if verbose.)
     pub(super) fn substitution(&mut self, prefix: bool) -> R {
         self.expect(b'S')?;
-        let c = self.next();
+        let c = self.peek();
         if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
-            let mut id: u32 = 0;
-            if c != b'_' {
-                let mut c = c;
-                loop {
-                    let digit = match c {
-                        b'0'..=b'9' => c - b'0',
-                        b'A'..=b'Z' => c - b'A' + 10,
-                        _ => return self.invalid(),
-                    };
-                    id = id
-                        .checked_mul(36)
-                        .and_then(|v| v.checked_add(u32::from(digit)))
-                        .ok_or(Stop::Invalid)?;
-                    c = self.next();
-                    if c == b'_' {
-                        break;
+            return match tables::seq_id(&self.input[self.pos..]) {
+                Ok((id, read)) => {
+                    self.advance(read);
+                    self.subs.get(id as usize).copied().ok_or(Stop::Invalid)
+                }
+                // A number too large fails where it is; any other failure
+                // may be the name cut short.
+                Err((read, overflow)) => {
+                    self.advance(read);
+                    if overflow {
+                        Err(Stop::Invalid)
+                    } else {
+                        self.invalid()
                     }
                 }
-                id += 1;
-            }
-            return self.subs.get(id as usize).copied().ok_or(Stop::Invalid);
+            };
         }
+        self.advance(1);
         let sub = STD_SUBSTITUTIONS
             .iter()
             .find(|s| s.code == c)

@@ -222,14 +222,6 @@ impl<'a> Parser<'a> {
                         self.expect(b'_')?;
                         return Ok(self.add(Node::BitInt(size, signed)));
                     }
-                    b'f' => tables::DECIMAL32,
-                    b'd' => tables::DECIMAL64,
-                    b'e' => tables::DECIMAL128,
-                    b'h' => tables::HALF,
-                    b'u' => tables::CHAR8,
-                    b's' => tables::CHAR16,
-                    b'i' => tables::CHAR32,
-                    b'n' => tables::NULLPTR,
                     b'F' => {
                         let n = self.number()?;
                         if self.peek() == b'b' {
@@ -252,7 +244,10 @@ impl<'a> Parser<'a> {
                         self.add_sub(ret)?;
                         return Ok(ret);
                     }
-                    _ => return self.invalid(),
+                    c => match tables::d_builtin_code(c) {
+                        Some(code) => code,
+                        None => return self.invalid(),
+                    },
                 };
                 return Ok(self.add(Node::Builtin(code)));
             }

@@ -285,29 +285,18 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             _ => LiteralStyle::Default,
         };
         let plain = matches!(self.node(digits), Node::Name(_));
-        match style {
-            LiteralStyle::Int
-            | LiteralStyle::Unsigned
-            | LiteralStyle::Long
-            | LiteralStyle::UnsignedLong
-            | LiteralStyle::LongLong
-            | LiteralStyle::UnsignedLongLong
-                if plain =>
-            {
+        match style.integer_suffix() {
+            Some(suffix) if plain => {
                 if negative {
                     self.push_char('-');
                 }
                 self.comp(Some(digits))?;
-                self.push(match style {
-                    LiteralStyle::Unsigned => "u",
-                    LiteralStyle::Long => "l",
-                    LiteralStyle::UnsignedLong => "ul",
-                    LiteralStyle::LongLong => "ll",
-                    LiteralStyle::UnsignedLongLong => "ull",
-                    _ => "",
-                });
+                self.push(suffix);
                 return Ok(());
             }
+            _ => {}
+        }
+        match style {
             LiteralStyle::Bool if !negative => {
                 if let Node::Name(s @ ("0" | "1")) = self.node(digits) {
                     self.push(if s == "0" { "false" } else { "true" });
