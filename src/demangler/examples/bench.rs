@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-fn best_of<F: FnMut() -> usize>(runs: usize, mut f: F) -> (f64, usize) {
+fn best_of(runs: usize, f: &mut dyn FnMut() -> usize) -> (f64, usize) {
     let mut best = f64::MAX;
     let mut n = 0;
     for _ in 0..runs {
@@ -30,8 +30,13 @@ fn main() {
         .collect();
     let per = |secs: f64| secs / symbols.len() as f64 * 1e6;
 
+    // Each mode: its label, and what it demangled (or the rows) a run.
+    let report = |label: &str, unit: &str, f: &mut dyn FnMut() -> usize| {
+        let (secs, n) = best_of(3, f);
+        println!("{label:<27}{:.3} us/symbol ({n} {unit})", per(secs));
+    };
     if run("crate") {
-        let (crate_alone, ok) = best_of(3, || {
+        report("cpp_demangle crate alone", "demangled", &mut || {
             symbols
                 .iter()
                 .filter(|s| {
@@ -42,50 +47,34 @@ fn main() {
                 })
                 .count()
         });
-        println!(
-            "cpp_demangle crate alone   {:.3} us/symbol ({ok} demangled)",
-            per(crate_alone)
-        );
     }
     let options = demangler::Options::default();
     if run("core") {
-        let (ours, ok) = best_of(3, || {
+        report("demangler::demangle", "demangled", &mut || {
             symbols
                 .iter()
                 .filter(|s| demangler::demangle(s, &options).is_ok())
                 .count()
         });
-        println!(
-            "demangler::demangle        {:.3} us/symbol ({ok} demangled)",
-            per(ours)
-        );
     }
     if run("parse") {
-        let (parse, ok) = best_of(3, || {
+        report("demangler::parse", "demangled", &mut || {
             symbols
                 .iter()
                 .filter(|s| demangler::parse(s, &options).is_ok())
                 .count()
         });
-        println!(
-            "demangler::parse           {:.3} us/symbol ({ok} demangled)",
-            per(parse)
-        );
     }
     if run("parse_many") {
-        let (many, ok) = best_of(3, || {
+        report("demangler::parse_many", "demangled", &mut || {
             demangler::parse_many(&symbols, &options)
                 .iter()
                 .filter(|r| r.is_ok())
                 .count()
         });
-        println!(
-            "demangler::parse_many      {:.3} us/symbol ({ok} demangled)",
-            per(many)
-        );
     }
     if run("many") {
-        let (many, ok) = best_of(3, || {
+        report("demangler::Batch", "demangled", &mut || {
             let mut batch = demangler::Batch::new(options);
             for symbol in &symbols {
                 batch.push(symbol);
@@ -94,18 +83,10 @@ fn main() {
                 .map(|chunk| chunk.iter().filter(|r| r.is_ok()).count())
                 .sum()
         });
-        println!(
-            "demangler::Batch           {:.3} us/symbol ({ok} demangled)",
-            per(many)
-        );
     }
     if run("column") {
-        let (column, n) = best_of(3, || {
+        report("demangler::demangle_column", "rows", &mut || {
             demangler::demangle_column(&symbols, &options).ends.len()
         });
-        println!(
-            "demangler::demangle_column {:.3} us/symbol ({n} rows)",
-            per(column)
-        );
     }
 }

@@ -65,16 +65,6 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
     read(symbol, options, false).map(|(text, _)| text)
 }
 
-/// Demangle `symbol`, and with `structured`, find what the name is and
-/// where its parts are in the text (`crate::parse`).
-pub(crate) fn read(
-    symbol: &[u8],
-    options: &Options,
-    structured: bool,
-) -> Result<(String, Structure), Error> {
-    tree(symbol, options, structured)
-}
-
 /// The text of `symbol`, a C++ name in a common shape, by the one-pass
 /// reader ([`fast`]), where `options` print it as that reader does and no
 /// other scheme comes first (a Rust legacy name also reads as C++). Called
@@ -119,8 +109,13 @@ pub(crate) fn read_common_into(
     .is_some()
 }
 
-/// [`read`] by the tree: parsed ([`parse`]), then printed ([`print`]).
-fn tree(symbol: &[u8], options: &Options, structured: bool) -> Result<(String, Structure), Error> {
+/// Demangle `symbol`, and with `structured`, find what the name is and
+/// where its parts are in the text (`crate::parse`).
+pub(crate) fn read(
+    symbol: &[u8],
+    options: &Options,
+    structured: bool,
+) -> Result<(String, Structure), Error> {
     let mangled = is_mangled_name(symbol);
     // `-s java` is libiberty's `java_demangle_v3`: mangled names only, with
     // parameters, never verbose, whatever the other flags say.

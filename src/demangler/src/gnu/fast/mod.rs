@@ -26,7 +26,7 @@
 
 use std::cell::Cell;
 
-use crate::{Format, Options};
+use crate::Options;
 
 mod names;
 mod types;
@@ -174,13 +174,10 @@ thread_local! {
 }
 
 /// Whether `options` print names the way this reader does: parameters,
-/// return types, template arguments and clone suffixes shown, not Java.
+/// return types, template arguments and clone suffixes shown (the caller
+/// checks the format).
 pub(crate) fn takes(options: &Options) -> bool {
-    options.params
-        && options.return_type
-        && options.templates
-        && options.suffixes
-        && options.format != Format::Java
+    options.params && options.return_type && options.templates && options.suffixes
 }
 
 /// Where a text goes: a `String`, or the bytes of a column.
