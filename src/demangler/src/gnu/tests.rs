@@ -133,6 +133,20 @@ fn a_substitution_only_starts_a_prefix() {
 }
 
 #[test]
+fn a_template_parameter_or_decltype_only_starts_a_prefix() {
+    // c++filt 2.47 (d_prefix): first in a prefix, and nowhere else (found
+    // on near-misses of real symbols, where a `T_` moved into a scope).
+    assert_eq!(gnu("_Z1fI1AEvNT_1xE").unwrap(), "void f<A>(A::x)");
+    assert_eq!(
+        gnu("_Z1fI1AEvNDtfp_E1xE").unwrap(),
+        "void f<A>(decltype ({parm#1})::x)"
+    );
+    assert_eq!(gnu("_Z1fI1AEvN1AT_1xE"), Err(Error::Malformed));
+    assert_eq!(gnu("_Z1fI1AEvN1ADtfp_E1xE"), Err(Error::Malformed));
+    assert_eq!(gnu("_ZN1A1BT_EE"), Err(Error::Malformed));
+}
+
+#[test]
 fn an_unresolved_scope_that_does_not_parse_is_left_out() {
     // c++filt 2.40 prints the name alone (`!value`) and carries on.
     assert_eq!(

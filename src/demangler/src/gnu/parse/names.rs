@@ -85,8 +85,10 @@ impl<'a> Parser<'a> {
         Ok(ret)
     }
 
-    /// Names up to `E`; each but the last is a substitution candidate
-    /// when `substitutable`.
+    /// `<prefix>` up to `E` (libiberty `d_prefix`): unqualified names and
+    /// template arguments; a decltype, a template parameter or a
+    /// substitution only first. Each part but the last is a substitution
+    /// candidate when `substitutable`.
     pub(super) fn prefix(&mut self, substitutable: bool) -> R {
         let mut ret: Option<Id> = None;
         loop {
@@ -96,7 +98,12 @@ impl<'a> Parser<'a> {
             let dc = match peek {
                 0 => return self.invalid(),
                 b'E' => return ret.ok_or(Stop::Invalid),
-                b'D' if matches!(self.peek_next(), b'T' | b't') => self.type_()?,
+                // d_prefix takes a decltype or a template parameter only
+                // first.
+                b'D' if matches!(self.peek_next(), b'T' | b't') => match ret {
+                    None => self.type_()?,
+                    Some(_) => return self.invalid(),
+                },
                 b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' | b'F' => {
                     self.unqualified_name()?
                 }
@@ -122,7 +129,7 @@ impl<'a> Parser<'a> {
                     template = true;
                     self.template_args()?
                 }
-                b'T' => self.template_param()?,
+                b'T' if ret.is_none() => self.template_param()?,
                 b'M' => {
                     // The initializer scope of a lambda: nothing to show
                     // (GNU skips an `M` anywhere in a prefix, but a name
