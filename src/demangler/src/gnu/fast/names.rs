@@ -74,7 +74,12 @@ impl<'a> Reader<'a> {
                     info.template = false;
                 }
                 b'S' if first => {
-                    self.substitution(true)?;
+                    // A type used as a scope (a qualified, pointer, array
+                    // or function type) prints through GNU's modifier
+                    // lists: the tree's.
+                    if self.substitution(true)?.shape != Shape::Plain {
+                        return None;
+                    }
                     if self.peek() == b'E' {
                         return None;
                     }

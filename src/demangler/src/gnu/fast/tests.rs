@@ -50,6 +50,9 @@ const SHAPES: &[(&str, &str)] = &[
     ("_Z1fIiEvOT_", "void f<int>(int&&)"),
     ("_Z1fIRiEvOT_", "void f<int&>(int&)"),
     ("_Z1fIOiEvRT_", "void f<int&&>(int&)"),
+    // An lvalue reference to an rvalue reference, which stays a candidate.
+    ("_Z1fROiS_", "f(int&, int&&)"),
+    ("_Z1fIOiEvRT_S0_", "void f<int&&>(int&, int&&)"),
     ("_ZZ1fvE1x_0", "f()::x"),
     ("_ZZN1A1fIiEEivE1x", "A::f<int>()::x"),
     ("_ZZ1fvENK1A1gEv", "f()::A::g() const"),
@@ -125,6 +128,17 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // (found by the differential fuzz target).
     ("_Z1fOOOOs", "f(short&&&&)"),
     ("_Z1fRRRi", "f(int&&)"),
+    // A substitution of a qualified, array or function type as the scope
+    // of a name: GNU's modifier lists place its declarator (found on
+    // near-misses of real symbols).
+    ("_Z1fKN1A1BERKNS1_1xE", "f(A::B const, A::B::x const&)"),
+    ("_Z1fA16_cRKNS_1xE", "f(char [16], char const (&) [16]::x)"),
+    ("_Z1fPFvvERKNS0_1xE", "f(void (*)(), void (* const&)()::x)"),
+    (
+        "_ZN5clang4ento14simplifyToSValEN4llvm18IntrusiveRefCntPtrIKNS0_12ProgramStateEEEPKNS4_7SymExprE",
+        "clang::ento::simplifyToSVal(llvm::IntrusiveRefCntPtr<clang::ento::ProgramState const>, \
+         clang::ento::ProgramState::SymExpr const*)",
+    ),
 ];
 
 #[test]

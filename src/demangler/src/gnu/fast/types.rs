@@ -127,6 +127,11 @@ impl<'a> Reader<'a> {
                     if self.peek() != b'I' {
                         return Some(sub);
                     }
+                    // A type other than a name as a template's name: the
+                    // tree's, as in a scope.
+                    if sub.shape != Shape::Plain {
+                        return None;
+                    }
                     self.template_args(false)?;
                 }
                 Shape::Plain
@@ -175,9 +180,14 @@ impl<'a> Reader<'a> {
             Shape::Reference => Shape::Smashed,
             Shape::RvalueReference if !lvalue => Shape::Smashed,
             // An lvalue reference to an rvalue reference is an lvalue
-            // reference to what that refers to.
+            // reference to what that refers to. The candidates that hold
+            // the `&&` keep it: the text moves to the side, and comes back
+            // without it.
             Shape::RvalueReference => {
-                self.out.truncate(self.out.len() - 2);
+                let kept = self.out.len() - 2 - inner.start as usize;
+                let base = self.side.len();
+                self.drop_from(inner.start);
+                self.out.push_str(&self.side[base..base + kept]);
                 self.push("&");
                 Shape::Smashed
             }
