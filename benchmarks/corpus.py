@@ -15,7 +15,12 @@ Families:
 * ``mutated``: each symbol of the other families with one byte changed,
   inserted or cut off (chosen by its hash, so the same on every run): the
   near-misses a service meets, where what matters is refusing exactly what
-  c++filt refuses.
+  c++filt refuses;
+* ``near_miss``: each C++ symbol damaged by a grammar-aware mistake (a back
+  reference pointing at another candidate, a qualified, pointer, array or
+  function type put before one, a template parameter moved, the ``I`` or
+  ``E`` of a template argument list moved to another level): where a
+  one-pass printer and GNU's modifier lists part ways.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/*.so"),
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss"]
 _MUTATION_BYTES = "_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 _LEGACY_RUST = re.compile(r"^_ZN.*17h[0-9a-f]{16}E")
@@ -82,6 +87,9 @@ def harvest(family: str) -> list[str]:
     if family == "static":
         names = _nm(_files(ARCHIVES), "--defined-only")
         return sorted(n for n in names if n.startswith("_Z"))
+    if family == "near_miss":
+        real = set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
+        return sorted({_near_miss(s) for s in real} - real)
     if family == "mutated":
         real = {s for other in FAMILIES if other != "mutated" for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
@@ -106,6 +114,59 @@ def _mutate(symbol: str) -> str:
     if kind == 1:
         return symbol[:at] + byte + symbol[at + 1 :]
     return symbol[:at] + byte + symbol[at:]
+
+
+_SEQ_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_SUBSTITUTION = re.compile(r"S[0-9A-Z]*_")
+_TEMPLATE_PARAM = re.compile(r"T[0-9]*_")
+
+
+def _seq_id(n: int) -> str:
+    """The substitution `S_`, `S0_`, ... that refers to candidate `n`."""
+    if n == 0:
+        return "S_"
+    n, digits = n - 1, ""
+    while True:
+        digits = _SEQ_DIGITS[n % 36] + digits
+        n //= 36
+        if n == 0:
+            return f"S{digits}_"
+
+
+def _near_miss(symbol: str) -> str:
+    """`symbol` damaged the way a grammar-aware mistake damages it: a back
+    reference that points at another candidate (often a qualified, pointer,
+    array or function type, where a name was meant), a qualified, pointer,
+    array or function type put before a back reference, a template parameter
+    that names another argument or moves into a scope, or the `I` or `E` of
+    a template argument list moved to another level."""
+    digest = hashlib.sha1(symbol.encode("utf-8", "surrogateescape")).digest()
+    pick = int.from_bytes(digest[2:10], "big")
+    kind = digest[0] % 5
+    subs = [m for m in _SUBSTITUTION.finditer(symbol) if m.start() > 2]
+    if kind == 0 and subs:
+        m = subs[pick % len(subs)]
+        return symbol[: m.start()] + _seq_id(digest[1] % 12) + symbol[m.end() :]
+    if kind == 1:
+        spots = [i for i in range(3, len(symbol)) if symbol[i] in "KPRAFN"]
+        if spots:
+            at = spots[pick % len(spots)]
+            modifier = ("K", "P", "A16_", "R", "O", "FvvE", "N", "RK")[digest[1] % 8]
+            return symbol[:at] + modifier + _seq_id(digest[10] % 8) + symbol[at:]
+    if kind == 2:
+        params = list(_TEMPLATE_PARAM.finditer(symbol))
+        if params:
+            m = params[pick % len(params)]
+            return symbol[: m.start()] + ("T_", "T0_", "T1_", "T2_")[digest[1] % 4] + symbol[m.end() :]
+    if kind in (3, 4):
+        mark = "E" if kind == 3 else "I"
+        marks = [i for i, c in enumerate(symbol) if c == mark and i > 2]
+        if marks:
+            at = marks[pick % len(marks)]
+            rest = symbol[:at] + symbol[at + 1 :]
+            to = min(len(rest), max(3, at + digest[1] % 17 - 8))
+            return rest[:to] + mark + rest[to:]
+    return _mutate(symbol)
 
 
 def sample(symbols: list[str], count: int) -> list[str]:

@@ -2,7 +2,9 @@
 
 The fixtures (tests/fixtures, written by tests/regenerate_fixtures.py) hold
 samples of real symbols of four families, and of near-misses made from them
-(one byte changed, inserted or cut off), with c++filt's output for each.
+(one byte changed, inserted or cut off; or a grammar-aware mistake: a back
+reference, template parameter or argument list moved), with c++filt's output
+for each.
 Every symbol must print exactly as c++filt prints it, unless it is listed as
 a known difference with its cause; a listed symbol that now matches must be
 taken off the list, so the lists only shrink. Each remaining cause also has
@@ -18,11 +20,11 @@ from cli_cases import gnu_cxxfilt
 from cpp_demangle import DemangleError, demangle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss"]
 
 # The most known differences allowed per family. Lower these as causes are
 # fixed; they must never go up.
-KNOWN_DIFFERENCES_MAX = {"nm_dynamic": 0, "static": 0, "rust_legacy": 0, "rust_v0": 9, "mutated": 6}
+KNOWN_DIFFERENCES_MAX = {"nm_dynamic": 0, "static": 0, "rust_legacy": 0, "rust_v0": 9, "mutated": 6, "near_miss": 1}
 
 
 def read_tsv(path):
