@@ -255,13 +255,8 @@ impl Column {
     /// The demangled text of `symbol`, or `symbol` itself where it does not
     /// demangle (an empty symbol, a null in a column, stays empty).
     fn push_demangled(&mut self, symbol: &[u8], options: &Options) {
-        // A C++ name the one-pass reader takes goes straight into the
-        // column, with no text of its own.
-        if !crate::gnu::read_common_into(symbol, options, &mut self.bytes) {
-            match demangle(symbol, options) {
-                Ok(text) => self.bytes.extend_from_slice(text.as_bytes()),
-                Err(_) => self.bytes.extend_from_slice(symbol),
-            }
+        if !crate::dispatch::read_into(symbol, options, &mut self.bytes) {
+            self.bytes.extend_from_slice(symbol);
         }
         self.ends.push(self.bytes.len());
     }

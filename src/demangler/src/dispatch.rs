@@ -2,89 +2,18 @@
 //! the name's prefix, its symbol version suffix and its leading `.` or `$`,
 //! as c++filt decides (and `?` for Microsoft names); every scheme runs under
 //! the one guard ([`crate::guard`]). A C++ name is first offered to the
-//! one-pass reader of its common shapes (`gnu::read_common`, under the
+//! one-pass reader of its common shapes (`gnu::read_one_pass`, under the
 //! guard's bounded form), which leaves the rest to the full reader.
 //!
 //! One path serves [`crate::demangle`] and [`crate::parse`], generic over
-//! what it gives (an [`Outcome`]): the text alone, or a [`Read`] with the
-//! language and the name's parts; so demangling alone pays nothing for
-//! them.
+//! what it gives (an [`Outcome`]): the text alone, or a
+//! [`crate::outcome::Read`] with the language and the name's parts; so
+//! demangling alone pays nothing for them.
 
-use crate::symbol::{Kind, Language, Parts};
-use crate::{dlang, gnat, gnu, guard, itanium, msvc, rust};
+use crate::outcome::Outcome;
+use crate::symbol::Language;
+use crate::{dlang, gnat, gnu, guard, msvc, rust};
 use crate::{Error, Format, Options, Style};
-
-/// What a name is and where its parts are, where they were asked for
-/// (boxed: demangling alone moves one pointer for it).
-pub(crate) type Structure = Option<Box<(Kind, Parts)>>;
-
-/// What a scheme read: the text, its language and, if asked for, what the
-/// name is and where its parts are.
-pub(crate) struct Read {
-    pub text: String,
-    pub language: Language,
-    pub structure: Structure,
-}
-
-/// What the readers give: the text alone (for [`crate::demangle`]) or a
-/// [`Read`] (for [`crate::parse`]). Each scheme makes it from what it read;
-/// only a `Read` has a scheme find the parts.
-pub(crate) trait Outcome: Sized {
-    /// Whether the parts of the name are wanted.
-    const STRUCTURED: bool;
-    fn new(text: String, language: Language, structure: Structure) -> Self;
-    fn text_mut(&mut self) -> &mut String;
-    /// Put `prefix` before the text, the parts moving with it.
-    fn prepend(&mut self, prefix: &str);
-    fn with_language(self, language: Language) -> Self;
-}
-
-impl Outcome for String {
-    const STRUCTURED: bool = false;
-
-    fn new(text: String, _: Language, _: Structure) -> Self {
-        text
-    }
-
-    fn text_mut(&mut self) -> &mut String {
-        self
-    }
-
-    fn prepend(&mut self, prefix: &str) {
-        self.insert_str(0, prefix);
-    }
-
-    fn with_language(self, _: Language) -> Self {
-        self
-    }
-}
-
-impl Outcome for Read {
-    const STRUCTURED: bool = true;
-
-    fn new(text: String, language: Language, structure: Structure) -> Self {
-        Read {
-            text,
-            language,
-            structure,
-        }
-    }
-
-    fn text_mut(&mut self) -> &mut String {
-        &mut self.text
-    }
-
-    fn prepend(&mut self, prefix: &str) {
-        self.text.insert_str(0, prefix);
-        if let Some(structure) = self.structure.as_deref_mut() {
-            structure.1.shift(prefix.len());
-        }
-    }
-
-    fn with_language(self, language: Language) -> Self {
-        Read { language, ..self }
-    }
-}
 
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
 /// tried again without its extra underscore.
@@ -98,6 +27,23 @@ pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Er
             read_versioned(symbol, &strip).map_err(|_| Error::NotMangled)
         }
         result => result,
+    }
+}
+
+/// [`read`] of the text alone, appended to `out` (a column's bytes): a C++
+/// name that the one-pass reader takes is written there directly, with no
+/// `String` of its own. `false`, with nothing appended, where the symbol
+/// does not demangle.
+pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> bool {
+    if gnu::read_one_pass_into(symbol, options, out) {
+        return true;
+    }
+    match read::<String>(symbol, options) {
+        Ok(text) => {
+            out.extend_from_slice(text.as_bytes());
+            true
+        }
+        Err(_) => false,
     }
 }
 
@@ -138,15 +84,15 @@ fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Err
 /// libstdc++ style, C++ alone, as `__cxa_demangle` does.)
 pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<O, Error> {
     if !O::STRUCTURED {
-        if let Some(text) = gnu::read_common(token, options) {
+        if let Some(text) = gnu::read_one_pass(token, options) {
             return Ok(O::new(text, Language::Cxx, None));
         }
     }
     if options.style == Style::LibStdCxx {
-        return guard::guarded(options, |options| itanium::read(token, options));
+        return guard::guarded(options, |options| gnu::demangle_itanium(token, options));
     }
     if msvc_claims(token, options) {
-        return guard::guarded(options, |options| msvc::read(token, options));
+        return guard::guarded(options, |options| msvc::demangle_microsoft(token, options));
     }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
@@ -187,11 +133,11 @@ fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
             None,
         ),
         Format::Rust => match rust::symbol_len(name) {
-            Some(len) => rust::read(&name[..len], options)?,
+            Some(len) => rust::demangle_rust(&name[..len], options)?,
             None => return Err(Error::NotMangled),
         },
-        Format::GnuV3 => itanium::read(name, options)?,
-        Format::Java => itanium::read::<O>(name, options)?.with_language(Language::Java),
+        Format::GnuV3 => gnu::demangle_itanium(name, options)?,
+        Format::Java => gnu::demangle_itanium::<O>(name, options)?.with_language(Language::Java),
         Format::Gnat => O::new(
             String::from_utf8(gnat::demangle(name)).map_err(|_| Error::Malformed)?,
             Language::Ada,
@@ -199,18 +145,18 @@ fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
         ),
         Format::Dlang => O::new(dlang::demangle(name, options)?, Language::D, None),
         // Taken by `read_token` before a leading `.` is set aside.
-        Format::Msvc => msvc::read(name, options)?,
+        Format::Msvc => msvc::demangle_microsoft(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust::symbol_len(name) {
-            Some(len) => rust::read(&name[..len], options)
-                .or_else(|error| itanium::read(name, options).map_err(|_| error))?,
+            Some(len) => rust::demangle_rust(&name[..len], options)
+                .or_else(|error| gnu::demangle_itanium(name, options).map_err(|_| error))?,
             // libiberty's cplus_demangle tries D after C++ (GNU 2.44); no
             // C++ name starts with `_D`, so such a name goes to D at once.
             None if name.starts_with(b"_D") => {
                 O::new(dlang::demangle(name, options)?, Language::D, None)
             }
-            None => itanium::read(name, options)?,
+            None => gnu::demangle_itanium(name, options)?,
         },
     })
 }

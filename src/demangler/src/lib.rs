@@ -20,9 +20,9 @@ mod error;
 mod gnat;
 mod gnu;
 mod guard;
-mod itanium;
 mod msvc;
 mod options;
+mod outcome;
 mod rust;
 mod stack;
 mod symbol;
@@ -70,7 +70,7 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
 /// assert_eq!(symbol.part(symbol.parts.qualifiers), "const");
 /// ```
 pub fn parse(symbol: &[u8], options: &Options) -> Result<Symbol, Error> {
-    let read: dispatch::Read = dispatch::read(symbol, options)?;
+    let read: outcome::Read = dispatch::read(symbol, options)?;
     let (kind, parts) = match read.structure {
         Some(structure) => *structure,
         None => (Kind::Unknown, Parts::default()),

@@ -6,11 +6,19 @@
 //! that the output is byte-identical to c++filt's (or to libstdc++'s
 //! `__cxa_demangle` in that style), including what it refuses.
 //!
-//! Not (yet) known here, and so refused, where c++filt 2.40 demangles
-//! them: lambda template heads (`[]<typename T>`), fixed-point types (`DA`,
-//! `DR`) and Java resources (`Gr`); none occurs among the machine's symbols.
+//! Two readers, one after the other: the one-pass reader of the common
+//! shapes ([`fast`], for the text alone) and the tree. The one-pass reader
+//! gives up wherever GNU's printer does more than concatenate, and the tree
+//! then reads the name from the start; `cargo test` and the `demangle` fuzz
+//! target check that the two agree.
+//!
+//! Entry points: [`demangle_itanium`] for the dispatcher (any outcome),
+//! [`read_one_pass`] and [`read_one_pass_into`] (the text alone, into a
+//! `String` or a column), [`demangle`] (the text through the tree, for
+//! Clang's blocks and the tests).
 
 mod ast;
+mod blocks;
 mod fast;
 mod parse;
 mod print;
@@ -19,8 +27,9 @@ mod tables;
 
 use std::cell::Cell;
 
-use crate::dispatch::Structure;
 use crate::options::GNU_MAX_MANGLED;
+use crate::outcome::{Outcome, Structure};
+use crate::symbol::Language;
 use crate::{Error, Format, Options, Style};
 use ast::{Id, Node};
 use parse::{Parser, Stop};
@@ -59,10 +68,23 @@ fn recycle<'a, 'b>(mut nodes: Vec<Node<'a>>) -> Vec<Node<'b>> {
     nodes.into_iter().map(|_| unreachable!()).collect()
 }
 
+/// Read an Itanium name (`_Z...`), with its parts if the outcome wants them;
+/// and Clang's block invocation functions (`___Z...`), which LLVM's
+/// demangler reads and GNU's does not. The dispatcher runs this under the
+/// one guard (`crate::guard`), after [`read_one_pass`] for the text alone.
+pub(crate) fn demangle_itanium<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+    if symbol.starts_with(b"___Z") && options.style == Style::CxxFilt {
+        let text = blocks::block_invocation(symbol, options)?;
+        return Ok(O::new(text, Language::Cxx, None));
+    }
+    let (text, structure) = read_tree(symbol, options, O::STRUCTURED)?;
+    Ok(O::new(text, Language::Cxx, structure))
+}
+
 /// Demangle `symbol`: a mangled name, or a bare type where `options` ask for
 /// types.
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    read(symbol, options, false).map(|(text, _)| text)
+    read_tree(symbol, options, false).map(|(text, _)| text)
 }
 
 /// The text of `symbol`, a C++ name in a common shape, by the one-pass
@@ -70,14 +92,14 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
 /// other scheme comes first (a Rust legacy name also reads as C++). Called
 /// by the dispatcher before the full guard, under the bounded one
 /// (`guard::bounded`): the reader nests a bounded depth. `None` for all
-/// else, which [`read`] then reads.
-pub(crate) fn read_common(symbol: &[u8], options: &Options) -> Option<String> {
+/// else, which [`read_tree`] then reads.
+pub(crate) fn read_one_pass(symbol: &[u8], options: &Options) -> Option<String> {
     let mut text = String::new();
-    read_common_into(symbol, options, &mut text).then_some(text)
+    read_one_pass_into(symbol, options, &mut text).then_some(text)
 }
 
-/// [`read_common`], the text appended to `into` (nothing on `false`).
-pub(crate) fn read_common_into(
+/// [`read_one_pass`], the text appended to `into` (nothing on `false`).
+pub(crate) fn read_one_pass_into(
     symbol: &[u8],
     options: &Options,
     into: &mut impl fast::Sink,
@@ -109,9 +131,10 @@ pub(crate) fn read_common_into(
     .is_some()
 }
 
-/// Demangle `symbol`, and with `structured`, find what the name is and
-/// where its parts are in the text (`crate::parse`).
-pub(crate) fn read(
+/// Demangle `symbol` through the tree (the parser of [`parse`], the printer
+/// of [`print`]), and with `structured`, find what the name is and where
+/// its parts are in the text (`crate::parse`).
+pub(crate) fn read_tree(
     symbol: &[u8],
     options: &Options,
     structured: bool,

@@ -23,7 +23,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-use crate::dispatch::{Outcome, Structure};
+use crate::outcome::{Outcome, Structure};
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use print::*;
@@ -36,7 +36,7 @@ pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
 
 /// Read a Microsoft name; where the outcome wants them, what it names and
 /// where its parts are (marked by the printer as it prints them).
-pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+pub(crate) fn demangle_microsoft<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     let (text, structure) = demangle_marked(symbol, options, O::STRUCTURED)?;
     Ok(O::new(text, Language::Cxx, structure))
 }

@@ -8,7 +8,7 @@ mod legacy;
 mod punycode;
 mod v0;
 
-use crate::dispatch::Outcome;
+use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 
@@ -87,7 +87,7 @@ fn is_legacy_hash(ident: &[u8]) -> bool {
 /// (its last segment), the scope (the segments before it) and a generic
 /// function's arguments. Rust manglings do not tell functions from
 /// statics: the kind is `Unknown`.
-pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+pub(crate) fn demangle_rust<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     let mut out = Output::new(options.output_limit(symbol.len()), symbol.len() * 2);
     let mut marks = O::STRUCTURED.then(Marks::default);
     let verbose = options.is_verbose();
@@ -142,7 +142,7 @@ impl Marks {
 /// [`symbol_len`]).
 #[cfg(test)]
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    read(symbol, options)
+    demangle_rust(symbol, options)
 }
 
 /// The text being printed, capped in size; nothing is added while

@@ -6,7 +6,7 @@
 use super::*;
 
 fn tree(symbol: &str) -> Option<String> {
-    super::super::read(symbol.as_bytes(), &Options::default(), false)
+    super::super::read_tree(symbol.as_bytes(), &Options::default(), false)
         .ok()
         .map(|(text, _)| text)
 }
