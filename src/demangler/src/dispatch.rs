@@ -1,9 +1,22 @@
 //! Symbol -> scheme: which demangler reads a name, by the format option,
 //! the name's prefix, its symbol version suffix and its leading `.` or `$`,
 //! as c++filt decides (and `?` for Microsoft names); every scheme runs under
-//! the one guard ([`crate::guard`]). A C++ name is first offered to the
-//! one-pass reader of its common shapes (`gnu::read_one_pass`, under the
-//! guard's bounded form), which leaves the rest to the full reader.
+//! the one guard ([`crate::guard`]).
+//!
+//! Every second attempt at a name is made here, each with its reason:
+//! - a C++ name is first offered to the one-pass reader of its common
+//!   shapes, which leaves the rest to the tree ([`read_token`]);
+//! - an attempt within the thread's own stack first, and the full recursion
+//!   limit only for a name too deep for it ([`guarded`]);
+//! - a macOS spelling (`__Z`, `__R`) again without its extra underscore
+//!   ([`read`]);
+//! - a name that looks Rust but is not read as Rust, as C++
+//!   ([`read_scheme`]).
+//!
+//! One retry stays with its scheme, as part of the reference it follows:
+//! libiberty reads a C++ name again with the older reading of unresolved
+//! names where the newer one failed (`d_demangle_callback`'s `goto again`,
+//! `gnu::read_tree`).
 //!
 //! One path serves [`crate::demangle`] and [`crate::parse`], generic over
 //! what it gives (an [`Outcome`]): the text alone, or a
@@ -12,7 +25,7 @@
 
 use crate::outcome::Outcome;
 use crate::symbol::Language;
-use crate::{dlang, gnat, gnu, guard, msvc, rust};
+use crate::{dlang, gnat, gnu, guard, msvc, rust, stack};
 use crate::{Error, Format, Options, Style};
 
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
@@ -89,10 +102,10 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
         }
     }
     if options.style == Style::LibStdCxx {
-        return guard::guarded(options, |options| gnu::demangle_itanium(token, options));
+        return guarded(options, |options| gnu::demangle_itanium(token, options));
     }
     if msvc_claims(token, options) {
-        return guard::guarded(options, |options| msvc::demangle_microsoft(token, options));
+        return guarded(options, |options| msvc::demangle_microsoft(token, options));
     }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
@@ -101,11 +114,27 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    let mut read: O = guard::guarded(options, |options| read_scheme(name, options))?;
+    let mut read: O = guarded(options, |options| read_scheme(name, options))?;
     if lead == b'.' {
         read.prepend(".");
     }
     Ok(read)
+}
+
+/// `demangle` under the guard: most names need little recursion, so the
+/// first attempt runs with a limit the thread's own stack covers; only a
+/// name too deep for it is read again with the full limit, on a stack
+/// segment of its own if need be.
+pub(crate) fn guarded<T>(
+    options: &Options,
+    demangle: impl Fn(&Options) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let limit = options.recursion();
+    let first = limit.min(stack::FIRST_ATTEMPT_RECURSION);
+    match guard::attempt(options, first, &demangle) {
+        Err(Error::TooDeep) if limit > first => guard::attempt(options, limit, &demangle),
+        result => result,
+    }
 }
 
 /// Whether the Microsoft demangler takes `symbol`: every name in the
@@ -159,4 +188,36 @@ fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
             None => gnu::demangle_itanium(name, options)?,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_deep_at_first_is_tried_again_with_the_full_limit() {
+        let seen = std::cell::RefCell::new(Vec::new());
+        let result = guarded(&Options::default(), |o| {
+            seen.borrow_mut().push(o.recursion_limit);
+            if o.recursion_limit < Options::DEFAULT_RECURSION_LIMIT {
+                Err(Error::TooDeep)
+            } else {
+                Ok(String::from("deep"))
+            }
+        });
+        assert_eq!(result.as_deref(), Ok("deep"));
+        assert_eq!(
+            *seen.borrow(),
+            [
+                stack::FIRST_ATTEMPT_RECURSION,
+                Options::DEFAULT_RECURSION_LIMIT
+            ]
+        );
+    }
+
+    #[test]
+    fn a_panic_in_a_scheme_is_an_internal_error() {
+        let result: Result<String, _> = guarded(&Options::default(), |_| panic!("a bug"));
+        assert_eq!(result, Err(Error::Internal));
+    }
 }

@@ -207,7 +207,7 @@ mod guarded {
 
     /// The C++ demangler under the guard, as the dispatcher calls it.
     fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-        crate::guard::guarded(options, |options| {
+        crate::dispatch::guarded(options, |options| {
             crate::gnu::demangle_itanium(symbol, options)
         })
     }

@@ -113,6 +113,10 @@ impl<'a> Reader<'a> {
             self.push("string literal");
             self.discriminator()?;
             NameInfo::default()
+        } else if self.peek() == b'd' {
+            // A default argument's scope, `d <number> _` (d_local_name),
+            // printed by the tree (never an operator: `dv` is refused).
+            return None;
         } else {
             let lambda = self.peek() == b'U';
             let info = self.name(top)?;
