@@ -188,27 +188,13 @@ pub(crate) fn read_tree(
             let limit = options.output_limit(symbol.len());
             let buffers = std::mem::take(&mut scratch.printer);
             let plan = structured.then(|| structure::plan(&parser.nodes, root));
-            // Two printers: the one that watches for `crate::parse`, and the
-            // one without the watching compiled in.
-            let (printed, buffers, watch) = match &plan {
-                Some(plan) => {
-                    let mut printer = Printer::<true>::new(&parser.nodes, limit, depth, buffers);
-                    printer.java = java;
-                    printer.ret_postfix = java;
-                    printer.templates_shown = options.templates;
-                    printer.suffixes_shown = options.suffixes;
-                    printer.watch = Some(Box::new(plan.watch()));
-                    printer.print(root, options.return_type)
-                }
-                None => {
-                    let mut printer = Printer::<false>::new(&parser.nodes, limit, depth, buffers);
-                    printer.java = java;
-                    printer.ret_postfix = java;
-                    printer.templates_shown = options.templates;
-                    printer.suffixes_shown = options.suffixes;
-                    printer.print(root, options.return_type)
-                }
-            };
+            let mut printer = Printer::new(&parser.nodes, limit, depth, buffers);
+            printer.java = java;
+            printer.ret_postfix = java;
+            printer.templates_shown = options.templates;
+            printer.suffixes_shown = options.suffixes;
+            printer.watch = plan.as_ref().map(|plan| Box::new(plan.watch()));
+            let (printed, buffers, watch) = printer.print(root, options.return_type);
             scratch.printer = buffers;
             match printed {
                 Printed::Text(text) => {

@@ -24,23 +24,8 @@ pub(super) fn demangle(
     out: &mut Output,
     marks: Option<&mut Marks>,
 ) -> Result<(), Error> {
-    // Two demanglers: the one that marks the parts of the path for
-    // `crate::parse`, and the one without the marking compiled in.
-    match marks {
-        Some(marks) => run::<true>(sym, shown, limit, out, Some(marks)),
-        None => run::<false>(sym, shown, limit, out, None),
-    }
-}
-
-fn run<const MARK: bool>(
-    sym: &[u8],
-    shown: Shown,
-    limit: u32,
-    out: &mut Output,
-    marks: Option<&mut Marks>,
-) -> Result<(), Error> {
     let fuel = out.limit.saturating_mul(4).saturating_add(4096);
-    let mut d = Demangler::<MARK> {
+    let mut d = Demangler {
         sym,
         next: 0,
         verbose: shown.verbose,
@@ -65,8 +50,7 @@ fn run<const MARK: bool>(
     Ok(())
 }
 
-/// `MARK`: whether the parts of the symbol's own path are marked.
-struct Demangler<'s, 'o, const MARK: bool> {
+struct Demangler<'s, 'o> {
     sym: &'s [u8],
     next: usize,
     verbose: bool,
@@ -126,7 +110,7 @@ fn basic_type(tag: u8) -> Option<&'static str> {
     })
 }
 
-impl<'s, const MARK: bool> Demangler<'s, '_, MARK> {
+impl<'s> Demangler<'s, '_> {
     fn peek(&self) -> Option<u8> {
         self.sym.get(self.next).copied()
     }
@@ -326,7 +310,7 @@ impl<'s, const MARK: bool> Demangler<'s, '_, MARK> {
     fn path(&mut self, in_value: bool) -> Result<(), Error> {
         self.enter()?;
         // The symbol's own path: its segments are the name's parts.
-        let own = MARK && self.own_depth == self.depth;
+        let own = self.marks.is_some() && self.own_depth == self.depth;
         let start = self.out.len();
         let tag = self.next()?;
         match tag {
@@ -466,7 +450,7 @@ impl<'s, const MARK: bool> Demangler<'s, '_, MARK> {
             } else {
                 self.type_()?;
             }
-            if MARK && own && !self.out.skipping {
+            if own && !self.out.skipping {
                 let end = self.out.len();
                 if let Some(marks) = self.marks.as_deref_mut() {
                     marks.args.push((start, end));

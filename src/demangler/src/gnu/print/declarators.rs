@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl<const WATCH: bool> Printer<'_, '_, WATCH> {
+impl Printer<'_, '_> {
     /// A name with its function type: the name (with the qualifiers of the
     /// function) is handed down to the type as a modifier, to print between
     /// the return type and the parameters.
@@ -233,7 +233,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
                     p.comp(Some(dc))?;
                     // Printed here rather than by `comp`: where it is, for
                     // `crate::parse`.
-                    if let Some(watch) = p.watch.as_deref_mut().filter(|_| WATCH) {
+                    if let Some(watch) = p.watch.as_deref_mut() {
                         watch.saw(m.node, start, p.out.len());
                     }
                     Ok(true)
@@ -312,7 +312,7 @@ impl<const WATCH: bool> Printer<'_, '_, WATCH> {
             Ok((open, close))
         })?;
         // The parameters and qualifiers of the name being parsed.
-        if let Some(watch) = self.watch.as_deref_mut().filter(|_| WATCH) {
+        if let Some(watch) = self.watch.as_deref_mut() {
             if watch.function_type == Some(dc) && watch.parameters.is_none() {
                 watch.parameters = Some((open, close));
                 watch.qualifiers = Some((close, self.out.len()));

@@ -6,7 +6,7 @@
 
 use super::*;
 
-impl<const WATCH: bool> Printer<'_, '_, WATCH> {
+impl Printer<'_, '_> {
     /// A conversion operator's type, printed whole with the parameters of
     /// the enclosing template in scope (libiberty `d_print_conversion`, as
     /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).

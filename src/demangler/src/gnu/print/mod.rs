@@ -69,7 +69,7 @@ pub(crate) struct Buffers {
 ///
 /// `WATCH`: whether the places of watched nodes are recorded (`crate::parse`);
 /// without it, the recording is compiled out.
-pub(crate) struct Printer<'n, 'a, const WATCH: bool> {
+pub(crate) struct Printer<'n, 'a> {
     /// The parsed tree (libiberty's components, here by index).
     nodes: &'n [Node<'a>],
     /// The text so far (libiberty's `buf` and its callback).
@@ -156,7 +156,7 @@ fn is_plain_cv(node: Node) -> bool {
     )
 }
 
-impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
+impl<'n, 'a> Printer<'n, 'a> {
     pub(crate) fn new(
         nodes: &'n [Node<'a>],
         limit: usize,
@@ -284,10 +284,8 @@ impl<'n, 'a, const WATCH: bool> Printer<'n, 'a, WATCH> {
         self.components.push(dc);
         let start = self.out.len();
         let done = self.comp_inner(dc);
-        if WATCH {
-            if let Some(watch) = self.watch.as_deref_mut() {
-                watch.saw(dc, start, self.out.len());
-            }
+        if let Some(watch) = self.watch.as_deref_mut() {
+            watch.saw(dc, start, self.out.len());
         }
         self.components.pop();
         self.printing[dc as usize] -= 1;

@@ -3,7 +3,7 @@
 
 use super::*;
 
-impl<const WATCH: bool> Printer<'_, '_, WATCH> {
+impl Printer<'_, '_> {
     /// The part after `::` of a qualified or local name.
     pub(super) fn local_part(&mut self, name: Id) -> Done {
         if let Node::DefaultArg(n, inner) = self.node(name) {

@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl<const WATCH: bool> Printer<'_, '_, WATCH> {
+impl Printer<'_, '_> {
     // Scoped state: each helper saves a field, runs `f` and puts the field
     // back (libiberty saves and restores them by hand: `hold_dpt`,
     // `hold_modifiers`, `saved_templates`...).
