@@ -284,8 +284,11 @@ impl<'a> Parser<'a> {
                 }
                 self.advance(1);
             }
-            // GNU makes no name of nothing: a literal needs a value.
+            // GNU makes no name of nothing: a literal needs a value. It
+            // fails after its `E`, which d_expr_primary reads all the same
+            // (a dropped initializer goes on from there).
             if self.pos == start {
+                self.advance(1);
                 return self.invalid();
             }
             let digits = self.add(Node::Name(&self.text[start..self.pos]));
