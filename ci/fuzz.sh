@@ -8,9 +8,11 @@
 #
 #   bash ci/fuzz.sh [SECONDS] [TARGET ...]     # default: all three
 #
-# Needs a nightly Rust toolchain and cargo-fuzz (`cargo install cargo-fuzz`)
-# for the first, and the package installed in $PYTHON's environment for the
-# second (atheris is installed into it). Both are seeded with the symbols of
+# The cargo-fuzz targets build with the machine's stable toolchain
+# (RUSTC_BOOTSTRAP=1 lets it take the sanitizer flags), cargo-fuzz installed
+# here if missing; atheris needs the package built in place (setup.py test)
+# or installed in $PYTHON's environment, and is installed into it. CI runs
+# all three for 60 s each (ci/test.sh): a finding fails the run. Both are seeded with the symbols of
 # tests/fixtures and with hostile shapes; what they find is kept in
 # target/fuzz/ (crashes as artifacts) and must become a regression test.
 set -euo pipefail
@@ -59,15 +61,25 @@ for style, seed in cases:
 print(f"{len(cases)} differential seeds")
 PY
 
+case " $TARGETS " in *" demangle "*|*" differential "*)
+  command -v cargo-fuzz >/dev/null || cargo install --quiet --locked cargo-fuzz ;;
+esac
+
 for target in $TARGETS; do
   [ "$target" = atheris ] && continue
   corpus="$WORK/corpus"
   [ "$target" = differential ] && corpus="$WORK/corpus-differential"
   echo "== cargo fuzz $target, ${SECONDS_EACH}s"
-  (cd src/demangler/fuzz && cargo +nightly fuzz run --fuzz-dir . "$target" \
+  (cd src/demangler/fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run --fuzz-dir . "$target" \
       "../../../$corpus" -- -max_total_time="$SECONDS_EACH" -max_len=4096 \
       -artifact_prefix="../../../$WORK/artifacts/$target-" -print_final_stats=1 2>&1 \
-      | grep -v '^\s*[0-9]*: \|^\s*at ' | tail -n 25)
+      | tee "../../../$WORK/$target.log" \
+      | grep -v '^\s*[0-9]*: \|^\s*at \|# Uses: \|^refused where' | tail -n 25)
+  { grep -a '^refused where' "$WORK/$target.log" || true; } | sort -u > "$WORK/$target-refused.txt"
+  if [ -s "$WORK/$target-refused.txt" ]; then
+    echo "-- $(wc -l < "$WORK/$target-refused.txt") refused where libiberty 2.47 prints (a listed difference at worst):"
+    head -n 20 "$WORK/$target-refused.txt"
+  fi
 done
 
 case " $TARGETS " in *" atheris "*) ;; *) exit 0 ;; esac
@@ -75,5 +87,5 @@ echo "== atheris (Python API), ${SECONDS_EACH}s"
 "$PYTHON" -m pip install --quiet atheris
 mkdir -p "$WORK/py-corpus"
 cp -n "$WORK"/corpus/* "$WORK/py-corpus/" 2>/dev/null || true
-"$PYTHON" tests/fuzz_python_api.py "$WORK/py-corpus" -max_total_time="$SECONDS_EACH" -max_len=4096 \
+PYTHONPATH=. "$PYTHON" tests/fuzz_python_api.py "$WORK/py-corpus" -max_total_time="$SECONDS_EACH" -max_len=4096 \
     -artifact_prefix="$WORK/artifacts/py-" -print_final_stats=1 2>&1 | tail -n 12

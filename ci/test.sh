@@ -8,14 +8,17 @@
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
-#   3. ci/slow.sh: the slow tests, the cluster recipes on Dask, Spark and
+#   3. ci/fuzz.sh: each fuzz target for 60 s (crashes and demangle()
+#      against parse(); every format against libiberty 2.47; the Python
+#      API under atheris), seeded from the committed fixtures,
+#   4. ci/slow.sh: the slow tests, the cluster recipes on Dask, Spark and
 #      Ray started here and Arrow columns past 2 GiB (its own time budget;
 #      SKIP_SLOW=1 leaves it out),
-#   4. ci/release_rehearsal.sh: the release files checked, the sdist and the
+#   5. ci/release_rehearsal.sh: the release files checked, the sdist and the
 #      wheels built (manylinux2014 and macOS without Docker), uploaded to a
 #      local index and installed from it as users do, on every CPython 3.9
 #      to 3.13 here, and the test suite run against each install.
-# Set SKIP_PACKAGES=1 to leave out step 4.
+# Set SKIP_PACKAGES=1 to leave out step 5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -56,6 +59,13 @@ cargo test --locked -p demangler -p cpp-demangle-cli
 
 echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test
+
+echo "== fuzzing: each target 60 s (ci/fuzz.sh; budget ${FUZZ_BUDGET:-900} s)"
+# A crash, a hang, demangle() differing from parse(), or a name printed
+# differently from libiberty 2.47 fails the run; what was found is kept in
+# target/fuzz/artifacts.
+timeout --kill-after=30 "${FUZZ_BUDGET:-900}" env PYTHON="$VENV/bin/python" \
+  bash ci/fuzz.sh "${FUZZ_SECONDS:-60}" demangle differential atheris
 
 if [ "${SKIP_SLOW:-0}" != 1 ]; then
   # Dask, Spark and Ray installed and started, gigabytes of Arrow data: a
