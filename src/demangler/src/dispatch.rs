@@ -48,7 +48,10 @@ pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Er
 /// `String` of its own. `false`, with nothing appended, where the symbol
 /// does not demangle.
 pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> bool {
-    if gnu::read_one_pass_into(symbol, options, out) {
+    if !options.strip_underscore
+        && reads_cxx(options, || rust::symbol_len(symbol))
+        && gnu::read_one_pass_into(symbol, options, out)
+    {
         return true;
     }
     match read::<String>(symbol, options) {
@@ -96,12 +99,10 @@ fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Err
 /// in its order (Rust, then C++, then D); all under the one guard. (In the
 /// libstdc++ style, C++ alone, as `__cxa_demangle` does.)
 pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<O, Error> {
-    if !O::STRUCTURED {
-        if let Some(text) = gnu::read_one_pass(token, options) {
-            return Ok(O::new(text, Language::Cxx, None));
-        }
-    }
     if options.style == Style::LibStdCxx {
+        if let Some(read) = one_pass(token, options, None) {
+            return Ok(read);
+        }
         return guarded(options, |options| gnu::demangle_itanium(token, options));
     }
     if msvc_claims(token, options) {
@@ -114,11 +115,40 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
     if options.strip_underscore {
         name = name.strip_prefix(b"_").unwrap_or(name);
     }
-    let mut read: O = guarded(options, |options| read_scheme(name, options))?;
+    // A Rust legacy name is a `_ZN` name too: whether the name is Rust's is
+    // decided once, here.
+    let rust = match options.format {
+        Format::Auto | Format::Rust => rust::symbol_len(name),
+        _ => None,
+    };
+    let mut read: O = match one_pass(name, options, rust) {
+        Some(read) => read,
+        None => guarded(options, |options| read_scheme(name, options, rust))?,
+    };
     if lead == b'.' {
         read.prepend(".");
     }
     Ok(read)
+}
+
+/// A C++ name (not a Rust one: `rust` is its length as a Rust symbol) in
+/// the formats that read C++, offered first to the one-pass reader of its
+/// common shapes, for the text alone: `None` leaves it to the tree.
+fn one_pass<O: Outcome>(name: &[u8], options: &Options, rust: Option<usize>) -> Option<O> {
+    if O::STRUCTURED || !reads_cxx(options, || rust) {
+        return None;
+    }
+    gnu::read_one_pass(name, options).map(|text| O::new(text, Language::Cxx, None))
+}
+
+/// Whether the format reads a `_Z` name as C++ first: `gnu-v3`, and `auto`
+/// where the name is not a Rust symbol (`rust` gives its length as one).
+fn reads_cxx(options: &Options, rust: impl FnOnce() -> Option<usize>) -> bool {
+    match options.format {
+        Format::Auto => rust().is_none(),
+        Format::GnuV3 => true,
+        _ => false,
+    }
 }
 
 /// `demangle` under the guard: most names need little recursion, so the
@@ -151,7 +181,11 @@ pub(crate) fn msvc_claims(symbol: &[u8], options: &Options) -> bool {
 
 /// The name read by the schemes of the format, in libiberty's
 /// `cplus_demangle` order.
-fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
+fn read_scheme<O: Outcome>(
+    name: &[u8],
+    options: &Options,
+    rust: Option<usize>,
+) -> Result<O, Error> {
     Ok(match options.format {
         // libiberty's `cplus_demangle` returns a copy of the name.
         Format::None => O::new(
@@ -161,7 +195,7 @@ fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
             Language::Cxx,
             None,
         ),
-        Format::Rust => match rust::symbol_len(name) {
+        Format::Rust => match rust {
             Some(len) => rust::demangle_rust(&name[..len], options)?,
             None => return Err(Error::NotMangled),
         },
@@ -177,7 +211,7 @@ fn read_scheme<O: Outcome>(name: &[u8], options: &Options) -> Result<O, Error> {
         Format::Msvc => msvc::demangle_microsoft(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
-        Format::Auto => match rust::symbol_len(name) {
+        Format::Auto => match rust {
             Some(len) => rust::demangle_rust(&name[..len], options)
                 .or_else(|error| gnu::demangle_itanium(name, options).map_err(|_| error))?,
             // libiberty's cplus_demangle tries D after C++ (GNU 2.44); no

@@ -88,9 +88,9 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
 }
 
 /// The text of `symbol`, a C++ name in a common shape, by the one-pass
-/// reader ([`fast`]), where `options` print it as that reader does and no
-/// other scheme comes first (a Rust legacy name also reads as C++). Called
-/// by the dispatcher before the full guard, under the bounded one
+/// reader ([`fast`]), where `options` print it as that reader does. The
+/// dispatcher decides that the name is C++ (a Rust legacy name also reads
+/// as C++), and calls this before the full guard, under the bounded one
 /// (`guard::bounded`): the reader nests a bounded depth. `None` for all
 /// else, which [`read_tree`] then reads.
 pub(crate) fn read_one_pass(symbol: &[u8], options: &Options) -> Option<String> {
@@ -104,17 +104,7 @@ pub(crate) fn read_one_pass_into(
     options: &Options,
     into: &mut impl fast::Sink,
 ) -> bool {
-    let ours = || match options.format {
-        Format::Auto => crate::rust::symbol_len(symbol).is_none(),
-        Format::GnuV3 => true,
-        _ => false,
-    };
-    if !(symbol.starts_with(b"_Z")
-        && ours()
-        && symbol.len() <= GNU_MAX_MANGLED
-        && !options.strip_underscore
-        && fast::takes(options))
-    {
+    if !(symbol.starts_with(b"_Z") && symbol.len() <= GNU_MAX_MANGLED && fast::takes(options)) {
         return false;
     }
     let limit = options.output_limit(symbol.len());

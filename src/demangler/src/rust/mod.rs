@@ -57,14 +57,25 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
     if end < 21 || &rest[end - 20..end - 17] != b"17h" {
         return None;
     }
-    let legal =
-        |b: u8| b == b'_' || b.is_ascii_alphanumeric() || matches!(b, b'$' | b'.' | b':' | b'@');
-    if !rest.iter().all(|&b| legal(b)) {
+    // Branch-free over the whole name, by a table.
+    if !rest.iter().fold(true, |ok, &b| ok & LEGACY_BYTES[usize::from(b)]) {
         return None;
     }
     let hash = &rest[end - 20..end - 1];
     is_legacy_hash(&hash[2..]).then_some(3 + end)
 }
+
+/// The bytes a legacy name may hold: `[_$.:@0-9A-Za-z]`.
+const LEGACY_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.' | b':' | b'@');
+        b += 1;
+    }
+    table
+};
 
 /// `h` and 16 lower-case hex digits with at least 5 distinct values.
 fn is_legacy_hash(ident: &[u8]) -> bool {
