@@ -1,5 +1,6 @@
 // In-process peers of the core, on the symbols of a file (one a line):
-// LLVM's itaniumDemangle (libLLVMDemangle) and libstdc++'s __cxa_demangle.
+// LLVM's itaniumDemangle (libLLVMDemangle) and libstdc++'s __cxa_demangle,
+// or with `microsoft` after the file, LLVM's microsoftDemangle.
 // Built and run by benchmarks/bench_inprocess.py; prints microseconds per
 // symbol, the best of five runs, as examples/bench.rs does for the core.
 #include <cxxabi.h>
@@ -46,6 +47,14 @@ int main(int argc, char **argv) {
     }, ok);
     std::printf("%-26s %.3f us/symbol (%ld demangled)\n", label, best / symbols.size() * 1e6, ok);
   };
+  std::string which = argc > 2 ? argv[2] : "itanium";
+  if (which == "microsoft") {
+    time("llvm::microsoftDemangle", [](const char *s) {
+      int status = 0;
+      return llvm::microsoftDemangle(s, nullptr, nullptr, nullptr, &status);
+    });
+    return 0;
+  }
   time("llvm::itaniumDemangle", [](const char *s) {
     int status = 0;
     return llvm::itaniumDemangle(s, nullptr, nullptr, &status);

@@ -1,6 +1,7 @@
-//! Time the core against the `cpp_demangle` crate alone, on the symbols of a
-//! file (one a line), single-threaded and in bulk (`Batch`, what
-//! the Python `demangle_many` uses).
+//! Time the core against the peer crates (`cpp_demangle`, `rustc-demangle`,
+//! `msvc-demangler`), on the symbols of a file (one a line),
+//! single-threaded and in bulk (`Batch`, what the Python `demangle_many`
+//! uses).
 //!
 //!     cargo run --release -p demangler --example bench -- symbols.txt
 
@@ -18,9 +19,9 @@ fn best_of(runs: usize, f: &mut dyn FnMut() -> usize) -> (f64, usize) {
 }
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .expect("usage: bench SYMBOLS_FILE [crate|core|parse|many|column]");
+    let path = std::env::args().nth(1).expect(
+        "usage: bench SYMBOLS_FILE [crate|rustc-demangle|msvc-demangler|core|parse|many|column]",
+    );
     let only = std::env::args().nth(2);
     let run = |what: &str| only.as_deref().is_none_or(|o| o == what);
     let data = std::fs::read(&path).expect("cannot read the symbols file");
@@ -45,6 +46,28 @@ fn main() {
                         .and_then(|sym| sym.demangle().ok())
                         .is_some()
                 })
+                .count()
+        });
+    }
+    if run("rustc-demangle") {
+        // The text c++filt prints (with the hash), as the core gives it.
+        report("rustc_demangle crate", "demangled", &mut || {
+            symbols
+                .iter()
+                .filter_map(|s| std::str::from_utf8(s).ok())
+                .filter_map(|s| rustc_demangle::try_demangle(s).ok())
+                .map(|d| d.to_string())
+                .filter(|text| !text.is_empty())
+                .count()
+        });
+    }
+    if run("msvc-demangler") {
+        report("msvc_demangler crate", "demangled", &mut || {
+            let flags = msvc_demangler::DemangleFlags::llvm();
+            symbols
+                .iter()
+                .filter_map(|s| std::str::from_utf8(s).ok())
+                .filter(|s| msvc_demangler::demangle(s, flags).is_ok())
                 .count()
         });
     }
