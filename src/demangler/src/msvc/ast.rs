@@ -10,6 +10,10 @@ use std::borrow::Cow;
 /// A node's index in [`Tree::nodes`].
 pub(super) type Id = u32;
 
+/// A list of nodes (parameters, template arguments, the parts of a name):
+/// the few most have are kept in the node, with no allocation of their own.
+pub(super) type Ids = smallvec::SmallVec<[Id; 4]>;
+
 /// Text of a name: a piece of the symbol, a fixed text, or a text made
 /// while reading (a printed template name kept for back references).
 pub(super) type Text<'a> = Cow<'a, [u8]>;
@@ -119,7 +123,7 @@ pub(super) struct Signature {
     pub return_type: Option<Id>,
     pub variadic: bool,
     /// `None` for `(void)`.
-    pub params: Option<Vec<Id>>,
+    pub params: Option<Ids>,
     pub noexcept: bool,
     pub thunk: Option<ThisAdjust>,
 }
@@ -227,10 +231,10 @@ pub(super) enum Node<'a> {
     Ident {
         kind: IdentKind<'a>,
         /// `IdentifierNode::TemplateParams`.
-        template_args: Option<Vec<Id>>,
+        template_args: Option<Ids>,
     },
     /// `QualifiedNameNode`: `A::B::C`, outermost first.
-    QualifiedName(Vec<Id>),
+    QualifiedName(Ids),
     /// `TemplateParameterReferenceNode`: `&sym`, `{sym, 8}`, ...
     TemplateParamRef {
         symbol: Option<Id>,

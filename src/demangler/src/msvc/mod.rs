@@ -28,6 +28,24 @@ use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use print::*;
 
+use std::cell::Cell;
+
+/// The most nodes a thread keeps between calls.
+const KEPT_NODES: usize = 1 << 12;
+
+thread_local! {
+    /// The parser's tree, kept per thread between calls.
+    static NODES: Cell<Vec<ast::Node<'static>>> = const { Cell::new(Vec::new()) };
+}
+
+/// `nodes`, emptied, as a list of nodes of another text, in the same
+/// allocation: collecting a `Vec`'s own iterator into elements of the same
+/// size reuses its buffer, and there is no element to map.
+fn recycle<'a, 'b>(mut nodes: Vec<ast::Node<'a>>) -> Vec<ast::Node<'b>> {
+    nodes.clear();
+    nodes.into_iter().map(|_| unreachable!()).collect()
+}
+
 /// Whether `symbol` is taken for a Microsoft name in the default format:
 /// it starts with `?`, which no other scheme's names do.
 pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
@@ -62,7 +80,26 @@ fn demangle_marked(
         return Err(Error::NotMangled);
     }
     let limit = options.output_limit(symbol.len());
-    let mut parser = parse::Parser::new(symbol, options.recursion(), limit);
+    // A panic (caught further up) drops the buffer: the next call makes a
+    // new one.
+    let nodes = recycle(NODES.take());
+    let mut parser = parse::Parser::new(symbol, options.recursion(), limit, nodes);
+    let result = print_tree(&mut parser, options, structured);
+    let nodes = std::mem::take(&mut parser.nodes);
+    // Kept only at the size of real names: a huge one's tree is freed.
+    if nodes.capacity() <= KEPT_NODES {
+        NODES.set(recycle(nodes));
+    }
+    result
+}
+
+/// The text of what `parser` reads, and with `structured` its parts.
+fn print_tree(
+    parser: &mut parse::Parser<'_>,
+    options: &Options,
+    structured: bool,
+) -> Result<(String, Structure), Error> {
+    let limit = options.output_limit(parser.input_len());
     let root = parser.parse();
     let root = match root {
         Some(root) if !parser.error => root,

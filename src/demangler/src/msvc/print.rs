@@ -51,7 +51,8 @@ impl<'t, 'a> Printer<'t, 'a> {
         Printer {
             nodes,
             flags,
-            out: Vec::new(),
+            // Most names print in about four times their mangled length.
+            out: Vec::with_capacity(limit.min(4 * nodes.len() + 64)),
             limit,
             over: false,
             marks: None,
@@ -194,7 +195,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     }
 
     /// `IdentifierNode::outputTemplateParameters`.
-    fn template_args(&mut self, args: &Option<Vec<Id>>, flags: Flags) {
+    fn template_args(&mut self, args: &Option<Ids>, flags: Flags) {
         let own = std::mem::take(&mut self.own_arguments);
         if flags & OF_NO_TEMPLATE_ARGS != 0 {
             return;
@@ -275,7 +276,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     }
 
     /// The `output` of LLVM's identifier classes.
-    fn identifier(&mut self, kind: &IdentKind<'a>, args: &Option<Vec<Id>>, flags: Flags) {
+    fn identifier(&mut self, kind: &IdentKind<'a>, args: &Option<Ids>, flags: Flags) {
         match kind {
             IdentKind::Named(name) => {
                 self.push(name);

@@ -58,7 +58,10 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
         return None;
     }
     // Branch-free over the whole name, by a table.
-    if !rest.iter().fold(true, |ok, &b| ok & LEGACY_BYTES[usize::from(b)]) {
+    if !rest
+        .iter()
+        .fold(true, |ok, &b| ok & LEGACY_BYTES[usize::from(b)])
+    {
         return None;
     }
     let hash = &rest[end - 20..end - 1];

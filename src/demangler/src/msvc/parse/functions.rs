@@ -234,11 +234,11 @@ impl<'a> Parser<'a> {
     /// `Demangler::demangleFunctionParameterList`: `X` (`void`), or types
     /// up to `@` or `Z` (`...`); a digit refers to an earlier parameter
     /// type of more than one letter.
-    pub(super) fn function_parameter_list(&mut self, variadic: &mut bool) -> Option<Vec<Id>> {
+    pub(super) fn function_parameter_list(&mut self, variadic: &mut bool) -> Option<Ids> {
         if self.consume(b"X") {
             return None;
         }
-        let mut params = Vec::new();
+        let mut params = Ids::new();
         while !self.error && !self.starts_with(b"@") && !self.starts_with(b"Z") {
             if let Some(digit) = self.front().filter(u8::is_ascii_digit) {
                 let Some(&param) = self.backrefs.params.get((digit - b'0') as usize) else {
@@ -275,7 +275,7 @@ impl<'a> Parser<'a> {
     /// `$I`, `$J`), data member pointers (`$F`, `$G`), references to
     /// symbols (`$E?`), aliases (`$$Y`), `auto` parameters (`$M`), pack
     /// separators (`$S`, `$$V`, `$$$V`, `$$Z`).
-    pub(super) fn template_parameter_list(&mut self) -> Option<Vec<Id>> {
+    pub(super) fn template_parameter_list(&mut self) -> Option<Ids> {
         if !self.enter() {
             return None;
         }
@@ -284,8 +284,8 @@ impl<'a> Parser<'a> {
         args
     }
 
-    pub(super) fn template_parameters(&mut self) -> Option<Vec<Id>> {
-        let mut args = Vec::new();
+    pub(super) fn template_parameters(&mut self) -> Option<Ids> {
+        let mut args = Ids::new();
         while !self.starts_with(b"@") {
             if self.consume(b"$S")
                 || self.consume(b"$$V")

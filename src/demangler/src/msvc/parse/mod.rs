@@ -21,13 +21,13 @@ use super::print::Printer;
 /// function parameters of more than one letter can be referred to again.
 const MAX_BACKREFS: usize = 10;
 
-/// LLVM's `BackrefContext`.
+/// LLVM's `BackrefContext` (in the parser, with no allocation).
 #[derive(Clone, Default)]
 struct Backrefs {
     /// Function parameter types, `0` to `9` in a parameter list.
-    params: Vec<Id>,
+    params: smallvec::SmallVec<[Id; MAX_BACKREFS]>,
     /// Named identifiers, `0` to `9` where a name is expected.
-    names: Vec<Id>,
+    names: smallvec::SmallVec<[Id; MAX_BACKREFS]>,
 }
 
 /// LLVM's `QualifierMangleMode`: whether a type's qualifiers are mangled
@@ -71,12 +71,22 @@ pub(super) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    pub fn new(input: &'a [u8], max_depth: u32, output_limit: usize) -> Self {
+    /// A parser of `input` that builds its tree in `nodes` (emptied first:
+    /// a buffer a parser before used, so that parsing allocates little).
+    pub fn new(
+        input: &'a [u8],
+        max_depth: u32,
+        output_limit: usize,
+        mut nodes: Vec<Node<'a>>,
+    ) -> Self {
+        nodes.clear();
+        // About one node for every two bytes of a real name.
+        nodes.reserve(input.len() / 2 + 8);
         Parser {
             input,
             pos: 0,
             error: false,
-            nodes: Vec::with_capacity(32),
+            nodes,
             backrefs: Backrefs::default(),
             depth: 0,
             max_depth,
@@ -255,6 +265,11 @@ impl<'a> Parser<'a> {
     ///          ::= ? <special-intrinsic>
     ///          ::= ? <declarator>
     /// ```
+    /// The length of the input.
+    pub fn input_len(&self) -> usize {
+        self.input.len()
+    }
+
     pub fn parse(&mut self) -> Option<Id> {
         if !self.enter() {
             return None;
@@ -305,7 +320,7 @@ impl<'a> Parser<'a> {
         self.pos += 3 + at + 1;
         self.consume(b"??_R4@");
         let md5 = self.add_named(Text::Borrowed(&self.input[start..self.pos]));
-        let name = self.add(Node::QualifiedName(vec![md5]));
+        let name = self.add(Node::QualifiedName(smallvec::smallvec![md5]));
         Some(self.add(Node::Symbol {
             name: Some(name),
             kind: SymbolKind::Md5,
@@ -315,7 +330,7 @@ impl<'a> Parser<'a> {
     /// LLVM's `synthesizeVariable`: a variable named `name` of type `ty`.
     fn variable(&mut self, ty: Option<Id>, name: &'static [u8]) -> Id {
         let ident = self.add_named(Text::Borrowed(name));
-        let name = self.add(Node::QualifiedName(vec![ident]));
+        let name = self.add(Node::QualifiedName(smallvec::smallvec![ident]));
         self.add(Node::Symbol {
             name: Some(name),
             kind: SymbolKind::Variable {
@@ -512,7 +527,7 @@ impl<'a> Parser<'a> {
                 }
             }
             let function = self.function_encoding()?;
-            let name = self.add(Node::QualifiedName(vec![stub]));
+            let name = self.add(Node::QualifiedName(smallvec::smallvec![stub]));
             self.set_symbol_name(function, name);
             Some(function)
         } else {
@@ -522,7 +537,7 @@ impl<'a> Parser<'a> {
             }
             let name = self.symbol_name(symbol);
             self.set_dynamic_structor(stub, None, name);
-            let qualified = self.add(Node::QualifiedName(vec![stub]));
+            let qualified = self.add(Node::QualifiedName(smallvec::smallvec![stub]));
             self.set_symbol_name(symbol, qualified);
             Some(symbol)
         }

@@ -295,7 +295,7 @@ impl<'a> Parser<'a> {
     /// `Demangler::demangleNameScopeChain`: the scopes up to `@`,
     /// innermost first, around `unqualified`.
     pub(super) fn name_scope_chain(&mut self, unqualified: Id) -> Option<Id> {
-        let mut components = vec![unqualified];
+        let mut components: Ids = smallvec::smallvec![unqualified];
         while !self.consume(b"@") {
             if self.is_empty() {
                 self.error = true;

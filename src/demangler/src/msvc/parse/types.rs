@@ -278,7 +278,7 @@ impl<'a> Parser<'a> {
         // leaves the error set, which the callers check.
         let name = match name {
             Some(name) => name,
-            None => self.add(Node::QualifiedName(Vec::new())),
+            None => self.add(Node::QualifiedName(Ids::new())),
         };
         Some(self.add_type(TypeKind::Tag { tag, name }))
     }
