@@ -101,9 +101,12 @@ pub fn filter(
         let mut ready = complete_names_len(&data);
         if data.len() - symbols_ready > RUN_MAX {
             // A run at the end that is already too long for c++filt's
-            // buffer is cut now: its first RUN_MAX bytes and the byte
-            // after them.
-            ready = symbols_ready + RUN_MAX + 1;
+            // buffer is cut now, as often as it is that long: each piece
+            // is RUN_MAX bytes and the byte after them. (Cutting one piece
+            // a read left the rest to be moved and scanned again at every
+            // read: quadratic on a long run.)
+            let pieces = (data.len() - symbols_ready) / (RUN_MAX + 1);
+            ready = symbols_ready + pieces * (RUN_MAX + 1);
         } else if data.len() - ready > RUN_MAX {
             // No Microsoft name is that long: c++filt's rule alone.
             ready = symbols_ready;
@@ -147,6 +150,18 @@ mod tests {
         let input = b"at _ZN3foo3barEv+0x1\n_Z1fv";
         for size in [1, 2, 3, 7, 1000] {
             assert_eq!(run(input, size), b"at foo::bar()+0x1\nf()", "{size}");
+        }
+    }
+
+    #[test]
+    fn a_run_many_times_too_long_is_cut_into_pieces() {
+        // Three pieces and a tail, read in pieces of every size.
+        let mut input = vec![b'a'; 3 * (RUN_MAX + 1) + 5];
+        input.extend_from_slice(b" _Z1fv");
+        let mut want = vec![b'a'; 3 * (RUN_MAX + 1) + 5];
+        want.extend_from_slice(b" f()");
+        for size in [1000, RUN_MAX + 1, READ_SIZE, 1 << 20] {
+            assert_eq!(run(&input, size), want, "{size}");
         }
     }
 

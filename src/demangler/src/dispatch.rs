@@ -167,6 +167,18 @@ pub(crate) fn guarded<T>(
     }
 }
 
+/// The Microsoft name at the start of `text` (running text, in the formats
+/// that read Microsoft names) and how many bytes of `text` it is.
+pub(crate) fn read_microsoft_prefix(
+    text: &[u8],
+    options: &Options,
+) -> Result<(String, usize), Error> {
+    if !msvc_claims(text, options) {
+        return Err(Error::NotMangled);
+    }
+    guarded(options, |options| msvc::demangle_prefix(text, options))
+}
+
 /// Whether the Microsoft demangler takes `symbol`: every name in the
 /// `msvc` format, a name that starts with `?` in `auto` (no other scheme's
 /// does), none in the other formats and in the libstdc++ style.

@@ -1,14 +1,24 @@
 //! GNU c++filt's rule for a stream of text: every maximal run of symbol
 //! characters that demangles is replaced by its demangling, and every other
 //! byte is kept as it is. Plus this package's rule for Microsoft names,
-//! which c++filt does not know: where the format takes them, a `?`
-//! followed by the longest run of letters, digits, `_`, `$`, `?` and `@` is
-//! read as `llvm-undname` reads an argument: if a name can be read from its
-//! start, the whole run is replaced by it (llvm-undname ignores what
-//! follows, such as the last `@` of a vftable's name, which LLVM does not
-//! read); a `?` that starts no name is kept, and what follows it is read as
-//! usual.
+//! which c++filt does not know, where the format takes them:
+//!
+//! - a name starts at a `?` at the start of a word: not after a letter, a
+//!   digit, `_`, `$`, `.`, `/`, `?` or `@` (so `index.php?x@@3HA` is left
+//!   alone);
+//! - it is read as far as its grammar reads it (the Microsoft parser says
+//!   where the name ends, as LLVM's `microsoftDemangle` reports the bytes
+//!   it read), within the run of bytes a Microsoft name is made of
+//!   ([`is_name_byte`]: `<lambda_1>`, `<unnamed-type-x>` included);
+//! - what the name leaves of that run is kept, but for what `llvm-undname`
+//!   also takes as part of the symbol and ignores: trailing `@`s (a
+//!   vftable's last `@`) and a module suffix (`::<!fmt>`);
+//! - a `?` that starts no name is kept, and what follows it is read as
+//!   usual (by c++filt's rule), with no `?` inside the same word tried.
+//!
+//! Every byte is looked at a bounded number of times: linear time.
 
+use crate::dispatch::read_microsoft_prefix;
 use crate::{demangle_token, msvc_claims, Options};
 
 /// The characters c++filt takes as part of a symbol (on ELF targets).
@@ -18,12 +28,23 @@ pub fn is_symbol_byte(b: u8) -> bool {
 }
 
 /// Whether `b` may be part of a name found in text: a symbol character, or
-/// the `?` and `@` of a Microsoft name. Text is only ever cut between such
-/// names, at a byte for which this is false.
+/// one of the others a Microsoft name holds (`?@<>:!-`). Text is only ever
+/// cut between such names, at a byte for which this is false.
 #[inline]
 pub fn is_name_byte(b: u8) -> bool {
-    is_symbol_byte(b) || b == b'?' || b == b'@'
+    is_symbol_byte(b) || matches!(b, b'?' | b'@' | b'<' | b'>' | b':' | b'!' | b'-')
 }
+
+/// Whether a Microsoft name may start at a `?` after `before` (0 at the
+/// start of the text): at the start of a word.
+#[inline]
+fn starts_word(before: u8) -> bool {
+    !(before.is_ascii_alphanumeric() || matches!(before, b'_' | b'$' | b'.' | b'/' | b'?' | b'@'))
+}
+
+/// The longest Microsoft name read in running text: past it, a `?` is kept
+/// as it is (c++filt's longest run, which no real name comes near).
+const MICROSOFT_RUN_MAX: usize = 32766;
 
 /// Append `text`, with every symbol in it demangled, to `out`.
 ///
@@ -36,44 +57,75 @@ pub fn is_name_byte(b: u8) -> bool {
 /// ```
 pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     let microsoft = msvc_claims(b"?", options);
-    let mut rest = text;
-    while !rest.is_empty() {
-        let other = rest
+    let mut at = 0;
+    while at < text.len() {
+        // Up to the next symbol character, or `?` that may start a name.
+        let other = text[at..]
             .iter()
-            .position(|&b| is_symbol_byte(b) || (microsoft && b == b'?'))
-            .unwrap_or(rest.len());
-        out.extend_from_slice(&rest[..other]);
-        rest = &rest[other..];
-        if rest.first() == Some(&b'?') {
-            let run = rest
-                .iter()
-                .position(|&b| !is_name_byte(b))
-                .unwrap_or(rest.len());
-            match demangle_token(&rest[..run], options) {
-                Ok(name) => {
-                    out.extend_from_slice(name.as_bytes());
-                    rest = &rest[run..];
-                }
-                Err(_) => {
-                    out.push(b'?');
-                    rest = &rest[1..];
-                }
-            }
+            .enumerate()
+            .position(|(i, &b)| {
+                is_symbol_byte(b) || (microsoft && b == b'?' && starts_word(before(text, at + i)))
+            })
+            .map_or(text.len(), |i| at + i);
+        out.extend_from_slice(&text[at..other]);
+        at = other;
+        if at == text.len() {
+            break;
+        }
+        if text[at] == b'?' {
+            at += microsoft_name(&text[at..], options, out);
             continue;
         }
-        let run = rest
+        let run = text[at..]
             .iter()
             .position(|&b| !is_symbol_byte(b))
-            .unwrap_or(rest.len());
-        if run > 0 {
-            let token = &rest[..run];
-            match demangle_token(token, options) {
-                Ok(name) => out.extend_from_slice(name.as_bytes()),
-                Err(_) => out.extend_from_slice(token),
+            .map_or(text.len(), |i| at + i);
+        let token = &text[at..run];
+        match demangle_token(token, options) {
+            Ok(name) => out.extend_from_slice(name.as_bytes()),
+            Err(_) => out.extend_from_slice(token),
+        }
+        at = run;
+    }
+}
+
+/// The byte before `at` in `text` (0 at its start).
+fn before(text: &[u8], at: usize) -> u8 {
+    at.checked_sub(1).map_or(0, |i| text[i])
+}
+
+/// The Microsoft name at the start of `text` (a `?` at the start of a
+/// word), appended to `out`: how many bytes of `text` it took (1, the `?`
+/// kept, where no name starts there).
+fn microsoft_name(text: &[u8], options: &Options, out: &mut Vec<u8>) -> usize {
+    let run = text
+        .iter()
+        .position(|&b| !is_name_byte(b))
+        .unwrap_or(text.len())
+        .min(MICROSOFT_RUN_MAX);
+    match read_microsoft_prefix(&text[..run], options) {
+        Ok((name, read)) if read > 0 => {
+            out.extend_from_slice(name.as_bytes());
+            let rest = &text[read..run];
+            if rest.iter().all(|&b| b == b'@') || is_module_suffix(rest) {
+                run
+            } else {
+                read
             }
-            rest = &rest[run..];
+        }
+        _ => {
+            out.push(b'?');
+            1
         }
     }
+}
+
+/// `::<!module>`, which MSVC writes after a name attached to a C++20
+/// module, and `llvm-undname` ignores with the rest of its argument.
+fn is_module_suffix(rest: &[u8]) -> bool {
+    rest.strip_prefix(b"::<!")
+        .and_then(|r| r.strip_suffix(b">"))
+        .is_some_and(|name| !name.is_empty() && name.iter().all(|&b| is_symbol_byte(b)))
 }
 
 /// How much of `buf` can be demangled now, when more text may follow: all
@@ -132,12 +184,12 @@ mod tests {
             run(b"  Name: ?foo@@YAXH@Z, and ??0Foo@@QEAA@XZ)\n"),
             b"  Name: void __cdecl foo(int), and public: __cdecl Foo::Foo(void))\n".to_vec()
         );
-        // The whole run is replaced, as llvm-undname ignores what follows
-        // the name; a `?` that starts no name is kept, and what follows
-        // it is read as usual.
+        // A name is read as far as its grammar goes: trailing `@`s (which
+        // llvm-undname ignores too) go with it, the rest is kept; a `?`
+        // that starts no name is kept, and what follows it is read as usual.
         assert_eq!(
-            run(b"??_7A@@6BB@@@ ?x@@3HA@tail"),
-            b"const A::`vftable'{for `B'} int x"
+            run(b"??_7A@@6BB@@@ ?x@@3HA@tail ?x@@3HA: crashed"),
+            b"const A::`vftable'{for `B'} int x@tail int x: crashed"
         );
         assert_eq!(run(b"why? _Z1fv ?? ?"), b"why? f() ?? ?");
         let gnu = Options {
@@ -147,6 +199,50 @@ mod tests {
         let mut out = Vec::new();
         demangle_text(b"?x@@3HA", &gnu, &mut out);
         assert_eq!(out, b"?x@@3HA");
+    }
+
+    #[test]
+    fn microsoft_names_are_read_whole() {
+        // `<` and `>` are part of a name (lambdas, unnamed types).
+        assert_eq!(
+            run(b"at ??0<lambda_1>@?1???$gcd@KK@std@@YAKKK@Z@QEAA@AEBK0@Z+0x10"),
+            b"at public: __cdecl `unsigned long __cdecl std::gcd<unsigned long, unsigned long>\
+(unsigned long, unsigned long)'::`2'::<lambda_1>::<lambda_1>(unsigned long const &, unsigned long const &)+0x10"
+                .to_vec()
+        );
+        assert_eq!(
+            run(b"?<Dispose>@Type@Platform@@UE$AAAXXZ"),
+            b"public: virtual void & __cdecl Platform::Type::<Dispose>(void)".to_vec()
+        );
+        // A module suffix goes with the name, as llvm-undname ignores it.
+        assert_eq!(run(b"(?x@@3HA::<!fmt>)"), b"(int x)");
+    }
+
+    #[test]
+    fn a_question_mark_inside_a_word_starts_no_name() {
+        for text in [
+            &b"GET /index.php?x@@3HA HTTP/1.1"[..],
+            b"path/?x@@3HA",
+            b"file.?x@@3HA",
+            b"a?x@@3HA",
+            b"9?x@@3HA",
+            b"??x@@3HA",
+        ] {
+            assert_eq!(run(text), text, "{}", String::from_utf8_lossy(text));
+        }
+        assert_eq!(run(b"_Z1fv?x@@3HA"), b"f()?x@@3HA");
+        assert_eq!(run(b"=?x@@3HA \"?x@@3HA\""), b"=int x \"int x\"");
+    }
+
+    #[test]
+    fn a_long_run_is_read_in_linear_time() {
+        // 1 MB of name characters, with `?` in them: c++filt's rule, once.
+        let text: Vec<u8> = (0..1 << 20)
+            .map(|i| if i % 7 == 0 { b'?' } else { b'a' })
+            .collect();
+        let start = std::time::Instant::now();
+        assert_eq!(run(&text), text);
+        assert!(start.elapsed().as_secs() < 20);
     }
 
     #[test]

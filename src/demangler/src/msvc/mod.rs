@@ -55,8 +55,15 @@ pub(crate) fn is_msvc_name(symbol: &[u8]) -> bool {
 /// Read a Microsoft name; where the outcome wants them, what it names and
 /// where its parts are (marked by the printer as it prints them).
 pub(crate) fn demangle_microsoft<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
-    let (text, structure) = demangle_marked(symbol, options, O::STRUCTURED)?;
+    let (text, structure, _) = demangle_marked(symbol, options, O::STRUCTURED)?;
     Ok(O::new(text, Language::Cxx, structure))
+}
+
+/// The Microsoft name at the start of `text` and how many bytes of it the
+/// name is, as LLVM's `microsoftDemangle` reports what it read (`n_read`):
+/// for names in running text, which go on past the name.
+pub(crate) fn demangle_prefix(text: &[u8], options: &Options) -> Result<(String, usize), Error> {
+    demangle_marked(text, options, false).map(|(name, _, read)| (name, read))
 }
 
 /// Demangle the Microsoft name `symbol` (a `.` typeinfo string too), as
@@ -64,15 +71,16 @@ pub(crate) fn demangle_microsoft<O: Outcome>(symbol: &[u8], options: &Options) -
 /// ignored.
 #[cfg(test)]
 pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    demangle_marked(symbol, options, false).map(|(text, _)| text)
+    demangle_marked(symbol, options, false).map(|(text, _, _)| text)
 }
 
-/// [`demangle`], and with `structured`, what the name names and its parts.
+/// [`demangle`], and with `structured`, what the name names and its parts;
+/// and how many bytes of `symbol` the name is.
 fn demangle_marked(
     symbol: &[u8],
     options: &Options,
     structured: bool,
-) -> Result<(String, Structure), Error> {
+) -> Result<(String, Structure, usize), Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
@@ -93,12 +101,13 @@ fn demangle_marked(
     result
 }
 
-/// The text of what `parser` reads, and with `structured` its parts.
+/// The text of what `parser` reads, and with `structured` its parts; and
+/// how many bytes it read.
 fn print_tree(
     parser: &mut parse::Parser<'_>,
     options: &Options,
     structured: bool,
-) -> Result<(String, Structure), Error> {
+) -> Result<(String, Structure, usize), Error> {
     let limit = options.output_limit(parser.input_len());
     let root = parser.parse();
     let root = match root {
@@ -124,7 +133,7 @@ fn print_tree(
         };
         Box::new((kind, parts))
     });
-    Ok((text, structure))
+    Ok((text, structure, parser.read()))
 }
 
 /// The parts of a function or variable from where they printed.

@@ -270,6 +270,11 @@ impl<'a> Parser<'a> {
         self.input.len()
     }
 
+    /// How many bytes of the input were read.
+    pub fn read(&self) -> usize {
+        self.pos
+    }
+
     pub fn parse(&mut self) -> Option<Id> {
         if !self.enter() {
             return None;
