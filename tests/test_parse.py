@@ -123,7 +123,21 @@ def test_spans_are_the_parts():
         ("_ZNO1A1fEv", {"qualifiers": "&&"}),
         ("_ZTV3Foo", {"kind": "special", "special": "vtable", "name": ""}),
         ("_ZN3foo3barE", {"kind": "data", "base_name": "bar", "scope": "foo"}),
-        ("_Z3foov.cold", {"kind": "function", "base_name": "foo", "suffix": ".cold"}),
+        ("_Z3foov.cold", {"kind": "function", "base_name": "foo", "suffix": "[clone .cold]"}),
+        # Every clone suffix, as printed (it was `.isra.0] [clone .constprop.1`).
+        ("_Z3barv.isra.0.constprop.1", {"name": "bar", "suffix": "[clone .isra.0] [clone .constprop.1]"}),
+        # A name inside its return type's declarator: the return type is not
+        # one span, the other parts are found (they were all empty).
+        (
+            "_ZSt7forwardIPFvN4llvm5ErrorEEEOT_RNSt16remove_referenceIS4_E4typeE",
+            {
+                "name": "std::forward<void (*)(llvm::Error)>",
+                "scope": "std",
+                "base_name": "forward",
+                "parameters": "(std::remove_reference<void (*)(llvm::Error)>::type&)",
+                "return_type": "",
+            },
+        ),
         ("_ZN4core3fmt5write17h0123456789abcdefE", {"language": "rust", "base_name": "write", "scope": "core::fmt"}),
         ("_RINvCs1234_7mycrate3fooiE", {"language": "rust", "base_name": "foo", "template_args": ["isize"]}),
         ("?f@C@@QEAAHH@Z", {"language": "c++", "kind": "function", "text": "public: int __cdecl C::f(int)"}),
@@ -132,6 +146,13 @@ def test_spans_are_the_parts():
 def test_parts_of_names(mangled, parts):
     symbol = parse(mangled)
     assert {k: getattr(symbol, k) for k in parts} == parts
+
+
+@pytest.mark.parametrize("mangled", ["_ZNKSt6vectorIiSaIiEE4sizeEv", "_Z1fIiEvT_", "_Z3foov.cold", "_ZL1x", "_ZN1a1bE"])
+def test_the_kind_does_not_depend_on_how_the_name_prints(mangled):
+    # Without parameters a function's type is not read; it is a function still.
+    kinds = {parse(mangled, **options).kind for options in ({}, {"params": False}, {"templates": False})}
+    assert len(kinds) == 1, kinds
 
 
 def test_options_are_those_of_demangle():

@@ -76,7 +76,8 @@ pub struct Parts {
     pub return_type: Option<Span>,
     /// The qualifiers after the parameters (`const`, `&&`, `noexcept`, ...).
     pub qualifiers: Option<Span>,
-    /// A compiler's suffix (`.cold`, `.isra.0`, ...), where there is one.
+    /// The compilers' clone suffixes as they print (`[clone .cold]`,
+    /// `[clone .isra.0] [clone .constprop.1]`), where there are any.
     pub suffix: Option<Span>,
     /// A constructor or a destructor.
     pub is_ctor_or_dtor: bool,

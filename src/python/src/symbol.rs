@@ -30,7 +30,7 @@ type Span = Option<(usize, usize)>;
 /// parts are not read). For functions: ``name`` (scope and base name with
 /// the function's own template arguments), ``scope``, ``base_name``,
 /// ``template_args``, ``parameters``, ``return_type``, ``qualifiers`` (""
-/// where the name has none), ``suffix`` (a clone suffix), ``is_ctor_or_dtor``;
+/// where the name has none), ``suffix`` (the clone suffixes as printed, ``[clone .cold]``), ``is_ctor_or_dtor``;
 /// ``spans`` gives each part's ``(start, end)`` in ``text``.
 ///
 /// >>> s = parse("_ZNKSt6vectorIiSaIiEE4sizeEv")

@@ -164,20 +164,16 @@ pub(crate) fn read_tree(
     let mut parser = Parser::new(text, options.params, options.is_verbose(), depth, buffers);
     parser.java = java;
     let mut root = parse(&mut parser, mangled, options.params);
-    if root.is_err() {
-        parser = match parser.retry() {
-            Ok(mut second) => {
-                root = parse(&mut second, mangled, options.params);
-                second
-            }
-            Err(first) => first,
-        };
+    if root.is_err() && parser.wants_retry() {
+        parser = parser.retry();
+        root = parse(&mut parser, mangled, options.params);
     }
     let result = match root {
         Ok(root) => {
             let limit = options.output_limit(symbol.len());
             let buffers = std::mem::take(&mut scratch.printer);
-            let plan = structured.then(|| structure::plan(&parser.nodes, root));
+            let plan = structured
+                .then(|| structure::plan(&parser.nodes, root, parser.dropped_function_type()));
             let mut printer = Printer::new(&parser.nodes, limit, depth, buffers);
             printer.java = java;
             printer.ret_postfix = java;

@@ -83,11 +83,13 @@ fn is_function_qual(node: Node) -> Option<Id> {
     }
 }
 
-/// What the tree rooted at `root` says the parts are.
-pub(crate) fn plan(nodes: &[Node], root: Id) -> Plan {
+/// What the tree rooted at `root` says the parts are; `function`: the
+/// name is a function's whose type was not read (without parameters, GNU
+/// stops after the name), so that the kind does not depend on the options.
+pub(crate) fn plan(nodes: &[Node], root: Id, function: bool) -> Plan {
     let node = |id: Id| nodes[id as usize];
     let mut plan = Plan {
-        kind: Kind::Data,
+        kind: if function { Kind::Function } else { Kind::Data },
         name: None,
         base: None,
         args: Vec::new(),
@@ -202,16 +204,33 @@ impl Plan {
             return parts;
         }
         // The function's name prints before its parameters (and after its
-        // return type, which may hold the same nodes).
+        // return type, which may hold the same nodes), or inside the return
+        // type's declarator (`void (*&&f())(int)`): then the return type is
+        // not one span of the text, and is left out.
         let before = watch.parameters.map_or(usize::MAX, |(start, _)| start);
-        let return_type = watch.spans(self.return_type).next();
+        let mut return_type = watch.spans(self.return_type).next();
         let after = return_type.map_or(0, |(_, end)| end);
-        let name = watch
+        let outside = watch
             .spans(self.name)
             .find(|&(start, end)| start >= after && end <= before);
-        let Some((name_start, name_end)) = name else {
-            return parts;
+        let inside = || {
+            let (outer_start, outer_end) = return_type?;
+            watch
+                .spans(self.name)
+                .find(|&(start, end)| outer_start < start && end < outer_end && end <= before)
         };
+        let name = match outside {
+            Some(name) => name,
+            None => {
+                let name = inside();
+                return_type = None;
+                match name {
+                    Some(name) => name,
+                    None => return parts,
+                }
+            }
+        };
+        let (name_start, name_end) = name;
         let within = |(start, end): Span| start >= name_start && end <= name_end;
         let base = watch.spans(self.base).filter(|&s| within(s)).last();
         if let Some((base_start, base_end)) = base {
@@ -242,8 +261,17 @@ impl Plan {
             .iter()
             .filter_map(|&s| watch.spans(Some(s)).last())
             .collect();
+        // The clone suffixes as they print, `[clone .isra.0] [clone
+        // .constprop.1]`, from the first `[` to the last `]`.
         if let (Some(first), Some(last)) = (suffixes.iter().min(), suffixes.iter().max()) {
-            parts.suffix = Some((first.0, last.1));
+            let start = first.0.saturating_sub("[clone ".len());
+            let end = (last.1 + 1).min(text.len());
+            if text
+                .get(start..end)
+                .is_some_and(|s| s.starts_with('[') && s.ends_with(']'))
+            {
+                parts.suffix = Some((start, end));
+            }
         }
         parts
     }

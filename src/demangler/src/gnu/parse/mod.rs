@@ -74,6 +74,9 @@ pub(crate) struct Parser<'a> {
     ran_out: bool,
     unresolved_names: bool,
     tried_unresolved_names: bool,
+    /// Without parameters, the top-level name was a function's, whose type
+    /// GNU does not read.
+    dropped_function_type: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -110,28 +113,36 @@ impl<'a> Parser<'a> {
             ran_out: false,
             unresolved_names: true,
             tried_unresolved_names: false,
+            dropped_function_type: false,
         }
     }
 
-    /// A parser for a second attempt where the first failed after reading
-    /// an unresolved name in the newer way: `Err` with this one if it did
-    /// not.
-    pub(crate) fn retry(self) -> Result<Self, Self> {
-        if !self.tried_unresolved_names {
-            return Err(self);
-        }
+    /// Whether a failed parse read an unresolved name in the newer way, so
+    /// that libiberty reads the name again in the older (its `goto again`).
+    pub(crate) fn wants_retry(&self) -> bool {
+        self.tried_unresolved_names
+    }
+
+    /// A parser for that second attempt.
+    pub(crate) fn retry(self) -> Self {
         let (text, params, verbose, max_depth) =
             (self.text, self.params, self.verbose, self.max_depth);
         let java = self.java;
         let mut parser = Parser::new(text, params, verbose, max_depth, self.into_buffers());
         parser.unresolved_names = false;
         parser.java = java;
-        Ok(parser)
+        parser
     }
 
     /// The tree and substitution list, for the next parser.
     pub(crate) fn into_buffers(self) -> (Vec<Node<'a>>, Vec<Id>) {
         (self.nodes, self.subs)
+    }
+
+    /// Whether the top-level name was a function's whose type was not read
+    /// (without parameters).
+    pub(crate) fn dropped_function_type(&self) -> bool {
+        self.dropped_function_type
     }
 
     // ----- reading -----
@@ -333,7 +344,9 @@ impl<'a> Parser<'a> {
         let mut dc = self.name()?;
         if top_level && !self.params {
             // Without parameters, a top-level name loses its function
-            // qualifiers, and so does a local name's last part.
+            // qualifiers, and so does a local name's last part; the type
+            // that follows a function's name is not read.
+            self.dropped_function_type = !matches!(self.peek(), 0 | b'E' | b'.');
             dc = self.strip_function_quals(dc);
             if let Node::LocalName(f, name) = self.node(dc) {
                 let name = self.strip_function_quals(name);
