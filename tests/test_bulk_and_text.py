@@ -1,10 +1,11 @@
 """demangle_many() and demangle_text(): order, c++filt's rule for failures, types."""
 
+import re
 import threading
 
 import pytest
 
-from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
+from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse
 
 
 def test_demangle_many_keeps_order_and_returns_failures_unchanged():
@@ -161,6 +162,33 @@ def test_a_limit_must_be_an_int():
         demangle("_Z1fv", recursion_limit=10.0)
     with pytest.raises(TypeError, match="max_length must be an int, not bool"):
         demangle_many(["_Z1fv"], max_length=True)
+
+
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        ({"params": "no"}, "params must be a bool, not str"),
+        ({"return_type": 1}, "return_type must be a bool, not int"),
+        ({"format": None}, "format must be a str, not NoneType"),
+        ({"style": 3}, "style must be a str, not int"),
+    ],
+)
+def test_a_wrong_type_names_the_option(options, message):
+    for call in (demangle, lambda s, **o: demangle_many([s], **o), demangle_text, parse):
+        with pytest.raises(TypeError, match=message):
+            call("_Z1fv", **options)
+
+
+@pytest.mark.parametrize(
+    "format, words", [("rust", "Rust"), ("dlang", "D"), ("msvc", "Microsoft C++"), ("java", "Java"), ("gnat", None)]
+)
+def test_a_name_not_of_the_format_is_said_in_its_words(format, words):
+    if words is None:
+        # GNAT's demangler prints any name (as c++filt -s gnat does).
+        assert demangle("xyz", format=format) == "xyz"
+        return
+    with pytest.raises(DemangleError, match=re.escape(f"not a mangled {words} symbol")):
+        demangle("xyz", format=format)
 
 
 def test_libstdcxx_style():

@@ -31,6 +31,30 @@ use crate::{Error, Format, Options, Style};
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
 /// tried again without its extra underscore.
 pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+    read_unversioned_or_macos(symbol, options).map_err(|e| in_format(e, options))
+}
+
+/// One command-line argument as c++filt reads it: the whole of it is one
+/// name (see [`read_token`]).
+pub(crate) fn read_argument(argument: &[u8], options: &Options) -> Result<String, Error> {
+    if argument.is_empty() {
+        return Err(Error::Empty);
+    }
+    read_token(argument, options).map_err(|e| in_format(e, options))
+}
+
+/// A name that is not mangled, said in the words of the one scheme the
+/// format names.
+fn in_format(error: Error, options: &Options) -> Error {
+    match (error, options.format) {
+        (Error::NotMangled, Format::Auto | Format::GnuV3 | Format::None) => error,
+        (Error::NotMangled, format) => Error::NotMangledIn(format),
+        _ => error,
+    }
+}
+
+/// [`read`] before its error is said in the format's words.
+fn read_unversioned_or_macos<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     match read_versioned(symbol, options) {
         Err(Error::NotMangled) if is_macos_spelling(symbol, options) => {
             let strip = Options {

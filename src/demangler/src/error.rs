@@ -9,6 +9,9 @@ pub enum Error {
     Empty,
     /// The input does not start the way a mangled name does.
     NotMangled,
+    /// The input is not a mangled name of the one scheme the format names
+    /// (`format="rust"`, `dlang`, `msvc`, `java`, `gnat`).
+    NotMangledIn(crate::Format),
     /// The input starts like a mangled name but stops in the middle of one.
     Truncated,
     /// The input starts like a mangled name but is not one.
@@ -38,6 +41,9 @@ impl fmt::Display for Error {
         match self {
             Error::Empty => f.write_str("empty input is not a mangled symbol"),
             Error::NotMangled => f.write_str("not a mangled C++ symbol"),
+            Error::NotMangledIn(format) => {
+                write!(f, "not a mangled {} symbol", format.language())
+            }
             Error::Truncated => f.write_str("the mangled name ends too early"),
             Error::Malformed => f.write_str("malformed mangled name"),
             Error::TooDeep => f.write_str("the mangled name is nested too deeply"),
@@ -99,6 +105,32 @@ pub fn describe_failure(symbol: &[u8], error: &Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_not_of_the_format_is_said_in_its_words() {
+        let rust = crate::Options {
+            format: crate::Format::Rust,
+            ..crate::Options::default()
+        };
+        for (format, words) in [
+            (crate::Format::Rust, "Rust"),
+            (crate::Format::Dlang, "D"),
+            (crate::Format::Msvc, "Microsoft C++"),
+            (crate::Format::Java, "Java"),
+        ] {
+            let options = crate::Options { format, ..rust };
+            let error = crate::demangle(b"xyz", &options).unwrap_err();
+            assert_eq!(error.to_string(), format!("not a mangled {words} symbol"));
+        }
+        assert_eq!(
+            crate::demangle_argument(b"xyz", &rust).unwrap_err(),
+            Error::NotMangledIn(crate::Format::Rust)
+        );
+        assert_eq!(
+            crate::demangle(b"xyz", &crate::Options::default()).unwrap_err(),
+            Error::NotMangled
+        );
+    }
 
     #[test]
     fn message_names_symbol_and_reason() {

@@ -86,10 +86,7 @@ pub fn parse(symbol: &[u8], options: &Options) -> Result<Symbol, Error> {
 /// Demangle one command-line argument as c++filt does: the whole argument
 /// is one name (no symbol version suffix). Fails like [`demangle`].
 pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, Error> {
-    if argument.is_empty() {
-        return Err(Error::Empty);
-    }
-    demangle_token(argument, options)
+    dispatch::read_argument(argument, options)
 }
 
 /// One run of symbol characters, as c++filt's `demangle_it` reads one

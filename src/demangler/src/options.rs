@@ -72,6 +72,18 @@ impl Format {
         Format::NAMES[index.unwrap_or(0)]
     }
 
+    /// The language whose names the format reads, for messages.
+    pub fn language(self) -> &'static str {
+        match self {
+            Format::Auto | Format::GnuV3 | Format::None => "C++",
+            Format::Rust => "Rust",
+            Format::Gnat => "GNAT (Ada)",
+            Format::Java => "Java",
+            Format::Dlang => "D",
+            Format::Msvc => "Microsoft C++",
+        }
+    }
+
     /// The format of a c++filt name (see [`Format::NAMES`]).
     pub fn from_name(name: &str) -> Result<Format, OptionError> {
         Ok(match name {

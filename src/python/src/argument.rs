@@ -24,14 +24,19 @@ pub(crate) fn utf8_bytes<'py>(
         return Ok(raw.clone());
     }
     let Ok(text) = value.cast::<PyString>() else {
-        let type_name = value
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
         return Err(NoBytes::WrongType(PyTypeError::new_err(format!(
-            "{what} must be str or bytes, not {type_name}"
+            "{what} must be str or bytes, not {}",
+            type_name(value)
         ))));
     };
     text.encode_utf8().map_err(|_| NoBytes::LoneSurrogates)
+}
+
+/// The name of `value`'s type, for a `TypeError`.
+pub(crate) fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default()
 }

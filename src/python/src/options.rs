@@ -10,6 +10,8 @@ use pyo3::types::{PyBool, PyDict, PyInt};
 
 use demangler::{Format, OptionError, Options, Style};
 
+use crate::argument::type_name;
+
 /// The names of the options, in the order the documentation gives them.
 pub(crate) const NAMES: [&str; 12] = [
     "params",
@@ -39,20 +41,20 @@ pub(crate) fn options_from_kwargs(
     let refused = |e: OptionError| PyValueError::new_err(e.0);
     for (key, value) in kwargs.iter() {
         match key.extract::<String>()?.as_str() {
-            "params" => options.params = value.extract()?,
-            "return_type" => options.return_type = value.extract()?,
-            "templates" => options.templates = value.extract()?,
-            "suffixes" => options.suffixes = value.extract()?,
-            "hash" => options.hash = value.extract()?,
-            "types" => options.types = value.extract()?,
+            "params" => options.params = flag(&value, "params")?,
+            "return_type" => options.return_type = flag(&value, "return_type")?,
+            "templates" => options.templates = flag(&value, "templates")?,
+            "suffixes" => options.suffixes = flag(&value, "suffixes")?,
+            "hash" => options.hash = flag(&value, "hash")?,
+            "types" => options.types = flag(&value, "types")?,
             "style" => {
-                options.style = Style::from_name(&value.extract::<String>()?).map_err(refused)?
+                options.style = Style::from_name(&word(&value, "style")?).map_err(refused)?
             }
             "format" => {
-                options.format = Format::from_name(&value.extract::<String>()?).map_err(refused)?
+                options.format = Format::from_name(&word(&value, "format")?).map_err(refused)?
             }
-            "verbose" => options.verbose = value.extract()?,
-            "strip_underscore" => options.strip_underscore = value.extract()?,
+            "verbose" => options.verbose = flag(&value, "verbose")?,
+            "strip_underscore" => options.strip_underscore = flag(&value, "strip_underscore")?,
             "recursion_limit" => {
                 options.recursion_limit =
                     Options::check_recursion_limit(whole(&value, "recursion_limit")?)
@@ -99,17 +101,29 @@ pub(crate) fn kwargs_from_options<'py>(
     Ok(kwargs)
 }
 
+/// A yes-or-no option: `True` or `False`, nothing else (`'no'` is a
+/// `TypeError` that names the option).
+fn flag(value: &Bound<'_, PyAny>, name: &str) -> PyResult<bool> {
+    value.extract::<bool>().map_err(|_| {
+        PyTypeError::new_err(format!("{name} must be a bool, not {}", type_name(value)))
+    })
+}
+
+/// A named choice (`style`, `format`): a `str` (`None` is a `TypeError`
+/// that names the option).
+fn word(value: &Bound<'_, PyAny>, name: &str) -> PyResult<String> {
+    value.extract::<String>().map_err(|_| {
+        PyTypeError::new_err(format!("{name} must be a str, not {}", type_name(value)))
+    })
+}
+
 /// A whole-number option as an `i64`; one too large for that is out of
 /// range like any other (the core's message says which range).
 fn whole(value: &Bound<'_, PyAny>, name: &str) -> PyResult<i64> {
     if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
-        let type_name = value
-            .get_type()
-            .name()
-            .map(|n| n.to_string())
-            .unwrap_or_default();
         return Err(PyTypeError::new_err(format!(
-            "{name} must be an int, not {type_name}"
+            "{name} must be an int, not {}",
+            type_name(value)
         )));
     }
     // Saturated: the core refuses it with its own message.
