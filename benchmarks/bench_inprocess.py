@@ -1,19 +1,29 @@
-"""In-process speed: this project's core beside LLVM's itaniumDemangle and
-libstdc++'s __cxa_demangle, on the same real C++ symbols, in one run.
+"""In-process speed: this project's core beside its peers, on the same real
+symbols, in one run, one core, the contenders alternating.
 
     python benchmarks/bench_inprocess.py [--family static] [--limit N]
 
-Builds benchmarks/inprocess/peers.cpp against LLVM 14's libLLVMDemangle.a
-(`llvm-config-14`, Debian's llvm-14-dev) and the core's bench example
-(`cargo build --release --example bench`), harvests the family's symbols
-(benchmarks/corpus.py), and prints microseconds per symbol, each the best of
-several runs on one core, the contenders alternating for --rounds rounds.
-Whole-command speed is bench_speed.py's.
+Families and peers:
+
+* ``static``, ``nm_dynamic`` (C++, benchmarks/corpus.py): LLVM 14's
+  ``itaniumDemangle`` (``libLLVMDemangle.a``, `llvm-config-14`, Debian's
+  llvm-14-dev) and libstdc++'s ``__cxa_demangle``;
+* ``rust_legacy``, ``rust_v0`` (the Rust toolchain's symbols): the
+  ``rustc-demangle`` crate;
+* ``msvc`` (Microsoft names of Windows wheels, benchmarks/msvc_corpus.py, or
+  the committed fixtures where PyPI cannot be reached): LLVM 14's
+  ``microsoftDemangle`` and the ``msvc-demangler`` crate.
+
+The crates are dev-dependencies of the core's bench example only
+(`cargo build --release --example bench`); the C++ peers are built from
+benchmarks/inprocess/peers.cpp. Prints microseconds per symbol, each the
+best of several runs. Whole-command speed is bench_speed.py's.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +37,9 @@ import corpus  # noqa: E402
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--family", default="static", help="a family of benchmarks/corpus.py (default static)")
+    parser.add_argument(
+        "--family", default="static", help="static, nm_dynamic, rust_legacy, rust_v0 or msvc (default static)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N symbols")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all contenders, alternating (default 3)")
     args = parser.parse_args()
@@ -56,29 +68,60 @@ def main() -> int:
         subprocess.run(
             ["cargo", "build", "--quiet", "--release", "-p", "demangler", "--example", "bench"], cwd=ROOT, check=True
         )
-        # The peers read no symbol version suffix (`@@GLIBCXX_3.4`): names
-        # with one are left out, so that every contender reads the same.
-        symbols = [s for s in corpus.harvest(args.family) if s.startswith("_Z") and "@" not in s]
+        symbols = family_symbols(args.family)
         if args.limit:
             symbols = symbols[: args.limit]
         listing = Path(work) / "symbols.txt"
         listing.write_text("".join(s + "\n" for s in symbols))
-        print(f"{len(symbols):,} {args.family} C++ symbols, one core, best of several runs")
+        print(f"{len(symbols):,} {args.family} symbols, one core, best of several runs")
         bench = ROOT / "target/release/examples/bench"
         # Contenders alternate, round after round, each keeping its best: a
         # shared machine slows whole stretches of time, not one contender.
         best: dict[str, tuple[float, str]] = {}
         for _ in range(args.rounds):
-            for command in ([str(bench), str(listing), "core"], [str(peers), str(listing)]):
+            for command in contenders(args.family, str(bench), str(peers), str(listing)):
                 out = subprocess.run(["taskset", "-c", "0", *command], capture_output=True, text=True, check=True)
                 for line in out.stdout.splitlines():
-                    label, rest = line.split(None, 1)
-                    micros = float(rest.split()[0])
+                    timed = re.match(r"(.*?)\s+([0-9.]+) us/symbol", line)
+                    if timed is None:
+                        continue
+                    label, micros = timed[1], float(timed[2])
                     if label not in best or micros < best[label][0]:
                         best[label] = (micros, line)
         for _, line in best.values():
             print(line)
     return 0
+
+
+def family_symbols(family: str) -> list[str]:
+    """The family's symbols that every contender reads."""
+    if family == "msvc":
+        try:
+            import msvc_corpus
+
+            names = sorted({n for arch in ("win64", "win32") for ns in msvc_corpus.harvest(arch).values() for n in ns})
+        except Exception as error:  # no PyPI, or no LLVM tools: the fixtures' names
+            print(f"(Windows wheels not harvested: {error}; the fixtures' names instead)", file=sys.stderr)
+            names = sorted(
+                {
+                    line.split("\t", 1)[0]
+                    for arch in ("win64", "win32")
+                    for line in (ROOT / f"tests/fixtures/msvc_{arch}.tsv").read_text(encoding="utf-8").splitlines()
+                }
+            )
+        return names
+    # The C++ peers read no symbol version suffix (`@@GLIBCXX_3.4`): names
+    # with one are left out, so that every contender reads the same.
+    return [s for s in corpus.harvest(family) if "@" not in s and (s.startswith("_Z") or family.startswith("rust"))]
+
+
+def contenders(family: str, bench: str, peers: str, listing: str) -> list[list[str]]:
+    """The commands that time the core and its peers on `listing`."""
+    if family.startswith("rust"):
+        return [[bench, listing, "core"], [bench, listing, "rustc-demangle"]]
+    if family == "msvc":
+        return [[bench, listing, "core"], [peers, listing, "microsoft"], [bench, listing, "msvc-demangler"]]
+    return [[bench, listing, "core"], [peers, listing]]
 
 
 if __name__ == "__main__":

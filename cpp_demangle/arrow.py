@@ -6,8 +6,13 @@ without the GIL, and gives back a column of the input's own library:
 
 - a pyarrow ``Array`` or ``ChunkedArray`` gives the same (pyarrow ≥ 14);
 - a Polars ``Series`` gives a ``Series`` of the same name (Polars ≥ 1.3);
-- a pandas ``Series`` gives a ``Series`` with the same index, of
-  ``ArrowDtype`` (pandas reads it through pyarrow);
+- a pandas ``Series`` gives a ``Series`` with the same index and name, of
+  ``ArrowDtype``: pyarrow reads the Series (``str``, ``object`` and
+  ``category`` Series of strings as ``large_string`` or ``string``, as the
+  installed pyarrow reads them; of bytes as ``binary``; a Series of nulls
+  alone as ``string``), and the result has the type of what was read. A
+  Series that holds anything but strings, bytes and nulls is a
+  ``TypeError``, and so is a ``DataFrame`` (pass one of its columns);
 - any other Arrow producer (a DuckDB result of one column, nanoarrow, ...)
   gives an :class:`ArrowColumn`, which pyarrow, Polars and the rest take.
 
@@ -49,11 +54,7 @@ def demangle_arrow(column: Any, **options: Any) -> Any:
     """
     library = _library(column)
     if library == "pandas":
-        import pandas as pd
-        import pyarrow as pa
-
-        result = pa.chunked_array(_native.demangle_arrow(pa.chunked_array([pa.array(column)]), **options))
-        return pd.Series(result, index=column.index, name=column.name, dtype=pd.ArrowDtype(result.type))
+        return _demangle_pandas(column, **options)
     result = _native.demangle_arrow(column, **options)
     if library == "pyarrow":
         import pyarrow as pa
@@ -68,6 +69,29 @@ def demangle_arrow(column: Any, **options: Any) -> Any:
         if isinstance(column, pl.Series):
             return pl.Series(column.name, result)
     return result
+
+
+def _demangle_pandas(column: Any, **options: Any) -> Any:
+    """:func:`demangle_arrow` of a pandas Series, read by pyarrow."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if isinstance(column, pd.DataFrame):
+        raise TypeError(
+            "demangle_arrow takes one column: a pandas Series, not a DataFrame (pass df[name], one column of it)"
+        )
+    if not isinstance(column, pd.Series):
+        raise TypeError(f"demangle_arrow takes a pandas Series, not {type(column).__name__}")
+    try:
+        read = pa.array(column)
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as error:
+        raise TypeError(
+            f"the pandas Series {column.name!r} holds values that are not symbols (str, bytes or None): {error}"
+        ) from None
+    if pa.types.is_null(read.type):
+        read = read.cast(pa.string())
+    result = pa.chunked_array(_native.demangle_arrow(pa.chunked_array([read]), **options))
+    return pd.Series(result, index=column.index, name=column.name, dtype=pd.ArrowDtype(result.type))
 
 
 def with_column(table: Any, name: str, values: Any) -> Any:

@@ -42,7 +42,14 @@ import corpus  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 
 # family -> how many symbols its fixture keeps
-SAMPLE_SIZES = {"nm_dynamic": 4000, "static": 4000, "rust_legacy": 1000, "rust_v0": 1500, "mutated": 4000, "near_miss": 4000}
+SAMPLE_SIZES = {
+    "nm_dynamic": 4000,
+    "static": 4000,
+    "rust_legacy": 1000,
+    "rust_v0": 1500,
+    "mutated": 4000,
+    "near_miss": 4000,
+}
 # family -> how many of the symbols that differ from c++filt it adds
 MAX_DIFFERING = 200
 

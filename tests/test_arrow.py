@@ -169,6 +169,28 @@ def test_pandas_series_keeps_its_index():
     assert result.tolist()[0::2] == ["foo::bar()", "main"] and pd.isna(result.iloc[1])
 
 
+def test_pandas_series_of_each_kind_and_what_is_refused():
+    pd = pytest.importorskip("pandas")
+    # Strings (object, str, category), bytes and nulls alone: the type
+    # pyarrow reads them as, demangled (nulls alone as string).
+    for series in (
+        pd.Series(["_Z1fv", None]),
+        pd.Series(["_Z1fv", None], dtype="string"),
+        pd.Series(["_Z1fv", "_Z1fv"], dtype="category"),
+    ):
+        result = demangle_arrow(series)
+        assert pa.types.is_string(result.dtype.pyarrow_dtype) or pa.types.is_large_string(result.dtype.pyarrow_dtype)
+        assert result.iloc[0] == "f()"
+    assert demangle_arrow(pd.Series([b"_Z1fv"])).dtype.pyarrow_dtype == pa.binary()
+    nulls = demangle_arrow(pd.Series([None, None]))
+    assert nulls.dtype.pyarrow_dtype == pa.string() and nulls.isna().all()
+    # A DataFrame, or a Series with other values: a TypeError that says so.
+    with pytest.raises(TypeError, match="not a DataFrame"):
+        demangle_arrow(pd.DataFrame({"a": ["_Z1fv"]}))
+    with pytest.raises(TypeError, match="'sym' holds values that are not symbols"):
+        demangle_arrow(pd.Series(["_Z1fv", 1], name="sym"))
+
+
 def test_a_duckdb_result_of_one_column():
     duckdb = pytest.importorskip("duckdb")
     relation = duckdb.sql("select * from (values ('_ZN3foo3barEv'), (null), ('main')) t(symbol)")
