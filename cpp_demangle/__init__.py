@@ -1,5 +1,6 @@
-"""Demangle C++ and Rust linker symbols into readable names, as GNU c++filt does
-(and Microsoft C++ names, as LLVM's llvm-undname does).
+"""Demangle linker symbols into readable names: C++ (Itanium), Rust, D, Java
+and GNAT as GNU c++filt does, and Microsoft C++ names as LLVM's llvm-undname
+does.
 
 The work is done by a compiled Rust core; this package re-exports it.
 

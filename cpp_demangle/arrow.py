@@ -22,6 +22,8 @@ on none of them.
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from cpp_demangle import _native
 from cpp_demangle._native import ArrowColumn
 
@@ -31,6 +33,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from typing_extensions import Unpack
+
+    from cpp_demangle._native import _Options
+
 __all__ = ["ArrowColumn", "demangle_arrow", "with_column"]
 
 
@@ -38,7 +44,14 @@ def _library(column: object) -> str:
     return type(column).__module__.partition(".")[0]
 
 
-def demangle_arrow(column: Any, **options: Any) -> Any:
+def optional(name: str) -> Any:
+    """The optional library `name` (pyarrow, pandas, Polars, a cluster
+    engine), imported where it is used: the package depends on none of them,
+    and some ship no types (to a type checker it is `Any`)."""
+    return import_module(name)
+
+
+def demangle_arrow(column: Any, **options: Unpack[_Options]) -> Any:
     """Demangle every symbol of an Arrow column (``string``,
     ``large_string``, ``string_view``, ``binary``, ``large_binary`` or
     ``binary_view``). Nulls stay null and a symbol that does not demangle
@@ -57,24 +70,21 @@ def demangle_arrow(column: Any, **options: Any) -> Any:
         return _demangle_pandas(column, **options)
     result = _native.demangle_arrow(column, **options)
     if library == "pyarrow":
-        import pyarrow as pa
-
+        pa = optional("pyarrow")
         if isinstance(column, pa.Array):
             return pa.array(result)
         if isinstance(column, pa.ChunkedArray):
             return pa.chunked_array(result)
     elif library == "polars":
-        import polars as pl
-
+        pl = optional("polars")
         if isinstance(column, pl.Series):
             return pl.Series(column.name, result)
     return result
 
 
-def _demangle_pandas(column: Any, **options: Any) -> Any:
+def _demangle_pandas(column: Any, **options: Unpack[_Options]) -> Any:
     """:func:`demangle_arrow` of a pandas Series, read by pyarrow."""
-    import pandas as pd
-    import pyarrow as pa
+    pd, pa = optional("pandas"), optional("pyarrow")
 
     if isinstance(column, pd.DataFrame):
         raise TypeError(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cpp_demangle.arrow import demangle_arrow, with_column
+from cpp_demangle.arrow import demangle_arrow, optional, with_column
 
 __all__ = ["demangle_dask", "demangle_ray", "demangle_spark"]
 
@@ -45,7 +45,8 @@ def demangle_spark(frame: Any, column: str, into: str | None = None, **options: 
         frame = spark.read.parquet("symbols.parquet")
         demangle_spark(frame, "symbol", into="name").write.parquet("names/")
     """
-    from pyspark.sql.types import StructField, StructType
+    types = optional("pyspark.sql.types")
+    StructField, StructType = types.StructField, types.StructType  # noqa: N806
 
     source = frame.schema[column]
     target = into or column

@@ -15,7 +15,7 @@ import sys
 import time
 from typing import Any
 
-from cpp_demangle.arrow import demangle_arrow, with_column
+from cpp_demangle.arrow import demangle_arrow, optional, with_column
 
 __all__ = ["run"]
 
@@ -36,40 +36,69 @@ def run(
     :func:`cpp_demangle.demangle`. Errors are exceptions whose message says
     what to do."""
     try:
-        import pyarrow.parquet as pq
+        pa, pq = optional("pyarrow"), optional("pyarrow.parquet")
     except ImportError:
         raise RuntimeError("--parquet needs pyarrow: pip install pyarrow") from None
+    if not os.path.isfile(source):
+        what = "is not a file" if os.path.exists(source) else "does not exist"
+        raise ValueError(f"{os.fspath(source)!r} {what}: --parquet reads a Parquet file")
     if os.path.exists(target) and os.path.samefile(source, target):
         raise ValueError(f"{os.fspath(target)!r} is the input file: write the names to another file")
-    file = pq.ParquetFile(source)
+    try:
+        file = pq.ParquetFile(source)
+    except (pa.ArrowInvalid, OSError) as error:
+        raise ValueError(f"{os.fspath(source)!r} is not a Parquet file that pyarrow reads: {error}") from None
     schema = file.schema_arrow
     column = column or _only_string_column(schema, source)
     if column not in schema.names:
         raise ValueError(f"{os.fspath(source)!r} has no column {column!r}; its columns: {', '.join(schema.names)}")
+    if into is not None and into != column and into in schema.names:
+        raise ValueError(
+            f"{os.fspath(source)!r} has a column {into!r} already: name another with --into, "
+            f"or leave --into out to replace {column!r} itself"
+        )
+    kind = schema.field(column).type
+    if not _holds_symbols(kind, pa):
+        raise ValueError(f"column {column!r} of {os.fspath(source)!r} holds {kind}, not symbols (strings or bytes)")
     progress = _Progress(file.metadata.num_rows) if sys.stderr.isatty() else None
-    writer = None
-    try:
-        for batch in file.iter_batches(batch_size=BATCH_ROWS):
-            batch = with_column(batch, into or column, demangle_arrow(batch.column(column), **options))
+    # Written through a Python file: a pipe or /dev/stdout cannot seek,
+    # which pyarrow's own file would.
+    with open(target, "wb") as out:
+        writer = None
+        try:
+            for batch in file.iter_batches(batch_size=BATCH_ROWS):
+                batch = with_column(batch, into or column, demangle_arrow(batch.column(column), **options))
+                if writer is None:
+                    writer = pq.ParquetWriter(out, batch.schema)
+                writer.write_batch(batch)
+                if progress:
+                    progress.advance(batch.num_rows)
             if writer is None:
-                writer = pq.ParquetWriter(target, batch.schema)
-            writer.write_batch(batch)
+                # No rows: the file still gets the columns.
+                empty = schema.empty_table()
+                pq.write_table(with_column(empty, into or column, demangle_arrow(empty.column(column))), out)
+        finally:
+            if writer is not None:
+                writer.close()
             if progress:
-                progress.advance(batch.num_rows)
-        if writer is None:
-            # No rows: the file still gets the columns.
-            empty = schema.empty_table()
-            pq.write_table(with_column(empty, into or column, demangle_arrow(empty.column(column))), target)
-    finally:
-        if writer is not None:
-            writer.close()
-        if progress:
-            progress.close()
+                progress.close()
     return 0
 
 
+def _holds_symbols(kind: Any, pa: Any) -> bool:
+    """Whether a column of Arrow type `kind` holds symbols: strings or bytes
+    of any layout, dictionary-encoded or not."""
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    t = pa.types
+    return any(
+        test(kind)
+        for test in (t.is_string, t.is_large_string, t.is_string_view, t.is_binary, t.is_large_binary, t.is_binary_view)
+    )
+
+
 def _only_string_column(schema: Any, source: str | os.PathLike[str]) -> str:
-    import pyarrow as pa
+    pa = optional("pyarrow")
 
     texts = [
         f.name

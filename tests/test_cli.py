@@ -105,6 +105,20 @@ def test_version_and_help(launcher):
     assert version.returncode == 0 and version.stdout.decode().strip() == f"cpp-demangle {cpp_demangle.__version__}"
     help_text = run(launcher, "--help")
     assert help_text.returncode == 0 and b"--no-params" in help_text.stdout and b"--format" in help_text.stdout
+    # Every scheme it reads is named (it said "C++ and Rust").
+    assert b"Rust, D, Java and GNAT" in help_text.stdout and b"Microsoft C++" in help_text.stdout
+
+
+def test_the_metadata_names_every_scheme():
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        installed = metadata("cpp-demangle")
+    except PackageNotFoundError:
+        pytest.skip("cpp-demangle is not installed here (built in place)")
+    if installed["Version"] != cpp_demangle.__version__:
+        pytest.skip(f"another cpp-demangle ({installed['Version']}) is installed here")
+    assert "Microsoft" in installed["Summary"] and "GNAT" in installed["Summary"]
 
 
 def test_non_utf8_bytes_pass_through(launcher):

@@ -68,6 +68,8 @@ def test_into_a_new_column_with_options(command, symbols_file, tmp_path):
     [
         (["--column", "nope"], b"has no column 'nope'; its columns: id, symbol, other"),
         ([], b"has 2 columns of strings (symbol, other): name the column of symbols with --column"),
+        (["--column", "id"], b"column 'id' of 'in.parquet' holds int64, not symbols (strings or bytes)"),
+        (["--column", "symbol", "--into", "other"], b"has a column 'other' already: name another with --into"),
     ],
 )
 def test_a_column_that_is_not_there_is_named(command, tmp_path, args, message):
@@ -83,8 +85,19 @@ def test_files_that_cannot_be_used_are_refused(command, symbols_file, tmp_path):
     done = cpp_demangle(command, "--parquet", str(path), str(path), cwd=tmp_path)
     assert done.returncode == 1 and b"is the input file" in done.stderr
     done = cpp_demangle(command, "--parquet", "missing.parquet", "out.parquet", cwd=tmp_path)
-    assert done.returncode == 1 and b"missing.parquet" in done.stderr
+    assert done.returncode == 1 and b"'missing.parquet' does not exist" in done.stderr
+    (tmp_path / "text.parquet").write_text("not parquet")
+    done = cpp_demangle(command, "--parquet", "text.parquet", "out.parquet", cwd=tmp_path)
+    assert done.returncode == 1 and b"'text.parquet' is not a Parquet file" in done.stderr
     assert pq.read_table(path).num_rows > 0
+
+
+def test_the_names_can_go_to_a_pipe(command, symbols_file, tmp_path):
+    path, rows = symbols_file
+    done = cpp_demangle(command, "--parquet", str(path), "/dev/stdout", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "piped.parquet").write_bytes(done.stdout)
+    assert pq.read_table(tmp_path / "piped.parquet").column("symbol").to_pylist() == expected(rows)
 
 
 def test_an_empty_file_keeps_its_columns(command, tmp_path):
@@ -98,9 +111,13 @@ def test_the_native_command_says_where_python_is_missing(tmp_path):
     found = native_command()
     if found is None:
         pytest.skip("the native cpp-demangle is not built here")
-    env = {"PATH": "/nonexistent", "CPP_DEMANGLE_PYTHON": str(tmp_path / "no-python")}
+    chosen = str(tmp_path / "no-python")
+    env = {"PATH": "/nonexistent", "CPP_DEMANGLE_PYTHON": chosen}
     done = subprocess.run([*found, "--parquet", "a", "b"], capture_output=True, env=env, timeout=60)
-    assert done.returncode == 1 and b"CPP_DEMANGLE_PYTHON" in done.stderr
+    # The Python chosen is named, not said to be missing.
+    assert done.returncode == 1 and f"cannot run CPP_DEMANGLE_PYTHON={chosen}".encode() in done.stderr
+    done = subprocess.run([*found, "--parquet", "a", "b"], capture_output=True, env={"PATH": "/nonexistent"})
+    assert done.returncode == 1 and b"no Python was found" in done.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is a Unix thing")

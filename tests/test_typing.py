@@ -1,5 +1,6 @@
 """The type stubs describe what the compiled module really has."""
 
+import os
 import re
 import subprocess
 import sys
@@ -10,16 +11,43 @@ import pytest
 pytest.importorskip("mypy", reason="mypy is not installed")
 
 
-def test_stubs_match_the_runtime():
-    # pyproject.toml tells mypy that the optional libraries may lack types.
-    config = Path(__file__).resolve().parent.parent / "pyproject.toml"
+def test_stubs_match_the_runtime(tmp_path):
+    # As a user runs it: from anywhere, with no configuration (the optional
+    # libraries, some with no types, are imported as `Any`).
     result = subprocess.run(
-        [sys.executable, "-m", "mypy.stubtest", "--mypy-config-file", str(config), "cpp_demangle"],
+        [sys.executable, "-m", "mypy.stubtest", "cpp_demangle"],
         capture_output=True,
         text=True,
         timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": _package_root()},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _package_root():
+    import cpp_demangle
+
+    return str(Path(cpp_demangle.__file__).resolve().parent.parent)
+
+
+def test_the_options_of_demangle_arrow_are_typed(tmp_path):
+    (tmp_path / "use.py").write_text(
+        "from cpp_demangle import demangle_arrow\n"
+        "demangle_arrow([], params=False)\n"
+        "demangle_arrow([], param=False)\n"
+        "demangle_arrow([], format='cxx')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental", "use.py"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": _package_root()},
+    )
+    assert 'Unexpected keyword argument "param"' in result.stdout, result.stdout
+    assert "use.py:4: error" in result.stdout and "use.py:2: error" not in result.stdout, result.stdout
 
 
 def test_the_stub_lists_every_option_the_runtime_takes():

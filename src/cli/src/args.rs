@@ -141,20 +141,40 @@ fn short(letter: u8) -> Option<Opt> {
 
 /// The long option `name` abbreviates, by GNU getopt's rule (an exact name
 /// wins; otherwise the prefix must name one option, or several that do the
-/// same thing), among c++filt's options first, then this package's.
+/// same thing), among c++filt's options first, then this package's: an
+/// abbreviation that works with c++filt means the same here, and says on
+/// standard error when it also begins one of this package's options
+/// (`--no-r`). An ambiguous prefix lists every option it begins.
 fn long(name: &str) -> Result<(&'static str, Opt, Value), UsageError> {
+    let begun = |table: &'static [(&'static str, Opt, Value)]| {
+        table.iter().filter(move |(n, ..)| n.starts_with(name))
+    };
     for table in [CXXFILT_LONG, OWN_LONG] {
         if let Some(&exact) = table.iter().find(|(n, ..)| *n == name) {
             return Ok(exact);
         }
-        let found: Vec<_> = table.iter().filter(|(n, ..)| n.starts_with(name)).collect();
+        let found: Vec<_> = begun(table).collect();
         match found.as_slice() {
             [] => continue,
             [first, rest @ ..] if rest.iter().all(|o| o.1 == first.1 && o.2 == first.2) => {
-                return Ok(**first)
+                if std::ptr::eq(table, CXXFILT_LONG) {
+                    let own: Vec<String> =
+                        begun(OWN_LONG).map(|o| format!("'--{}'", o.0)).collect();
+                    if !own.is_empty() {
+                        eprintln!(
+                            "cpp-demangle: '--{name}' is taken as c++filt's '--{}' (it also begins {})",
+                            first.0,
+                            own.join(" ")
+                        );
+                    }
+                }
+                return Ok(**first);
             }
-            many => {
-                let names: Vec<String> = many.iter().map(|o| format!("'--{}'", o.0)).collect();
+            _ => {
+                let names: Vec<String> = begun(CXXFILT_LONG)
+                    .chain(begun(OWN_LONG))
+                    .map(|o| format!("'--{}'", o.0))
+                    .collect();
                 return Err(usage_error(format!(
                     "option '--{name}' is ambiguous; possibilities: {}",
                     names.join(" ")
@@ -438,6 +458,18 @@ mod tests {
         assert!(run(&["--no-rec"]).is_ok());
         let ambiguous = run(&["--no"]).unwrap_err();
         assert!(ambiguous.message.contains("is ambiguous"), "{ambiguous:?}");
+        // Every option `--no` begins is listed, this package's too.
+        for option in [
+            "--no-params",
+            "--no-recurse-limit",
+            "--no-return-type",
+            "--no-hash",
+        ] {
+            assert!(
+                ambiguous.message.contains(option),
+                "{option}: {ambiguous:?}"
+            );
+        }
         assert_eq!(run(&["--he"]), Ok(Action::Help));
     }
 

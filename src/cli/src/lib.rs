@@ -43,7 +43,8 @@ fn usage(program: &str) -> String {
     format!(
         "\
 Usage: {program} [options] [mangled names]
-Demangle C++ (Itanium) and Rust symbols as GNU c++filt does.
+Demangle C++ (Itanium), Rust, D, Java and GNAT symbols as GNU c++filt does,
+and Microsoft C++ names as LLVM's llvm-undname does.
 Options are:
   [-_|--strip-underscore]     Ignore first leading underscore
   [-n|--no-strip-underscore]  Do not ignore a leading underscore (default)

@@ -10,14 +10,11 @@ use std::process::Command;
 use crate::args::Parquet;
 use crate::expand::os_from_bytes;
 
-/// The Pythons to try, in order: `$CPP_DEMANGLE_PYTHON` if set; the one
-/// beside this executable (pip puts the command in the `bin` or `Scripts`
-/// folder of the Python it installs for, a venv's included); then `python3`
-/// and `python` on the PATH.
+/// The Pythons to try where `$CPP_DEMANGLE_PYTHON` names none, in order:
+/// the one beside this executable (pip puts the command in the `bin` or
+/// `Scripts` folder of the Python it installs for, a venv's included); then
+/// `python3` and `python` on the PATH.
 fn interpreters() -> Vec<PathBuf> {
-    if let Some(chosen) = std::env::var_os("CPP_DEMANGLE_PYTHON") {
-        return vec![chosen.into()];
-    }
     let mut found = Vec::new();
     if let Some(folder) = std::env::current_exe()
         .ok()
@@ -40,6 +37,21 @@ fn interpreters() -> Vec<PathBuf> {
 /// its exit status.
 pub fn run_parquet(_job: &Parquet, args: &[Vec<u8>]) -> Result<i32, String> {
     let args: Vec<OsString> = args.iter().cloned().map(os_from_bytes).collect();
+    // The one the user chose is the one that runs, or the error names it.
+    if let Some(chosen) = std::env::var_os("CPP_DEMANGLE_PYTHON") {
+        let python = PathBuf::from(chosen);
+        return match Command::new(&python)
+            .args(["-m", "cpp_demangle"])
+            .args(&args)
+            .status()
+        {
+            Ok(status) => Ok(status.code().unwrap_or(1)),
+            Err(error) => Err(format!(
+                "cannot run CPP_DEMANGLE_PYTHON={}: {error}",
+                python.display()
+            )),
+        };
+    }
     for python in interpreters() {
         match Command::new(&python)
             .args(["-m", "cpp_demangle"])
