@@ -8,9 +8,11 @@
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
-#   3. ci/fuzz.sh: each fuzz target for 60 s (crashes and demangle()
-#      against parse(); every format against libiberty 2.47; the Python
-#      API under atheris), seeded from the committed fixtures,
+#   3. the documentation site built with warnings as errors (its examples
+#      run in step 2, tests/test_docs.py), and ci/fuzz.sh: each fuzz
+#      target for 60 s (crashes and demangle() against parse(); every
+#      format against libiberty 2.47; the Python API under atheris), seeded
+#      from the committed fixtures,
 #   4. ci/slow.sh: the slow tests, the cluster recipes on Dask, Spark and
 #      Ray started here and Arrow columns past 2 GiB (its own time budget;
 #      SKIP_SLOW=1 leaves it out),
@@ -59,6 +61,10 @@ cargo test --locked -p demangler -p cpp-demangle-cli
 
 echo "== python setup.py test (doctests and tests/)"
 "$VENV/bin/python" setup.py --quiet test
+
+echo "== the documentation site, warnings as errors (docs/mkdocs.yml)"
+"$VENV/bin/python" -m pip install --quiet -r ci/requirements-docs.txt
+NO_MKDOCS_2_WARNING=1 PYTHONPATH=. "$VENV/bin/mkdocs" build --quiet --strict -f docs/mkdocs.yml
 
 echo "== fuzzing: each target 60 s (ci/fuzz.sh; budget ${FUZZ_BUDGET:-900} s)"
 # A crash, a hang, demangle() differing from parse(), or a name printed

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_cli import python_env
 
 from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse, parse_many
 
@@ -55,7 +56,7 @@ def test_real_names_print_what_llvm_undname_prints(arch):
 
 
 @pytest.mark.parametrize("arch", ARCHES)
-def test_every_entry_point_reaches_them(arch):
+def test_every_entry_point_reaches_them(arch, tmp_path):
     rows = fixture(arch)
     names = list(rows)[::10]
     expected = [rows[n] for n in names]
@@ -67,10 +68,12 @@ def test_every_entry_point_reaches_them(arch):
     listing = "".join(f"  {i:>4} {i:04X} 0001{i:04X} {n}\n" for i, n in enumerate(names))
     want = "".join(f"  {i:>4} {i:04X} 0001{i:04X} {e}\n" for i, e in enumerate(expected))
     assert demangle_text(listing) == want
+    # Outside the source tree, which `python -m` would import first.
     command = [sys.executable, "-m", "cpp_demangle"]
-    out = subprocess.run(command, input=listing.encode(), capture_output=True, timeout=120)
+    run = {"capture_output": True, "timeout": 120, "cwd": tmp_path, "env": python_env()}
+    out = subprocess.run(command, input=listing.encode(), **run)
     assert out.stdout.decode() == want
-    out = subprocess.run([*command, *names[:20]], capture_output=True, timeout=120)
+    out = subprocess.run([*command, *names[:20]], **run)
     assert out.stdout.decode().splitlines() == expected[:20]
 
 

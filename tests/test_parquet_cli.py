@@ -5,6 +5,7 @@ beside it, or $CPP_DEMANGLE_PYTHON)."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from test_arrow import SYMBOLS, expected, with_nulls
@@ -116,8 +117,10 @@ def test_the_native_command_says_where_python_is_missing(tmp_path):
     done = subprocess.run([*found, "--parquet", "a", "b"], capture_output=True, env=env, timeout=60)
     # The Python chosen is named, not said to be missing.
     assert done.returncode == 1 and f"cannot run CPP_DEMANGLE_PYTHON={chosen}".encode() in done.stderr
-    done = subprocess.run([*found, "--parquet", "a", "b"], capture_output=True, env={"PATH": "/nonexistent"})
-    assert done.returncode == 1 and b"no Python was found" in done.stderr
+    beside = Path(found[0]).parent
+    if not any((beside / name).exists() for name in ("python3", "python", "python.exe")):
+        done = subprocess.run([*found, "--parquet", "a", "b"], capture_output=True, env={"PATH": "/nonexistent"})
+        assert done.returncode == 1 and b"no Python was found" in done.stderr
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is a Unix thing")

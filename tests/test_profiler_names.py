@@ -83,13 +83,15 @@ def test_rust_generic_arguments_follow_templates():
         (["--no-templates", "--no-hash", "-p"], {"templates": False, "hash": False, "params": False}),
     ],
 )
-def test_the_command_line_has_the_same_flags(flags, options):
+def test_the_command_line_has_the_same_flags(flags, options, tmp_path):
     names = CXX[::200] + symbols("rust_legacy")[::50] + symbols("rust_v0")[::100]
+    # Outside the source tree, which `python -m` would import first.
     out = subprocess.run(
         [sys.executable, "-m", "cpp_demangle", *flags],
         input="\n".join(names).encode() + b"\n",
         capture_output=True,
         env=python_env(),
+        cwd=tmp_path,
         timeout=120,
     )
     assert out.stdout.decode().splitlines() == demangle_many(names, **options)

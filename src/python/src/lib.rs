@@ -202,8 +202,9 @@ fn parse(
 /// the GIL; a list in the same order, with None for a symbol that does not
 /// demangle. Options as for demangle().
 ///
-/// >>> [s.base_name if s else s for s in parse_many(["_ZN1A1fEv", "main"])]
-/// ['f', None]
+/// >>> first, second = parse_many(["_ZN1A1fEv", "main"])
+/// >>> first.base_name, second
+/// ('f', None)
 #[pyfunction]
 #[pyo3(signature = (symbols, **options))]
 fn parse_many<'py>(
