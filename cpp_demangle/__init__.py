@@ -113,7 +113,7 @@ except ImportError as _missing:  # pragma: no cover - only in an unbuilt checkou
 
 from cpp_demangle.arrow import demangle_arrow
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 __all__ = [
     "DEFAULT_MAX_LENGTH",
