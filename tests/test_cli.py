@@ -109,6 +109,16 @@ def test_version_and_help(launcher):
     assert b"Rust, D, Java and GNAT" in help_text.stdout and b"Microsoft C++" in help_text.stdout
 
 
+def test_an_abbreviation_of_this_package_s_options_too_says_what_it_is_taken_for(launcher):
+    # `--no-r` begins c++filt's --no-recurse-limit and this package's
+    # --no-return-type: c++filt's meaning, said on standard error.
+    done = run(launcher, "--no-r", "_Z1fIiEvT_")
+    assert done.returncode == 0 and done.stdout == b"void f<int>(int)\n"
+    assert b"taken as c++filt's '--no-recurse-limit'" in done.stderr and b"--no-return-type" in done.stderr
+    done = run(launcher, "--no", "_Z1fv")
+    assert done.returncode == 1 and b"'--no-return-type'" in done.stderr and b"'--no-params'" in done.stderr
+
+
 def test_the_metadata_names_every_scheme():
     from importlib.metadata import PackageNotFoundError, metadata
 
