@@ -20,11 +20,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted((ROOT / "docs" / "src").glob("*.md")) + [ROOT / "README.md"]
-FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.M | re.S)
-
 if not (ROOT / "docs").is_dir():
     pytest.skip("the documentation is not here (an sdist has none)", allow_module_level=True)
+PAGES = sorted((ROOT / "docs" / "src").glob("*.md")) + [ROOT / "README.md"]
+FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.M | re.S)
 
 
 def blocks(page: Path, kind: str) -> list[tuple[int, str]]:
@@ -32,11 +31,9 @@ def blocks(page: Path, kind: str) -> list[tuple[int, str]]:
     return [(text.count("\n", 0, m.start()) + 1, m[2]) for m in FENCE.finditer(text) if m[1] == kind]
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [p for p in PAGES if blocks(p, "pycon")], ids=lambda p: p.name)
 def test_python_examples(page, tmp_path, monkeypatch):
     found = blocks(page, "pycon")
-    if not found:
-        pytest.skip("no Python example")
     monkeypatch.chdir(tmp_path)
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
@@ -62,11 +59,9 @@ def cpp_demangle_folder() -> str | None:
     return None
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", [p for p in PAGES if blocks(p, "console")], ids=lambda p: p.name)
 def test_command_line_examples(page, tmp_path):
     found = blocks(page, "console")
-    if not found:
-        pytest.skip("no command-line example")
     folder = cpp_demangle_folder()
     if folder is None:
         pytest.skip("the native cpp-demangle is not built here")
