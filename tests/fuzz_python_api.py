@@ -1,9 +1,11 @@
-"""atheris target on the Python API: run it with ``bash ci/fuzz.sh``.
+"""atheris target on the Python API: run it with ``bash ci/fuzz.sh`` (CI runs
+it for 60 s).
 
-Any str or bytes, through demangle(), demangle_many() and demangle_text(),
-with any options: only DemangleError may come out, demangle_many() and
-demangle_text() never fail, and text that holds no symbol character comes
-back as it went in.
+Any str or bytes, through demangle(), parse(), demangle_many() and
+demangle_text(), with any valid options (every option, in its range): only
+DemangleError may come out, parse() gives demangle()'s text,
+demangle_many() and demangle_text() never fail, and text that holds no
+symbol character comes back as it went in.
 """
 
 import sys
@@ -11,8 +13,16 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text
+    from cpp_demangle import (
+        DEFAULT_RECURSION_LIMIT,
+        DemangleError,
+        demangle,
+        demangle_many,
+        demangle_text,
+        parse,
+    )
 
+FORMATS = ["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc", "none"]
 SYMBOL_BYTES = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.")
 
 
@@ -25,16 +35,25 @@ def one_input(data: bytes) -> None:
         "style": fdp.PickValueInList(["c++filt", "libstdc++"]),
         "verbose": fdp.ConsumeBool(),
         "strip_underscore": fdp.ConsumeBool(),
-        "recursion_limit": fdp.ConsumeIntInRange(1, 5000),
+        "recursion_limit": fdp.ConsumeIntInRange(1, DEFAULT_RECURSION_LIMIT),
         "max_length": fdp.ConsumeIntInRange(1, 1 << 21),
+        "format": fdp.PickValueInList(FORMATS),
+        "templates": fdp.ConsumeBool(),
+        "suffixes": fdp.ConsumeBool(),
+        "hash": fdp.ConsumeBool(),
     }
     as_text = fdp.ConsumeBool()
     raw = fdp.ConsumeBytes(fdp.remaining_bytes())
     symbol = raw.decode("utf-8", "surrogateescape") if as_text else raw
     try:
-        demangle(symbol, **options)
+        text = demangle(symbol, **options)
     except DemangleError:
-        pass
+        text = None
+    try:
+        parsed = parse(symbol, **options).text
+    except DemangleError:
+        parsed = None
+    assert parsed == text, (symbol, parsed, text)
     assert len(demangle_many([symbol, symbol], **options)) == 2
     if isinstance(symbol, str) and any(0xDC80 <= ord(c) <= 0xDCFF for c in symbol):
         symbol = raw
