@@ -401,4 +401,135 @@ impl Printer<'_, '_> {
         self.push_char(']');
         Ok(())
     }
+
+    /// `d_print_comp_inner`'s types: qualifiers, pointers and references (through the modifier list), builtin, function, array and vector types, argument lists and pack expansions.
+    pub(super) fn type_comp(&mut self, dc: Id) -> Done {
+        match self.node(dc) {
+            Node::BitInt(size, signed) => {
+                self.push(if signed {
+                    "_BitInt("
+                } else {
+                    "unsigned _BitInt("
+                });
+                self.comp(Some(size))?;
+                self.push_char(')');
+            }
+            Node::Qual(q @ (Qual::Restrict | Qual::Volatile | Qual::Const), inner, _) => {
+                // A qualifier already waiting to be printed is printed once
+                // (`const T` where `T` is `int const`: `int const`).
+                let mut p = self.modifiers;
+                while let Some(i) = p {
+                    let m = self.modifier(i);
+                    if !m.printed {
+                        if !is_plain_cv(self.node(m.node)) {
+                            break;
+                        }
+                        if matches!(self.node(m.node), Node::Qual(pending, ..) if pending == q) {
+                            self.comp(Some(inner))?;
+                            return Ok(());
+                        }
+                    }
+                    p = m.next;
+                }
+                self.modifier_comp(dc, None)?;
+            }
+            Node::Reference(sub) | Node::RvalueReference(sub) => self.reference(dc, sub)?,
+            Node::Qual(..)
+            | Node::Pointer(_)
+            | Node::Complex(_)
+            | Node::Imaginary(_)
+            | Node::VendorQual(..) => self.modifier_comp(dc, None)?,
+            Node::Builtin(code) if self.java => self.push(match BUILTINS[code as usize].name {
+                // libiberty's `java_name` column of its builtin types.
+                "bool" => "boolean",
+                "char" => "byte",
+                "unsigned int" => "unsigned",
+                "wchar_t" => "char",
+                "long long" => "long",
+                name => name,
+            }),
+            Node::Builtin(code) => self.push(BUILTINS[code as usize].name),
+            Node::FloatN(n, x) => {
+                self.push(BUILTINS[tables::FLOAT_N as usize].name);
+                self.push_num(n);
+                if x {
+                    self.push_char('x');
+                }
+            }
+            Node::VendorType(name) => self.comp(Some(name))?,
+            Node::FunctionType(ret, _) if self.ret_postfix => {
+                // DMGL_RET_POSTFIX: the parameters, then the return type.
+                self.ret_postfix = false;
+                self.function_type(dc, self.modifiers)?;
+                if ret.is_some() {
+                    self.comp(ret)?;
+                }
+                self.ret_postfix = true;
+            }
+            Node::FunctionType(ret, _) => {
+                let drop = std::mem::take(&mut self.drop_return_type);
+                if let Some(ret) = ret.filter(|_| !drop) {
+                    // The return type goes first; what it modifies follows.
+                    let m = self.push_modifier(dc);
+                    self.comp(Some(ret))?;
+                    let printed = self.modifier(m).printed;
+                    self.modifiers = self.modifier(m).next;
+                    self.modifiers_stack.truncate(m as usize);
+                    if printed {
+                        return Ok(());
+                    }
+                    self.push_char(' ');
+                }
+                self.function_type(dc, self.modifiers)?;
+            }
+            Node::ArrayType(_, elem) => self.array(dc, elem)?,
+            Node::PtrMem(_, inner) | Node::VectorType(_, inner) => {
+                let m = self.push_modifier(dc);
+                self.comp(Some(inner))?;
+                if !self.modifier(m).printed {
+                    self.print_modifier(dc)?;
+                }
+                self.modifiers = self.modifier(m).next;
+                self.modifiers_stack.truncate(m as usize);
+            }
+            Node::ArgList(item, rest) | Node::TemplateArgList(item, rest) => {
+                if item.is_some() {
+                    self.comp(item)?;
+                }
+                if rest.is_some() {
+                    self.push(", ");
+                    let len = self.out.len();
+                    self.comp(rest)?;
+                    // An empty pack prints nothing, and no comma either.
+                    if self.out.len() == len {
+                        self.out.truncate(len - 2);
+                    }
+                }
+            }
+            Node::PackExpansion(pattern) => {
+                // Inside a lambda's signature no pack is looked up.
+                let pack = if self.lambda_args == 0 {
+                    self.find_pack(Some(pattern))?
+                } else {
+                    None
+                };
+                let Some(pack) = pack else {
+                    // Only function parameter packs: the pattern and `...`.
+                    self.subexpr(pattern)?;
+                    self.push("...");
+                    return Ok(());
+                };
+                let len = self.pack_length(Some(pack));
+                for i in 0..len {
+                    self.pack_index = i as i32;
+                    self.comp(Some(pattern))?;
+                    if i + 1 < len {
+                        self.push(", ");
+                    }
+                }
+            }
+            _ => unreachable!("comp_inner sends types here"),
+        }
+        Ok(())
+    }
 }

@@ -321,4 +321,63 @@ impl Printer<'_, '_> {
         }
         Ok(())
     }
+
+    /// `d_print_comp_inner`'s expressions: operators, literals, casts, `decltype`, initializer lists and constraints.
+    pub(super) fn expression_comp(&mut self, dc: Id) -> Done {
+        match self.node(dc) {
+            Node::Constraints(constrained, expr) => {
+                self.comp(Some(constrained))?;
+                self.push(" requires ");
+                self.comp(Some(expr))?;
+            }
+            Node::VendorExpr(name, args) => {
+                self.comp(Some(name))?;
+                self.push_char('(');
+                self.comp(Some(args))?;
+                self.push_char(')');
+            }
+            Node::InitializerList(ty, list) => {
+                if ty.is_some() {
+                    self.comp(ty)?;
+                }
+                self.push_char('{');
+                self.comp(Some(list))?;
+                self.push_char('}');
+            }
+            Node::Operator(i) => {
+                let name = tables::operator_info(i).name;
+                self.push("operator");
+                if name.as_bytes()[0].is_ascii_lowercase() {
+                    self.push_char(' ');
+                }
+                self.push(name.strip_suffix(' ').unwrap_or(name));
+            }
+            Node::ExtendedOperator(_, name) => {
+                self.push("operator ");
+                self.comp(Some(name))?;
+            }
+            Node::Conversion(ty) => {
+                self.push("operator ");
+                self.conversion(ty)?;
+            }
+            Node::Nullary(op) => self.expr_op(op)?,
+            Node::Unary(op, operand) => self.unary(op, operand)?,
+            Node::Binary(op, args) => self.binary(dc, op, args)?,
+            Node::Trinary(op, args) => self.trinary(dc, op, args)?,
+            Node::Literal(ty, digits, negative) => self.literal(ty, digits, negative)?,
+            Node::Number(n) => self.push_num(n),
+            Node::Decltype(e) => {
+                self.push("decltype (");
+                self.comp(Some(e))?;
+                self.push_char(')');
+            }
+            Node::Cast(_)
+            | Node::BinaryArgs(..)
+            | Node::TrinaryArg1(..)
+            | Node::TrinaryArg2(..)
+            | Node::DefaultArg(..) => return Err(Failure::Unprintable),
+            _ => unreachable!("comp_inner sends expressions here"),
+        }
+        Ok(())
+    }
 }

@@ -294,398 +294,57 @@ impl<'n, 'a> Printer<'n, 'a> {
 
     fn comp_inner(&mut self, dc: Id) -> Done {
         match self.node(dc) {
-            Node::Name(s) if self.java => self.java_identifier(s)?,
-            Node::Name(s) => self.push(s),
-            // The full spellings of the standard abbreviations are text of
-            // the tables: their template arguments go with the others'.
-            Node::StdName(s) if !self.templates_shown => {
-                self.push(s.split('<').next().unwrap_or(s))
-            }
-            Node::StdName(s) => self.push(s),
-            Node::TaggedName(name, tag) => {
-                self.comp(Some(name))?;
-                self.push("[abi:");
-                self.comp(Some(tag))?;
-                self.push_char(']');
-            }
-            Node::StructuredBinding(..) => {
-                self.push_char('[');
-                let mut next = Some(dc);
-                while let Some(Node::StructuredBinding(name, rest)) = next.map(|n| self.node(n)) {
-                    self.comp(Some(name))?;
-                    if rest.is_some() {
-                        self.push(", ");
-                    }
-                    next = rest;
-                }
-                self.push_char(']');
-            }
-            Node::ModuleName(parent, name, partition) => {
-                if parent.is_some() {
-                    self.comp(parent)?;
-                }
-                if partition {
-                    self.push_char(':');
-                } else if parent.is_some() {
-                    self.push_char('.');
-                }
-                self.comp(Some(name))?;
-            }
-            Node::ModuleEntity(name, module) => {
-                self.comp(Some(name))?;
-                self.push_char('@');
-                self.comp(Some(module))?;
-            }
-            Node::EnableIf(function, conditions) => {
-                self.comp(Some(function))?;
-                self.push(" [enable_if:");
-                self.comp(Some(conditions))?;
-                self.push_char(']');
-            }
-            Node::BitInt(size, signed) => {
-                self.push(if signed {
-                    "_BitInt("
-                } else {
-                    "unsigned _BitInt("
-                });
-                self.comp(Some(size))?;
-                self.push_char(')');
-            }
-            Node::JavaResource(name) => {
-                self.push("java resource ");
-                self.comp(Some(name))?;
-            }
-            Node::Compound(first, second) => {
-                self.comp(Some(first))?;
-                self.comp(Some(second))?;
-            }
-            Node::ModuleInit(module) => {
-                self.push("initializer for module ");
-                self.comp(Some(module))?;
-            }
-            Node::Friend(name) => {
-                self.comp(Some(name))?;
-                self.push("[friend]");
-            }
-            Node::UnnamedEnum(underlying, first) => {
-                self.push("{enum:");
-                self.comp(Some(underlying))?;
-                self.push_char('{');
-                self.comp(Some(first))?;
-                self.push("}}");
-            }
-            Node::Constraints(constrained, expr) => {
-                self.comp(Some(constrained))?;
-                self.push(" requires ");
-                self.comp(Some(expr))?;
-            }
-            Node::VendorExpr(name, args) => {
-                self.comp(Some(name))?;
-                self.push_char('(');
-                self.comp(Some(args))?;
-                self.push_char(')');
-            }
-            Node::QualName(scope, name) | Node::LocalName(scope, name) => {
-                self.comp(Some(scope))?;
-                self.push(if self.java { "." } else { "::" });
-                self.local_part(name)?;
-            }
-            Node::TypedName(name, ty) => self.typed_name(name, ty)?,
-            Node::Template(name, args) => self.as_current_template(dc, |p| {
-                p.without_modifiers(|p| {
-                    if p.java && matches!(p.node(name), Node::Name("JArray")) {
-                        // Java arrays: `JArray<T>` is `T[]`.
-                        p.comp(Some(args))?;
-                        p.push("[]");
-                    } else {
-                        p.comp(Some(name))?;
-                        if p.templates_shown {
-                            p.template_args(args)?;
-                        }
-                    }
-                    Ok(())
-                })
-            })?,
-            Node::TemplateParam(n) => {
-                if self.lambda_args > n + 1 {
-                    // A parameter of the lambda's template head.
-                    let mut decl = self.lambda_head;
-                    for _ in 0..n {
-                        decl = decl.and_then(|d| self.next_param_decl(d));
-                    }
-                    match decl.map(|d| self.node(d)) {
-                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n)?,
-                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n)?,
-                        None => return Err(Failure::Unprintable),
-                    }
-                    return Ok(());
-                }
-                if self.lambda_args > 0 {
-                    self.push("auto:");
-                    self.push_num(n + 1);
-                    return Ok(());
-                }
-                let a = self.template_argument(n)?;
-                let Some(a) = a else {
-                    return Err(Failure::Unprintable);
-                };
-                // The argument may refer to an outer template's parameters.
-                let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
-                self.in_scope(outer, |p| p.comp(Some(a)))?;
-            }
-            Node::FunctionParam(0) => self.push("this"),
-            Node::FunctionParam(n) => {
-                self.push("{parm#");
-                self.push_num(n);
-                self.push_char('}');
-            }
-            Node::Ctor(name) => self.comp(Some(name))?,
-            Node::Dtor(name) => {
-                self.push_char('~');
-                self.comp(Some(name))?;
-            }
-            Node::Special(kind, inner) => {
-                self.push(kind.prefix());
-                self.comp(Some(inner))?;
-            }
-            Node::ConstructionVtable(base, derived) => {
-                self.push("construction vtable for ");
-                self.comp(Some(base))?;
-                self.push("-in-");
-                self.comp(Some(derived))?;
-            }
-            Node::ReferenceTemporary(name, num) => {
-                self.push("reference temporary #");
-                self.comp(Some(num))?;
-                self.push(" for ");
-                self.comp(Some(name))?;
-            }
-            Node::Qual(q @ (Qual::Restrict | Qual::Volatile | Qual::Const), inner, _) => {
-                // A qualifier already waiting to be printed is printed once
-                // (`const T` where `T` is `int const`: `int const`).
-                let mut p = self.modifiers;
-                while let Some(i) = p {
-                    let m = self.modifier(i);
-                    if !m.printed {
-                        if !is_plain_cv(self.node(m.node)) {
-                            break;
-                        }
-                        if matches!(self.node(m.node), Node::Qual(pending, ..) if pending == q) {
-                            self.comp(Some(inner))?;
-                            return Ok(());
-                        }
-                    }
-                    p = m.next;
-                }
-                self.modifier_comp(dc, None)?;
-            }
-            Node::Reference(sub) | Node::RvalueReference(sub) => self.reference(dc, sub)?,
-            Node::Qual(..)
-            | Node::Pointer(_)
-            | Node::Complex(_)
-            | Node::Imaginary(_)
-            | Node::VendorQual(..) => self.modifier_comp(dc, None)?,
-            Node::Builtin(code) if self.java => self.push(match BUILTINS[code as usize].name {
-                // libiberty's `java_name` column of its builtin types.
-                "bool" => "boolean",
-                "char" => "byte",
-                "unsigned int" => "unsigned",
-                "wchar_t" => "char",
-                "long long" => "long",
-                name => name,
-            }),
-            Node::Builtin(code) => self.push(BUILTINS[code as usize].name),
-            Node::FloatN(n, x) => {
-                self.push(BUILTINS[tables::FLOAT_N as usize].name);
-                self.push_num(n);
-                if x {
-                    self.push_char('x');
-                }
-            }
-            Node::VendorType(name) => self.comp(Some(name))?,
-            Node::FunctionType(ret, _) if self.ret_postfix => {
-                // DMGL_RET_POSTFIX: the parameters, then the return type.
-                self.ret_postfix = false;
-                self.function_type(dc, self.modifiers)?;
-                if ret.is_some() {
-                    self.comp(ret)?;
-                }
-                self.ret_postfix = true;
-            }
-            Node::FunctionType(ret, _) => {
-                let drop = std::mem::take(&mut self.drop_return_type);
-                if let Some(ret) = ret.filter(|_| !drop) {
-                    // The return type goes first; what it modifies follows.
-                    let m = self.push_modifier(dc);
-                    self.comp(Some(ret))?;
-                    let printed = self.modifier(m).printed;
-                    self.modifiers = self.modifier(m).next;
-                    self.modifiers_stack.truncate(m as usize);
-                    if printed {
-                        return Ok(());
-                    }
-                    self.push_char(' ');
-                }
-                self.function_type(dc, self.modifiers)?;
-            }
-            Node::ArrayType(_, elem) => self.array(dc, elem)?,
-            Node::PtrMem(_, inner) | Node::VectorType(_, inner) => {
-                let m = self.push_modifier(dc);
-                self.comp(Some(inner))?;
-                if !self.modifier(m).printed {
-                    self.print_modifier(dc)?;
-                }
-                self.modifiers = self.modifier(m).next;
-                self.modifiers_stack.truncate(m as usize);
-            }
-            Node::ArgList(item, rest) | Node::TemplateArgList(item, rest) => {
-                if item.is_some() {
-                    self.comp(item)?;
-                }
-                if rest.is_some() {
-                    self.push(", ");
-                    let len = self.out.len();
-                    self.comp(rest)?;
-                    // An empty pack prints nothing, and no comma either.
-                    if self.out.len() == len {
-                        self.out.truncate(len - 2);
-                    }
-                }
-            }
-            Node::InitializerList(ty, list) => {
-                if ty.is_some() {
-                    self.comp(ty)?;
-                }
-                self.push_char('{');
-                self.comp(Some(list))?;
-                self.push_char('}');
-            }
-            Node::Operator(i) => {
-                let name = tables::operator_info(i).name;
-                self.push("operator");
-                if name.as_bytes()[0].is_ascii_lowercase() {
-                    self.push_char(' ');
-                }
-                self.push(name.strip_suffix(' ').unwrap_or(name));
-            }
-            Node::ExtendedOperator(_, name) => {
-                self.push("operator ");
-                self.comp(Some(name))?;
-            }
-            Node::Conversion(ty) => {
-                self.push("operator ");
-                self.conversion(ty)?;
-            }
-            Node::Nullary(op) => self.expr_op(op)?,
-            Node::Unary(op, operand) => self.unary(op, operand)?,
-            Node::Binary(op, args) => self.binary(dc, op, args)?,
-            Node::Trinary(op, args) => self.trinary(dc, op, args)?,
-            Node::Literal(ty, digits, negative) => self.literal(ty, digits, negative)?,
-            Node::Number(n) => self.push_num(n),
-            Node::Decltype(e) => {
-                self.push("decltype (");
-                self.comp(Some(e))?;
-                self.push_char(')');
-            }
-            Node::Lambda(params, n) => {
-                // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
-                self.push("{lambda");
-                self.in_lambda(|p| {
-                    let mut params = Some(params);
-                    if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
-                        p.lambda_head = Some(first);
-                        p.push_char('<');
-                        let mut decl = Some(first);
-                        while let Some(d) = decl {
-                            if p.lambda_args > 0 {
-                                p.push(", ");
-                            }
-                            p.lambda_args += 1;
-                            p.comp(Some(d))?;
-                            p.push_char(' ');
-                            let named = match p.node(d) {
-                                Node::PackParm(inner, _) => inner,
-                                _ => d,
-                            };
-                            p.lambda_parm_name(named, p.lambda_args - 1)?;
-                            decl = p.next_param_decl(d);
-                        }
-                        p.push_char('>');
-                        params = rest;
-                    }
-                    p.lambda_args += 1;
-                    p.push_char('(');
-                    p.comp(params)
-                })?;
-                self.push(")#");
-                self.push_num(u64::from(n) + 1);
-                self.push_char('}');
-            }
-            Node::TemplateHead(first, _) => {
-                self.push_char('<');
-                let mut decl = Some(first);
-                while let Some(d) = decl {
-                    if d != first {
-                        self.push(", ");
-                    }
-                    self.comp(Some(d))?;
-                    decl = self.next_param_decl(d);
-                }
-                self.push_char('>');
-            }
-            Node::TypeParm(_) => self.push("typename"),
-            Node::NonTypeParm(ty, _) => self.comp(Some(ty))?,
-            Node::TemplateTemplateParm(head, _) => {
-                self.push("template");
-                self.comp(Some(head))?;
-                self.push(" class");
-            }
-            Node::PackParm(inner, _) => {
-                self.comp(Some(inner))?;
-                self.push("...");
-            }
-            Node::UnnamedType(n) => {
-                self.push("{unnamed type#");
-                self.push_num(u64::from(n) + 1);
-                self.push_char('}');
-            }
-            Node::Clone(encoding, suffix) => {
-                self.comp(Some(encoding))?;
-                if self.suffixes_shown {
-                    self.push(" [clone ");
-                    self.comp(Some(suffix))?;
-                    self.push_char(']');
-                }
-            }
-            Node::PackExpansion(pattern) => {
-                // Inside a lambda's signature no pack is looked up.
-                let pack = if self.lambda_args == 0 {
-                    self.find_pack(Some(pattern))?
-                } else {
-                    None
-                };
-                let Some(pack) = pack else {
-                    // Only function parameter packs: the pattern and `...`.
-                    self.subexpr(pattern)?;
-                    self.push("...");
-                    return Ok(());
-                };
-                let len = self.pack_length(Some(pack));
-                for i in 0..len {
-                    self.pack_index = i as i32;
-                    self.comp(Some(pattern))?;
-                    if i + 1 < len {
-                        self.push(", ");
-                    }
-                }
-            }
-            Node::Cast(_)
-            | Node::BinaryArgs(..)
-            | Node::TrinaryArg1(..)
-            | Node::TrinaryArg2(..)
-            | Node::DefaultArg(..) => return Err(Failure::Unprintable),
+            Node::Clone(..)
+            | Node::Compound(..)
+            | Node::ConstructionVtable(..)
+            | Node::Ctor(..)
+            | Node::Dtor(..)
+            | Node::EnableIf(..)
+            | Node::Friend(..)
+            | Node::FunctionParam(..)
+            | Node::JavaResource(..)
+            | Node::Lambda(..)
+            | Node::LocalName(..)
+            | Node::ModuleEntity(..)
+            | Node::ModuleInit(..)
+            | Node::ModuleName(..)
+            | Node::Name(..)
+            | Node::NonTypeParm(..)
+            | Node::PackParm(..)
+            | Node::QualName(..)
+            | Node::ReferenceTemporary(..)
+            | Node::Special(..)
+            | Node::StdName(..)
+            | Node::StructuredBinding(..)
+            | Node::TaggedName(..)
+            | Node::Template(..)
+            | Node::TemplateHead(..)
+            | Node::TemplateParam(..)
+            | Node::TemplateTemplateParm(..)
+            | Node::TypeParm(..)
+            | Node::TypedName(..)
+            | Node::UnnamedEnum(..)
+            | Node::UnnamedType(..) => self.name_comp(dc),
+            Node::ArgList(..)
+            | Node::ArrayType(..)
+            | Node::BitInt(..)
+            | Node::Builtin(..)
+            | Node::Complex(..)
+            | Node::FloatN(..)
+            | Node::FunctionType(..)
+            | Node::Imaginary(..)
+            | Node::PackExpansion(..)
+            | Node::Pointer(..)
+            | Node::PtrMem(..)
+            | Node::Qual(..)
+            | Node::Reference(..)
+            | Node::RvalueReference(..)
+            | Node::TemplateArgList(..)
+            | Node::VectorType(..)
+            | Node::VendorQual(..)
+            | Node::VendorType(..) => self.type_comp(dc),
+            _ => self.expression_comp(dc),
         }
-        Ok(())
     }
 
     // ----- expressions -----

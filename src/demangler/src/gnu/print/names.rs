@@ -84,4 +84,228 @@ impl Printer<'_, '_> {
         self.push_num(u64::from(index));
         Ok(())
     }
+
+    /// `d_print_comp_inner`'s names: source, standard and qualified names, templates and their parameters, special names, lambdas and unnamed types, clones.
+    pub(super) fn name_comp(&mut self, dc: Id) -> Done {
+        match self.node(dc) {
+            Node::Name(s) if self.java => self.java_identifier(s)?,
+            Node::Name(s) => self.push(s),
+            // The full spellings of the standard abbreviations are text of
+            // the tables: their template arguments go with the others'.
+            Node::StdName(s) if !self.templates_shown => {
+                self.push(s.split('<').next().unwrap_or(s))
+            }
+            Node::StdName(s) => self.push(s),
+            Node::TaggedName(name, tag) => {
+                self.comp(Some(name))?;
+                self.push("[abi:");
+                self.comp(Some(tag))?;
+                self.push_char(']');
+            }
+            Node::StructuredBinding(..) => {
+                self.push_char('[');
+                let mut next = Some(dc);
+                while let Some(Node::StructuredBinding(name, rest)) = next.map(|n| self.node(n)) {
+                    self.comp(Some(name))?;
+                    if rest.is_some() {
+                        self.push(", ");
+                    }
+                    next = rest;
+                }
+                self.push_char(']');
+            }
+            Node::ModuleName(parent, name, partition) => {
+                if parent.is_some() {
+                    self.comp(parent)?;
+                }
+                if partition {
+                    self.push_char(':');
+                } else if parent.is_some() {
+                    self.push_char('.');
+                }
+                self.comp(Some(name))?;
+            }
+            Node::ModuleEntity(name, module) => {
+                self.comp(Some(name))?;
+                self.push_char('@');
+                self.comp(Some(module))?;
+            }
+            Node::EnableIf(function, conditions) => {
+                self.comp(Some(function))?;
+                self.push(" [enable_if:");
+                self.comp(Some(conditions))?;
+                self.push_char(']');
+            }
+            Node::JavaResource(name) => {
+                self.push("java resource ");
+                self.comp(Some(name))?;
+            }
+            Node::Compound(first, second) => {
+                self.comp(Some(first))?;
+                self.comp(Some(second))?;
+            }
+            Node::ModuleInit(module) => {
+                self.push("initializer for module ");
+                self.comp(Some(module))?;
+            }
+            Node::Friend(name) => {
+                self.comp(Some(name))?;
+                self.push("[friend]");
+            }
+            Node::UnnamedEnum(underlying, first) => {
+                self.push("{enum:");
+                self.comp(Some(underlying))?;
+                self.push_char('{');
+                self.comp(Some(first))?;
+                self.push("}}");
+            }
+            Node::QualName(scope, name) | Node::LocalName(scope, name) => {
+                self.comp(Some(scope))?;
+                self.push(if self.java { "." } else { "::" });
+                self.local_part(name)?;
+            }
+            Node::TypedName(name, ty) => self.typed_name(name, ty)?,
+            Node::Template(name, args) => self.as_current_template(dc, |p| {
+                p.without_modifiers(|p| {
+                    if p.java && matches!(p.node(name), Node::Name("JArray")) {
+                        // Java arrays: `JArray<T>` is `T[]`.
+                        p.comp(Some(args))?;
+                        p.push("[]");
+                    } else {
+                        p.comp(Some(name))?;
+                        if p.templates_shown {
+                            p.template_args(args)?;
+                        }
+                    }
+                    Ok(())
+                })
+            })?,
+            Node::TemplateParam(n) => {
+                if self.lambda_args > n + 1 {
+                    // A parameter of the lambda's template head.
+                    let mut decl = self.lambda_head;
+                    for _ in 0..n {
+                        decl = decl.and_then(|d| self.next_param_decl(d));
+                    }
+                    match decl.map(|d| self.node(d)) {
+                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n)?,
+                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n)?,
+                        None => return Err(Failure::Unprintable),
+                    }
+                    return Ok(());
+                }
+                if self.lambda_args > 0 {
+                    self.push("auto:");
+                    self.push_num(n + 1);
+                    return Ok(());
+                }
+                let a = self.template_argument(n)?;
+                let Some(a) = a else {
+                    return Err(Failure::Unprintable);
+                };
+                // The argument may refer to an outer template's parameters.
+                let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
+                self.in_scope(outer, |p| p.comp(Some(a)))?;
+            }
+            Node::FunctionParam(0) => self.push("this"),
+            Node::FunctionParam(n) => {
+                self.push("{parm#");
+                self.push_num(n);
+                self.push_char('}');
+            }
+            Node::Ctor(name) => self.comp(Some(name))?,
+            Node::Dtor(name) => {
+                self.push_char('~');
+                self.comp(Some(name))?;
+            }
+            Node::Special(kind, inner) => {
+                self.push(kind.prefix());
+                self.comp(Some(inner))?;
+            }
+            Node::ConstructionVtable(base, derived) => {
+                self.push("construction vtable for ");
+                self.comp(Some(base))?;
+                self.push("-in-");
+                self.comp(Some(derived))?;
+            }
+            Node::ReferenceTemporary(name, num) => {
+                self.push("reference temporary #");
+                self.comp(Some(num))?;
+                self.push(" for ");
+                self.comp(Some(name))?;
+            }
+            Node::Lambda(params, n) => {
+                // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
+                self.push("{lambda");
+                self.in_lambda(|p| {
+                    let mut params = Some(params);
+                    if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
+                        p.lambda_head = Some(first);
+                        p.push_char('<');
+                        let mut decl = Some(first);
+                        while let Some(d) = decl {
+                            if p.lambda_args > 0 {
+                                p.push(", ");
+                            }
+                            p.lambda_args += 1;
+                            p.comp(Some(d))?;
+                            p.push_char(' ');
+                            let named = match p.node(d) {
+                                Node::PackParm(inner, _) => inner,
+                                _ => d,
+                            };
+                            p.lambda_parm_name(named, p.lambda_args - 1)?;
+                            decl = p.next_param_decl(d);
+                        }
+                        p.push_char('>');
+                        params = rest;
+                    }
+                    p.lambda_args += 1;
+                    p.push_char('(');
+                    p.comp(params)
+                })?;
+                self.push(")#");
+                self.push_num(u64::from(n) + 1);
+                self.push_char('}');
+            }
+            Node::TemplateHead(first, _) => {
+                self.push_char('<');
+                let mut decl = Some(first);
+                while let Some(d) = decl {
+                    if d != first {
+                        self.push(", ");
+                    }
+                    self.comp(Some(d))?;
+                    decl = self.next_param_decl(d);
+                }
+                self.push_char('>');
+            }
+            Node::TypeParm(_) => self.push("typename"),
+            Node::NonTypeParm(ty, _) => self.comp(Some(ty))?,
+            Node::TemplateTemplateParm(head, _) => {
+                self.push("template");
+                self.comp(Some(head))?;
+                self.push(" class");
+            }
+            Node::PackParm(inner, _) => {
+                self.comp(Some(inner))?;
+                self.push("...");
+            }
+            Node::UnnamedType(n) => {
+                self.push("{unnamed type#");
+                self.push_num(u64::from(n) + 1);
+                self.push_char('}');
+            }
+            Node::Clone(encoding, suffix) => {
+                self.comp(Some(encoding))?;
+                if self.suffixes_shown {
+                    self.push(" [clone ");
+                    self.comp(Some(suffix))?;
+                    self.push_char(']');
+                }
+            }
+            _ => unreachable!("comp_inner sends names here"),
+        }
+        Ok(())
+    }
 }
