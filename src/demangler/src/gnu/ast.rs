@@ -114,7 +114,9 @@ pub(crate) enum Node<'a> {
     VendorQual(Id, Id),
     Builtin(u8),
     /// `_Float<n>` and `_Float<n>x`.
-    FloatN(u32, bool),
+    /// (libiberty keeps the number in a `short`: `DF632128_` prints
+    /// `_Float-23232`, `DFn5_` `_Float-5`.)
+    FloatN(i16, bool),
     VendorType(Id),
     /// Return type, parameters (an `ArgList`, or none for `()`).
     FunctionType(Option<Id>, Option<Id>),

@@ -133,6 +133,16 @@ fn a_substitution_only_starts_a_prefix() {
 }
 
 #[test]
+fn a_float_n_number_is_a_short_as_in_libiberty() {
+    // d_builtin_type keeps `DF<number>_`'s number in a `short` (found by the
+    // differential fuzz target); c++filt 2.47 prints these.
+    assert_eq!(gnu("_Z1fDF632128_").unwrap(), "f(_Float-23232)");
+    assert_eq!(gnu("_Z1fDFn5_").unwrap(), "f(_Float-5)");
+    assert_eq!(gnu("_Z1fDF65536_").unwrap(), "f(_Float0)");
+    assert_eq!(gnu("_Z1fDF32x").unwrap(), "f(_Float32x)");
+}
+
+#[test]
 fn a_template_parameter_or_decltype_only_starts_a_prefix() {
     // c++filt 2.47 (d_prefix): first in a prefix, and nowhere else (found
     // on near-misses of real symbols, where a `T_` moved into a scope).

@@ -236,7 +236,9 @@ impl<'a> Parser<'a> {
                                 return self.invalid();
                             }
                             self.advance(1);
-                            return Ok(self.add(Node::FloatN(n as u32, x)));
+                            // d_builtin_type's `short arg`: the number wraps as GCC's
+                            // conversion does.
+                            return Ok(self.add(Node::FloatN(n as i16, x)));
                         }
                     }
                     b'v' => {
