@@ -183,11 +183,21 @@ pub(crate) fn read_tree(
             let (printed, buffers, watch) = printer.print(root, options.return_type);
             scratch.printer = buffers;
             match printed {
-                Printed::Text(text) => {
-                    let structure = plan.zip(watch).map(|(plan, watch)| {
-                        let parts = plan.parts(&watch, &text);
-                        Box::new((plan.kind, parts))
-                    });
+                Printed::Text(mut text) => {
+                    // libiberty's text is a C string: a NUL in it (a Java
+                    // escape `__U_`, of code 0) ends it there, and the
+                    // parts are not found.
+                    let cut = memchr::memchr(0, text.as_bytes());
+                    if let Some(nul) = cut {
+                        text.truncate(nul);
+                    }
+                    let structure =
+                        plan.zip(watch)
+                            .filter(|_| cut.is_none())
+                            .map(|(plan, watch)| {
+                                let parts = plan.parts(&watch, &text);
+                                Box::new((plan.kind, parts))
+                            });
                     Ok((text, structure))
                 }
                 Printed::TooLong => Err(Error::OutputTooLong { limit }),

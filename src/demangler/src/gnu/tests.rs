@@ -133,6 +133,22 @@ fn a_substitution_only_starts_a_prefix() {
 }
 
 #[test]
+fn a_java_escape_of_code_0_ends_the_text_as_libiberty_s_c_string() {
+    // `__U_` is the character 0, which ends c++filt's text (found by the
+    // differential fuzz target).
+    let java = Options {
+        format: crate::Format::Java,
+        ..Options::default()
+    };
+    let read = |s: &str| super::demangle(s.as_bytes(), &java);
+    assert_eq!(
+        read("_ZN4java4util14Map__U_42Entry11clasU__2s5_E").unwrap(),
+        "java.util.Map"
+    );
+    assert_eq!(read("_ZN4java4util7Map__U_E").unwrap(), "java.util.Map");
+}
+
+#[test]
 fn a_float_n_number_is_a_short_as_in_libiberty() {
     // d_builtin_type keeps `DF<number>_`'s number in a `short` (found by the
     // differential fuzz target); c++filt 2.47 prints these.
