@@ -133,6 +133,18 @@ fn a_substitution_only_starts_a_prefix() {
 }
 
 #[test]
+fn no_abi_tag_is_read_where_no_name_begins() {
+    // d_unqualified_name gives up at a byte that begins no name, before
+    // its ABI tags: an inheriting constructor's type `B...` leaves the `B`
+    // (found by the differential fuzz target; c++filt 2.47 refuses both).
+    assert_eq!(gnu("_ZN1DCI1BEv"), Err(Error::Malformed));
+    assert_eq!(gnu("_ZN1DCI1BEN1DCI10BEi"), Err(Error::Malformed));
+    // A name that begins and fails still has its tags read (`_ZN1DCI11BEi`
+    // is `D::B(int)`).
+    assert_eq!(gnu("_ZN1DCI11BEi").unwrap(), "D::B(int)");
+}
+
+#[test]
 fn a_java_escape_of_code_0_ends_the_text_as_libiberty_s_c_string() {
     // `__U_` is the character 0, which ends c++filt's text (found by the
     // differential fuzz target).

@@ -169,19 +169,28 @@ impl<'a> Parser<'a> {
     /// An unqualified name, attached to a C++20 module (`W` names, or
     /// `module` from a substitution) if it says so: `name@module`.
     pub(super) fn unqualified_name_in(&mut self, module: Option<Id>) -> R {
-        let (module, friend, ret) = if module.is_none() && self.peek().is_ascii_digit() {
+        let (module, friend, begun, ret) = if module.is_none() && self.peek().is_ascii_digit() {
             // Most names: a source name, in no module, no friend.
-            (None, false, self.source_name())
+            (None, false, true, self.source_name())
         } else {
             let module = self.module_name(module)?;
             // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
             let friend = self.eat(b'F');
-            (module, friend, self.unqualified_name_base())
+            // Whether a production of a name begins here (a local source
+            // name's `L` aside): where none does, or an `L` name fails,
+            // d_unqualified_name gives up at once.
+            let begun = match self.peek() {
+                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' => true,
+                b'U' => matches!(self.peek_next(), b'e' | b'l' | b't'),
+                _ => false,
+            };
+            (module, friend, begun, self.unqualified_name_base())
         };
-        if ret == Err(Stop::Invalid) {
+        if ret == Err(Stop::Invalid) && begun {
             // libiberty still reads ABI tags after a name that failed; where
-            // a caller lets the failure pass (an unresolved scope), it reads
-            // on after them, so they are consumed here as there.
+            // a caller lets the failure pass (an unresolved scope, an
+            // inheriting constructor's type), it reads on after them, so
+            // they are consumed here as there.
             while self.eat(b'B') {
                 let _ = self.source_name();
             }
