@@ -50,3 +50,30 @@ def test_cxxfilt_still_differs(symbol, text, cause):
 @pytest.mark.parametrize("symbol, text, cause", DELIBERATE)
 def test_llvm_reads_it_the_same_way(symbol, text, cause):
     assert run(LLVM, symbol).replace("'unnamed'", "{unnamed type#1}") == text
+
+
+# Where c++filt's text would not be UTF-8: every text this package gives is.
+NOT_UTF8 = [
+    # A Java escape of a code point from 0x80 to 0xff: c++filt writes the byte.
+    ("_ZN3Try11class__U92_E", "java", "Try.class\x92"),
+]
+
+
+@pytest.mark.parametrize("symbol, format, text", NOT_UTF8)
+def test_a_java_escape_above_0x7f_is_its_character(symbol, format, text):
+    assert demangle(symbol, format=format) == text
+
+
+def test_a_length_that_cuts_a_utf8_character_is_refused():
+    # `1` and the first byte of `ȶ`: c++filt -t prints that byte alone.
+    from cpp_demangle import DemangleError
+
+    with pytest.raises(DemangleError):
+        demangle("1\u0236", types=True)
+
+
+@pytest.mark.skipif(gnu_cxxfilt() is None, reason="c++filt 2.47 is not built (bash ci/build_cxxfilt.sh)")
+def test_cxxfilt_prints_bytes_that_are_not_utf8_there():
+    out = subprocess.run([gnu_cxxfilt(), "-s", "java", "_ZN3Try11class__U92_E"], capture_output=True, check=True)
+    with pytest.raises(UnicodeDecodeError):
+        out.stdout.decode("utf-8")
