@@ -31,7 +31,7 @@ use crate::{Error, Format, Options, Style};
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
 /// tried again without its extra underscore.
 pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
-    read_unversioned_or_macos(symbol, options).map_err(|e| in_format(e, options))
+    read_with_macos_retry(symbol, options).map_err(|e| in_format(e, options))
 }
 
 /// One command-line argument as c++filt reads it: the whole of it is one
@@ -54,7 +54,7 @@ fn in_format(error: Error, options: &Options) -> Error {
 }
 
 /// [`read`] before its error is said in the format's words.
-fn read_unversioned_or_macos<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     match read_versioned(symbol, options) {
         Err(Error::NotMangled) if is_macos_spelling(symbol, options) => {
             let strip = Options {
