@@ -1,0 +1,173 @@
+"""How the bulk entry points scale with threads: each timed at 1 and 2
+threads and oversubscribed at 4, 8 and 16 (the pool's size set with
+``RAYON_NUM_THREADS``, one process a count), with the calling thread's own
+CPU time beside the wall time.
+
+    python benchmarks/bench_scaling.py SYMBOLS_FILE [SYMBOLS_FILE ...]
+    python benchmarks/bench_scaling.py --family nm_dynamic --family static
+
+It needs the installed wheel and pyarrow (Polars where installed); a symbols
+file has one symbol a line (``nm -D --defined-only LIB | awk '{print $NF}'``),
+so that it runs on any machine, a bigger one included. ``--family`` takes
+this machine's symbols instead (benchmarks/corpus.py; ``mixed`` is all of
+them). Microseconds per symbol, the best of ``--repeat`` runs, and for each
+entry point the speed-up over one thread.
+
+The serial column is the CPU time of the calling thread per symbol at one
+pool thread (``time.thread_time``): the work that thread does itself (taking
+the arguments, making the results, waiting aside), an upper bound of what
+does not run on the pool. From it and the one-thread time, Amdahl's law
+bounds the speed-up on 16 and 64 cores: ``t1 / (serial + (t1 - serial) / N)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+THREADS = [1, 2, 4, 8, 16]
+ENTRY_POINTS = ["demangle_many", "parse_many", "demangle_text", "demangle_arrow", "demangle_arrow (Polars)"]
+
+
+def load(paths: list[str], families: list[str]) -> dict[str, list[str]]:
+    inputs: dict[str, list[str]] = {}
+    for path in paths:
+        inputs[Path(path).name] = [s for s in Path(path).read_text(errors="surrogateescape").split("\n") if s]
+    if families:
+        sys.path.insert(0, str(HERE))
+        import corpus
+
+        for family in families:
+            if family == "mixed":
+                inputs[family] = sorted({s for f in ("nm_dynamic", "static", "rust_v0") for s in corpus.harvest(f)})
+            else:
+                inputs[family] = corpus.harvest(family)
+    return inputs
+
+
+def timed(call, repeat: int) -> tuple[float, float]:
+    """The best wall time of `repeat` calls, and the calling thread's CPU
+    time in that run."""
+    best = (float("inf"), 0.0)
+    for _ in range(repeat):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        call()
+        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
+        best = min(best, (wall, cpu))
+    return best
+
+
+def worker(symbols_path: str, repeat: int) -> None:
+    """In a process whose pool has RAYON_NUM_THREADS threads: each entry
+    point's (wall, caller CPU) seconds, as JSON on standard output."""
+    import cpp_demangle as cd
+
+    symbols = Path(symbols_path).read_text(errors="surrogateescape").split("\n")[:-1]
+    text = "\n".join(symbols) + "\n"
+    calls = {
+        "demangle_many": lambda: cd.demangle_many(symbols),
+        "parse_many": lambda: cd.parse_many(symbols),
+        "demangle_text": lambda: cd.demangle_text(text),
+    }
+    try:
+        import pyarrow as pa
+
+        column = pa.array(symbols)
+        calls["demangle_arrow"] = lambda: cd.demangle_arrow(column)
+    except ImportError:
+        pass
+    try:
+        import polars as pl
+
+        series = pl.Series("symbol", symbols)
+        calls["demangle_arrow (Polars)"] = lambda: cd.demangle_arrow(series)
+    except ImportError:
+        pass
+    results = {name: timed(call, repeat) for name, call in calls.items()}
+    print(json.dumps(results))
+
+
+def command_seconds(symbols_path: str, repeat: int) -> float | None:
+    """The whole command on the file (one thread: it has no pool)."""
+    command = shutil.which("cpp-demangle", path=str(Path(sys.executable).parent)) or shutil.which("cpp-demangle")
+    if command is None:
+        return None
+    best = float("inf")
+    for _ in range(repeat):
+        with open(symbols_path, "rb") as data:
+            start = time.perf_counter()
+            subprocess.run([command], stdin=data, stdout=subprocess.DEVNULL, check=True)
+            best = min(best, time.perf_counter() - start)
+    return best
+
+
+def report(name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path) -> None:
+    path = workdir / f"{name}.txt"
+    path.write_text("".join(s + "\n" for s in symbols), errors="surrogateescape")
+    n = len(symbols)
+    by_threads = {}
+    for count in threads:
+        env = {**os.environ, "RAYON_NUM_THREADS": str(count)}
+        out = subprocess.run(
+            [sys.executable, __file__, "--worker", str(path), "--repeat", str(repeat)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        by_threads[count] = json.loads(out.stdout)
+    print(f"\n{name}: {n:,} symbols; microseconds per symbol (speed-up over 1 thread)")
+    header = " | ".join(f"{t} thread{'s' if t > 1 else ''}" for t in threads)
+    print(f"| entry point | {header} | serial | Amdahl 16 | Amdahl 64 |")
+    print("|---" * (len(threads) + 4) + "|")
+    per = 1e6 / n
+    for entry in ENTRY_POINTS:
+        if entry not in by_threads[threads[0]]:
+            continue
+        one_wall, one_cpu = by_threads[threads[0]][entry]
+        cells = []
+        for count in threads:
+            wall = by_threads[count][entry][0]
+            cells.append(f"{wall * per:.3f} ({one_wall / wall:.2f}x)")
+        # The calling thread's CPU time at one pool thread: what it did
+        # itself, an upper bound of the serial part.
+        serial = min(one_cpu, one_wall)
+        bounds = [one_wall / (serial + (one_wall - serial) / cores) for cores in (16, 64)]
+        print(f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x |")
+    seconds = command_seconds(str(path), repeat)
+    if seconds is not None:
+        print(f"| the command (one thread) | {seconds * per:.3f} | | | | | | | |")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", help="symbols files, one symbol a line")
+    parser.add_argument("--family", action="append", default=[], help="benchmarks/corpus.py family, or mixed")
+    parser.add_argument("--threads", default=",".join(map(str, THREADS)), help="pool sizes (default 1,2,4,8,16)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each, the best kept (default 3)")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.repeat)
+        return 0
+    inputs = load(args.files, args.family)
+    if not inputs:
+        parser.error("give a symbols file or --family")
+    threads = [int(t) for t in args.threads.split(",")]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as work:
+        for name, symbols in inputs.items():
+            report(name, symbols, threads, args.repeat, Path(work))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
