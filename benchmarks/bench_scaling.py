@@ -15,9 +15,14 @@ entry point the speed-up over one thread.
 
 The serial column is the CPU time of the calling thread per symbol at one
 pool thread (``time.thread_time``): the work that thread does itself (taking
-the arguments, making the results, waiting aside), an upper bound of what
-does not run on the pool. From it and the one-thread time, Amdahl's law
-bounds the speed-up on 16 and 64 cores: ``t1 / (serial + (t1 - serial) / N)``.
+the arguments, making the results), an upper bound of what does not run on
+the pool. From it and the one-thread time, Amdahl's law bounds the speed-up
+on 16 and 64 cores: ``t1 / (serial + (t1 - serial) / N)``.
+
+Caveat, and the first finding: the calling thread also demangles beside the
+pool (a chunk no pool thread has started, a piece of a column), so "1
+thread" runs two workers and "2 threads" three, on a 2-core machine; where
+it does, the serial column counts its share of the demangling too.
 """
 
 from __future__ import annotations
