@@ -143,7 +143,7 @@ fn parts(marks: Marks, text: &str) -> Parts {
         .zip(marks.base)
         .and_then(|((start, _), (base, _))| {
             (base >= start + 2 && text.get(base - 2..base) == Some("::"))
-                .then_some((start, base - 2))
+                .then(|| (start, base - 2))
         });
     Parts {
         name: marks.name,

@@ -94,3 +94,22 @@ fn nested_templates_stop_at_the_recursion_limit_on_any_stack() {
         Ok("class A<class A<class A<int>>> x")
     );
 }
+
+#[test]
+fn a_name_printed_first_has_no_scope() {
+    // Fuzz finding: terse, `ca(void)` starts the text, and the scope's end
+    // was computed (and overflowed) before it was known there was a scope.
+    let terse = Options {
+        verbose: false,
+        ..Options::default()
+    };
+    // LLVM reads a simple name up to its `@`, NULs and all.
+    for (symbol, name) in [("?ca@@QEAA@XZ", "ca"), ("?\0c\0@@QEAA@XZ", "\0c\0")] {
+        let symbol = crate::parse(symbol.as_bytes(), &terse).unwrap();
+        assert_eq!(symbol.text, format!("{name}(void)"));
+        assert_eq!(symbol.parts.base_name, Some((0, name.len())));
+        assert_eq!(symbol.parts.scope, None);
+    }
+    let scoped = crate::parse(b"?f@C@@QEAAHH@Z", &terse).unwrap();
+    assert_eq!(&scoped.text[..scoped.parts.scope.unwrap().1], "int C");
+}

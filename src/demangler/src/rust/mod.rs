@@ -141,7 +141,7 @@ impl Marks {
             return Parts::default();
         };
         let scope = (base_start >= 2 && text.get(base_start - 2..base_start) == Some("::"))
-            .then_some((0, base_start - 2));
+            .then(|| (0, base_start - 2));
         Parts {
             name: Some((0, self.end.max(base_end))),
             scope,
@@ -430,4 +430,19 @@ mod tests {
             assert!(crate::demangle(bad.as_bytes(), &rust).is_err(), "{bad}");
         }
     }
+
+    #[test]
+    fn a_name_with_no_scope_has_none() {
+        // The scope's end was computed (and overflowed) before it was known
+        // there was a scope.
+        let options = Options {
+            verbose: false,
+            ..Options::default()
+        };
+        let crate_root = crate::parse(b"_RC7mycrate", &options).unwrap();
+        assert_eq!(crate_root.text, "mycrate");
+        assert_eq!(crate_root.parts.base_name, Some((0, 7)));
+        assert_eq!(crate_root.parts.scope, None);
+    }
+
 }
