@@ -85,6 +85,12 @@ max_length=1048576
     times); a hostile one whose back references double at every level stops
     there, in well under a millisecond (DemangleError, or left as it is by
     demangle_many() and demangle_text()).
+threads=None
+    How many threads the bulk functions (demangle_many(), parse_many(),
+    demangle_text(), demangle_arrow()) use, the calling thread included:
+    None for every CPU (or ``RAYON_NUM_THREADS`` where set), 1 for the
+    calling thread alone (a Dask or Spark worker that already runs a task
+    per core), never more than the CPUs. Others ignore it.
 """
 
 try:

@@ -17,6 +17,7 @@ __all__ = [
     "demangle_text",
     "parse",
     "parse_many",
+    "take_serial_seconds",
 ]
 
 DEFAULT_MAX_LENGTH: int
@@ -44,6 +45,7 @@ class _Options(TypedDict, total=False):
     strip_underscore: bool
     recursion_limit: int
     max_length: int
+    threads: int | None
 
 def demangle(symbol: str | bytes, **options: Unpack[_Options]) -> str: ...
 @overload
@@ -52,6 +54,7 @@ def demangle_many(symbols: Iterable[str], **options: Unpack[_Options]) -> list[s
 def demangle_many(symbols: Iterable[str | bytes], **options: Unpack[_Options]) -> list[str | bytes]: ...
 def demangle_text(text: _Text, **options: Unpack[_Options]) -> _Text: ...
 def cli_main(argv: list[bytes]) -> int: ...
+def take_serial_seconds() -> float: ...
 
 _Span = tuple[int, int]
 

@@ -41,6 +41,7 @@ def one_input(data: bytes) -> None:
         "templates": fdp.ConsumeBool(),
         "suffixes": fdp.ConsumeBool(),
         "hash": fdp.ConsumeBool(),
+        "threads": fdp.PickValueInList([None, 1, 2]),
     }
     as_text = fdp.ConsumeBool()
     raw = fdp.ConsumeBytes(fdp.remaining_bytes())

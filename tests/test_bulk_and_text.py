@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse
+from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse, parse_many
 
 
 def test_demangle_many_keeps_order_and_returns_failures_unchanged():
@@ -144,6 +144,8 @@ def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
         ({"recursion_limit": 5000}, "recursion_limit must be from 1 to 4096, not 5000"),
         ({"recursion_limit": -1}, "recursion_limit must be from 1 to 4096, not -1"),
         ({"recursion_limit": 2**70}, "recursion_limit must be from 1 to 4096, not 9223372036854775807"),
+        ({"threads": 0}, "threads must be at least 1, not 0"),
+        ({"threads": -2}, "threads must be at least 1, not -2"),
     ],
 )
 def test_every_entry_point_refuses_a_bad_option_in_the_same_words(options, message):
@@ -155,6 +157,25 @@ def test_every_entry_point_refuses_a_bad_option_in_the_same_words(options, messa
         with pytest.raises(ValueError) as caught:
             call()
         assert str(caught.value) == message
+
+
+def test_every_thread_count_gives_the_same_results():
+    symbols = [f"_ZN3foo3barILi{i}EEEvv" if i % 3 else f"plain{i}" for i in range(20_000)]
+    text = "\n".join(symbols)
+    one = demangle_many(symbols, threads=1)
+    assert one[:3] == ["plain0", "void foo::bar<1>()", "void foo::bar<2>()"]
+    parsed = [s and s.base_name for s in parse_many(symbols, threads=1)]
+    assert parsed[:2] == [None, "bar"]
+    for threads in (2, 3, 64, None):
+        assert demangle_many(symbols, threads=threads) == one
+        assert [s and s.base_name for s in parse_many(symbols, threads=threads)] == parsed
+        assert demangle_text(text, threads=threads) == "\n".join(one)
+
+
+def test_threads_must_be_an_int_or_none():
+    with pytest.raises(TypeError, match="threads must be an int, not float"):
+        demangle_many(["_Z1fv"], threads=2.0)
+    assert demangle_many(["_Z1fv"], threads=None) == ["f()"]
 
 
 def test_a_limit_must_be_an_int():

@@ -64,7 +64,7 @@ def test_the_stub_lists_every_option_the_runtime_takes():
         column = pyarrow.array(["_Z1fv"])
     except ImportError:
         column = None
-    values = {"style": "c++filt", "format": "auto", "recursion_limit": 4096, "max_length": 1 << 20}
+    values = {"style": "c++filt", "format": "auto", "recursion_limit": 4096, "max_length": 1 << 20, "threads": 2}
     for name in native.OPTIONS:
         value = values.get(name, True)
         native.demangle("__Z1fv", **{name: value})

@@ -1,6 +1,6 @@
 //! Time the core against the peer crates (`cpp_demangle`, `rustc-demangle`,
 //! `msvc-demangler`), on the symbols of a file (one a line),
-//! single-threaded and in bulk (`Batch`, what the Python `demangle_many`
+//! single-threaded and in bulk (`demangle_in_order`, what the Python `demangle_many`
 //! uses).
 //!
 //!     cargo run --release -p demangler --example bench -- symbols.txt
@@ -97,14 +97,12 @@ fn main() {
         });
     }
     if run("many") {
-        report("demangler::Batch", "demangled", &mut || {
-            let mut batch = demangler::Batch::new(options);
-            for symbol in &symbols {
-                batch.push(symbol);
-            }
-            std::iter::from_fn(|| batch.next_chunk())
-                .map(|chunk| chunk.iter().filter(|r| r.is_ok()).count())
-                .sum()
+        report("demangler::demangle_in_order", "demangled", &mut || {
+            let mut count = 0;
+            demangler::demangle_in_order(&symbols, &options, |chunk| {
+                count += chunk.iter().filter(|r| r.is_ok()).count()
+            });
+            count
         });
     }
     if run("column") {

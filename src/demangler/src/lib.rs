@@ -29,7 +29,8 @@ mod symbol;
 mod text;
 
 pub use bulk::{
-    demangle_column, demangle_text_parallel, parse_in_order, parse_many, Batch, Chunk, Column,
+    all_threads, demangle_column, demangle_in_order, demangle_text_parallel, parse_in_order,
+    parse_many, serial, take_serial_time, Chunk, Column,
 };
 pub(crate) use dispatch::msvc_claims;
 pub use error::{describe_failure, Error};

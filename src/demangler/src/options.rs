@@ -184,6 +184,15 @@ pub struct Options {
     pub suffixes: bool,
     /// Print the hashes of Rust names (legacy `::h...`, v0 `[...]`).
     pub hash: bool,
+    /// How many threads a bulk call ([`crate::Batch`],
+    /// [`crate::demangle_column`], [`crate::parse_in_order`],
+    /// [`crate::demangle_text_parallel`]) runs on, the calling thread
+    /// included: `None` for all of them ([`crate::bulk::all_threads`]: the
+    /// CPUs, or `RAYON_NUM_THREADS` where set); more than that are that
+    /// many. `Some(1)` keeps a call on the calling thread, for a worker
+    /// of a cluster that already runs a task per core. One symbol's
+    /// demangling ignores it.
+    pub threads: Option<std::num::NonZeroUsize>,
 }
 
 impl Options {
@@ -239,6 +248,15 @@ impl Options {
             .ok_or_else(|| OptionError(format!("max_length must be at least 1, not {value}")))
     }
 
+    /// A thread count as a caller gives it, checked: at least 1 (there is
+    /// no upper bound: more than [`crate::bulk::all_threads`] are that many).
+    pub fn check_threads(value: i64) -> Result<std::num::NonZeroUsize, OptionError> {
+        usize::try_from(value)
+            .ok()
+            .and_then(std::num::NonZeroUsize::new)
+            .ok_or_else(|| OptionError(format!("threads must be at least 1, not {value}")))
+    }
+
     /// The recursion limit in force: [`Options::recursion_limit`] clamped.
     pub(crate) fn recursion(&self) -> u32 {
         self.recursion_limit.clamp(1, crate::stack::MAX_RECURSION)
@@ -260,6 +278,7 @@ impl Default for Options {
             templates: true,
             suffixes: true,
             hash: true,
+            threads: None,
         }
     }
 }

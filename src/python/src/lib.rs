@@ -87,34 +87,55 @@ fn demangle_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "demangle_many")?;
     refuse_single_symbol(symbols, "demangle")?;
-    // Each full chunk of symbols goes to the pool as soon as it is converted,
-    // so the pool demangles (without the GIL) while this thread converts the
-    // rest; then this thread turns the results into Python strings chunk by
-    // chunk while the pool works on later ones, waiting without the GIL.
-    let mut batch = demangler::Batch::new(options);
-    let mut objects = Vec::with_capacity(symbols.len().unwrap_or(0));
+    let (objects, held) = demangler::serial(|| symbol_arguments(symbols))?;
+    let slices = symbol_slices(&held);
+    // The threads demangle without the GIL; this thread takes it back for
+    // each piece done, to make its strings while the others go on.
+    let mut objects = objects.into_iter();
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
+    py.detach(|| {
+        demangler::demangle_in_order(&slices, &options, |chunk| {
+            Python::attach(|py| {
+                // The chunk first: zip stops on it without taking another object.
+                for (result, object) in chunk.iter().zip(objects.by_ref()) {
+                    items.push(match result {
+                        Ok(text) => PyString::new(py, text).into_any().unbind(),
+                        Err(_) => object,
+                    });
+                }
+            })
+        })
+    });
+    demangler::serial(|| PyList::new(py, items))
+}
+
+/// Every item of `symbols` (an iterable of `str` or `bytes`) and its UTF-8
+/// bytes, which can be read without the GIL while they are held; `None`
+/// for a `str` with lone surrogates, which has no UTF-8 form (in bulk it
+/// does not demangle).
+#[allow(clippy::type_complexity)]
+fn symbol_arguments<'py>(
+    symbols: &Bound<'py, PyAny>,
+) -> PyResult<(Vec<Py<PyAny>>, Vec<Option<Bound<'py, PyBytes>>>)> {
+    let count = symbols.len().unwrap_or(0);
+    let (mut objects, mut held) = (Vec::with_capacity(count), Vec::with_capacity(count));
     for object in symbols.try_iter()? {
         let object = object?;
-        match utf8_bytes(&object, "symbol") {
-            Ok(raw) => batch.push(raw.as_bytes()),
-            // In bulk, a str with no UTF-8 form comes back unchanged.
-            Err(NoBytes::LoneSurrogates) => batch.push(b""),
+        held.push(match utf8_bytes(&object, "symbol") {
+            Ok(raw) => Some(raw),
+            Err(NoBytes::LoneSurrogates) => None,
             Err(NoBytes::WrongType(error)) => return Err(error),
-        }
-        objects.push(object);
+        });
+        objects.push(object.unbind());
     }
-    let mut items = Vec::with_capacity(objects.len());
-    let mut objects = objects.into_iter();
-    while let Some(chunk) = py.detach(|| batch.next_chunk()) {
-        // The chunk first: zip stops on it without taking another object.
-        for (result, object) in chunk.iter().zip(objects.by_ref()) {
-            items.push(match result {
-                Ok(text) => PyString::new(py, text).into_any(),
-                Err(_) => object,
-            });
-        }
-    }
-    PyList::new(py, items)
+    Ok((objects, held))
+}
+
+/// The bytes of each symbol argument, empty where it has none.
+fn symbol_slices<'a>(held: &'a [Option<Bound<'_, PyBytes>>]) -> Vec<&'a [u8]> {
+    held.iter()
+        .map(|h| h.as_ref().map_or(&b""[..], |b| b.as_bytes()))
+        .collect()
 }
 
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
@@ -141,21 +162,31 @@ fn demangle_text<'py>(
     let is_str = text.is_instance_of::<PyString>();
     // A str with lone surrogates is read in the `surrogatepass` encoding:
     // they become bytes that are never part of a symbol, and come back.
-    let (held, surrogates) = match utf8_bytes(text, "text") {
-        Ok(held) => (held, false),
-        Err(NoBytes::WrongType(error)) => return Err(error),
-        Err(NoBytes::LoneSurrogates) => (
+    let (held, surrogates) = demangler::serial(|| match utf8_bytes(text, "text") {
+        Ok(held) => Ok((held, false)),
+        Err(NoBytes::WrongType(error)) => Err(error),
+        Err(NoBytes::LoneSurrogates) => Ok((
             text.call_method1("encode", ("utf-8", "surrogatepass"))?
                 .cast_into::<PyBytes>()?,
             true,
-        ),
-    };
+        )),
+    })?;
     let raw = held.as_bytes();
     let out = py.detach(|| {
         let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
         demangler::demangle_text_parallel(raw, &options, &mut out);
         out
     });
+    demangler::serial(|| text_result(py, out, is_str, surrogates))
+}
+
+/// The demangled text as the type the text came in.
+fn text_result(
+    py: Python<'_>,
+    out: Vec<u8>,
+    is_str: bool,
+    surrogates: bool,
+) -> PyResult<Bound<'_, PyAny>> {
     if surrogates {
         return PyBytes::new(py, &out).call_method1("decode", ("utf-8", "surrogatepass"));
     }
@@ -214,21 +245,10 @@ fn parse_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "parse_many")?;
     refuse_single_symbol(symbols, "parse")?;
-    let mut held = Vec::with_capacity(symbols.len().unwrap_or(0));
-    for object in symbols.try_iter()? {
-        let object = object?;
-        held.push(match utf8_bytes(&object, "symbol") {
-            Ok(raw) => Some(raw),
-            Err(NoBytes::LoneSurrogates) => None,
-            Err(NoBytes::WrongType(error)) => return Err(error),
-        });
-    }
-    let slices: Vec<&[u8]> = held
-        .iter()
-        .map(|h| h.as_ref().map_or(&b""[..], |b| b.as_bytes()))
-        .collect();
-    // The pool parses without the GIL; this thread takes it back for each
-    // piece done, to make its Python objects while the pool goes on.
+    let (_, held) = demangler::serial(|| symbol_arguments(symbols))?;
+    let slices = symbol_slices(&held);
+    // The threads parse without the GIL; this thread takes it back for each
+    // piece done, to make its Python objects while the others go on.
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
     let mut failure = None;
     py.detach(|| {
@@ -252,7 +272,7 @@ fn parse_many<'py>(
     if let Some(error) = failure {
         return Err(error);
     }
-    PyList::new(py, items)
+    demangler::serial(|| PyList::new(py, items))
 }
 
 /// A `TypeError` for a single `str` or `bytes` given to `<one>_many`.
@@ -303,6 +323,15 @@ fn run_parquet(job: &cli::args::Parquet, _args: &[Vec<u8>]) -> Result<i32, Strin
     })
 }
 
+/// Seconds this thread has spent, since the last call, on the part of bulk
+/// calls that only it can do (taking the arguments, making the results):
+/// the serial part that more threads cannot shorten. For
+/// benchmarks/bench_scaling.py.
+#[pyfunction]
+fn take_serial_seconds() -> f64 {
+    demangler::take_serial_time().as_secs_f64()
+}
+
 /// The compiled core of cpp_demangle; import from ``cpp_demangle`` instead.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -315,6 +344,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::demangle_arrow, m)?)?;
     m.add_class::<arrow::ArrowColumn>()?;
     m.add_function(wrap_pyfunction!(cli_main, m)?)?;
+    m.add_function(wrap_pyfunction!(take_serial_seconds, m)?)?;
     m.add("DemangleError", m.py().get_type::<DemangleError>())?;
     m.add("OPTIONS", options::NAMES.to_vec())?;
     m.add("DEFAULT_MAX_LENGTH", demangler::Options::DEFAULT_MAX_OUTPUT)?;

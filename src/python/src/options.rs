@@ -13,7 +13,7 @@ use demangler::{Format, OptionError, Options, Style};
 use crate::argument::type_name;
 
 /// The names of the options, in the order the documentation gives them.
-pub(crate) const NAMES: [&str; 12] = [
+pub(crate) const NAMES: [&str; 13] = [
     "params",
     "return_type",
     "templates",
@@ -26,6 +26,7 @@ pub(crate) const NAMES: [&str; 12] = [
     "strip_underscore",
     "recursion_limit",
     "max_length",
+    "threads",
 ];
 
 /// The core's options from the keywords of a call to `function`; the
@@ -64,6 +65,13 @@ pub(crate) fn options_from_kwargs(
                 options.max_output =
                     Options::check_max_length(whole(&value, "max_length")?).map_err(refused)?
             }
+            "threads" => {
+                options.threads = if value.is_none() {
+                    None
+                } else {
+                    Some(Options::check_threads(whole(&value, "threads")?).map_err(refused)?)
+                }
+            }
             other => {
                 return Err(PyTypeError::new_err(format!(
                     "{function}() got an unexpected keyword argument '{other}'"
@@ -95,6 +103,7 @@ pub(crate) fn kwargs_from_options<'py>(
             "strip_underscore" => kwargs.set_item(name, options.strip_underscore)?,
             "recursion_limit" => kwargs.set_item(name, options.recursion_limit)?,
             "max_length" => kwargs.set_item(name, options.max_output)?,
+            "threads" => kwargs.set_item(name, options.threads.map(|n| n.get()))?,
             other => unreachable!("option {other} has no keyword"),
         }
     }

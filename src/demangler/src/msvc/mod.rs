@@ -142,8 +142,7 @@ fn parts(marks: Marks, text: &str) -> Parts {
         .name
         .zip(marks.base)
         .and_then(|((start, _), (base, _))| {
-            (base >= start + 2 && text.get(base - 2..base) == Some("::"))
-                .then(|| (start, base - 2))
+            (base >= start + 2 && text.get(base - 2..base) == Some("::")).then(|| (start, base - 2))
         });
     Parts {
         name: marks.name,

@@ -444,5 +444,4 @@ mod tests {
         assert_eq!(crate_root.parts.base_name, Some((0, 7)));
         assert_eq!(crate_root.parts.scope, None);
     }
-
 }

@@ -38,25 +38,27 @@ pub(crate) fn demangle_arrow(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<ArrowColumn> {
     let options = options_from_kwargs(options, "demangle_arrow")?;
-    let input = Input::from_python(column)?;
+    let input = demangler::serial(|| Input::from_python(column))?;
     let kind = input.kind()?;
     let (name, nullable) = input.field();
     let output = py.detach(|| -> PyResult<Output> {
-        let rows = input.rows(kind)?;
+        let rows = demangler::serial(|| input.rows(kind))?;
         let mut texts = demangler::demangle_column(&rows.symbols, &options);
         if let Some(indices) = &rows.indices {
             // Each dictionary value was demangled once; now each row.
-            texts = texts.gather(indices, Some(&rows.valid));
+            texts = texts.gather(indices, Some(&rows.valid), &options);
         }
-        Ok(Output::new(
-            texts,
-            &rows.valid,
-            &rows.chunk_lengths,
-            kind.binary,
-            kind.layout == Layout::Offsets64,
-            name,
-            nullable,
-        ))
+        demangler::serial(|| {
+            Ok(Output::new(
+                texts,
+                &rows.valid,
+                &rows.chunk_lengths,
+                kind.binary,
+                kind.layout == Layout::Offsets64,
+                name,
+                nullable,
+            ))
+        })
     })?;
     Ok(ArrowColumn {
         output: Arc::new(output),
