@@ -82,6 +82,7 @@ enum Opt {
     Into,
     /// `--recursion-limit`: c++filt's `-R` alone, or `=N` to set the limit.
     RecursionLimit,
+    Jobs,
 }
 
 /// Whether a long option takes a value.
@@ -120,6 +121,7 @@ const OWN_LONG: &[(&str, Opt, Value)] = &[
     ("parquet", Opt::Parquet, Value::None),
     ("column", Opt::Column, Value::Required),
     ("into", Opt::Into, Value::Required),
+    ("jobs", Opt::Jobs, Value::Required),
 ];
 
 /// The option of a short letter of `_hinprRs:tv`.
@@ -135,6 +137,8 @@ fn short(letter: u8) -> Option<Opt> {
         b's' => Opt::Format,
         b't' => Opt::Types,
         b'v' => Opt::Version,
+        // This package's own.
+        b'j' => Opt::Jobs,
         _ => return None,
     })
 }
@@ -238,14 +242,17 @@ pub fn parse(args: &[Vec<u8>]) -> Result<Action, UsageError> {
                         char::from(letter)
                     )));
                 };
-                let value = if opt == Opt::Format {
+                let value = if matches!(opt, Opt::Format | Opt::Jobs) {
                     let value = if j < arg.len() {
                         arg[j..].to_vec()
                     } else if let Some(next) = args.get(i) {
                         i += 1;
                         next.clone()
                     } else {
-                        return Err(usage_error("option requires an argument -- 's'".into()));
+                        return Err(usage_error(format!(
+                            "option requires an argument -- '{}'",
+                            char::from(letter)
+                        )));
                     };
                     j = arg.len();
                     Some(String::from_utf8_lossy(&value).into_owned())
@@ -356,6 +363,17 @@ fn apply_demangling(
             })?
         }
         Opt::Style => options.style = Style::from_name(&value).map_err(checked)?,
+        // 0 is every CPU (as `xz -T0`); not given, the stream is one
+        // thread, as c++filt is, and a `--parquet` job every CPU.
+        Opt::Jobs => {
+            options.threads = match number(&value, "jobs")? {
+                0 => std::num::NonZeroUsize::new(demangler::all_threads()),
+                n => Some(Options::check_threads(n).map_err(|_| UsageError {
+                    message: format!("jobs must be 0 (every CPU) or more, not {n}"),
+                    show_usage: false,
+                })?),
+            }
+        }
         Opt::NoReturnType => options.return_type = false,
         Opt::NoTemplates => options.templates = false,
         Opt::NoSuffixes => options.suffixes = false,
@@ -489,6 +507,28 @@ mod tests {
         for (args, message) in cases {
             assert_eq!(run(args).unwrap_err().message, message, "{args:?}");
         }
+    }
+
+    #[test]
+    fn jobs_count_threads_zero_every_cpu() {
+        let threads = |args: &[&str]| names_and(args).1.threads.map(|n| n.get());
+        assert_eq!(threads(&[]), None);
+        assert_eq!(threads(&["-j2"]), Some(2));
+        assert_eq!(threads(&["-pj", "3", "_Z1fv"]), Some(3));
+        assert_eq!(threads(&["--jobs=1"]), Some(1));
+        assert_eq!(threads(&["--jobs", "0"]), Some(demangler::all_threads()));
+        assert_eq!(
+            run(&["--jobs=-1"]).unwrap_err().message,
+            "jobs must be 0 (every CPU) or more, not -1"
+        );
+        assert_eq!(
+            run(&["-j"]).unwrap_err().message,
+            "option requires an argument -- 'j'"
+        );
+        assert_eq!(
+            run(&["-j", "x"]).unwrap_err().message,
+            "jobs must be a whole number, not \"x\""
+        );
     }
 
     #[test]

@@ -21,7 +21,8 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Where the command writes.
 pub struct Io<'a> {
-    pub stdin: &'a mut dyn io::Read,
+    /// Read on a thread of its own with `--jobs` above 1.
+    pub stdin: Box<dyn io::Read + Send>,
     pub stdout: &'a mut dyn Write,
     pub stderr: &'a mut dyn Write,
     /// Asked when a read is interrupted by a signal: whether to stop.
@@ -68,6 +69,7 @@ This package's own:
   [--parquet IN OUT]          Demangle a column of Parquet file IN into OUT (needs pyarrow)
   [--column NAME]             Its column of symbols (default: its only column of strings)
   [--into NAME]               The column for the names (default: the column of symbols)
+  [-j|--jobs N]               Demangle a large input on N threads (0: every CPU; default 1)
 Demangled names are displayed to stdout.
 If a name cannot be demangled it is just echoed to stdout.
 If no names are provided on the command line, stdin is read.
@@ -126,6 +128,11 @@ pub fn run(argv: Vec<OsString>, io: Io<'_>) -> i32 {
                 false,
             );
         }
+        // One thread unless `--jobs` says otherwise, as c++filt.
+        let options = Options {
+            threads: options.threads.or(std::num::NonZeroUsize::new(1)),
+            ..options
+        };
         return match stream::filter(io.stdin, io.stdout, &options, io.interrupted) {
             Ok(()) => 0,
             Err(stream::Stop::Write(e)) => write_failed(&e, &program, io.stderr),
@@ -209,13 +216,12 @@ pub fn run_with_stdio(
     interrupted: &dyn Fn() -> bool,
     parquet: ParquetRunner<'_>,
 ) -> i32 {
-    let mut stdin = io::stdin().lock();
     let mut stdout = raw_stdout();
     let mut stderr = io::stderr().lock();
     run(
         argv,
         Io {
-            stdin: &mut stdin,
+            stdin: Box::new(io::stdin()),
             stdout: &mut stdout,
             stderr: &mut stderr,
             interrupted,

@@ -63,42 +63,31 @@ pub fn filter_complete(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     demangle_text_parallel(&text[start..], options, out);
 }
 
-/// Filter `input` into `output`. `interrupted` is asked whenever a read is
-/// interrupted by a signal.
-pub fn filter(
-    input: &mut dyn Read,
-    output: &mut dyn Write,
-    options: &Options,
-    interrupted: &dyn Fn() -> bool,
-) -> Result<(), Stop> {
-    let mut data: Vec<u8> = Vec::with_capacity(READ_SIZE + RUN_MAX);
-    let mut out = Vec::with_capacity(READ_SIZE * 2);
-    let mut buf = vec![0u8; READ_SIZE];
-    loop {
-        let n = match input.read(&mut buf) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
-                if interrupted() {
-                    return Err(Stop::Interrupted);
-                }
-                continue;
-            }
-            Err(e) => return Err(Stop::Read(e)),
-        };
-        out.clear();
-        if n == 0 {
-            filter_complete(&data, options, &mut out);
-            output
-                .write_all(&out)
-                .and_then(|_| output.flush())
-                .map_err(Stop::Write)?;
-            return Ok(());
+/// What has been read and not yet written: the part that can be done now
+/// is done, the rest (a name that may go on in the next read) kept.
+struct Pending<'o> {
+    data: Vec<u8>,
+    out: Vec<u8>,
+    options: &'o Options,
+}
+
+impl<'o> Pending<'o> {
+    fn new(options: &'o Options) -> Self {
+        Pending {
+            data: Vec::with_capacity(READ_SIZE + RUN_MAX),
+            out: Vec::with_capacity(READ_SIZE * 2),
+            options,
         }
-        data.extend_from_slice(&buf[..n]);
+    }
+
+    /// Take `read` after what is pending; the text that is now done.
+    fn feed(&mut self, read: &[u8]) -> &[u8] {
+        self.data.extend_from_slice(read);
+        let data = &self.data;
         // What can be done now: up to where no name can go on (a
         // Microsoft name has `?` and `@` in it).
-        let symbols_ready = complete_prefix_len(&data);
-        let mut ready = complete_names_len(&data);
+        let symbols_ready = complete_prefix_len(data);
+        let mut ready = complete_names_len(data);
         if data.len() - symbols_ready > RUN_MAX {
             // A run at the end that is already too long for c++filt's
             // buffer is cut now, as often as it is that long: each piece
@@ -111,12 +100,130 @@ pub fn filter(
             // No Microsoft name is that long: c++filt's rule alone.
             ready = symbols_ready;
         }
-        filter_complete(&data[..ready], options, &mut out);
-        data.drain(..ready);
-        output
-            .write_all(&out)
-            .and_then(|_| output.flush())
-            .map_err(Stop::Write)?;
+        self.out.clear();
+        filter_complete(&data[..ready], self.options, &mut self.out);
+        self.data.drain(..ready);
+        &self.out
+    }
+
+    /// The input has ended: the rest, done.
+    fn finish(&mut self) -> &[u8] {
+        self.out.clear();
+        filter_complete(&self.data, self.options, &mut self.out);
+        self.data.clear();
+        &self.out
+    }
+}
+
+/// Write `text` and flush it.
+fn emit(output: &mut dyn Write, text: &[u8]) -> Result<(), Stop> {
+    output
+        .write_all(text)
+        .and_then(|_| output.flush())
+        .map_err(Stop::Write)
+}
+
+/// Filter `input` into `output`. `interrupted` is asked whenever a read is
+/// interrupted by a signal (and, with more than one thread, while waiting
+/// for input).
+///
+/// On one thread (the default, as c++filt), each read is demangled and
+/// written before the next. On more ([`Options::threads`], `--jobs`), a
+/// thread of its own reads while the others demangle: whatever has arrived
+/// when they are free is demangled at once, in parallel pieces, so a
+/// flood of input is done on every thread while a line that comes alone
+/// is still written as soon as it is read.
+pub fn filter(
+    mut input: Box<dyn Read + Send>,
+    output: &mut dyn Write,
+    options: &Options,
+    interrupted: &dyn Fn() -> bool,
+) -> Result<(), Stop> {
+    let mut pending = Pending::new(options);
+    if options.threads.is_some_and(|n| n.get() > 1) {
+        return filter_read_ahead(input, output, &mut pending, interrupted);
+    }
+    let mut buf = vec![0u8; READ_SIZE];
+    loop {
+        let n = match input.read(&mut buf) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {
+                if interrupted() {
+                    return Err(Stop::Interrupted);
+                }
+                continue;
+            }
+            Err(e) => return Err(Stop::Read(e)),
+        };
+        if n == 0 {
+            return emit(output, pending.finish());
+        }
+        emit(output, pending.feed(&buf[..n]))?;
+    }
+}
+
+/// Reads on their way from the reading thread, at most (about 64 MiB).
+const READS_AHEAD: usize = 256;
+
+/// [`filter`] with the input read on a thread of its own. That thread is
+/// left behind if the output fails first, blocked in its read until it
+/// returns (an input that never ends cannot be joined).
+fn filter_read_ahead(
+    mut input: Box<dyn Read + Send>,
+    output: &mut dyn Write,
+    pending: &mut Pending<'_>,
+    interrupted: &dyn Fn() -> bool,
+) -> Result<(), Stop> {
+    let (send, reads) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(READS_AHEAD);
+    std::thread::Builder::new()
+        .name("cpp-demangle-read".into())
+        .spawn(move || loop {
+            let mut buf = vec![0u8; READ_SIZE];
+            let read = match input.read(&mut buf) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(n) => {
+                    buf.truncate(n);
+                    Ok(buf)
+                }
+                Err(e) => Err(e),
+            };
+            let last = !matches!(&read, Ok(buf) if !buf.is_empty());
+            if send.send(read).is_err() || last {
+                return;
+            }
+        })
+        .map_err(Stop::Read)?;
+    let mut batch = Vec::new();
+    loop {
+        // Wait for a read, asking now and then whether to stop.
+        let first = loop {
+            match reads.recv_timeout(std::time::Duration::from_millis(100)) {
+                Ok(read) => break read,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    if interrupted() {
+                        return Err(Stop::Interrupted);
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return emit(output, pending.finish())
+                }
+            }
+        };
+        // Then everything else that has arrived, done as one.
+        batch.clear();
+        let mut ended = false;
+        for read in std::iter::once(first).chain(std::iter::from_fn(|| reads.try_recv().ok())) {
+            let read = read.map_err(Stop::Read)?;
+            ended = read.is_empty();
+            batch.extend_from_slice(&read);
+            if ended || batch.len() >= READS_AHEAD * READ_SIZE / 4 {
+                break;
+            }
+        }
+        emit(output, pending.feed(&batch))?;
+        if ended {
+            return emit(output, pending.finish());
+        }
     }
 }
 
@@ -125,23 +232,43 @@ mod tests {
     use super::*;
 
     fn run(input: &[u8], read_size: usize) -> Vec<u8> {
-        struct Trickle<'a>(&'a [u8], usize);
-        impl Read for Trickle<'_> {
+        /// The input, at most `size` bytes a read.
+        #[derive(Clone)]
+        struct Trickle {
+            input: Vec<u8>,
+            size: usize,
+            at: usize,
+        }
+        impl Read for Trickle {
             fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-                let n = self.0.len().min(self.1).min(buf.len());
-                buf[..n].copy_from_slice(&self.0[..n]);
-                self.0 = &self.0[n..];
+                let rest = &self.input[self.at..];
+                let n = rest.len().min(self.size).min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                self.at += n;
                 Ok(n)
             }
         }
         let mut out = Vec::new();
-        let result = filter(
-            &mut Trickle(input, read_size),
-            &mut out,
-            &Options::default(),
-            &|| false,
-        );
-        assert!(result.is_ok());
+        let serial = Options {
+            threads: std::num::NonZeroUsize::new(1),
+            ..Options::default()
+        };
+        let input = Trickle {
+            input: input.to_vec(),
+            size: read_size,
+            at: 0,
+        };
+        assert!(filter(Box::new(input.clone()), &mut out, &serial, &|| false).is_ok());
+        // On more threads, the same bytes.
+        for threads in [2, 3] {
+            let options = Options {
+                threads: std::num::NonZeroUsize::new(threads),
+                ..Options::default()
+            };
+            let mut parallel = Vec::new();
+            assert!(filter(Box::new(input.clone()), &mut parallel, &options, &|| false).is_ok());
+            assert_eq!(parallel, out, "{threads} threads");
+        }
         out
     }
 
@@ -150,6 +277,18 @@ mod tests {
         let input = b"at _ZN3foo3barEv+0x1\n_Z1fv";
         for size in [1, 2, 3, 7, 1000] {
             assert_eq!(run(input, size), b"at foo::bar()+0x1\nf()", "{size}");
+        }
+    }
+
+    #[test]
+    fn a_flood_of_lines_comes_out_the_same_on_every_thread_count() {
+        // Megabytes at once: cut into parallel pieces where more than one
+        // thread reads ahead.
+        let line = b"0000000000001234 T _ZN3foo3barEv and ?x@@3HA and _Z3bazi@plt\n";
+        let input: Vec<u8> = line.repeat(8_000);
+        let want = b"0000000000001234 T foo::bar() and int x and baz(int)@plt\n".repeat(8_000);
+        for size in [4096, 65536, READ_SIZE] {
+            assert!(run(&input, size) == want, "{size}");
         }
     }
 
