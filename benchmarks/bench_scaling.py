@@ -1,7 +1,7 @@
 """How the bulk entry points scale with threads: each timed at 1 and 2
-threads and oversubscribed at 4, 8 and 16 (the pool's size set with
-``RAYON_NUM_THREADS``, one process a count), with the calling thread's own
-CPU time beside the wall time.
+threads and oversubscribed at 4, 8 and 16 (``RAYON_NUM_THREADS``, one
+process a count: the threads of a call, the calling one included), with
+the calling thread's serial time measured beside the wall time.
 
     python benchmarks/bench_scaling.py SYMBOLS_FILE [SYMBOLS_FILE ...]
     python benchmarks/bench_scaling.py --family nm_dynamic --family static
@@ -9,20 +9,21 @@ CPU time beside the wall time.
 It needs the installed wheel and pyarrow (Polars where installed); a symbols
 file has one symbol a line (``nm -D --defined-only LIB | awk '{print $NF}'``),
 so that it runs on any machine, a bigger one included. ``--family`` takes
-this machine's symbols instead (benchmarks/corpus.py; ``mixed`` is all of
-them). Microseconds per symbol, the best of ``--repeat`` runs, and for each
-entry point the speed-up over one thread.
+this machine's symbols instead (benchmarks/corpus.py; ``mixed`` is the
+exported, static and Rust v0 ones together). Microseconds per symbol, the
+best of ``--repeat`` runs, and for each entry point the speed-up over one
+thread.
 
-The serial column is the CPU time of the calling thread per symbol at one
-pool thread (``time.thread_time``): the work that thread does itself (taking
-the arguments, making the results), an upper bound of what does not run on
-the pool. From it and the one-thread time, Amdahl's law bounds the speed-up
-on 16 and 64 cores: ``t1 / (serial + (t1 - serial) / N)``.
+The serial column is the wall time per symbol that the calling thread
+spends, at one thread, on what no other thread can do for it: taking the
+arguments, making the Python objects, cutting the work into pieces and
+adding up their sizes. The extension measures it around those phases
+(``cpp_demangle._native.take_serial_seconds``), it is not inferred. From
+it and the one-thread time, Amdahl's law bounds the speed-up on 16 and 64
+cores: ``t1 / (serial + (t1 - serial) / N)``.
 
-Caveat, and the first finding: the calling thread also demangles beside the
-pool (a chunk no pool thread has started, a piece of a column), so "1
-thread" runs two workers and "2 threads" three, on a 2-core machine; where
-it does, the serial column counts its share of the demangling too.
+The command (the native ``cpp-demangle`` beside this Python, or
+``--command PATH``) is timed on the same file with ``--jobs`` of each count.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -51,27 +53,33 @@ def load(paths: list[str], families: list[str]) -> dict[str, list[str]]:
 
         for family in families:
             if family == "mixed":
-                inputs[family] = sorted({s for f in ("nm_dynamic", "static", "rust_v0") for s in corpus.harvest(f)})
+                # The three families shuffled together (the same order every run).
+                mixed = [s for f in ("nm_dynamic", "static", "rust_v0") for s in corpus.harvest(f)]
+                random.Random(0).shuffle(mixed)
+                inputs[family] = mixed
             else:
                 inputs[family] = corpus.harvest(family)
     return inputs
 
 
 def timed(call, repeat: int) -> tuple[float, float]:
-    """The best wall time of `repeat` calls, and the calling thread's CPU
-    time in that run."""
+    """The best wall time of `repeat` calls, and the calling thread's
+    measured serial time in that run."""
+    from cpp_demangle._native import take_serial_seconds
+
     best = (float("inf"), 0.0)
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.thread_time()
+        take_serial_seconds()
+        wall = time.perf_counter()
         call()
-        wall, cpu = time.perf_counter() - wall, time.thread_time() - cpu
-        best = min(best, (wall, cpu))
+        wall = time.perf_counter() - wall
+        best = min(best, (wall, take_serial_seconds()))
     return best
 
 
 def worker(symbols_path: str, repeat: int) -> None:
-    """In a process whose pool has RAYON_NUM_THREADS threads: each entry
-    point's (wall, caller CPU) seconds, as JSON on standard output."""
+    """In a process whose calls run on RAYON_NUM_THREADS threads: each entry
+    point's (wall, serial) seconds, as JSON on standard output."""
     import cpp_demangle as cd
 
     symbols = Path(symbols_path).read_text(errors="surrogateescape").split("\n")[:-1]
@@ -99,21 +107,21 @@ def worker(symbols_path: str, repeat: int) -> None:
     print(json.dumps(results))
 
 
-def command_seconds(symbols_path: str, repeat: int) -> float | None:
-    """The whole command on the file (one thread: it has no pool)."""
-    command = shutil.which("cpp-demangle", path=str(Path(sys.executable).parent)) or shutil.which("cpp-demangle")
+def command_seconds(command: str | None, symbols_path: str, jobs: int, repeat: int) -> float | None:
+    """The whole command on the file with ``--jobs``, the best of `repeat`."""
     if command is None:
         return None
     best = float("inf")
+    env = {**os.environ, "RAYON_NUM_THREADS": str(jobs)}
     for _ in range(repeat):
         with open(symbols_path, "rb") as data:
             start = time.perf_counter()
-            subprocess.run([command], stdin=data, stdout=subprocess.DEVNULL, check=True)
+            subprocess.run([command, f"--jobs={jobs}"], stdin=data, stdout=subprocess.DEVNULL, check=True, env=env)
             best = min(best, time.perf_counter() - start)
     return best
 
 
-def report(name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path) -> None:
+def report(name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path, command: str | None) -> None:
     path = workdir / f"{name}.txt"
     path.write_text("".join(s + "\n" for s in symbols), errors="surrogateescape")
     n = len(symbols)
@@ -136,19 +144,18 @@ def report(name: str, symbols: list[str], threads: list[int], repeat: int, workd
     for entry in ENTRY_POINTS:
         if entry not in by_threads[threads[0]]:
             continue
-        one_wall, one_cpu = by_threads[threads[0]][entry]
+        one_wall, serial = by_threads[threads[0]][entry]
         cells = []
         for count in threads:
             wall = by_threads[count][entry][0]
             cells.append(f"{wall * per:.3f} ({one_wall / wall:.2f}x)")
-        # The calling thread's CPU time at one pool thread: what it did
-        # itself, an upper bound of the serial part.
-        serial = min(one_cpu, one_wall)
         bounds = [one_wall / (serial + (one_wall - serial) / cores) for cores in (16, 64)]
         print(f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x |")
-    seconds = command_seconds(str(path), repeat)
-    if seconds is not None:
-        print(f"| the command (one thread) | {seconds * per:.3f} | | | | | | | |")
+    seconds = {count: command_seconds(command, str(path), count, repeat) for count in threads}
+    if seconds[threads[0]] is not None:
+        one = seconds[threads[0]]
+        cells = [f"{s * per:.3f} ({one / s:.2f}x)" for s in seconds.values()]
+        print(f"| the command, --jobs N | {' | '.join(cells)} | | | |")
 
 
 def main() -> int:
@@ -157,6 +164,7 @@ def main() -> int:
     parser.add_argument("--family", action="append", default=[], help="benchmarks/corpus.py family, or mixed")
     parser.add_argument("--threads", default=",".join(map(str, THREADS)), help="pool sizes (default 1,2,4,8,16)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, the best kept (default 3)")
+    parser.add_argument("--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -168,9 +176,10 @@ def main() -> int:
     threads = [int(t) for t in args.threads.split(",")]
     import tempfile
 
+    command = args.command or shutil.which("cpp-demangle", path=str(Path(sys.executable).parent)) or shutil.which("cpp-demangle")
     with tempfile.TemporaryDirectory() as work:
         for name, symbols in inputs.items():
-            report(name, symbols, threads, args.repeat, Path(work))
+            report(name, symbols, threads, args.repeat, Path(work), command)
     return 0
 
 

@@ -9,6 +9,7 @@
 //! rather than inferred ([`serial`], [`take_serial_time`]).
 
 use std::cell::Cell;
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
@@ -174,10 +175,13 @@ pub(crate) fn in_order<P: Sync, T: Send>(
         });
     }
     let claims = Claims::new(pieces.len());
+    // A panic is handed to the calling thread with the piece's result, so
+    // that it never waits for a piece that will not come.
     let done = Done::new(pieces.len());
+    let work = |i: usize| std::panic::catch_unwind(AssertUnwindSafe(|| work(&pieces[i])));
     let helper = || {
         while let Some(i) = claims.claim() {
-            done.put(i, work(&pieces[i]));
+            done.put(i, work(i));
         }
     };
     together(threads, &helper, || {
@@ -188,11 +192,12 @@ pub(crate) fn in_order<P: Sync, T: Send>(
                     break result;
                 }
                 match claims.claim() {
-                    Some(j) if j == i => break work(&pieces[i]),
-                    Some(j) => done.put(j, work(&pieces[j])),
+                    Some(j) if j == i => break work(i),
+                    Some(j) => done.put(j, work(j)),
                     None => break done.take(i),
                 }
             };
+            let result = result.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             serial(|| each(result));
         }
     });
@@ -238,4 +243,28 @@ pub fn serial<R>(f: impl FnOnce() -> R) -> R {
 /// shorten.
 pub fn take_serial_time() -> Duration {
     SERIAL.replace(Duration::ZERO)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_come_in_order_and_a_panic_reaches_the_caller() {
+        let pieces: Vec<usize> = (0..200).collect();
+        for threads in [1, 2, 4] {
+            let mut seen = Vec::new();
+            in_order(&pieces, threads, &|&i| i * 2, |r| seen.push(r));
+            assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
+            // Not a wait for a piece that never comes.
+            let outcome = std::panic::catch_unwind(|| {
+                in_order(&pieces, threads, &|&i| assert_ne!(i, 150), |_| {})
+            });
+            assert!(outcome.is_err());
+            assert_eq!(
+                on_pieces(threads, &pieces, &|&i| i + 1),
+                (1..201).collect::<Vec<_>>()
+            );
+        }
+    }
 }
