@@ -21,7 +21,7 @@ try:
     from setuptools.command.bdist_wheel import bdist_wheel  # setuptools 70.1+
     from setuptools_rust import Binding, RustBin, RustExtension
 except ImportError as missing:
-    # The venvs of CPython 3.9 to 3.11 come with an older setuptools.
+    # The venvs of CPython 3.10 and 3.11 come with an older setuptools.
     sys.exit(
         f"cpp-demangle's setup.py needs what pyproject.toml lists ({missing}): "
         "python -m pip install -U 'setuptools>=77' 'setuptools-rust>=1.13' pytest"

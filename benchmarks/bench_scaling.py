@@ -164,7 +164,9 @@ def main() -> int:
     parser.add_argument("--family", action="append", default=[], help="benchmarks/corpus.py family, or mixed")
     parser.add_argument("--threads", default=",".join(map(str, THREADS)), help="pool sizes (default 1,2,4,8,16)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each, the best kept (default 3)")
-    parser.add_argument("--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)")
+    parser.add_argument(
+        "--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -176,7 +178,11 @@ def main() -> int:
     threads = [int(t) for t in args.threads.split(",")]
     import tempfile
 
-    command = args.command or shutil.which("cpp-demangle", path=str(Path(sys.executable).parent)) or shutil.which("cpp-demangle")
+    command = (
+        args.command
+        or shutil.which("cpp-demangle", path=str(Path(sys.executable).parent))
+        or shutil.which("cpp-demangle")
+    )
     with tempfile.TemporaryDirectory() as work:
         for name, symbols in inputs.items():
             report(name, symbols, threads, args.repeat, Path(work), command)

@@ -58,8 +58,8 @@ def wheel_tags(directory: str) -> None:
         sys.exit(f"no wheels in {directory}")
     for wheel in wheels:
         python_tag, abi_tag, platform_tag = wheel.stem.split("-")[-3:]
-        if (python_tag, abi_tag) != ("cp39", "abi3"):
-            sys.exit(f"{wheel.name}: expected a cp39-abi3 wheel")
+        if (python_tag, abi_tag) != ("cp310", "abi3"):
+            sys.exit(f"{wheel.name}: expected a cp310-abi3 wheel")
         with zipfile.ZipFile(wheel) as z:
             native = [n for n in z.namelist() if n.startswith("cpp_demangle/_native.") and not n.endswith(".pyi")]
             if native != ["cpp_demangle/_native.abi3.so"]:

@@ -8,7 +8,7 @@
 #     arm64 wheels cross-built the same way from the sdist;
 #   - `twine check --strict`, an upload with twine to a pypiserver on
 #     127.0.0.1, and installs from that index: the wheel, binary only, into a
-#     fresh venv of every CPython 3.9 to 3.13 pyenv has, with no cargo on
+#     fresh venv of every CPython 3.10 to 3.13 pyenv has, with no cargo on
 #     PATH, each running the test suite; the sdist, compiled, likewise;
 #   - bump2version on a throwaway clone: the tag and every version string.
 set -euo pipefail
@@ -105,7 +105,7 @@ run_tests() {  # VENV: the test suite against the installed package, from outsid
 step "the wheel from the index, binary only, no cargo on PATH, every CPython here"
 NO_RUST_PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -v -e cargo -e rustup | paste -sd: -)
 tested=0
-for version in 3.9 3.10 3.11 3.12 3.13; do
+for version in 3.10 3.11 3.12 3.13; do
   prefix=$(pyenv prefix "$version" 2>/dev/null || true)
   if [ -z "$prefix" ] || [ ! -x "$prefix/bin/python$version" ]; then
     echo "CPython $version: not installed here, skipped"

@@ -18,7 +18,7 @@
 #      SKIP_SLOW=1 leaves it out),
 #   5. ci/release_rehearsal.sh: the release files checked, the sdist and the
 #      wheels built (manylinux2014 and macOS without Docker), uploaded to a
-#      local index and installed from it as users do, on every CPython 3.9
+#      local index and installed from it as users do, on every CPython 3.10
 #      to 3.13 here, and the test suite run against each install.
 # Set SKIP_PACKAGES=1 to leave out step 5.
 set -euo pipefail

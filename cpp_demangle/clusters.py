@@ -5,8 +5,13 @@ symbols, and returns a new table in which that column (or the new column
 ``into``) holds the demangled names: nulls stay null and a symbol that does
 not demangle stays as it is, as in :func:`cpp_demangle.demangle_many`. The
 work is :func:`cpp_demangle.arrow.demangle_arrow` on each partition's Arrow
-data, on all the cores of each worker; the options are those of
-:func:`cpp_demangle.demangle`. Nothing runs until the engine computes the
+data, on one thread a task (``threads=1``: the engine already runs a task
+per core; pass ``threads=`` to change it); the other options are those of
+:func:`cpp_demangle.demangle`. The engine spreads the work only as far as
+the data is split: give it at least two partitions a core (Dask
+``read_parquet(..., split_row_groups=True)`` or ``repartition``, Spark
+``spark.sql.files.maxPartitionBytes``, Ray ``override_num_blocks``);
+``benchmarks/bench_clusters.py`` measures 1 and 2 workers. Nothing runs until the engine computes the
 result, and each engine is imported only by its own function.
 
 Each worker needs ``cpp-demangle`` and pyarrow installed (Spark and Ray send
@@ -32,6 +37,8 @@ def demangle_dask(frame: Any, column: str, into: str | None = None, **options: A
         demangle_dask(frame, "symbol", into="name").to_parquet("names/")
     """
 
+    options.setdefault("threads", 1)
+
     def partition(part: Any) -> Any:
         return part.assign(**{into or column: demangle_arrow(part[column], **options)})
 
@@ -45,6 +52,7 @@ def demangle_spark(frame: Any, column: str, into: str | None = None, **options: 
         frame = spark.read.parquet("symbols.parquet")
         demangle_spark(frame, "symbol", into="name").write.parquet("names/")
     """
+    options.setdefault("threads", 1)
     types = optional("pyspark.sql.types")
     StructField, StructType = types.StructField, types.StructType  # noqa: N806
 
@@ -69,6 +77,8 @@ def demangle_ray(dataset: Any, column: str, into: str | None = None, **options: 
         dataset = ray.data.read_parquet("symbols.parquet")
         demangle_ray(dataset, "symbol", into="name").write_parquet("names/")
     """
+
+    options.setdefault("threads", 1)
 
     def batch(table: Any) -> Any:
         return with_column(table, into or column, demangle_arrow(table.column(column), **options))

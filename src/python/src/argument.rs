@@ -12,16 +12,14 @@ pub(crate) enum NoBytes {
     LoneSurrogates,
 }
 
-/// A `bytes` object holding the argument's bytes: the argument itself when
-/// it is `bytes`, its UTF-8 encoding when it is `str`. Its buffer can be
-/// read without the GIL for as long as the object is held. `what` names the
-/// argument in a `TypeError`.
-pub(crate) fn utf8_bytes<'py>(
-    value: &Bound<'py, PyAny>,
-    what: &str,
-) -> Result<Bound<'py, PyBytes>, NoBytes> {
+/// The argument's bytes, read in place: a `bytes` object's own, or a
+/// `str`'s UTF-8 (CPython's compact ASCII strings are their UTF-8; another
+/// `str` caches its UTF-8 in itself the first time it is asked). They can be
+/// read without the GIL for as long as the object is held. `what` names
+/// the argument in a `TypeError`.
+pub(crate) fn utf8_of<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> Result<&'a [u8], NoBytes> {
     if let Ok(raw) = value.cast::<PyBytes>() {
-        return Ok(raw.clone());
+        return Ok(raw.as_bytes());
     }
     let Ok(text) = value.cast::<PyString>() else {
         return Err(NoBytes::WrongType(PyTypeError::new_err(format!(
@@ -29,7 +27,9 @@ pub(crate) fn utf8_bytes<'py>(
             type_name(value)
         ))));
     };
-    text.encode_utf8().map_err(|_| NoBytes::LoneSurrogates)
+    text.to_str()
+        .map(str::as_bytes)
+        .map_err(|_| NoBytes::LoneSurrogates)
 }
 
 /// The name of `value`'s type, for a `TypeError`.

@@ -11,14 +11,14 @@ mod symbol;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use argument::{utf8_bytes, NoBytes};
+use argument::{utf8_of, NoBytes};
 use error::{demangle_error, DemangleError};
 use options::options_from_kwargs;
 
 /// The bytes of a symbol argument; lone surrogates fail like any other
 /// symbol that is not mangled.
-fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>> {
-    utf8_bytes(symbol, "symbol").map_err(|e| match e {
+fn symbol_bytes<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
+    utf8_of(symbol, "symbol").map_err(|e| match e {
         NoBytes::WrongType(error) => error,
         NoBytes::LoneSurrogates => demangle_error(symbol, demangler::Error::NotMangled),
     })
@@ -65,8 +65,8 @@ fn symbol_bytes<'py>(symbol: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
 #[pyo3(signature = (symbol, **options), text_signature = "(symbol, **options)")]
 fn demangle(symbol: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
     let options = options_from_kwargs(options, "demangle")?;
-    let held = symbol_bytes(symbol)?;
-    demangler::demangle(held.as_bytes(), &options).map_err(|e| demangle_error(symbol, e))
+    let raw = symbol_bytes(symbol)?;
+    demangler::demangle(raw, &options).map_err(|e| demangle_error(symbol, e))
 }
 
 /// Demangle every symbol of an iterable, on all cores, without holding the
@@ -87,11 +87,11 @@ fn demangle_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "demangle_many")?;
     refuse_single_symbol(symbols, "demangle")?;
-    let (objects, held) = demangler::serial(|| symbol_arguments(symbols))?;
-    let slices = symbol_slices(&held);
+    let objects = demangler::serial(|| symbol_objects(symbols))?;
+    let slices = demangler::serial(|| symbol_slices(py, &objects))?;
     // The threads demangle without the GIL; this thread takes it back for
     // each piece done, to make its strings while the others go on.
-    let mut objects = objects.into_iter();
+    let mut objects = objects.iter();
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
     py.detach(|| {
         demangler::demangle_in_order(&slices, &options, |chunk| {
@@ -100,7 +100,7 @@ fn demangle_many<'py>(
                 for (result, object) in chunk.iter().zip(objects.by_ref()) {
                     items.push(match result {
                         Ok(text) => PyString::new(py, text).into_any().unbind(),
-                        Err(_) => object,
+                        Err(_) => object.clone_ref(py),
                     });
                 }
             })
@@ -109,32 +109,26 @@ fn demangle_many<'py>(
     demangler::serial(|| PyList::new(py, items))
 }
 
-/// Every item of `symbols` (an iterable of `str` or `bytes`) and its UTF-8
-/// bytes, which can be read without the GIL while they are held; `None`
-/// for a `str` with lone surrogates, which has no UTF-8 form (in bulk it
-/// does not demangle).
-#[allow(clippy::type_complexity)]
-fn symbol_arguments<'py>(
-    symbols: &Bound<'py, PyAny>,
-) -> PyResult<(Vec<Py<PyAny>>, Vec<Option<Bound<'py, PyBytes>>>)> {
-    let count = symbols.len().unwrap_or(0);
-    let (mut objects, mut held) = (Vec::with_capacity(count), Vec::with_capacity(count));
+/// Every item of `symbols` (an iterable), held.
+fn symbol_objects(symbols: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
+    let mut objects = Vec::with_capacity(symbols.len().unwrap_or(0));
     for object in symbols.try_iter()? {
-        let object = object?;
-        held.push(match utf8_bytes(&object, "symbol") {
-            Ok(raw) => Some(raw),
-            Err(NoBytes::LoneSurrogates) => None,
-            Err(NoBytes::WrongType(error)) => return Err(error),
-        });
-        objects.push(object.unbind());
+        objects.push(object?.unbind());
     }
-    Ok((objects, held))
+    Ok(objects)
 }
 
-/// The bytes of each symbol argument, empty where it has none.
-fn symbol_slices<'a>(held: &'a [Option<Bound<'_, PyBytes>>]) -> Vec<&'a [u8]> {
-    held.iter()
-        .map(|h| h.as_ref().map_or(&b""[..], |b| b.as_bytes()))
+/// The UTF-8 bytes of each symbol, read in place (see [`utf8_of`]): empty
+/// for a `str` with lone surrogates, which has no UTF-8 form (in bulk it
+/// does not demangle); a `TypeError` for what is neither `str` nor `bytes`.
+fn symbol_slices<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<&'a [u8]>> {
+    objects
+        .iter()
+        .map(|object| match utf8_of(object.bind(py), "symbol") {
+            Ok(raw) => Ok(raw),
+            Err(NoBytes::LoneSurrogates) => Ok(&b""[..]),
+            Err(NoBytes::WrongType(error)) => Err(error),
+        })
         .collect()
 }
 
@@ -162,16 +156,17 @@ fn demangle_text<'py>(
     let is_str = text.is_instance_of::<PyString>();
     // A str with lone surrogates is read in the `surrogatepass` encoding:
     // they become bytes that are never part of a symbol, and come back.
-    let (held, surrogates) = demangler::serial(|| match utf8_bytes(text, "text") {
-        Ok(held) => Ok((held, false)),
-        Err(NoBytes::WrongType(error)) => Err(error),
-        Err(NoBytes::LoneSurrogates) => Ok((
-            text.call_method1("encode", ("utf-8", "surrogatepass"))?
-                .cast_into::<PyBytes>()?,
-            true,
-        )),
-    })?;
-    let raw = held.as_bytes();
+    let passed; // The `surrogatepass` encoding, where it is needed.
+    let (raw, surrogates) = match utf8_of(text, "text") {
+        Ok(raw) => (raw, false),
+        Err(NoBytes::WrongType(error)) => return Err(error),
+        Err(NoBytes::LoneSurrogates) => {
+            passed = text
+                .call_method1("encode", ("utf-8", "surrogatepass"))?
+                .cast_into::<PyBytes>()?;
+            (passed.as_bytes(), true)
+        }
+    };
     let out = py.detach(|| {
         let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
         demangler::demangle_text_parallel(raw, &options, &mut out);
@@ -223,8 +218,8 @@ fn parse(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<symbol::Symbol> {
     let options = options_from_kwargs(options, "parse")?;
-    let held = symbol_bytes(symbol)?;
-    demangler::parse(held.as_bytes(), &options)
+    let raw = symbol_bytes(symbol)?;
+    demangler::parse(raw, &options)
         .map(symbol::Symbol::from_core)
         .map_err(|e| demangle_error(symbol, e))
 }
@@ -245,8 +240,8 @@ fn parse_many<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let options = options_from_kwargs(options, "parse_many")?;
     refuse_single_symbol(symbols, "parse")?;
-    let (_, held) = demangler::serial(|| symbol_arguments(symbols))?;
-    let slices = symbol_slices(&held);
+    let objects = demangler::serial(|| symbol_objects(symbols))?;
+    let slices = demangler::serial(|| symbol_slices(py, &objects))?;
     // The threads parse without the GIL; this thread takes it back for each
     // piece done, to make its Python objects while the others go on.
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
@@ -256,9 +251,7 @@ fn parse_many<'py>(
             Python::attach(|py| {
                 for result in piece {
                     let item = match result {
-                        Ok(symbol) => symbol::Symbol::from_core(symbol)
-                            .into_pyobject(py)
-                            .map(|s| s.into_any().unbind()),
+                        Ok(symbol) => symbol::Symbol::new_untracked(py, symbol),
                         Err(_) => Ok(py.None()),
                     };
                     match item {

@@ -58,6 +58,19 @@ pub(crate) struct Symbol {
 }
 
 impl Symbol {
+    /// The Python object of the core's `symbol`, left out of the cyclic
+    /// garbage collector: a `Symbol` holds no Python object, so it can be
+    /// in no cycle, and a `parse_many` of a million symbols no longer
+    /// wakes the collector to scan them thousands of times.
+    pub(crate) fn new_untracked(py: Python<'_>, symbol: demangler::Symbol) -> PyResult<Py<PyAny>> {
+        let object = Symbol::from_core(symbol).into_pyobject(py)?;
+        // SAFETY: a live object of a pyclass, which is a GC type; one that
+        // is not tracked is freed by its reference count alone, and its
+        // deallocation untracks it only if it is tracked.
+        unsafe { pyo3::ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) };
+        Ok(object.into_any().unbind())
+    }
+
     /// From the core's symbol, its byte spans turned into character spans.
     pub(crate) fn from_core(symbol: demangler::Symbol) -> Symbol {
         let parts = &symbol.parts;
