@@ -6,8 +6,8 @@
 use std::io::{self, Read, Write};
 
 use demangler::{
-    complete_names_len, complete_prefix_len, demangle_argument, demangle_text_parallel,
-    is_symbol_byte, Options,
+    complete_names_len, complete_prefix_len, demangle_argument, demangle_text, is_symbol_byte,
+    text_pieces_in_order, Options,
 };
 
 /// c++filt reads a run of symbol characters into a 32,767-byte buffer: a
@@ -29,8 +29,40 @@ pub enum Stop {
 }
 
 /// Demangle `text`, which ends where a run may end (or is the last of the
-/// input), into `out` by c++filt's rule, overlong runs included.
-pub fn filter_complete(text: &[u8], options: &Options, out: &mut Vec<u8>) {
+/// input), by c++filt's rule, overlong runs included, and write it: on one
+/// thread into `out` first; on more in parallel pieces, each written as
+/// soon as it is done and those before it are written.
+fn write_complete(
+    text: &[u8],
+    options: &Options,
+    out: &mut Vec<u8>,
+    output: &mut dyn Write,
+) -> Result<(), Stop> {
+    if options.threads.is_some_and(|n| n.get() > 1) {
+        let mut failed = None;
+        text_pieces_in_order(
+            text,
+            options,
+            &|piece, out| filter_piece(piece, options, out),
+            |done| {
+                if failed.is_none() {
+                    failed = output.write_all(done).err();
+                }
+            },
+        );
+        if let Some(error) = failed {
+            return Err(Stop::Write(error));
+        }
+    } else {
+        out.clear();
+        filter_piece(text, options, out);
+        output.write_all(out).map_err(Stop::Write)?;
+    }
+    output.flush().map_err(Stop::Write)
+}
+
+/// [`write_complete`] of a piece that no run crosses, on this thread.
+fn filter_piece(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     let mut start = 0;
     let mut i = 0;
     while i < text.len() {
@@ -46,7 +78,7 @@ pub fn filter_complete(text: &[u8], options: &Options, out: &mut Vec<u8>) {
             i += run;
             continue;
         }
-        demangle_text_parallel(&text[start..i], options, out);
+        demangle_text(&text[start..i], options, out);
         let token = &text[i..i + RUN_MAX];
         match demangle_argument(token, options) {
             Ok(name) => out.extend_from_slice(name.as_bytes()),
@@ -60,7 +92,7 @@ pub fn filter_complete(text: &[u8], options: &Options, out: &mut Vec<u8>) {
         }
         start = i;
     }
-    demangle_text_parallel(&text[start..], options, out);
+    demangle_text(&text[start..], options, out);
 }
 
 /// What has been read and not yet written: the part that can be done now
@@ -80,9 +112,8 @@ impl<'o> Pending<'o> {
         }
     }
 
-    /// Take `read` after what is pending; the text that is now done.
-    fn feed(&mut self, read: &[u8]) -> &[u8] {
-        self.data.extend_from_slice(read);
+    /// Demangle and write what can be done now.
+    fn write_ready(&mut self, output: &mut dyn Write) -> Result<(), Stop> {
         let data = &self.data;
         // What can be done now: up to where no name can go on (a
         // Microsoft name has `?` and `@` in it).
@@ -100,27 +131,17 @@ impl<'o> Pending<'o> {
             // No Microsoft name is that long: c++filt's rule alone.
             ready = symbols_ready;
         }
-        self.out.clear();
-        filter_complete(&data[..ready], self.options, &mut self.out);
+        write_complete(&data[..ready], self.options, &mut self.out, output)?;
         self.data.drain(..ready);
-        &self.out
+        Ok(())
     }
 
-    /// The input has ended: the rest, done.
-    fn finish(&mut self) -> &[u8] {
-        self.out.clear();
-        filter_complete(&self.data, self.options, &mut self.out);
+    /// The input has ended: demangle and write the rest.
+    fn write_rest(&mut self, output: &mut dyn Write) -> Result<(), Stop> {
+        write_complete(&self.data, self.options, &mut self.out, output)?;
         self.data.clear();
-        &self.out
+        Ok(())
     }
-}
-
-/// Write `text` and flush it.
-fn emit(output: &mut dyn Write, text: &[u8]) -> Result<(), Stop> {
-    output
-        .write_all(text)
-        .and_then(|_| output.flush())
-        .map_err(Stop::Write)
 }
 
 /// Filter `input` into `output`. `interrupted` is asked whenever a read is
@@ -156,14 +177,15 @@ pub fn filter(
             Err(e) => return Err(Stop::Read(e)),
         };
         if n == 0 {
-            return emit(output, pending.finish());
+            return pending.write_rest(output);
         }
-        emit(output, pending.feed(&buf[..n]))?;
+        pending.data.extend_from_slice(&buf[..n]);
+        pending.write_ready(output)?;
     }
 }
 
-/// Reads on their way from the reading thread, at most (about 64 MiB).
-const READS_AHEAD: usize = 256;
+/// Reads on their way from the reading thread, at most (16 MiB).
+const READS_AHEAD: usize = 64;
 
 /// [`filter`] with the input read on a thread of its own. That thread is
 /// left behind if the output fails first, blocked in its read until it
@@ -175,6 +197,10 @@ fn filter_read_ahead(
     interrupted: &dyn Fn() -> bool,
 ) -> Result<(), Stop> {
     let (send, reads) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(READS_AHEAD);
+    // Done at once at most: sixteen pieces of 64 KiB a thread, so that the
+    // memory stays bounded and the threads busy.
+    let threads = pending.options.threads.map_or(1, |n| n.get());
+    let batch = threads * 16 * 64 * 1024;
     std::thread::Builder::new()
         .name("cpp-demangle-read".into())
         .spawn(move || loop {
@@ -193,7 +219,6 @@ fn filter_read_ahead(
             }
         })
         .map_err(Stop::Read)?;
-    let mut batch = Vec::new();
     loop {
         // Wait for a read, asking now and then whether to stop.
         let first = loop {
@@ -205,24 +230,25 @@ fn filter_read_ahead(
                     }
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-                    return emit(output, pending.finish())
+                    return pending.write_rest(output)
                 }
             }
         };
         // Then everything else that has arrived, done as one.
-        batch.clear();
         let mut ended = false;
+        let mut taken = 0;
         for read in std::iter::once(first).chain(std::iter::from_fn(|| reads.try_recv().ok())) {
             let read = read.map_err(Stop::Read)?;
             ended = read.is_empty();
-            batch.extend_from_slice(&read);
-            if ended || batch.len() >= READS_AHEAD * READ_SIZE / 4 {
+            pending.data.extend_from_slice(&read);
+            taken += read.len();
+            if ended || taken >= batch {
                 break;
             }
         }
-        emit(output, pending.feed(&batch))?;
+        pending.write_ready(output)?;
         if ended {
-            return emit(output, pending.finish());
+            return pending.write_rest(output);
         }
     }
 }

@@ -30,7 +30,7 @@ mod text;
 
 pub use bulk::{
     all_threads, demangle_column, demangle_in_order, demangle_text_parallel, parse_in_order,
-    parse_many, serial, take_serial_time, Chunk, Column,
+    parse_many, serial, take_serial_time, text_pieces_in_order, Chunk, Column,
 };
 pub(crate) use dispatch::msvc_claims;
 pub use error::{describe_failure, Error};

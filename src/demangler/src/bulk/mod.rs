@@ -102,39 +102,39 @@ pub fn parse_in_order(
 /// [`demangle_text`] of a possibly large text, on the threads `options`
 /// gives, in pieces cut between symbols, appended to `out` in order.
 pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>) {
+    text_in_pieces(text, options, out, &|piece, out| {
+        demangle_text(piece, options, out)
+    });
+}
+
+/// `each_piece` of a possibly large text on the threads `options` gives:
+/// the text cut into pieces after bytes that cannot be part of any name
+/// (so that no name, and no run of c++filt's symbol characters, is cut),
+/// each piece's output appended to `out` in order. A text below two pieces
+/// (64 KiB each), or one thread, is `each_piece` of the whole on the
+/// calling thread. [`demangle_text_parallel`] is this with
+/// [`demangle_text`]; the command adds c++filt's rule for overlong runs.
+fn text_in_pieces(
+    text: &[u8],
+    options: &Options,
+    out: &mut Vec<u8>,
+    each_piece: &(dyn Fn(&[u8], &mut Vec<u8>) + Sync),
+) {
     let threads = threads(options);
     if threads <= 1 || text.len() < 2 * TEXT_PIECE {
-        return demangle_text(text, options, out);
+        return each_piece(text, out);
     }
-    let piece = (text.len() / (threads * 8)).clamp(TEXT_PIECE / 4, TEXT_PIECE);
-    let pieces = serial(|| {
-        let mut pieces = Vec::with_capacity(text.len() / piece + 1);
-        let mut rest = text;
-        while rest.len() > piece {
-            // Cut after the first byte that cannot be part of a name.
-            let cut = rest[piece..]
-                .iter()
-                .position(|&b| !is_name_byte(b))
-                .map_or(rest.len(), |p| piece + p + 1);
-            let (head, tail) = rest.split_at(cut);
-            pieces.push(head);
-            rest = tail;
-        }
-        if !rest.is_empty() {
-            pieces.push(rest);
-        }
-        pieces
-    });
+    let pieces = serial(|| cut_between_names(text, threads));
     let done: Vec<Vec<u8>> = on_pieces(threads, &pieces, &|piece| {
         let mut buf = Vec::with_capacity(piece.len() + piece.len() / 2);
-        demangle_text(piece, options, &mut buf);
+        each_piece(piece, &mut buf);
         buf
     });
     // Copied into `out` in place, on the threads too.
     let total: usize = done.iter().map(Vec::len).sum();
     let start = out.len();
     serial(|| {
-        if out.is_empty() {
+        if out.is_empty() && out.capacity() < total {
             // Fresh zeroed pages, which the threads fault in as they write.
             *out = vec![0; total];
         } else {
@@ -153,6 +153,51 @@ pub fn demangle_text_parallel(text: &[u8], options: &Options, out: &mut Vec<u8>)
             into.copy_from_slice(piece);
         }
     });
+}
+
+/// [`text_in_pieces`], each piece's output handed to `emit` on the calling
+/// thread in order as soon as it is done, rather than joined: a stream
+/// writes one piece while the other threads work on the next.
+pub fn text_pieces_in_order(
+    text: &[u8],
+    options: &Options,
+    each_piece: &(dyn Fn(&[u8], &mut Vec<u8>) + Sync),
+    mut emit: impl FnMut(&[u8]),
+) {
+    let threads = threads(options);
+    let pieces = if threads <= 1 || text.len() < 2 * TEXT_PIECE {
+        vec![text]
+    } else {
+        serial(|| cut_between_names(text, threads))
+    };
+    let work = |piece: &&[u8]| {
+        // Below glibc's threshold for a mapping of its own.
+        let mut buf = Vec::with_capacity(piece.len() + piece.len() / 2);
+        each_piece(piece, &mut buf);
+        buf
+    };
+    in_order(&pieces, threads, &work, |buf| emit(&buf));
+}
+
+/// `text` cut after bytes that cannot be part of any name, into pieces
+/// of about eight a thread (16 to 64 KiB).
+fn cut_between_names(text: &[u8], threads: usize) -> Vec<&[u8]> {
+    let piece = (text.len() / (threads * 8)).clamp(TEXT_PIECE / 4, TEXT_PIECE);
+    let mut pieces = Vec::with_capacity(text.len() / piece + 1);
+    let mut rest = text;
+    while rest.len() > piece {
+        let cut = rest[piece..]
+            .iter()
+            .position(|&b| !is_name_byte(b))
+            .map_or(rest.len(), |p| piece + p + 1);
+        let (head, tail) = rest.split_at(cut);
+        pieces.push(head);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        pieces.push(rest);
+    }
+    pieces
 }
 
 #[cfg(test)]
