@@ -121,7 +121,11 @@ def command_seconds(command: str | None, symbols_path: str, jobs: int, repeat: i
     return best
 
 
-def report(name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path, command: str | None) -> None:
+def report(
+    name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path, command: str | None
+) -> dict[str, list[float]]:
+    """Print the table of one input; each entry point's speed-up at each
+    thread count, for the chart."""
     path = workdir / f"{name}.txt"
     path.write_text("".join(s + "\n" for s in symbols), errors="surrogateescape")
     n = len(symbols)
@@ -141,14 +145,17 @@ def report(name: str, symbols: list[str], threads: list[int], repeat: int, workd
     print(f"| entry point | {header} | serial | Amdahl 16 | Amdahl 64 |")
     print("|---" * (len(threads) + 4) + "|")
     per = 1e6 / n
+    speedups: dict[str, list[float]] = {}
     for entry in ENTRY_POINTS:
         if entry not in by_threads[threads[0]]:
             continue
         one_wall, serial = by_threads[threads[0]][entry]
         cells = []
+        speedups[entry] = []
         for count in threads:
             wall = by_threads[count][entry][0]
             cells.append(f"{wall * per:.3f} ({one_wall / wall:.2f}x)")
+            speedups[entry].append(one_wall / wall)
         bounds = [one_wall / (serial + (one_wall - serial) / cores) for cores in (16, 64)]
         print(f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x |")
     seconds = {count: command_seconds(command, str(path), count, repeat) for count in threads}
@@ -156,6 +163,31 @@ def report(name: str, symbols: list[str], threads: list[int], repeat: int, workd
         one = seconds[threads[0]]
         cells = [f"{s * per:.3f} ({one / s:.2f}x)" for s in seconds.values()]
         print(f"| the command, --jobs N | {' | '.join(cells)} | | | |")
+        speedups["the command (--jobs)"] = [one / s for s in seconds.values()]
+    return speedups
+
+
+def chart(results: dict[str, dict[str, list[float]]], threads: list[int], path: str) -> None:
+    """One panel an input: each entry point's speed-up over one thread."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    cores = os.cpu_count() or 1
+    fig, axes = plt.subplots(1, len(results), figsize=(3.4 * len(results), 3.4), sharey=True, squeeze=False)
+    for ax, (name, speedups) in zip(axes[0], results.items()):
+        ax.plot(threads, [min(t, cores) for t in threads], "k:", label=f"the {cores} cores")
+        for entry, values in speedups.items():
+            ax.plot(threads, values, marker="o", label=entry)
+        ax.set_xscale("log", base=2)
+        ax.set_xticks(threads, [str(t) for t in threads])
+        ax.set_title(name.removesuffix(".txt"))
+        ax.set_xlabel("threads")
+    axes[0][0].set_ylabel("speed-up over 1 thread")
+    axes[0][-1].legend(fontsize=7, loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
 
 
 def main() -> int:
@@ -167,6 +199,7 @@ def main() -> int:
     parser.add_argument(
         "--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)"
     )
+    parser.add_argument("--chart", help="also draw the speed-ups into this PNG (needs matplotlib)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -183,9 +216,12 @@ def main() -> int:
         or shutil.which("cpp-demangle", path=str(Path(sys.executable).parent))
         or shutil.which("cpp-demangle")
     )
+    results = {}
     with tempfile.TemporaryDirectory() as work:
         for name, symbols in inputs.items():
-            report(name, symbols, threads, args.repeat, Path(work), command)
+            results[name] = report(name, symbols, threads, args.repeat, Path(work), command)
+    if args.chart:
+        chart(results, threads, args.chart)
     return 0
 
 

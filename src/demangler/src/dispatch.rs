@@ -69,13 +69,18 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
 
 /// [`read`] of the text alone, appended to `out` (a column's bytes): a C++
 /// name that the one-pass reader takes is written there directly, with no
-/// `String` of its own. `false`, with nothing appended, where the symbol
-/// does not demangle.
+/// `String` of its own, its version suffix after it as [`read_versioned`]
+/// keeps it. `false`, with nothing appended, where the symbol does not
+/// demangle.
 pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> bool {
+    let (name, suffix) = version_split(symbol);
     if !options.strip_underscore
-        && reads_cxx(options, || rust::symbol_len(symbol))
-        && gnu::read_one_pass_into(symbol, options, out)
+        && options.style == Style::CxxFilt
+        && reads_cxx(options, || rust::symbol_len(name))
+        && std::str::from_utf8(suffix).is_ok()
+        && gnu::read_one_pass_into(name, options, out)
     {
+        out.extend_from_slice(suffix);
         return true;
     }
     match read::<String>(symbol, options) {
@@ -84,6 +89,15 @@ pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> 
             true
         }
         Err(_) => false,
+    }
+}
+
+/// A symbol and its version suffix (`@@GLIBCXX_3.4`, `@plt`), as c++filt
+/// cuts it: at the first `@` after the first byte.
+fn version_split(symbol: &[u8]) -> (&[u8], &[u8]) {
+    match memchr::memchr(b'@', symbol) {
+        Some(at) if at > 0 => symbol.split_at(at),
+        _ => (symbol, &b""[..]),
     }
 }
 
@@ -105,10 +119,7 @@ fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Err
         // has `@` throughout.
         return read_token(symbol, options);
     }
-    let (name, suffix) = match memchr::memchr(b'@', symbol) {
-        Some(at) if at > 0 => symbol.split_at(at),
-        _ => (symbol, &b""[..]),
-    };
+    let (name, suffix) = version_split(symbol);
     let mut read: O = read_token(name, options)?;
     if !suffix.is_empty() {
         read.text_mut()

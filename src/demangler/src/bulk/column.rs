@@ -128,12 +128,17 @@ pub fn demangle_column(symbols: &[&[u8]], options: &Options) -> Column {
 
 /// [`crate::demangle`] of each symbol, on `threads` threads, into one column.
 fn demangle_each(symbols: &[&[u8]], options: &Options, threads: usize) -> Column {
-    let size = piece_size(symbols.len(), threads, MIN_PIECE, MAX_PIECE);
+    // On one thread, one piece: no copy into one column after.
+    let size = if threads <= 1 {
+        symbols.len().max(1)
+    } else {
+        piece_size(symbols.len(), threads, MIN_PIECE, MAX_PIECE)
+    };
     let pieces: Vec<&[&[u8]]> = symbols.chunks(size).collect();
     let done: Vec<Column> = on_pieces(threads, &pieces, &|piece| {
-        // Demangled C++ names are about one and a half times as long.
+        // Demangled C++ names are about twice as long.
         let bytes = piece.iter().map(|s| s.len()).sum::<usize>();
-        let mut column = Column::with_capacity(piece.len(), bytes + bytes / 2);
+        let mut column = Column::with_capacity(piece.len(), 2 * bytes);
         for symbol in *piece {
             column.push_demangled(symbol, options);
         }
