@@ -1,12 +1,9 @@
 """Columns: demangle_arrow() beside demangle_many() and per-row calls, on the
-same real symbols in one run; with --clusters, the Dask and Spark recipes
-(cpp_demangle.clusters) with 1 and 2 workers.
+same real symbols in one run (the cluster recipes: bench_clusters.py).
 
-    python benchmarks/bench_arrow.py [--clusters]
+    python benchmarks/bench_arrow.py
 
-Run it with an interpreter that has cpp_demangle, pyarrow and Polars (and,
-for --clusters, dask[distributed,dataframe] and pyspark: ci/requirements-test.txt
-and ci/requirements-clusters.txt). The symbols are every distinct real
+Run it with an interpreter that has cpp_demangle, pyarrow and Polars. The symbols are every distinct real
 symbol of this machine (benchmarks/corpus.py: its C++ libraries and Rust
 toolchain), each once: the case where no symbol repeats. Then a column as a
 profile has it: a million samples of 50,000 of those C++ functions, plain
@@ -21,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -78,74 +74,9 @@ def in_process(symbols: list[str], profile: bool = False) -> list[tuple[str, flo
     return [(name, best[name]) for name in contenders]
 
 
-def clusters(symbols: list[str]) -> list[tuple[str, float]]:
-    """(engine and workers, best seconds) of the recipes on a Parquet file."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "symbols.parquet")
-        pq.write_table(pa.table({"symbol": symbols}), path, row_group_size=100_000)
-        os.environ["PYTHONPATH"] = str(HERE.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")
-        os.environ["PYSPARK_PYTHON"] = sys.executable
-        cores = os.cpu_count() or 1
-        for workers in (1, 2):
-            # Each worker's pool gets its share of the cores.
-            os.environ["RAYON_NUM_THREADS"] = str(max(1, cores // workers))
-            rows.append((f"Dask, {workers} worker process(es)", dask_seconds(path, workers)))
-            rows.append((f"Spark local[{workers}]", spark_seconds(path, workers)))
-        os.environ.pop("RAYON_NUM_THREADS")
-    return rows
-
-
-def dask_seconds(path: str, workers: int) -> float:
-    import dask.dataframe as dd
-    import distributed
-
-    from cpp_demangle.clusters import demangle_dask
-
-    with (
-        distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=40
-        ) as cluster,
-        distributed.Client(cluster),
-    ):
-        best = float("inf")
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            frame = demangle_dask(dd.read_parquet(path), "symbol")
-            frame["symbol"].str.len().sum().compute()
-            best = min(best, time.perf_counter() - start)
-    return best
-
-
-def spark_seconds(path: str, workers: int) -> float:
-    from pyspark.sql import SparkSession
-
-    from cpp_demangle.clusters import demangle_spark
-
-    spark = (
-        SparkSession.builder.master(f"local[{workers}]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate()
-    )
-    try:
-        best = float("inf")
-        for _ in range(RUNS):
-            start = time.perf_counter()
-            demangle_spark(spark.read.parquet(path), "symbol").selectExpr("sum(length(symbol))").collect()
-            best = min(best, time.perf_counter() - start)
-    finally:
-        spark.stop()
-    return best
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--clusters", action="store_true", help="also time the Dask and Spark recipes")
-    args = parser.parse_args()
+    parser.parse_args()
 
     import corpus
 
@@ -161,8 +92,6 @@ def main() -> int:
     }
     for title, (rows, is_profile) in sets.items():
         table = in_process(rows, is_profile)
-        if args.clusters and not is_profile:
-            table += clusters(rows)
         reference = dict(table)["demangle_many, list in, list out"]
         print(f"\n{title}\n")
         print(f"| {'contender':56} | µs/symbol | symbols/s | vs demangle_many |")

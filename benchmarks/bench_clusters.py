@@ -98,6 +98,7 @@ def spark_seconds(source: Path, out: Path, workers: int, repeat: int) -> float:
         SparkSession.builder.master(f"local[{workers}]")
         .appName("cpp-demangle-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.files.maxPartitionBytes", str(max(source.stat().st_size // PARTITIONS, 1 << 16)))
         .config("spark.sql.files.openCostInBytes", "0")

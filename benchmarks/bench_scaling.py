@@ -1,7 +1,9 @@
 """How the bulk entry points scale with threads: each timed at 1 and 2
 threads and oversubscribed at 4, 8 and 16 (``RAYON_NUM_THREADS``, one
-process a count: the threads of a call, the calling one included), with
-the calling thread's serial time measured beside the wall time.
+process a count: the threads of a call, the calling one included; a call
+never starts more threads than the CPUs, so on a smaller machine the
+larger counts show what asking for too many costs), with the calling
+thread's serial time measured beside the wall time.
 
     python benchmarks/bench_scaling.py SYMBOLS_FILE [SYMBOLS_FILE ...]
     python benchmarks/bench_scaling.py --family nm_dynamic --family static

@@ -88,9 +88,10 @@ max_length=1048576
 threads=None
     How many threads the bulk functions (demangle_many(), parse_many(),
     demangle_text(), demangle_arrow()) use, the calling thread included:
-    None for every CPU (or ``RAYON_NUM_THREADS`` where set), 1 for the
-    calling thread alone (a Dask or Spark worker that already runs a task
-    per core), never more than the CPUs. Others ignore it.
+    None for every CPU (or fewer where ``RAYON_NUM_THREADS`` says so), 1 for
+    the calling thread alone (a Dask or Spark worker that already runs a
+    task per core); never more than the CPUs, which would only take turns.
+    Others ignore it.
 """
 
 try:

@@ -83,4 +83,6 @@ def demangle_ray(dataset: Any, column: str, into: str | None = None, **options: 
     def batch(table: Any) -> Any:
         return with_column(table, into or column, demangle_arrow(table.column(column), **options))
 
-    return dataset.map_batches(batch, batch_format="pyarrow")
+    # A block a batch: Ray's default of 1,024 rows a batch spends more on
+    # handing batches around than on demangling them.
+    return dataset.map_batches(batch, batch_format="pyarrow", batch_size=None)

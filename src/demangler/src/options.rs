@@ -184,11 +184,11 @@ pub struct Options {
     pub suffixes: bool,
     /// Print the hashes of Rust names (legacy `::h...`, v0 `[...]`).
     pub hash: bool,
-    /// How many threads a bulk call ([`crate::Batch`],
+    /// How many threads a bulk call ([`crate::demangle_in_order`],
     /// [`crate::demangle_column`], [`crate::parse_in_order`],
     /// [`crate::demangle_text_parallel`]) runs on, the calling thread
-    /// included: `None` for all of them ([`crate::bulk::all_threads`]: the
-    /// CPUs, or `RAYON_NUM_THREADS` where set); more than that are that
+    /// included: `None` for all of them ([`crate::all_threads`]: the CPUs,
+    /// or fewer where `RAYON_NUM_THREADS` says so); more than that are that
     /// many. `Some(1)` keeps a call on the calling thread, for a worker
     /// of a cluster that already runs a task per core. One symbol's
     /// demangling ignores it.
@@ -249,7 +249,7 @@ impl Options {
     }
 
     /// A thread count as a caller gives it, checked: at least 1 (there is
-    /// no upper bound: more than [`crate::bulk::all_threads`] are that many).
+    /// no upper bound: more than [`crate::all_threads`] are that many).
     pub fn check_threads(value: i64) -> Result<std::num::NonZeroUsize, OptionError> {
         usize::try_from(value)
             .ok()

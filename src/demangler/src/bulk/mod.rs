@@ -155,9 +155,11 @@ fn text_in_pieces(
     });
 }
 
-/// [`text_in_pieces`], each piece's output handed to `emit` on the calling
-/// thread in order as soon as it is done, rather than joined: a stream
-/// writes one piece while the other threads work on the next.
+/// `each_piece` of a possibly large text on the threads `options` gives,
+/// cut as [`demangle_text_parallel`] cuts it, each piece's output handed to
+/// `emit` on the calling thread in order as soon as it is done, rather than
+/// joined: a stream writes one piece while the other threads work on the
+/// next.
 pub fn text_pieces_in_order(
     text: &[u8],
     options: &Options,

@@ -19,18 +19,21 @@ use rayon::{ThreadPool, ThreadPoolBuilder};
 use crate::stack::{stack_needed, with_stack, FIRST_ATTEMPT_RECURSION, MAX_RECURSION};
 use crate::Options;
 
-/// How many threads a bulk call runs on unless told: `RAYON_NUM_THREADS`
-/// where it is a positive number (as rayon's own pools read it), else the
-/// CPUs this process may use.
+/// How many threads a bulk call runs on unless told: the CPUs this process
+/// may use (its affinity and its cgroup's quota counted), or fewer where
+/// `RAYON_NUM_THREADS` is a smaller positive number (as rayon's own pools
+/// read it). Never more than the CPUs: more threads than CPUs would only
+/// take turns, and the calling thread, which makes the Python objects,
+/// would wait for its turn among them.
 pub fn all_threads() -> usize {
     static ALL: OnceLock<usize> = OnceLock::new();
     *ALL.get_or_init(|| {
+        let cpus = std::thread::available_parallelism().map_or(1, usize::from);
         std::env::var("RAYON_NUM_THREADS")
             .ok()
             .and_then(|n| n.trim().parse::<usize>().ok())
             .filter(|&n| n > 0)
-            .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-            .unwrap_or(1)
+            .map_or(cpus, |n| n.min(cpus))
     })
 }
 
