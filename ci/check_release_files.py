@@ -14,7 +14,7 @@ import zipfile
 from importlib.resources import files
 from pathlib import Path
 
-VERSIONS = ["39", "310", "311", "312", "313", "314", "314t"]
+VERSIONS = ["310", "311", "312", "313", "314", "314t"]
 MATRIX = {
     "linux": [
         f"cp{v}-{libc}_{arch}"
