@@ -67,42 +67,64 @@ const MIN_PIECE: usize = 256;
 /// their bytes copied in place on `threads` threads.
 fn build<'t>(rows: usize, threads: usize, text: &(dyn Fn(usize) -> &'t [u8] + Sync)) -> Column {
     let size = piece_size(rows, threads, MIN_PIECE, MAX_PIECE);
-    let starts: Vec<usize> = (0..rows).step_by(size).collect();
-    let ranges: Vec<(usize, usize)> = starts.iter().map(|&s| (s, (s + size).min(rows))).collect();
-    // Each piece's bytes, then where each piece starts in the column.
-    let sizes: Vec<usize> = on_pieces(threads, &ranges, &|&(start, end)| {
-        (start..end).map(|row| text(row).len()).sum()
+    let firsts: Vec<usize> = (0..rows).step_by(size).collect();
+    // Each piece's rows and bytes.
+    let sizes: Vec<(usize, usize)> = on_pieces(threads, &firsts, &|&first| {
+        let end = (first + size).min(rows);
+        (end - first, (first..end).map(|row| text(row).len()).sum())
     });
-    let total: usize = sizes.iter().sum();
-    // Zeroed (fresh pages, which the threads fault in as they write) and
-    // cut into each piece's part.
+    fill_in_pieces(&sizes, threads, &|piece, share| {
+        let mut at = 0;
+        for (row, end) in (firsts[piece]..).zip(share.ends.iter_mut()) {
+            let text = text(row);
+            share.bytes[at..at + text.len()].copy_from_slice(text);
+            at += text.len();
+            *end = share.base + at;
+        }
+    })
+}
+
+/// One piece's share of a column being filled: where its bytes start in
+/// the column, its bytes and its rows' ends.
+struct Share<'c> {
+    base: usize,
+    bytes: &'c mut [u8],
+    ends: &'c mut [usize],
+}
+
+/// A column of pieces of `sizes` (rows, bytes) each, filled by `fill` of
+/// each piece's share on `threads` threads. Zeroed first: fresh pages,
+/// which the threads fault in as they write.
+fn fill_in_pieces(
+    sizes: &[(usize, usize)],
+    threads: usize,
+    fill: &(dyn Fn(usize, Share<'_>) + Sync),
+) -> Column {
     let mut column = Column {
-        bytes: vec![0; total],
-        ends: vec![0; rows],
+        bytes: vec![0; sizes.iter().map(|s| s.1).sum()],
+        ends: vec![0; sizes.iter().map(|s| s.0).sum()],
     };
-    let mut jobs = Vec::with_capacity(ranges.len());
+    let mut shares = Vec::with_capacity(sizes.len());
     let (mut bytes, mut ends) = (&mut column.bytes[..], &mut column.ends[..]);
     let mut base = 0;
-    for (&(start, end), &piece_bytes) in ranges.iter().zip(&sizes) {
-        let (piece, rest) = std::mem::take(&mut bytes).split_at_mut(piece_bytes);
-        let (piece_ends, rest_ends) = std::mem::take(&mut ends).split_at_mut(end - start);
-        jobs.push(Mutex::new(Some((start, base, piece, piece_ends))));
+    for &(rows, size) in sizes {
+        let (piece_bytes, rest) = std::mem::take(&mut bytes).split_at_mut(size);
+        let (piece_ends, rest_ends) = std::mem::take(&mut ends).split_at_mut(rows);
+        shares.push(Mutex::new(Some(Share {
+            base,
+            bytes: piece_bytes,
+            ends: piece_ends,
+        })));
         (bytes, ends) = (rest, rest_ends);
-        base += piece_bytes;
+        base += size;
     }
-    on_pieces(threads, &jobs, &|job| {
-        let Some((start, base, piece, piece_ends)) = job.lock().ok().and_then(|mut j| j.take())
-        else {
-            return;
-        };
-        let mut at = 0;
-        for (row, end) in (start..).zip(piece_ends.iter_mut()) {
-            let text = text(row);
-            piece[at..at + text.len()].copy_from_slice(text);
-            at += text.len();
-            *end = base + at;
+    let pieces: Vec<usize> = (0..sizes.len()).collect();
+    on_pieces(threads, &pieces, &|&piece| {
+        if let Some(share) = shares[piece].lock().ok().and_then(|mut s| s.take()) {
+            fill(piece, share);
         }
     });
+    drop(shares);
     column
 }
 
@@ -153,31 +175,17 @@ fn concat(pieces: Vec<Column>, threads: usize) -> Column {
     if pieces.len() == 1 {
         return pieces.into_iter().next().unwrap_or_default();
     }
-    let rows = pieces.iter().map(|p| p.ends.len()).sum();
-    let total = pieces.iter().map(|p| p.bytes.len()).sum();
-    let mut column = Column {
-        bytes: vec![0; total],
-        ends: vec![0; rows],
-    };
-    let mut jobs = Vec::with_capacity(pieces.len());
-    let (mut bytes, mut ends) = (&mut column.bytes[..], &mut column.ends[..]);
-    let mut base = 0;
-    for piece in &pieces {
-        let (into, rest) = std::mem::take(&mut bytes).split_at_mut(piece.bytes.len());
-        let (into_ends, rest_ends) = std::mem::take(&mut ends).split_at_mut(piece.ends.len());
-        jobs.push(Mutex::new(Some((piece, base, into, into_ends))));
-        (bytes, ends) = (rest, rest_ends);
-        base += piece.bytes.len();
-    }
-    on_pieces(threads, &jobs, &|job| {
-        if let Some((piece, base, into, into_ends)) = job.lock().ok().and_then(|mut j| j.take()) {
-            into.copy_from_slice(&piece.bytes);
-            for (to, end) in into_ends.iter_mut().zip(&piece.ends) {
-                *to = base + end;
-            }
+    let sizes: Vec<(usize, usize)> = pieces
+        .iter()
+        .map(|p| (p.ends.len(), p.bytes.len()))
+        .collect();
+    fill_in_pieces(&sizes, threads, &|piece, share| {
+        let piece = &pieces[piece];
+        share.bytes.copy_from_slice(&piece.bytes);
+        for (to, end) in share.ends.iter_mut().zip(&piece.ends) {
+            *to = share.base + end;
         }
-    });
-    column
+    })
 }
 
 /// Rows sampled to judge whether a column repeats its symbols.
