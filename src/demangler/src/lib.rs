@@ -71,17 +71,7 @@ pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
 /// assert_eq!(symbol.part(symbol.parts.qualifiers), "const");
 /// ```
 pub fn parse(symbol: &[u8], options: &Options) -> Result<Symbol, Error> {
-    let read: outcome::Read = dispatch::read(symbol, options)?;
-    let (kind, parts) = match read.structure {
-        Some(structure) => *structure,
-        None => (Kind::Unknown, Parts::default()),
-    };
-    Ok(Symbol {
-        text: read.text,
-        language: read.language,
-        kind,
-        parts,
-    })
+    dispatch::read(symbol, options).map(outcome::Read::into_symbol)
 }
 
 /// Demangle one command-line argument as c++filt does: the whole argument

@@ -3,7 +3,7 @@
 //! its parts are (for [`crate::parse`]). The ground floor of the core: the
 //! schemes and the dispatcher import it, it imports none of them.
 
-use crate::symbol::{Kind, Language, Parts};
+use crate::symbol::{Kind, Language, Parts, Symbol};
 
 /// What a name is and where its parts are, where they were asked for
 /// (boxed: demangling alone moves one pointer for it).
@@ -47,6 +47,23 @@ impl Outcome for String {
 
     fn with_language(self, _: Language) -> Self {
         self
+    }
+}
+
+impl Read {
+    /// The structured result [`crate::parse`] returns: the parts a scheme
+    /// found, or the text alone (of kind [`Kind::Unknown`]).
+    pub(crate) fn into_symbol(self) -> Symbol {
+        let (kind, parts) = match self.structure {
+            Some(structure) => *structure,
+            None => (Kind::Unknown, Parts::default()),
+        };
+        Symbol {
+            text: self.text,
+            language: self.language,
+            kind,
+            parts,
+        }
     }
 }
 

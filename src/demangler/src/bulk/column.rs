@@ -10,7 +10,7 @@ use std::sync::Mutex;
 use foldhash::fast::FixedState;
 
 use super::workers::{on_pieces, piece_size, serial};
-use crate::Options;
+use crate::options::Options;
 
 /// Texts laid end to end in one buffer: the `i`-th is
 /// `bytes[ends[i - 1]..ends[i]]` (from 0 for the first).

@@ -17,7 +17,12 @@ pub use workers::{all_threads, serial, take_serial_time};
 
 use workers::{in_order, on_pieces, piece_size, threads};
 
-use crate::{demangle, demangle_text, is_name_byte, parse, Error, Options, Symbol};
+use crate::dispatch::read;
+use crate::error::Error;
+use crate::options::Options;
+use crate::outcome::Read;
+use crate::symbol::Symbol;
+use crate::text::{demangle_text, is_name_byte};
 
 /// Below this many bytes a text is done on the calling thread; above, it is
 /// cut into pieces of about this size.
@@ -45,7 +50,7 @@ impl Chunk {
             results: Vec::with_capacity(symbols.len()),
         };
         for symbol in symbols {
-            let result = demangle(symbol, options).map(|text| {
+            let result = read::<String>(symbol, options).map(|text| {
                 chunk.text.push_str(&text);
                 chunk.text.len()
             });
@@ -67,7 +72,7 @@ impl Chunk {
     }
 }
 
-/// [`demangle`] of every symbol on the threads `options` gives, handed to
+/// [`crate::demangle`] of every symbol on the threads `options` gives, handed to
 /// `each` piece by piece in input order on the calling thread, as soon as
 /// each piece is done (`each` is timed as [`serial`] work).
 pub fn demangle_in_order(symbols: &[&[u8]], options: &Options, each: impl FnMut(Chunk)) {
@@ -77,14 +82,14 @@ pub fn demangle_in_order(symbols: &[&[u8]], options: &Options, each: impl FnMut(
     in_order(&pieces, threads, &|piece| Chunk::of(piece, options), each);
 }
 
-/// [`parse`] of every symbol, in input order.
+/// [`crate::parse`] of every symbol, in input order.
 pub fn parse_many(symbols: &[&[u8]], options: &Options) -> Vec<Result<Symbol, Error>> {
     let mut all = Vec::with_capacity(symbols.len());
     parse_in_order(symbols, options, |piece| all.extend(piece));
     all
 }
 
-/// [`parse`] of every symbol on the threads `options` gives, handed to
+/// [`crate::parse`] of every symbol on the threads `options` gives, handed to
 /// `each` piece by piece in input order on the calling thread, as soon as
 /// each piece is done (`each` is timed as [`serial`] work).
 pub fn parse_in_order(
@@ -95,7 +100,12 @@ pub fn parse_in_order(
     let threads = threads(options);
     let size = piece_size(symbols.len(), threads, MIN_PIECE, MAX_PIECE);
     let pieces: Vec<&[&[u8]]> = symbols.chunks(size).collect();
-    let work = |piece: &&[&[u8]]| piece.iter().map(|s| parse(s, options)).collect();
+    let work = |piece: &&[&[u8]]| {
+        piece
+            .iter()
+            .map(|s| read::<Read>(s, options).map(Read::into_symbol))
+            .collect()
+    };
     in_order(&pieces, threads, &work, each);
 }
 

@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
+use crate::options::Options;
 use crate::stack::{stack_needed, with_stack, FIRST_ATTEMPT_RECURSION, MAX_RECURSION};
-use crate::Options;
 
 /// How many threads a bulk call runs on unless told: the CPUs this process
 /// may use (its affinity and its cgroup's quota counted), or fewer where
