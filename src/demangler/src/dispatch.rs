@@ -74,7 +74,10 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
 /// demangle.
 pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> bool {
     let (name, suffix) = version_split(symbol);
-    if !options.strip_underscore
+    // Only an Itanium name (`_Z`) is read in one pass: a Rust v0 name
+    // (`_R`) goes to the dispatcher without its gate being run twice.
+    if name.starts_with(b"_Z")
+        && !options.strip_underscore
         && options.style == Style::CxxFilt
         && reads_cxx(options, || rust::symbol_len(name))
         && std::str::from_utf8(suffix).is_ok()
