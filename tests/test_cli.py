@@ -100,6 +100,20 @@ def test_own_options(launcher):
     assert run(launcher, "--recursion-limit=1", "_Z1fIiEvT_").stdout == b"_Z1fIiEvT_\n"
 
 
+def test_jobs_give_the_same_bytes_as_one_thread(launcher):
+    # Megabytes at once, so that they are cut into parallel pieces; names
+    # of each scheme, bytes that are not UTF-8, an overlong run.
+    line = b"0000000000001234 T _ZN3foo3barEv and ?x@@3HA, _RNvCs1234_7mycrate3foo \xff _Z3bazi@plt\n"
+    stream = line * 10_000 + b"a" * 40_000 + b" _Z1fv\n"
+    one = run(launcher, stdin=stream)
+    assert one.returncode == 0 and one.stdout.startswith(b"0000000000001234 T foo::bar() and int x, mycrate")
+    for jobs in (["-j2"], ["--jobs=3"], ["--jobs", "0"]):
+        many = run(launcher, *jobs, stdin=stream)
+        assert many.returncode == 0 and many.stdout == one.stdout, jobs
+    bad = run(launcher, "-j", "-1", "_Z1fv")
+    assert bad.returncode == 1 and b"jobs must be 0 (every CPU) or more, not -1" in bad.stderr
+
+
 def test_version_and_help(launcher):
     version = run(launcher, "--version")
     assert version.returncode == 0 and version.stdout.decode().strip() == f"cpp-demangle {cpp_demangle.__version__}"
