@@ -13,14 +13,16 @@ const INITIAL_DAMP: usize = 700;
 /// any real one is refused rather than decoded in quadratic time.
 const MAX_CHARS: usize = 16 * 1024;
 
-/// Decode `ascii` and the `insertions` that follow it. `Ok(None)` when the
-/// insertions stop in the middle of a number, where libiberty prints
-/// nothing and carries on.
+/// Decode `ascii` and the `insertions` that follow it, as libiberty's
+/// `print_ident` does. `Ok(None)` when the insertions stop in the middle of
+/// a number, where libiberty prints nothing and carries on.
 pub(super) fn decode(ascii: &[u8], insertions: &[u8]) -> Result<Option<String>, Error> {
     if ascii.len() + insertions.len() > MAX_CHARS {
         return Err(Error::Malformed);
     }
-    let mut chars: Vec<u32> = ascii.iter().map(|&b| u32::from(b)).collect();
+    // Each character as libiberty keeps it: four bytes, zeros before the
+    // UTF-8 of a short one.
+    let mut chars: Vec<[u8; 4]> = ascii.iter().map(|&b| [0, 0, 0, b]).collect();
     let mut digits = insertions.iter();
     let (mut i, mut code, mut bias, mut damp) = (0usize, 0x80u32, INITIAL_BIAS, INITIAL_DAMP);
     while digits.len() > 0 {
@@ -47,7 +49,7 @@ pub(super) fn decode(ascii: &[u8], insertions: &[u8]) -> Result<Option<String>, 
         i = i.wrapping_add(delta);
         code = code.wrapping_add((i / len) as u32);
         i %= len;
-        chars.insert(i, code);
+        chars.insert(i, utf8_as_libiberty_writes(code));
         if digits.len() == 0 {
             break;
         }
@@ -63,12 +65,33 @@ pub(super) fn decode(ascii: &[u8], insertions: &[u8]) -> Result<Option<String>, 
         }
         bias = k + ((BASE - T_MIN + 1) * delta) / (delta + SKEW);
     }
-    // A code point that is not a character has no UTF-8 form to print.
-    chars
-        .into_iter()
-        .map(|c| char::from_u32(c).ok_or(Error::Malformed))
-        .collect::<Result<String, Error>>()
+    // The bytes without their zeros; where a code point is not a character
+    // (a surrogate, or too small for its length) they are not UTF-8, which
+    // libiberty prints and this demangler refuses.
+    let bytes: Vec<u8> = chars.into_iter().flatten().filter(|&b| b != 0).collect();
+    String::from_utf8(bytes)
         .map(Some)
+        .map_err(|_| Error::Malformed)
+}
+
+/// The four bytes libiberty's `print_ident` writes for code point `c`:
+/// UTF-8 by its length's rule, each byte cut to eight bits, so that a code
+/// point past U+10FFFF (the decoder's arithmetic wraps at 32 bits) prints as
+/// the one its low bits make (`0x1a8be0d6` is U+BE0D6), and a lead byte
+/// of `0xf8` or more is not UTF-8.
+fn utf8_as_libiberty_writes(c: u32) -> [u8; 4] {
+    let lead = if c >= 0x10000 {
+        0xf0 | (c >> 18) as u8
+    } else {
+        0
+    };
+    let second = if c >= 0x800 {
+        (if c < 0x10000 { 0xe0 } else { 0x80 }) | ((c >> 12) & 0x3f) as u8
+    } else {
+        0
+    };
+    let third = (if c < 0x800 { 0xc0 } else { 0x80 }) | ((c >> 6) & 0x3f) as u8;
+    [lead, second, third, 0x80 | (c & 0x3f) as u8]
 }
 
 #[cfg(test)]
@@ -83,5 +106,19 @@ mod tests {
         assert_eq!(decode(b"", b"!").unwrap_err(), Error::Malformed);
         // A number cut short prints nothing, as in libiberty.
         assert_eq!(decode(b"a", b"9").unwrap(), None);
+    }
+
+    #[test]
+    fn a_code_point_past_the_last_prints_as_its_low_bits_do_in_libiberty() {
+        // Fuzz finding: the decoder's 32-bit arithmetic makes 0x1a8be0d6,
+        // 0x1a8be0de and 0x1a8be277; c++filt 2.47 prints U+BE0D6, U+BE0DE
+        // and U+BE277 (the bytes it writes, cut to eight bits).
+        assert_eq!(
+            decode(b"__", b"7hkackfecea155555554cbdaq6y").unwrap().as_deref(),
+            Some("\u{10d0}\u{10d4}\u{10d0}\u{10d3}_\u{be0d6}\u{10d2}\u{10d4}\u{be0de}\u{10d4}_\u{be277}\u{10d0}\u{10d3}")
+        );
+        assert_eq!(utf8_as_libiberty_writes(0xe9), [0, 0, 0xc3, 0xa9]);
+        // A surrogate's bytes are not UTF-8: refused.
+        assert_eq!(utf8_as_libiberty_writes(0xd800), [0, 0xed, 0xa0, 0x80]);
     }
 }
