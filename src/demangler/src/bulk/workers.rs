@@ -69,7 +69,9 @@ fn pool() -> Option<&'static ThreadPool> {
 /// Run `helper` on `threads - 1` threads of the pool and `caller` on this
 /// one, and return `caller`'s result once every helper is done. A helper
 /// that starts late (the pool busy with another call) finds the work done
-/// and returns at once.
+/// and returns at once. The caller's demangling makes sure of its own
+/// stack ([`with_stack`] around each piece), so that its Python objects
+/// are made on the thread's own stack.
 pub(crate) fn together<R>(
     threads: usize,
     helper: &(dyn Fn() + Sync),
@@ -81,9 +83,9 @@ pub(crate) fn together<R>(
             for _ in 0..helpers.min(pool.current_num_threads()) {
                 scope.spawn(|_| helper());
             }
-            with_stack(FIRST_ATTEMPT_RECURSION, caller)
+            caller()
         }),
-        _ => with_stack(FIRST_ATTEMPT_RECURSION, caller),
+        _ => caller(),
     }
 }
 
@@ -170,18 +172,21 @@ pub(crate) fn in_order<P: Sync, T: Send>(
     mut each: impl FnMut(T),
 ) {
     if threads <= 1 || pieces.len() <= 1 {
-        return with_stack(FIRST_ATTEMPT_RECURSION, || {
-            for piece in pieces {
-                let done = work(piece);
-                serial(|| each(done));
-            }
-        });
+        for piece in pieces {
+            let done = with_stack(FIRST_ATTEMPT_RECURSION, || work(piece));
+            serial(|| each(done));
+        }
+        return;
     }
     let claims = Claims::new(pieces.len());
     // A panic is handed to the calling thread with the piece's result, so
     // that it never waits for a piece that will not come.
     let done = Done::new(pieces.len());
-    let work = |i: usize| std::panic::catch_unwind(AssertUnwindSafe(|| work(&pieces[i])));
+    let work = |i: usize| {
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            with_stack(FIRST_ATTEMPT_RECURSION, || work(&pieces[i]))
+        }))
+    };
     let helper = || {
         while let Some(i) = claims.claim() {
             done.put(i, work(i));
@@ -216,7 +221,7 @@ pub(crate) fn on_pieces<P: Sync, T: Send>(
     let claims = Claims::new(items.len());
     let run = || {
         while let Some(i) = claims.claim() {
-            let result = work(&items[i]);
+            let result = with_stack(FIRST_ATTEMPT_RECURSION, || work(&items[i]));
             if let Ok(mut slot) = done[i].lock() {
                 *slot = Some(result);
             }
