@@ -144,8 +144,9 @@ fn text_in_pieces(
     let total: usize = done.iter().map(Vec::len).sum();
     let start = out.len();
     serial(|| {
-        if out.is_empty() && out.capacity() < total {
-            // Fresh zeroed pages, which the threads fault in as they write.
+        if out.is_empty() {
+            // Fresh zeroed pages, which the threads fault in as they write
+            // (zeroing what `out` had reserved would be serial work).
             *out = vec![0; total];
         } else {
             out.resize(start + total, 0);
