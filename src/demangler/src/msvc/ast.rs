@@ -5,18 +5,121 @@
 //! completes some after making them (a constructor's class, a conversion
 //! operator's target type, an identifier's template arguments).
 
-use std::borrow::Cow;
-
 /// A node's index in [`Tree::nodes`].
 pub(super) type Id = u32;
 
 /// A list of nodes (parameters, template arguments, the parts of a name):
-/// the few most have are kept in the node, with no allocation of their own.
-pub(super) type Ids = smallvec::SmallVec<[Id; 4]>;
+/// where it is in [`Side::lists`].
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct Ids {
+    start: u32,
+    len: u32,
+}
 
-/// Text of a name: a piece of the symbol, a fixed text, or a text made
-/// while reading (a printed template name kept for back references).
-pub(super) type Text<'a> = Cow<'a, [u8]>;
+/// Text of a name: a piece of the symbol or a fixed text, or a text made
+/// while reading (a printed template name kept for back references, a
+/// decoded string literal), where it is in [`Side::bytes`].
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Text<'a> {
+    Input(&'a [u8]),
+    Made { start: u32, len: u32 },
+}
+
+/// A list of numbers (an array's dimensions) in [`Side::numbers`].
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct Numbers {
+    start: u32,
+    len: u32,
+}
+
+/// What the nodes' lists and texts are kept in, beside the nodes, so that
+/// a node owns nothing: a tree is emptied without visiting its nodes, and
+/// a node is small to copy.
+#[derive(Default)]
+pub(super) struct Side {
+    lists: Vec<Id>,
+    bytes: Vec<u8>,
+    numbers: Vec<u64>,
+}
+
+impl Side {
+    pub fn clear(&mut self) {
+        self.lists.clear();
+        self.bytes.clear();
+        self.numbers.clear();
+    }
+
+    /// Whether its lists are small enough to keep between calls.
+    pub fn small(&self) -> bool {
+        self.lists.capacity() + self.bytes.capacity() / 4 + self.numbers.capacity() <= 1 << 12
+    }
+
+    pub fn ids(&self, ids: Ids) -> &[Id] {
+        &self.lists[ids.start as usize..][..ids.len as usize]
+    }
+
+    pub fn text<'s>(&'s self, text: &Text<'s>) -> &'s [u8] {
+        match *text {
+            Text::Input(text) => text,
+            Text::Made { start, len } => &self.bytes[start as usize..][..len as usize],
+        }
+    }
+
+    pub fn numbers(&self, numbers: Numbers) -> &[u64] {
+        &self.numbers[numbers.start as usize..][..numbers.len as usize]
+    }
+
+    /// `ids` kept as a list.
+    pub fn list(&mut self, ids: &[Id]) -> Ids {
+        let start = self.lists.len() as u32;
+        self.lists.extend_from_slice(ids);
+        Ids {
+            start,
+            len: ids.len() as u32,
+        }
+    }
+
+    /// `bytes` kept as a text.
+    pub fn made<'a>(&mut self, bytes: &[u8]) -> Text<'a> {
+        let start = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(bytes);
+        Text::Made {
+            start,
+            len: bytes.len() as u32,
+        }
+    }
+
+    pub fn keep_numbers(&mut self, numbers: &[u64]) -> Numbers {
+        let start = self.numbers.len() as u32;
+        self.numbers.extend_from_slice(numbers);
+        Numbers {
+            start,
+            len: numbers.len() as u32,
+        }
+    }
+}
+
+/// The offsets of a member pointer template argument: up to three.
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct Offsets {
+    values: [i64; 3],
+    len: u8,
+}
+
+impl Offsets {
+    pub fn push(&mut self, value: i64) {
+        self.values[self.len as usize] = value;
+        self.len += 1;
+    }
+
+    pub fn as_slice(&self) -> &[i64] {
+        &self.values[..self.len as usize]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
 
 /// LLVM's `Qualifiers`: bits of `const`, `volatile`, `__restrict`, ...
 /// (LLVM's `Q_Far` and `Q_Huge` are never set by its parser.)
@@ -115,7 +218,7 @@ pub(super) struct ThisAdjust {
 
 /// LLVM's `FunctionSignatureNode`, and `ThunkSignatureNode` when `thunk`
 /// is set.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Signature {
     pub call_conv: CallingConv,
     pub class: FuncClass,
@@ -144,7 +247,7 @@ impl Default for Signature {
 }
 
 /// The types (LLVM's `TypeNode` subclasses); each has its qualifiers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum TypeKind {
     /// `PrimitiveTypeNode`: the name of the type.
     Primitive(&'static str),
@@ -159,13 +262,13 @@ pub(super) enum TypeKind {
     /// `TagTypeNode`: `class A::B`.
     Tag { tag: TagKind, name: Id },
     /// `ArrayTypeNode`: its dimensions and element type.
-    Array { dimensions: Vec<u64>, element: Id },
+    Array { dimensions: Numbers, element: Id },
     /// `CustomTypeNode`: an identifier used as a type.
     Custom(Id),
 }
 
 /// The identifiers (LLVM's `IdentifierNode` subclasses).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum IdentKind<'a> {
     /// `NamedIdentifierNode`.
     Named(Text<'a>),
@@ -198,7 +301,7 @@ pub(super) enum IdentKind<'a> {
 }
 
 /// The symbols (LLVM's `SymbolNode` subclasses).
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum SymbolKind {
     /// `SymbolNode` of kind `Md5Symbol`: printed as it is.
     Md5,
@@ -208,7 +311,7 @@ pub(super) enum SymbolKind {
     LocalStaticGuard,
     /// `EncodedStringLiteralNode`.
     StringLiteral {
-        decoded: Vec<u8>,
+        decoded: Text<'static>,
         truncated: bool,
         char_kind: CharKind,
     },
@@ -222,7 +325,7 @@ pub(super) enum SymbolKind {
 }
 
 /// A node of the tree.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub(super) enum Node<'a> {
     Type {
         quals: Quals,
@@ -238,7 +341,7 @@ pub(super) enum Node<'a> {
     /// `TemplateParameterReferenceNode`: `&sym`, `{sym, 8}`, ...
     TemplateParamRef {
         symbol: Option<Id>,
-        thunk_offsets: Vec<i64>,
+        thunk_offsets: Offsets,
         affinity: Affinity,
     },
     /// `IntegerLiteralNode`.

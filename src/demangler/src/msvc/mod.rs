@@ -36,6 +36,8 @@ const KEPT_NODES: usize = 1 << 12;
 thread_local! {
     /// The parser's tree, kept per thread between calls.
     static NODES: Cell<Vec<ast::Node<'static>>> = const { Cell::new(Vec::new()) };
+    /// Its lists and texts.
+    static SIDE: Cell<ast::Side> = Cell::new(ast::Side::default());
 }
 
 /// `nodes`, emptied, as a list of nodes of another text, in the same
@@ -90,13 +92,15 @@ fn demangle_marked(
     let limit = options.output_limit(symbol.len());
     // A panic (caught further up) drops the buffer: the next call makes a
     // new one.
-    let nodes = recycle(NODES.take());
-    let mut parser = parse::Parser::new(symbol, options.recursion(), limit, nodes);
+    let buffers = (recycle(NODES.take()), SIDE.take());
+    let mut parser = parse::Parser::new(symbol, options.recursion(), limit, buffers);
     let result = print_tree(&mut parser, options, structured);
     let nodes = std::mem::take(&mut parser.nodes);
+    let side = std::mem::take(&mut parser.side);
     // Kept only at the size of real names: a huge one's tree is freed.
-    if nodes.capacity() <= KEPT_NODES {
+    if nodes.capacity() <= KEPT_NODES && side.small() {
         NODES.set(recycle(nodes));
+        SIDE.set(side);
     }
     result
 }
@@ -116,7 +120,7 @@ fn print_tree(
         _ if parser.too_long => return Err(Error::OutputTooLong { limit }),
         _ => return Err(Error::Malformed),
     };
-    let mut printer = Printer::new(&parser.nodes, flags(options), limit);
+    let mut printer = Printer::new(&parser.nodes, &parser.side, flags(options), limit);
     if structured {
         printer.marks = Some(Marks::default());
     }

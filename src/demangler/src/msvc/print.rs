@@ -34,6 +34,7 @@ pub(super) struct Marks {
 /// Prints nodes of a tree into one buffer.
 pub(super) struct Printer<'t, 'a> {
     nodes: &'t [Node<'a>],
+    side: &'t Side,
     flags: Flags,
     out: Vec<u8>,
     limit: usize,
@@ -47,9 +48,10 @@ pub(super) struct Printer<'t, 'a> {
 }
 
 impl<'t, 'a> Printer<'t, 'a> {
-    pub fn new(nodes: &'t [Node<'a>], flags: Flags, limit: usize) -> Self {
+    pub fn new(nodes: &'t [Node<'a>], side: &'t Side, flags: Flags, limit: usize) -> Self {
         Printer {
             nodes,
+            side,
             flags,
             // Most names print in about four times their mangled length.
             out: Vec::with_capacity(limit.min(4 * nodes.len() + 64)),
@@ -77,6 +79,7 @@ impl<'t, 'a> Printer<'t, 'a> {
         let Node::QualifiedName(components) = self.node_at(name) else {
             return self.output(name, flags);
         };
+        let components = self.side.ids(*components);
         let start = self.out.len();
         for (i, &component) in components.iter().enumerate() {
             if i > 0 {
@@ -196,6 +199,7 @@ impl<'t, 'a> Printer<'t, 'a> {
 
     /// `IdentifierNode::outputTemplateParameters`.
     fn template_args(&mut self, args: &Option<Ids>, flags: Flags) {
+        let args = args.map(|args| self.side.ids(args));
         let own = std::mem::take(&mut self.own_arguments);
         if flags & OF_NO_TEMPLATE_ARGS != 0 {
             return;
@@ -238,7 +242,7 @@ impl<'t, 'a> Printer<'t, 'a> {
                 kind,
                 template_args,
             } => self.identifier(kind, template_args, flags),
-            Node::QualifiedName(components) => self.list(components, "::", flags),
+            Node::QualifiedName(components) => self.list(self.side.ids(*components), "::", flags),
             Node::TemplateParamRef {
                 symbol,
                 thunk_offsets,
@@ -255,7 +259,7 @@ impl<'t, 'a> Printer<'t, 'a> {
                         self.push(b", ");
                     }
                 }
-                for (i, offset) in thunk_offsets.iter().enumerate() {
+                for (i, offset) in thunk_offsets.as_slice().iter().enumerate() {
                     if i > 0 {
                         self.push(b", ");
                     }
@@ -279,7 +283,7 @@ impl<'t, 'a> Printer<'t, 'a> {
     fn identifier(&mut self, kind: &IdentKind<'a>, args: &Option<Ids>, flags: Flags) {
         match kind {
             IdentKind::Named(name) => {
-                self.push(name);
+                self.push(self.side.text(name));
                 self.template_args(args, flags);
             }
             IdentKind::VcallThunk(offset) => {
@@ -347,7 +351,7 @@ impl<'t, 'a> Printer<'t, 'a> {
             }
             IdentKind::LiteralOperator(name) => {
                 self.push(b"operator \"\"");
-                self.push(name);
+                self.push(self.side.text(name));
                 self.template_args(args, flags);
             }
             IdentKind::RttiBaseClassDescriptor {
@@ -395,7 +399,7 @@ impl<'t, 'a> Printer<'t, 'a> {
                     CharKind::Char16 => "u\"",
                     CharKind::Char32 => "U\"",
                 });
-                self.push(decoded);
+                self.push(self.side.text(decoded));
                 self.push(b"\"");
                 if *truncated {
                     self.push(b"...");
@@ -556,7 +560,7 @@ impl<'t, 'a> Printer<'t, 'a> {
                 element,
             } => {
                 self.push(b"[");
-                for (i, dimension) in dimensions.iter().enumerate() {
+                for (i, dimension) in self.side.numbers(*dimensions).iter().enumerate() {
                     if i > 0 {
                         self.push(b"][");
                     }
@@ -651,7 +655,7 @@ impl<'t, 'a> Printer<'t, 'a> {
         if class & FC_NO_PARAMETER_LIST == 0 {
             self.push(b"(");
             match &signature.params {
-                Some(params) => self.list(params, ", ", flags),
+                Some(params) => self.list(self.side.ids(*params), ", ", flags),
                 None => self.push(b"void"),
             }
             if signature.variadic {

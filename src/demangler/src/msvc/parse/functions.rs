@@ -238,7 +238,7 @@ impl<'a> Parser<'a> {
         if self.consume(b"X") {
             return None;
         }
-        let mut params = Ids::new();
+        let mut params: smallvec::SmallVec<[Id; 8]> = smallvec::SmallVec::new();
         while !self.error && !self.starts_with(b"@") && !self.starts_with(b"Z") {
             if let Some(digit) = self.front().filter(u8::is_ascii_digit) {
                 let Some(&param) = self.backrefs.params.get((digit - b'0') as usize) else {
@@ -267,7 +267,7 @@ impl<'a> Parser<'a> {
         if !self.consume(b"@") && self.consume(b"Z") {
             *variadic = true;
         }
-        Some(params)
+        Some(self.side.list(&params))
     }
 
     /// `Demangler::demangleTemplateParameterList`: template arguments up
@@ -285,7 +285,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(super) fn template_parameters(&mut self) -> Option<Ids> {
-        let mut args = Ids::new();
+        let mut args: smallvec::SmallVec<[Id; 8]> = smallvec::SmallVec::new();
         while !self.starts_with(b"@") {
             if self.consume(b"$S")
                 || self.consume(b"$$V")
@@ -342,7 +342,10 @@ impl<'a> Parser<'a> {
                     b'H' => 1,
                     _ => 0,
                 };
-                let offsets = (0..count).map(|_| self.signed()).collect();
+                let mut offsets = Offsets::default();
+                for _ in 0..count {
+                    offsets.push(self.signed());
+                }
                 Some(self.add(Node::TemplateParamRef {
                     symbol,
                     thunk_offsets: offsets,
@@ -353,7 +356,7 @@ impl<'a> Parser<'a> {
                 let symbol = self.parse();
                 Some(self.add(Node::TemplateParamRef {
                     symbol,
-                    thunk_offsets: Vec::new(),
+                    thunk_offsets: Offsets::default(),
                     affinity: Affinity::Reference,
                 }))
             } else if code(self, b'F') || code(self, b'G') {
@@ -363,7 +366,10 @@ impl<'a> Parser<'a> {
                 }
                 let inheritance = self.take()?;
                 let count = if inheritance == b'G' { 3 } else { 2 };
-                let offsets = (0..count).map(|_| self.signed()).collect();
+                let mut offsets = Offsets::default();
+                for _ in 0..count {
+                    offsets.push(self.signed());
+                }
                 Some(self.add(Node::TemplateParamRef {
                     symbol: None,
                     thunk_offsets: offsets,
@@ -382,6 +388,6 @@ impl<'a> Parser<'a> {
             args.extend(arg);
         }
         self.consume(b"@");
-        Some(args)
+        Some(self.side.list(&args))
     }
 }

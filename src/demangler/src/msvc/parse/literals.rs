@@ -189,6 +189,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        let decoded = self.side.made(&decoded);
         Some(self.add(Node::Symbol {
             name: None,
             kind: SymbolKind::StringLiteral {

@@ -59,6 +59,8 @@ pub(super) struct Parser<'a> {
     /// LLVM's `Error`.
     pub error: bool,
     pub nodes: Vec<Node<'a>>,
+    /// The nodes' lists and texts.
+    pub side: Side,
     backrefs: Backrefs,
     depth: u32,
     max_depth: u32,
@@ -77,9 +79,10 @@ impl<'a> Parser<'a> {
         input: &'a [u8],
         max_depth: u32,
         output_limit: usize,
-        mut nodes: Vec<Node<'a>>,
+        (mut nodes, mut side): (Vec<Node<'a>>, Side),
     ) -> Self {
         nodes.clear();
+        side.clear();
         // About one node for every two bytes of a real name.
         nodes.reserve(input.len() / 2 + 8);
         Parser {
@@ -87,6 +90,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             error: false,
             nodes,
+            side,
             backrefs: Backrefs::default(),
             depth: 0,
             max_depth,
@@ -151,6 +155,12 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// A qualified name of `components`, outermost first.
+    fn add_qualified(&mut self, components: &[Id]) -> Id {
+        let components = self.side.list(components);
+        self.add(Node::QualifiedName(components))
+    }
+
     fn add_type(&mut self, kind: TypeKind) -> Id {
         self.add(Node::Type { quals: 0, kind })
     }
@@ -172,7 +182,7 @@ impl<'a> Parser<'a> {
 
     /// The text of `node` as LLVM prints it with no flags, for keeping.
     fn render(&mut self, node: Id) -> Option<Vec<u8>> {
-        let mut printer = Printer::new(&self.nodes, 0, self.output_limit);
+        let mut printer = Printer::new(&self.nodes, &self.side, 0, self.output_limit);
         printer.node(node);
         match printer.finish() {
             Some(text) => Some(text),
@@ -201,7 +211,7 @@ impl<'a> Parser<'a> {
     /// `QualifiedNameNode::getUnqualifiedIdentifier`).
     fn unqualified(&self, name: Id) -> Option<Id> {
         match &self.nodes[name as usize] {
-            Node::QualifiedName(components) => components.last().copied(),
+            Node::QualifiedName(components) => self.side.ids(*components).last().copied(),
             _ => None,
         }
     }
@@ -324,8 +334,8 @@ impl<'a> Parser<'a> {
         };
         self.pos += 3 + at + 1;
         self.consume(b"??_R4@");
-        let md5 = self.add_named(Text::Borrowed(&self.input[start..self.pos]));
-        let name = self.add(Node::QualifiedName(smallvec::smallvec![md5]));
+        let md5 = self.add_named(Text::Input(&self.input[start..self.pos]));
+        let name = self.add_qualified(&[md5]);
         Some(self.add(Node::Symbol {
             name: Some(name),
             kind: SymbolKind::Md5,
@@ -334,8 +344,8 @@ impl<'a> Parser<'a> {
 
     /// LLVM's `synthesizeVariable`: a variable named `name` of type `ty`.
     fn variable(&mut self, ty: Option<Id>, name: &'static [u8]) -> Id {
-        let ident = self.add_named(Text::Borrowed(name));
-        let name = self.add(Node::QualifiedName(smallvec::smallvec![ident]));
+        let ident = self.add_named(Text::Input(name));
+        let name = self.add_qualified(&[ident]);
         self.add(Node::Symbol {
             name: Some(name),
             kind: SymbolKind::Variable {
@@ -397,7 +407,7 @@ impl<'a> Parser<'a> {
     /// `Demangler::demangleSpecialTableSymbolNode`: `` `vftable' `` and the
     /// like: <scope> `6`|`7` <qualifiers> [<target class> | `@`].
     fn special_table(&mut self, name: &'static [u8]) -> Option<Id> {
-        let ident = self.add_named(Text::Borrowed(name));
+        let ident = self.add_named(Text::Input(name));
         let qualified = self.name_scope_chain(ident)?;
         let front = self.take()?;
         if front != b'6' && front != b'7' {
@@ -450,7 +460,7 @@ impl<'a> Parser<'a> {
 
     /// `Demangler::demangleUntypedVariable`: <scope> `8`.
     fn untyped_variable(&mut self, name: &'static [u8]) -> Option<Id> {
-        let ident = self.add_named(Text::Borrowed(name));
+        let ident = self.add_named(Text::Input(name));
         let qualified = self.name_scope_chain(ident);
         let symbol = self.add(Node::Symbol {
             name: qualified,
@@ -532,7 +542,7 @@ impl<'a> Parser<'a> {
                 }
             }
             let function = self.function_encoding()?;
-            let name = self.add(Node::QualifiedName(smallvec::smallvec![stub]));
+            let name = self.add_qualified(&[stub]);
             self.set_symbol_name(function, name);
             Some(function)
         } else {
@@ -542,7 +552,7 @@ impl<'a> Parser<'a> {
             }
             let name = self.symbol_name(symbol);
             self.set_dynamic_structor(stub, None, name);
-            let qualified = self.add(Node::QualifiedName(smallvec::smallvec![stub]));
+            let qualified = self.add_qualified(&[stub]);
             self.set_symbol_name(symbol, qualified);
             Some(symbol)
         }

@@ -18,7 +18,7 @@ impl<'a> Parser<'a> {
                 self.pos += at + 1;
                 let text = &rest[..at];
                 if memorize {
-                    self.memorize(Text::Borrowed(text));
+                    self.memorize(Text::Input(text));
                 }
                 Some(text)
             }
@@ -35,8 +35,10 @@ impl<'a> Parser<'a> {
         if self.backrefs.names.len() >= MAX_BACKREFS {
             return;
         }
+        let side = &self.side;
+        let wanted = side.text(&text);
         let known = self.backrefs.names.iter().any(|&n| {
-            matches!(&self.nodes[n as usize], Node::Ident { kind: IdentKind::Named(name), .. } if *name == text)
+            matches!(&self.nodes[n as usize], Node::Ident { kind: IdentKind::Named(name), .. } if side.text(name) == wanted)
         });
         if !known {
             let id = self.add_named(text);
@@ -48,7 +50,8 @@ impl<'a> Parser<'a> {
     /// template instantiation as a name for back references.
     pub(super) fn memorize_identifier(&mut self, ident: Id) {
         if let Some(text) = self.render(ident) {
-            self.memorize(Text::Owned(text));
+            let text = self.side.made(&text);
+            self.memorize(text);
         }
     }
 
@@ -69,7 +72,7 @@ impl<'a> Parser<'a> {
         if self.error {
             return None;
         }
-        Some(self.add_named(Text::Borrowed(text?)))
+        Some(self.add_named(Text::Input(text?)))
     }
 
     /// `Demangler::demangleTemplateInstantiationName`: `?$` <name>
@@ -134,7 +137,7 @@ impl<'a> Parser<'a> {
             (CodeGroup::Basic, b'B') => IdentKind::Conversion { target: None },
             (CodeGroup::DoubleUnder, b'K') => {
                 let name = self.simple_string(false).unwrap_or_default();
-                IdentKind::LiteralOperator(Text::Borrowed(name))
+                IdentKind::LiteralOperator(Text::Input(name))
             }
             _ => IdentKind::Intrinsic(self.intrinsic_function(c, group)),
         };
@@ -180,7 +183,8 @@ impl<'a> Parser<'a> {
         text.extend_from_slice(b"'::`");
         text.extend_from_slice(number.to_string().as_bytes());
         text.push(b'\'');
-        Some(self.add_named(Text::Owned(text)))
+        let text = self.side.made(&text);
+        Some(self.add_named(text))
     }
 
     /// `Demangler::demangleAnonymousNamespaceName`: `?A` <key> `@`, kept
@@ -192,8 +196,8 @@ impl<'a> Parser<'a> {
             self.error = true;
             return None;
         };
-        let node = self.add_named(Text::Borrowed(b"`anonymous namespace'"));
-        self.memorize(Text::Borrowed(&rest[..at]));
+        let node = self.add_named(Text::Input(b"`anonymous namespace'"));
+        self.memorize(Text::Input(&rest[..at]));
         self.pos += at + 1;
         Some(node)
     }
@@ -229,9 +233,10 @@ impl<'a> Parser<'a> {
             ..
         } = self.nodes[ident as usize]
         {
-            let Node::QualifiedName(components) = &self.nodes[qualified as usize] else {
+            let Node::QualifiedName(components) = self.nodes[qualified as usize] else {
                 return None;
             };
+            let components = self.side.ids(components);
             if components.len() < 2 {
                 self.error = true;
                 return None;
@@ -295,7 +300,7 @@ impl<'a> Parser<'a> {
     /// `Demangler::demangleNameScopeChain`: the scopes up to `@`,
     /// innermost first, around `unqualified`.
     pub(super) fn name_scope_chain(&mut self, unqualified: Id) -> Option<Id> {
-        let mut components: Ids = smallvec::smallvec![unqualified];
+        let mut components: smallvec::SmallVec<[Id; 8]> = smallvec::smallvec![unqualified];
         while !self.consume(b"@") {
             if self.is_empty() {
                 self.error = true;
@@ -308,7 +313,7 @@ impl<'a> Parser<'a> {
             components.push(piece?);
         }
         components.reverse();
-        Some(self.add(Node::QualifiedName(components)))
+        Some(self.add_qualified(&components))
     }
 }
 

@@ -177,7 +177,7 @@ impl<'a> Parser<'a> {
             self.error = true;
             return None;
         }
-        let mut dimensions = Vec::new();
+        let mut dimensions: smallvec::SmallVec<[u64; 4]> = smallvec::SmallVec::new();
         for _ in 0..rank {
             let (dimension, negative) = self.number();
             if self.error || negative {
@@ -196,6 +196,7 @@ impl<'a> Parser<'a> {
             quals = q;
         }
         let element = self.demangle_type(QualMode::Drop)?;
+        let dimensions = self.side.keep_numbers(&dimensions);
         Some(self.add(Node::Type {
             quals,
             kind: TypeKind::Array {
@@ -278,7 +279,7 @@ impl<'a> Parser<'a> {
         // leaves the error set, which the callers check.
         let name = match name {
             Some(name) => name,
-            None => self.add(Node::QualifiedName(Ids::new())),
+            None => self.add(Node::QualifiedName(Ids::default())),
         };
         Some(self.add_type(TypeKind::Tag { tag, name }))
     }
