@@ -76,22 +76,52 @@ pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> 
     let (name, suffix) = version_split(symbol);
     // Only an Itanium name (`_Z`) is read in one pass: a Rust v0 name
     // (`_R`) goes to the dispatcher without its gate being run twice.
-    if name.starts_with(b"_Z")
+    let offered = name.starts_with(b"_Z")
         && !options.strip_underscore
         && options.style == Style::CxxFilt
         && reads_cxx(options, || rust::symbol_len(name))
-        && std::str::from_utf8(suffix).is_ok()
-        && gnu::read_one_pass_into(name, options, out)
-    {
+        && std::str::from_utf8(suffix).is_ok();
+    if offered && gnu::read_one_pass_into(name, options, out) {
         out.extend_from_slice(suffix);
         return true;
     }
-    match read::<String>(symbol, options) {
+    // A name the one-pass reader refused goes straight to the tree.
+    let text = if offered {
+        read::<OfferedOnce>(symbol, options).map(|read| read.0)
+    } else {
+        read::<String>(symbol, options)
+    };
+    match text {
         Ok(text) => {
             out.extend_from_slice(text.as_bytes());
             true
         }
         Err(_) => false,
+    }
+}
+
+/// The text of a name the one-pass reader was offered already (by
+/// [`read_into`]), so that it is not offered again.
+struct OfferedOnce(String);
+
+impl Outcome for OfferedOnce {
+    const STRUCTURED: bool = false;
+    const ONE_PASS: bool = false;
+
+    fn new(text: String, _: Language, _: crate::outcome::Structure) -> Self {
+        OfferedOnce(text)
+    }
+
+    fn text_mut(&mut self) -> &mut String {
+        &mut self.0
+    }
+
+    fn prepend(&mut self, prefix: &str) {
+        self.0.insert_str(0, prefix);
+    }
+
+    fn with_language(self, _: Language) -> Self {
+        self
     }
 }
 
@@ -173,7 +203,7 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
 /// the formats that read C++, offered first to the one-pass reader of its
 /// common shapes, for the text alone: `None` leaves it to the tree.
 fn one_pass<O: Outcome>(name: &[u8], options: &Options, rust: Option<usize>) -> Option<O> {
-    if O::STRUCTURED || !reads_cxx(options, || rust) {
+    if !O::ONE_PASS || !reads_cxx(options, || rust) {
         return None;
     }
     gnu::read_one_pass(name, options).map(|text| O::new(text, Language::Cxx, None))

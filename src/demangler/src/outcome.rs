@@ -23,6 +23,10 @@ pub(crate) struct Read {
 pub(crate) trait Outcome: Sized {
     /// Whether the parts of the name are wanted.
     const STRUCTURED: bool;
+    /// Whether a C++ name may be offered to the one-pass reader, which
+    /// gives the text alone: not where the parts are wanted, nor where the
+    /// caller offered it already.
+    const ONE_PASS: bool = !Self::STRUCTURED;
     fn new(text: String, language: Language, structure: Structure) -> Self;
     fn text_mut(&mut self) -> &mut String;
     /// Put `prefix` before the text, the parts moving with it.
