@@ -10,7 +10,10 @@
 //! shapes ([`fast`], for the text alone) and the tree. The one-pass reader
 //! gives up wherever GNU's printer does more than concatenate, and the tree
 //! then reads the name from the start; `cargo test` and the `demangle` fuzz
-//! target check that the two agree.
+//! target check that the two agree. Both read the grammar's terminals
+//! (numbers, identifiers, discriminators, clone suffixes, constructor and
+//! destructor codes) through [`lexemes`], and its tables (builtin types,
+//! operators, standard substitutions, sequence ids) through [`tables`].
 //!
 //! Entry points: [`demangle_itanium`] for the dispatcher (any outcome),
 //! [`read_one_pass`] and [`read_one_pass_into`] (the text alone, into a
@@ -20,6 +23,7 @@
 mod ast;
 mod blocks;
 mod fast;
+mod lexemes;
 mod parse;
 mod print;
 mod structure;

@@ -26,6 +26,7 @@
 
 use std::cell::Cell;
 
+use super::lexemes;
 use crate::Options;
 
 mod names;
@@ -467,19 +468,9 @@ impl<'a> Reader<'a> {
     fn mangled_name(&mut self) -> Step {
         self.encoding(true, false)?;
         // `Parser::clone_suffix`: `[ . <identifier> ] [ . <number> ]*`.
-        while self.peek() == b'.' && matches!(self.peek_next(), b'a'..=b'z' | b'_' | b'0'..=b'9') {
+        while lexemes::starts_clone_suffix(self.input, self.pos) {
             let start = self.pos;
-            let part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
-            self.pos += 2;
-            while part(self.peek()) {
-                self.pos += 1;
-            }
-            while self.peek() == b'.' && self.peek_next().is_ascii_digit() {
-                self.pos += 2;
-                while self.peek().is_ascii_digit() {
-                    self.pos += 1;
-                }
-            }
+            self.pos = lexemes::clone_suffix_end(self.input, start);
             self.push(" [clone ");
             self.out.push_str(&self.text[start..self.pos]);
             self.push("]");

@@ -2,6 +2,7 @@
 //! names, source names, operators, constructors, closures, substitutions,
 //! each following the `super::super::parse` function it names.
 
+use super::super::lexemes;
 use super::super::tables::{self, STD_SUBSTITUTIONS};
 use super::{NameInfo, Reader, Shape, Span, Step};
 
@@ -169,8 +170,8 @@ impl<'a> Reader<'a> {
             b'C' | b'D' => {
                 // `Parser::ctor_dtor_name`, not the inheriting `CI`.
                 let ok = match peek {
-                    b'C' => matches!(self.peek_next(), b'1'..=b'5'),
-                    _ => matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5'),
+                    b'C' => lexemes::is_ctor_code(self.peek_next()),
+                    _ => lexemes::is_dtor_code(self.peek_next()),
                 };
                 let name = self.last_name.filter(|_| ok)?;
                 self.pos += 2;
@@ -214,61 +215,29 @@ impl<'a> Reader<'a> {
             b't' => self.push("{unnamed type#"),
             _ => return None,
         }
-        // `Parser::compact_number`: `_` is 1, `<number> _` its number + 2.
-        let number = match self.peek() {
-            b'_' => 1,
-            b'0'..=b'9' => self.number()? + 2,
-            _ => return None,
-        };
-        self.expect(b'_')?;
+        // Its compact number, printed from 1.
+        let number = u64::from(lexemes::compact_number(self.input, &mut self.pos)?) + 1;
         self.push(&number.to_string());
         self.push("}");
         // Tags on a closure make it no lambda to `Parser::local_name`.
         (self.peek() != b'B').then_some(())
     }
 
-    /// `<discriminator> ::= _ <digit> | __ <number> _`, read and not
-    /// printed (`Parser::discriminator`).
+    /// `<discriminator>`, read and not printed ([`lexemes::discriminator`]).
     pub(super) fn discriminator(&mut self) -> Step {
-        if self.eat(b'_') {
-            let two = self.eat(b'_');
-            let number = self.number()?;
-            if number < 0 || (two && number >= 10 && !self.eat(b'_')) {
-                return None;
-            }
-        }
-        Some(())
+        lexemes::discriminator(self.input, &mut self.pos)
     }
 
-    /// `<source-name> ::= <number> <identifier>` (`Parser::source_name`
-    /// and `Parser::identifier`), GCC's anonymous namespace by its name.
+    /// `<source-name> ::= <number> <identifier>` (`Parser::source_name`,
+    /// [`lexemes::identifier`]).
     pub(super) fn source_name(&mut self) -> Step<&'a str> {
         let len = usize::try_from(self.number()?).ok().filter(|&n| n > 0)?;
-        let name = self.text.get(self.pos..self.pos + len)?;
-        let bytes = name.as_bytes();
-        self.pos += len;
-        if len >= 10
-            && bytes.starts_with(b"_GLOBAL_")
-            && matches!(bytes[8], b'.' | b'_' | b'$')
-            && bytes[9] == b'N'
-        {
-            return Some("(anonymous namespace)");
-        }
-        Some(name)
+        lexemes::identifier(self.text, &mut self.pos, len)
     }
 
-    /// `Parser::number`: `n` for minus, no more than `i32::MAX`.
+    /// A decimal number ([`lexemes::number`]).
     pub(super) fn number(&mut self) -> Step<i64> {
-        let negative = self.eat(b'n');
-        let mut value: i64 = 0;
-        while self.peek().is_ascii_digit() {
-            value = value * 10 + i64::from(self.peek() - b'0');
-            if value > i64::from(i32::MAX) {
-                return None;
-            }
-            self.pos += 1;
-        }
-        Some(if negative { -value } else { value })
+        lexemes::number(self.input, &mut self.pos)
     }
 
     /// `<substitution> ::= S [<seq-id>] _ | St | Sa | Sb | Ss | Si | So |

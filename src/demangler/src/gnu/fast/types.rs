@@ -1,6 +1,7 @@
 //! Types, template arguments and parameter lists for the one-pass reader
 //! (`super`), each following the `super::super::parse` function it names.
 
+use super::super::lexemes;
 use super::super::tables::{self, LiteralStyle, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
@@ -105,12 +106,8 @@ impl<'a> Reader<'a> {
                     return None;
                 }
                 self.pos += 1;
-                let n = match self.peek() {
-                    b'_' => 0,
-                    b'0'..=b'9' => usize::try_from(self.number()?).ok()? + 1,
-                    _ => return None,
-                };
-                self.expect(b'_')?;
+                // `Parser::template_param`'s compact number.
+                let n = lexemes::compact_number(self.input, &mut self.pos)? as usize;
                 if self.peek() == b'I' {
                     return None;
                 }

@@ -4,6 +4,7 @@
 //! is refused).
 
 use super::ast::{Id, Node, Qual, Special};
+use super::lexemes;
 use super::tables::{self, STD_SUBSTITUTIONS};
 
 /// Why a parse stopped.
@@ -195,6 +196,15 @@ impl<'a> Parser<'a> {
         Err(Stop::Invalid)
     }
 
+    /// A terminal of the grammar, read by `read` ([`lexemes`]); a failure
+    /// where that reading stopped.
+    fn lexeme<T>(&mut self, read: fn(&[u8], &mut usize) -> Option<T>) -> Result<T, Stop> {
+        match read(self.input, &mut self.pos) {
+            Some(value) => Ok(value),
+            None => self.invalid(),
+        }
+    }
+
     /// Whether the parse failed for want of more input.
     pub(crate) fn ran_out(&self) -> bool {
         self.ran_out
@@ -288,9 +298,7 @@ impl<'a> Parser<'a> {
         self.expect(b'Z')?;
         let mut encoding = self.encoding(top_level)?;
         if top_level && self.params {
-            while self.peek() == b'.'
-                && matches!(self.peek_next(), b'a'..=b'z' | b'_' | b'0'..=b'9')
-            {
+            while lexemes::starts_clone_suffix(self.input, self.pos) {
                 encoding = self.clone_suffix(encoding);
             }
         }
@@ -302,21 +310,7 @@ impl<'a> Parser<'a> {
     /// `.constprop.1`, `.llvm.123`.
     fn clone_suffix(&mut self, encoding: Id) -> Id {
         let start = self.pos;
-        let input = self.input;
-        let mut end = start;
-        let part = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
-        if input.get(end) == Some(&b'.') && input.get(end + 1).is_some_and(|&b| part(b)) {
-            end += 2;
-            while input.get(end).is_some_and(|&b| part(b)) {
-                end += 1;
-            }
-        }
-        while input.get(end) == Some(&b'.') && input.get(end + 1).is_some_and(u8::is_ascii_digit) {
-            end += 2;
-            while input.get(end).is_some_and(u8::is_ascii_digit) {
-                end += 1;
-            }
-        }
+        let end = lexemes::clone_suffix_end(self.input, start);
         self.pos = end;
         let suffix = self.add(Node::Name(&self.text[start..end]));
         self.add(Node::Clone(encoding, suffix))

@@ -314,70 +314,28 @@ impl<'a> Parser<'a> {
         Ok(id)
     }
 
-    /// `<identifier> ::= <(unqualified source code identifier)>` of `len`
-    /// bytes, `_GLOBAL__N` as `(anonymous namespace)` (libiberty
-    /// `d_identifier`).
+    /// `<identifier>` of `len` bytes ([`lexemes::identifier`]).
     pub(super) fn identifier(&mut self, len: usize) -> R {
-        let start = self.pos;
-        if self.input.len() - start < len || !self.text.is_char_boundary(start + len) {
-            return self.invalid();
+        match lexemes::identifier(self.text, &mut self.pos, len) {
+            Some(name) => Ok(self.add(Node::Name(name))),
+            None => self.invalid(),
         }
-        self.pos += len;
-        let name = &self.text[start..start + len];
-        let bytes = name.as_bytes();
-        // GCC's anonymous namespace: `_GLOBAL_` `.`/`_`/`$` `N`...
-        if len >= 10
-            && name.starts_with("_GLOBAL_")
-            && matches!(bytes[8], b'.' | b'_' | b'$')
-            && bytes[9] == b'N'
-        {
-            return Ok(self.add(Node::Name("(anonymous namespace)")));
-        }
-        Ok(self.add(Node::Name(name)))
     }
 
-    /// A decimal number, `n` for minus; out of `i32` range is invalid.
+    /// A decimal number ([`lexemes::number`]).
     pub(super) fn number(&mut self) -> Result<i64, Stop> {
-        let negative = self.eat(b'n');
-        let mut value: i64 = 0;
-        while self.peek().is_ascii_digit() {
-            value = value * 10 + i64::from(self.peek() - b'0');
-            if value > i64::from(i32::MAX) {
-                return self.invalid();
-            }
-            self.advance(1);
-        }
-        Ok(if negative { -value } else { value })
+        self.lexeme(lexemes::number)
     }
 
-    /// `_` for 0, or `<number> _` for number + 1.
+    /// `_` for 0, or `<number> _` for number + 1
+    /// ([`lexemes::compact_number`]).
     pub(super) fn compact_number(&mut self) -> Result<u32, Stop> {
-        let num = match self.peek() {
-            b'_' => 0,
-            b'n' => return self.invalid(),
-            _ => self.number()? + 1,
-        };
-        if num < 0 || !self.eat(b'_') {
-            return self.invalid();
-        }
-        u32::try_from(num).map_err(|_| Stop::Invalid)
+        self.lexeme(lexemes::compact_number)
     }
 
-    /// `<discriminator> ::= _ <digit> | __ <number> _`, read and not printed
-    /// (libiberty `d_discriminator`).
+    /// `<discriminator>`, read and not printed ([`lexemes::discriminator`]).
     pub(super) fn discriminator(&mut self) -> Result<(), Stop> {
-        if !self.eat(b'_') {
-            return Ok(());
-        }
-        let two = self.eat(b'_');
-        let num = self.number()?;
-        if num < 0 {
-            return self.invalid();
-        }
-        if two && num >= 10 {
-            self.expect(b'_')?;
-        }
-        Ok(())
+        self.lexeme(lexemes::discriminator)
     }
 
     /// `<ctor-dtor-name> ::= C1 | C2 | C3 | C4 | CI1 <type> | CI2 <type>
@@ -390,7 +348,7 @@ impl<'a> Parser<'a> {
                 if inheriting {
                     self.advance(1);
                 }
-                if !matches!(self.peek_next(), b'1'..=b'5') {
+                if !lexemes::is_ctor_code(self.peek_next()) {
                     return self.invalid();
                 }
                 self.advance(2);
@@ -408,7 +366,7 @@ impl<'a> Parser<'a> {
             }
             b'D' => {
                 let name = self.last_name.ok_or(Stop::Invalid)?;
-                if !matches!(self.peek_next(), b'0' | b'1' | b'2' | b'4' | b'5') {
+                if !lexemes::is_dtor_code(self.peek_next()) {
                     return self.invalid();
                 }
                 self.advance(2);
