@@ -26,6 +26,14 @@ cores: ``t1 / (serial + (t1 - serial) / N)``.
 
 The command (the native ``cpp-demangle`` beside this Python, or
 ``--command PATH``) is timed on the same file with ``--jobs`` of each count.
+
+The last column is what the machine gives two independent workers: two
+processes of one thread each run the same entry point at the same time,
+and their work together is divided by one process's alone (the median
+call of each, all three measured in this run). Two threads of one process
+cannot do better than that; on a noisy or shared machine it is below 2x,
+and it says how much of a gap is the machine's rather than the
+process's.
 """
 
 from __future__ import annotations
@@ -79,9 +87,11 @@ def timed(call, repeat: int) -> tuple[float, float]:
     return best
 
 
-def worker(symbols_path: str, repeat: int) -> None:
+def worker(symbols_path: str, repeat: int, only: str | None = None, start_at: float | None = None) -> None:
     """In a process whose calls run on RAYON_NUM_THREADS threads: each entry
-    point's (wall, serial) seconds, as JSON on standard output."""
+    point's (wall, serial) seconds, as JSON on standard output. With
+    `only`, that entry point's wall time of each of `repeat` calls, from
+    the clock time `start_at` (so that two such processes run together)."""
     import cpp_demangle as cd
 
     symbols = Path(symbols_path).read_text(errors="surrogateescape").split("\n")[:-1]
@@ -105,8 +115,39 @@ def worker(symbols_path: str, repeat: int) -> None:
         calls["demangle_arrow (Polars)"] = lambda: cd.demangle_arrow(series)
     except ImportError:
         pass
+    if only is not None:
+        call = calls[only]
+        call()
+        if start_at is not None:
+            time.sleep(max(0.0, start_at - time.time()))
+        walls = []
+        for _ in range(repeat):
+            wall = time.perf_counter()
+            call()
+            walls.append(time.perf_counter() - wall)
+        print(json.dumps(walls))
+        return
     results = {name: timed(call, repeat) for name, call in calls.items()}
     print(json.dumps(results))
+
+
+def median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def two_processes(path: Path, entry: str, repeat: int) -> float:
+    """How much more two one-thread processes running `entry` together do
+    than one alone (their median calls)."""
+    env = {**os.environ, "RAYON_NUM_THREADS": "1"}
+    base = [sys.executable, __file__, "--worker", str(path), "--repeat", str(repeat), "--only", entry]
+    alone = subprocess.run(base, capture_output=True, text=True, env=env, check=True)
+    one = median(json.loads(alone.stdout))
+    # Both start calling at the same clock time, after loading their input.
+    start = ["--start-at", str(time.time() + 5.0)]
+    pair = [subprocess.Popen(base + start, stdout=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    walls = [median(json.loads(p.communicate()[0])) for p in pair]
+    return sum(one / wall for wall in walls)
 
 
 def command_seconds(command: str | None, symbols_path: str, jobs: int, repeat: int) -> float | None:
@@ -123,8 +164,38 @@ def command_seconds(command: str | None, symbols_path: str, jobs: int, repeat: i
     return best
 
 
+def command_pair(command: str, symbols_path: str, repeat: int) -> float:
+    """How much more two one-thread commands on the file at the same time
+    do than one alone (the median of `repeat` runs each)."""
+
+    def run_all(count: int) -> list[float]:
+        walls = []
+        for _ in range(max(repeat, 5)):
+            inputs = [open(symbols_path, "rb") for _ in range(count)]
+            start = time.perf_counter()
+            procs = [subprocess.Popen([command], stdin=f, stdout=subprocess.DEVNULL) for f in inputs]
+            ends = []
+            for proc in procs:
+                proc.wait()
+                ends.append(time.perf_counter() - start)
+            for f in inputs:
+                f.close()
+            walls.append(max(ends))
+        return walls
+
+    one = median(run_all(1))
+    together = median(run_all(2))
+    return 2 * one / together
+
+
 def report(
-    name: str, symbols: list[str], threads: list[int], repeat: int, workdir: Path, command: str | None
+    name: str,
+    symbols: list[str],
+    threads: list[int],
+    repeat: int,
+    workdir: Path,
+    command: str | None,
+    pairs: bool = True,
 ) -> dict[str, list[float]]:
     """Print the table of one input; each entry point's speed-up at each
     thread count, for the chart."""
@@ -144,8 +215,8 @@ def report(
         by_threads[count] = json.loads(out.stdout)
     print(f"\n{name}: {n:,} symbols; microseconds per symbol (speed-up over 1 thread)")
     header = " | ".join(f"{t} thread{'s' if t > 1 else ''}" for t in threads)
-    print(f"| entry point | {header} | serial | Amdahl 16 | Amdahl 64 |")
-    print("|---" * (len(threads) + 4) + "|")
+    print(f"| entry point | {header} | serial | Amdahl 16 | Amdahl 64 | 2 processes |")
+    print("|---" * (len(threads) + 5) + "|")
     per = 1e6 / n
     speedups: dict[str, list[float]] = {}
     for entry in ENTRY_POINTS:
@@ -159,12 +230,19 @@ def report(
             cells.append(f"{wall * per:.3f} ({one_wall / wall:.2f}x)")
             speedups[entry].append(one_wall / wall)
         bounds = [one_wall / (serial + (one_wall - serial) / cores) for cores in (16, 64)]
-        print(f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x |")
+        machine = two_processes(path, entry, max(repeat, 5)) if pairs else None
+        machine_cell = f"{machine:.2f}x" if machine is not None else ""
+        print(
+            f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x"
+            f" | {machine_cell} |"
+        )
     seconds = {count: command_seconds(command, str(path), count, repeat) for count in threads}
     if seconds[threads[0]] is not None:
         one = seconds[threads[0]]
         cells = [f"{s * per:.3f} ({one / s:.2f}x)" for s in seconds.values()]
-        print(f"| the command, --jobs N | {' | '.join(cells)} | | | |")
+        machine = command_pair(command, str(path), repeat) if pairs else None
+        machine_cell = f"{machine:.2f}x" if machine is not None else ""
+        print(f"| the command, --jobs N | {' | '.join(cells)} | | | | {machine_cell} |")
         speedups["the command (--jobs)"] = [one / s for s in seconds.values()]
     return speedups
 
@@ -202,10 +280,15 @@ def main() -> int:
         "--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)"
     )
     parser.add_argument("--chart", help="also draw the speed-ups into this PNG (needs matplotlib)")
+    parser.add_argument(
+        "--no-pairs", action="store_true", help="leave out the two-process column (it takes a while)"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--only", help=argparse.SUPPRESS)
+    parser.add_argument("--start-at", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.repeat)
+        worker(args.worker, args.repeat, args.only, args.start_at)
         return 0
     inputs = load(args.files, args.family)
     if not inputs:
@@ -221,7 +304,7 @@ def main() -> int:
     results = {}
     with tempfile.TemporaryDirectory() as work:
         for name, symbols in inputs.items():
-            results[name] = report(name, symbols, threads, args.repeat, Path(work), command)
+            results[name] = report(name, symbols, threads, args.repeat, Path(work), command, not args.no_pairs)
     if args.chart:
         chart(results, threads, args.chart)
     return 0
