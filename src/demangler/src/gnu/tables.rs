@@ -30,6 +30,31 @@ impl LiteralStyle {
             _ => return None,
         })
     }
+
+    /// How a literal of this style prints (libiberty `d_print_comp`'s
+    /// `DEMANGLE_COMPONENT_LITERAL`), `digits` being its value where that
+    /// is a plain name (`None` for anything else, which prints cast): the
+    /// one rule for both C++ readers.
+    pub(crate) fn form(self, negative: bool, digits: Option<&str>) -> LiteralForm {
+        match (self.integer_suffix(), digits) {
+            (Some(suffix), Some(_)) => LiteralForm::Suffixed(suffix),
+            _ if self == LiteralStyle::Bool && !negative && matches!(digits, Some("0" | "1")) => {
+                LiteralForm::Bool(digits == Some("1"))
+            }
+            _ => LiteralForm::Cast {
+                float: self == LiteralStyle::Float,
+            },
+        }
+    }
+}
+
+/// How a literal prints: `[-]<digits><suffix>` (`5u`), `true` or `false`,
+/// or `(<type>)[-]<digits>` with the digits in brackets for a float.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum LiteralForm {
+    Suffixed(&'static str),
+    Bool(bool),
+    Cast { float: bool },
 }
 
 pub(crate) struct Builtin {

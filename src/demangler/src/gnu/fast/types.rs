@@ -2,7 +2,7 @@
 //! (`super`), each following the `super::super::parse` function it names.
 
 use super::super::lexemes;
-use super::super::tables::{self, LiteralStyle, BUILTINS};
+use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
 impl<'a> Reader<'a> {
@@ -504,29 +504,29 @@ impl<'a> Reader<'a> {
         let negative = self.eat(b'n');
         let value = self.literal_value()?;
         let builtin = &BUILTINS[code as usize];
-        let style = builtin.literal;
-        if let Some(suffix) = style.integer_suffix() {
-            if negative {
-                self.push("-");
+        match builtin.literal.form(negative, Some(value)) {
+            LiteralForm::Suffixed(suffix) => {
+                if negative {
+                    self.push("-");
+                }
+                self.push(value);
+                self.push(suffix);
             }
-            self.push(value);
-            self.push(suffix);
-        } else if style == LiteralStyle::Bool && !negative && matches!(value, "0" | "1") {
-            self.push(if value == "0" { "false" } else { "true" });
-        } else {
-            self.push("(");
-            self.push(builtin.name);
-            self.push(")");
-            if negative {
-                self.push("-");
-            }
-            let float = style == LiteralStyle::Float;
-            if float {
-                self.push("[");
-            }
-            self.push(value);
-            if float {
-                self.push("]");
+            LiteralForm::Bool(value) => self.push(if value { "true" } else { "false" }),
+            LiteralForm::Cast { float } => {
+                self.push("(");
+                self.push(builtin.name);
+                self.push(")");
+                if negative {
+                    self.push("-");
+                }
+                if float {
+                    self.push("[");
+                }
+                self.push(value);
+                if float {
+                    self.push("]");
+                }
             }
         }
         Some(())

@@ -284,9 +284,12 @@ impl Printer<'_, '_> {
             Node::Builtin(code) => BUILTINS[code as usize].literal,
             _ => LiteralStyle::Default,
         };
-        let plain = matches!(self.node(digits), Node::Name(_));
-        match style.integer_suffix() {
-            Some(suffix) if plain => {
+        let plain = match self.node(digits) {
+            Node::Name(name) => Some(name),
+            _ => None,
+        };
+        let float = match style.form(negative, plain) {
+            LiteralForm::Suffixed(suffix) => {
                 if negative {
                     self.push_char('-');
                 }
@@ -294,24 +297,18 @@ impl Printer<'_, '_> {
                 self.push(suffix);
                 return Ok(());
             }
-            _ => {}
-        }
-        match style {
-            LiteralStyle::Bool if !negative => {
-                if let Node::Name(s @ ("0" | "1")) = self.node(digits) {
-                    self.push(if s == "0" { "false" } else { "true" });
-                    return Ok(());
-                }
+            LiteralForm::Bool(value) => {
+                self.push(if value { "true" } else { "false" });
+                return Ok(());
             }
-            _ => {}
-        }
+            LiteralForm::Cast { float } => float,
+        };
         self.push_char('(');
         self.comp(Some(ty))?;
         self.push_char(')');
         if negative {
             self.push_char('-');
         }
-        let float = style == LiteralStyle::Float;
         if float {
             self.push_char('[');
         }

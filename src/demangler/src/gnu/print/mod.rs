@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::ast::{Id, Node, Qual};
 use super::structure::Watch;
-use super::tables::{self, LiteralStyle, BUILTINS};
+use super::tables::{self, LiteralForm, LiteralStyle, BUILTINS};
 
 mod declarators;
 mod expressions;
