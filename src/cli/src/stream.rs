@@ -184,8 +184,10 @@ pub fn filter(
     }
 }
 
-/// Reads on their way from the reading thread, at most (16 MiB).
-const READS_AHEAD: usize = 64;
+/// Reads on their way from the reading thread, at most (4 MiB): ahead of
+/// the threads by a batch or two, and few enough that the buffers they
+/// give back are read into again.
+const READS_AHEAD: usize = 16;
 
 /// [`filter`] with the input read on a thread of its own. That thread is
 /// left behind if the output fails first, blocked in its read until it
@@ -197,6 +199,10 @@ fn filter_read_ahead(
     interrupted: &dyn Fn() -> bool,
 ) -> Result<(), Stop> {
     let (send, reads) = std::sync::mpsc::sync_channel::<io::Result<Vec<u8>>>(READS_AHEAD);
+    // The buffers read into come back once their bytes are taken, so that
+    // reading touches no new memory (a fresh buffer each read faulted in
+    // every page of the input: a tenth of the time on two threads).
+    let (give_back, returned) = std::sync::mpsc::channel::<Vec<u8>>();
     // Done at once at most: sixteen pieces of 64 KiB a thread, so that the
     // memory stays bounded and the threads busy.
     let threads = pending.options.threads.map_or(1, |n| n.get());
@@ -204,7 +210,8 @@ fn filter_read_ahead(
     std::thread::Builder::new()
         .name("cpp-demangle-read".into())
         .spawn(move || loop {
-            let mut buf = vec![0u8; READ_SIZE];
+            let mut buf = returned.try_recv().unwrap_or_default();
+            buf.resize(READ_SIZE, 0);
             let read = match input.read(&mut buf) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Ok(n) => {
@@ -242,6 +249,8 @@ fn filter_read_ahead(
             ended = read.is_empty();
             pending.data.extend_from_slice(&read);
             taken += read.len();
+            // The reading thread may have ended: then the buffer is freed.
+            let _ = give_back.send(read);
             if ended || taken >= batch {
                 break;
             }
