@@ -246,13 +246,15 @@ fn parse_many<'py>(
     // piece done, to make its Python objects while the others go on.
     let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
     let mut failure = None;
+    // Each core symbol becomes the binding's on the thread that parsed it.
+    let finish = |result: Result<demangler::Symbol, _>| result.ok().map(symbol::Symbol::from_core);
     py.detach(|| {
-        demangler::parse_in_order(&slices, &options, |piece| {
+        demangler::parse_in_order(&slices, &options, &finish, |piece| {
             Python::attach(|py| {
                 for result in piece {
                     let item = match result {
-                        Ok(symbol) => symbol::Symbol::new_untracked(py, symbol),
-                        Err(_) => Ok(py.None()),
+                        Some(symbol) => symbol::Symbol::new_untracked(py, symbol),
+                        None => Ok(py.None()),
                     };
                     match item {
                         Ok(item) => items.push(item),

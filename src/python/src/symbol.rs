@@ -62,8 +62,8 @@ impl Symbol {
     /// garbage collector: a `Symbol` holds no Python object, so it can be
     /// in no cycle, and a `parse_many` of a million symbols no longer
     /// wakes the collector to scan them thousands of times.
-    pub(crate) fn new_untracked(py: Python<'_>, symbol: demangler::Symbol) -> PyResult<Py<PyAny>> {
-        let object = Symbol::from_core(symbol).into_pyobject(py)?;
+    pub(crate) fn new_untracked(py: Python<'_>, symbol: Symbol) -> PyResult<Py<PyAny>> {
+        let object = symbol.into_pyobject(py)?;
         // SAFETY: a live object of a pyclass, which is a GC type; one that
         // is not tracked is freed by its reference count alone, and its
         // deallocation untracks it only if it is tracked.

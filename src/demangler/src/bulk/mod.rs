@@ -85,17 +85,22 @@ pub fn demangle_in_order(symbols: &[&[u8]], options: &Options, each: impl FnMut(
 /// [`crate::parse`] of every symbol, in input order.
 pub fn parse_many(symbols: &[&[u8]], options: &Options) -> Vec<Result<Symbol, Error>> {
     let mut all = Vec::with_capacity(symbols.len());
-    parse_in_order(symbols, options, |piece| all.extend(piece));
+    parse_in_order(symbols, options, &|result| result, |piece| {
+        all.extend(piece)
+    });
     all
 }
 
-/// [`crate::parse`] of every symbol on the threads `options` gives, handed to
-/// `each` piece by piece in input order on the calling thread, as soon as
-/// each piece is done (`each` is timed as [`serial`] work).
-pub fn parse_in_order(
+/// [`crate::parse`] of every symbol on the threads `options` gives, each
+/// result made into what the caller keeps by `finish` on those threads,
+/// handed to `each` piece by piece in input order on the calling thread, as
+/// soon as each piece is done (`each` is timed as [`serial`] work): what
+/// `finish` does is not the calling thread's.
+pub fn parse_in_order<T: Send>(
     symbols: &[&[u8]],
     options: &Options,
-    each: impl FnMut(Vec<Result<Symbol, Error>>),
+    finish: &(dyn Fn(Result<Symbol, Error>) -> T + Sync),
+    each: impl FnMut(Vec<T>),
 ) {
     let threads = threads(options);
     let size = piece_size(symbols.len(), threads, MIN_PIECE, MAX_PIECE);
@@ -103,7 +108,7 @@ pub fn parse_in_order(
     let work = |piece: &&[&[u8]]| {
         piece
             .iter()
-            .map(|s| read::<Read>(s, options).map(Read::into_symbol))
+            .map(|s| finish(read::<Read>(s, options).map(Read::into_symbol)))
             .collect()
     };
     in_order(&pieces, threads, &work, each);
