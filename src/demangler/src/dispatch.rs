@@ -23,7 +23,7 @@
 //! [`crate::outcome::Read`] with the language and the name's parts; so
 //! demangling alone pays nothing for them.
 
-use crate::outcome::Outcome;
+use crate::outcome::{Outcome, Sink};
 use crate::symbol::Language;
 use crate::{dlang, gnat, gnu, guard, msvc, rust, stack};
 use crate::{Error, Format, Options, Style};
@@ -67,12 +67,16 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
     }
 }
 
-/// [`read`] of the text alone, appended to `out` (a column's bytes): a C++
-/// name that the one-pass reader takes is written there directly, with no
-/// `String` of its own, its version suffix after it as [`read_versioned`]
-/// keeps it. `false`, with nothing appended, where the symbol does not
-/// demangle.
-pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> bool {
+/// [`read`] of the text alone, appended to `out` (a column's bytes, a piece
+/// of `demangle_many`): a C++ name that the one-pass reader takes is
+/// written there directly, with no `String` of its own, its version suffix
+/// after it as [`read_versioned`] keeps it. Nothing is appended where the
+/// symbol does not demangle.
+pub(crate) fn read_into(
+    symbol: &[u8],
+    options: &Options,
+    out: &mut impl Sink,
+) -> Result<(), Error> {
     let (name, suffix) = version_split(symbol);
     // Only an Itanium name (`_Z`) is read in one pass: a Rust v0 name
     // (`_R`) goes to the dispatcher without its gate being run twice.
@@ -82,8 +86,9 @@ pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> 
         && reads_cxx(options, || rust::symbol_len(name))
         && std::str::from_utf8(suffix).is_ok();
     if offered && gnu::read_one_pass_into(name, options, out) {
-        out.extend_from_slice(suffix);
-        return true;
+        // Checked to be UTF-8 above.
+        out.put(std::str::from_utf8(suffix).unwrap_or_default());
+        return Ok(());
     }
     // A name the one-pass reader refused goes straight to the tree.
     let text = if offered {
@@ -91,13 +96,8 @@ pub(crate) fn read_into(symbol: &[u8], options: &Options, out: &mut Vec<u8>) -> 
     } else {
         read::<String>(symbol, options)
     };
-    match text {
-        Ok(text) => {
-            out.extend_from_slice(text.as_bytes());
-            true
-        }
-        Err(_) => false,
-    }
+    out.put(&text?);
+    Ok(())
 }
 
 /// The text of a name the one-pass reader was offered already (by

@@ -9,6 +9,33 @@ use crate::symbol::{Kind, Language, Parts, Symbol};
 /// (boxed: demangling alone moves one pointer for it).
 pub(crate) type Structure = Option<Box<(Kind, Parts)>>;
 
+/// Where a text is appended: a `String` (a piece of `demangle_many`), or
+/// the bytes of a column.
+pub(crate) trait Sink {
+    fn reserve_for(&mut self, len: usize);
+    fn put(&mut self, text: &str);
+}
+
+impl Sink for String {
+    fn reserve_for(&mut self, len: usize) {
+        self.reserve_exact(len);
+    }
+
+    fn put(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl Sink for Vec<u8> {
+    fn reserve_for(&mut self, len: usize) {
+        self.reserve(len);
+    }
+
+    fn put(&mut self, text: &str) {
+        self.extend_from_slice(text.as_bytes());
+    }
+}
+
 /// What a scheme read: the text, its language and, if asked for, what the
 /// name is and where its parts are.
 pub(crate) struct Read {

@@ -17,7 +17,7 @@ pub use workers::{all_threads, serial, take_serial_time};
 
 use workers::{in_order, on_pieces, piece_size, threads};
 
-use crate::dispatch::read;
+use crate::dispatch::{read, read_into};
 use crate::error::Error;
 use crate::options::Options;
 use crate::outcome::Read;
@@ -50,10 +50,9 @@ impl Chunk {
             results: Vec::with_capacity(symbols.len()),
         };
         for symbol in symbols {
-            let result = read::<String>(symbol, options).map(|text| {
-                chunk.text.push_str(&text);
-                chunk.text.len()
-            });
+            // Written into the chunk's text, with no `String` a symbol
+            // where the one-pass reader takes it.
+            let result = read_into(symbol, options, &mut chunk.text).map(|()| chunk.text.len());
             chunk.results.push(result);
         }
         chunk

@@ -106,7 +106,7 @@ pub(crate) fn read_one_pass(symbol: &[u8], options: &Options) -> Option<String> 
 pub(crate) fn read_one_pass_into(
     symbol: &[u8],
     options: &Options,
-    into: &mut impl fast::Sink,
+    into: &mut impl crate::outcome::Sink,
 ) -> bool {
     if !(symbol.starts_with(b"_Z") && symbol.len() <= GNU_MAX_MANGLED && fast::takes(options)) {
         return false;

@@ -27,6 +27,7 @@
 use std::cell::Cell;
 
 use super::lexemes;
+use crate::outcome::Sink;
 use crate::Options;
 
 mod names;
@@ -179,32 +180,6 @@ thread_local! {
 /// checks the format).
 pub(crate) fn takes(options: &Options) -> bool {
     options.params && options.return_type && options.templates && options.suffixes
-}
-
-/// Where a text goes: a `String`, or the bytes of a column.
-pub(crate) trait Sink {
-    fn reserve_for(&mut self, len: usize);
-    fn put(&mut self, text: &str);
-}
-
-impl Sink for String {
-    fn reserve_for(&mut self, len: usize) {
-        self.reserve_exact(len);
-    }
-
-    fn put(&mut self, text: &str) {
-        self.push_str(text);
-    }
-}
-
-impl Sink for Vec<u8> {
-    fn reserve_for(&mut self, len: usize) {
-        self.reserve(len);
-    }
-
-    fn put(&mut self, text: &str) {
-        self.extend_from_slice(text.as_bytes());
-    }
 }
 
 /// The text of `symbol` (a `_Z` name) as GNU prints it with parameters,
