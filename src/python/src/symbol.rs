@@ -20,7 +20,32 @@ fn one_of(value: &str, known: &[&'static str], what: &str) -> PyResult<&'static 
     })
 }
 
-type Span = Option<(usize, usize)>;
+/// A part's `(start, end)` in characters of the text, kept in 32 bits: a
+/// `parse_many` of a million names makes a million of these objects on the
+/// one thread that may, and their size is its time (fresh pages).
+type Span = Option<(u32, u32)>;
+
+/// A span as Python gives and takes it.
+type PySpan = Option<(usize, usize)>;
+
+/// A span from Python, within a text of `length` characters.
+fn span_within(span: PySpan, length: usize) -> PyResult<Span> {
+    span.map(|(start, end)| {
+        if start > end || end > length {
+            return Err(PyValueError::new_err("a span is not within the text"));
+        }
+        // A text longer than 4 GiB is over every output limit.
+        u32::try_from(end)
+            .map(|end| (start as u32, end))
+            .map_err(|_| PyValueError::new_err("a span is not within the text"))
+    })
+    .transpose()
+}
+
+/// A span for Python.
+fn wide(span: Span) -> PySpan {
+    span.map(|(start, end)| (start as usize, end as usize))
+}
 
 /// A demangled name and its parts.
 ///
@@ -49,7 +74,7 @@ pub(crate) struct Symbol {
     name: Span,
     scope: Span,
     base_name: Span,
-    template_args: Vec<(usize, usize)>,
+    template_args: Vec<(u32, u32)>,
     parameters: Span,
     return_type: Span,
     qualifiers: Span,
@@ -85,10 +110,11 @@ impl Symbol {
             at[symbol.text.len()] = symbol.text.chars().count();
             at
         });
+        // The core caps every text far below 4 GiB (its output limit).
         let convert = |span: Option<(usize, usize)>| {
             span.map(|(start, end)| match &chars {
-                Some(at) => (at[start], at[end]),
-                None => (start, end),
+                Some(at) => (at[start] as u32, at[end] as u32),
+                None => (start as u32, end as u32),
             })
         };
         let special = match symbol.kind {
@@ -118,7 +144,12 @@ impl Symbol {
 
     fn slice(&self, span: Span) -> String {
         match span {
-            Some((start, end)) => self.text.chars().skip(start).take(end - start).collect(),
+            Some((start, end)) => self
+                .text
+                .chars()
+                .skip(start as usize)
+                .take((end - start) as usize)
+                .collect(),
             None => String::new(),
         }
     }
@@ -136,47 +167,35 @@ impl Symbol {
         language: String,
         kind: String,
         special: Option<String>,
-        name: Span,
-        scope: Span,
-        base_name: Span,
+        name: PySpan,
+        scope: PySpan,
+        base_name: PySpan,
         template_args: Vec<(usize, usize)>,
-        parameters: Span,
-        return_type: Span,
-        qualifiers: Span,
-        suffix: Span,
+        parameters: PySpan,
+        return_type: PySpan,
+        qualifiers: PySpan,
+        suffix: PySpan,
         is_ctor_or_dtor: bool,
     ) -> PyResult<Symbol> {
         let length = text.chars().count();
-        let spans = [
-            name,
-            scope,
-            base_name,
-            parameters,
-            return_type,
-            qualifiers,
-            suffix,
-        ];
-        let all = spans.iter().flatten().chain(template_args.iter());
-        if all
-            .into_iter()
-            .any(|&(start, end)| start > end || end > length)
-        {
-            return Err(PyValueError::new_err("a span is not within the text"));
-        }
+        let within = |span| span_within(span, length);
         Ok(Symbol {
-            text,
             language: one_of(&language, &LANGUAGES, "language")?,
             kind: one_of(&kind, &KINDS, "kind")?,
             special: special.map(Cow::Owned),
-            name,
-            scope,
-            base_name,
-            template_args,
-            parameters,
-            return_type,
-            qualifiers,
-            suffix,
+            name: within(name)?,
+            scope: within(scope)?,
+            base_name: within(base_name)?,
+            template_args: template_args
+                .into_iter()
+                .map(|span| within(Some(span)).map(Option::unwrap_or_default))
+                .collect::<PyResult<_>>()?,
+            parameters: within(parameters)?,
+            return_type: within(return_type)?,
+            qualifiers: within(qualifiers)?,
+            suffix: within(suffix)?,
             is_ctor_or_dtor,
+            text,
         })
     }
 
@@ -312,7 +331,7 @@ impl Symbol {
             ("qualifiers", self.qualifiers),
             ("suffix", self.suffix),
         ] {
-            if let Some(span) = span {
+            if let Some(span) = wide(span) {
                 spans.set_item(key, span)?;
             }
         }
