@@ -82,6 +82,38 @@ impl Special {
             Special::GlobalDestructors => "global destructors keyed to ",
         }
     }
+
+    /// The `<special-name>`s that are two letters and one operand, by their
+    /// letters (libiberty `d_special_name`): what they are, and what
+    /// follows them. The others (`TC`, `Tc`, `TA`, `GR`, `Gr`, `GI`, `GT`)
+    /// are read by the parser alone.
+    pub(crate) fn of_code(code: [u8; 2]) -> Option<(Special, Operand)> {
+        Some(match &code {
+            b"TV" => (Special::Vtable, Operand::Type),
+            b"TT" => (Special::Vtt, Operand::Type),
+            b"TI" => (Special::Typeinfo, Operand::Type),
+            b"TS" => (Special::TypeinfoName, Operand::Type),
+            b"TF" => (Special::TypeinfoFn, Operand::Type),
+            b"TJ" => (Special::JavaClass, Operand::Type),
+            b"TH" => (Special::TlsInit, Operand::Name),
+            b"TW" => (Special::TlsWrapper, Operand::Name),
+            b"GV" => (Special::Guard, Operand::Name),
+            b"Th" => (Special::Thunk, Operand::OffsetEncoding(b'h')),
+            b"Tv" => (Special::VirtualThunk, Operand::OffsetEncoding(b'v')),
+            b"GA" => (Special::HiddenAlias, Operand::Encoding),
+            _ => return None,
+        })
+    }
+}
+
+/// What follows a `<special-name>`'s letters (see [`Special::of_code`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Operand {
+    Type,
+    Name,
+    /// A `<call-offset>` of this letter, then an `<encoding>`.
+    OffsetEncoding(u8),
+    Encoding,
 }
 
 #[derive(Clone, Copy, Debug)]

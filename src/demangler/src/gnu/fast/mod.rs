@@ -26,6 +26,7 @@
 
 use std::cell::Cell;
 
+use super::ast::{Operand, Special};
 use super::lexemes;
 use crate::outcome::Sink;
 use crate::Options;
@@ -531,31 +532,37 @@ impl<'a> Reader<'a> {
     /// The vtables, type information, guard variables and thunks of
     /// `<special-name>` (`Parser::special_name`); the rest goes to the tree.
     fn special_name(&mut self) -> Step {
-        let (prefix, what): (&str, u8) = match (self.peek(), self.peek_next()) {
-            (b'T', b'V') => ("vtable for ", b't'),
-            (b'T', b'T') => ("VTT for ", b't'),
-            (b'T', b'I') => ("typeinfo for ", b't'),
-            (b'T', b'S') => ("typeinfo name for ", b't'),
-            (b'G', b'V') => ("guard variable for ", b'n'),
-            (b'T', b'h') => ("non-virtual thunk to ", b'h'),
-            (b'T', b'v') => ("virtual thunk to ", b'v'),
-            _ => return None,
-        };
+        let (kind, operand) = Special::of_code([self.peek(), self.peek_next()])?;
+        // The tree prints the rest (`TF`, `TJ`, `TH`, `TW` and `GA` aside,
+        // they are rare).
+        if !matches!(
+            kind,
+            Special::Vtable
+                | Special::Vtt
+                | Special::Typeinfo
+                | Special::TypeinfoName
+                | Special::Guard
+                | Special::Thunk
+                | Special::VirtualThunk
+        ) {
+            return None;
+        }
         self.pos += 2;
-        self.push(prefix);
-        match what {
-            b't' => self.type_().map(drop),
-            b'n' => self.name(false).map(drop),
-            _ => {
+        self.push(kind.prefix());
+        match operand {
+            Operand::Type => self.type_().map(drop),
+            Operand::Name => self.name(false).map(drop),
+            Operand::OffsetEncoding(c) => {
                 // `<call-offset> ::= h <number> _ | v <number> _ <number> _`
                 self.number()?;
-                if what == b'v' {
+                if c == b'v' {
                     self.expect(b'_')?;
                     self.number()?;
                 }
                 self.expect(b'_')?;
                 self.encoding(false, false)
             }
+            Operand::Encoding => None,
         }
     }
 }

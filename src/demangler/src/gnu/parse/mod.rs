@@ -3,7 +3,7 @@
 //! leniencies (so that what c++filt accepts is accepted, and what it refuses
 //! is refused).
 
-use super::ast::{Id, Node, Qual, Special};
+use super::ast::{Id, Node, Operand, Qual, Special};
 use super::lexemes;
 use super::tables::{self, STD_SUBSTITUTIONS};
 

@@ -16,31 +16,28 @@ impl<'a> Parser<'a> {
     /// ```
     /// (libiberty `d_special_name`).
     pub(super) fn special_name(&mut self) -> R {
+        if let Some((kind, operand)) = Special::of_code([self.peek(), self.peek_next()]) {
+            self.advance(2);
+            let operand = match operand {
+                Operand::Type => self.type_()?,
+                Operand::Name => self.name()?,
+                Operand::OffsetEncoding(c) => {
+                    self.call_offset(c)?;
+                    self.encoding(false)?
+                }
+                Operand::Encoding => self.encoding(false)?,
+            };
+            return Ok(self.add(Node::Special(kind, operand)));
+        }
         if self.eat(b'T') {
-            let kind = match self.next() {
-                b'V' => Special::Vtable,
-                b'T' => Special::Vtt,
-                b'I' => Special::Typeinfo,
-                b'S' => Special::TypeinfoName,
-                b'F' => Special::TypeinfoFn,
-                b'J' => Special::JavaClass,
-                b'h' => {
-                    self.call_offset(b'h')?;
-                    let e = self.encoding(false)?;
-                    return Ok(self.add(Node::Special(Special::Thunk, e)));
-                }
-                b'v' => {
-                    self.call_offset(b'v')?;
-                    let e = self.encoding(false)?;
-                    return Ok(self.add(Node::Special(Special::VirtualThunk, e)));
-                }
+            return match self.next() {
                 b'c' => {
                     let c = self.next();
                     self.call_offset(c)?;
                     let c = self.next();
                     self.call_offset(c)?;
                     let e = self.encoding(false)?;
-                    return Ok(self.add(Node::Special(Special::CovariantThunk, e)));
+                    Ok(self.add(Node::Special(Special::CovariantThunk, e)))
                 }
                 b'C' => {
                     let derived = self.type_()?;
@@ -49,41 +46,22 @@ impl<'a> Parser<'a> {
                     }
                     self.expect(b'_')?;
                     let base = self.type_()?;
-                    return Ok(self.add(Node::ConstructionVtable(base, derived)));
-                }
-                b'H' | b'W' => {
-                    let kind = if self.input[self.pos - 1] == b'H' {
-                        Special::TlsInit
-                    } else {
-                        Special::TlsWrapper
-                    };
-                    let name = self.name()?;
-                    return Ok(self.add(Node::Special(kind, name)));
+                    Ok(self.add(Node::ConstructionVtable(base, derived)))
                 }
                 b'A' => {
                     let arg = self.template_arg()?;
-                    return Ok(self.add(Node::Special(Special::TemplateParamObject, arg)));
+                    Ok(self.add(Node::Special(Special::TemplateParamObject, arg)))
                 }
-                _ => return self.invalid(),
+                _ => self.invalid(),
             };
-            let ty = self.type_()?;
-            return Ok(self.add(Node::Special(kind, ty)));
         }
         if self.eat(b'G') {
             return match self.next() {
-                b'V' => {
-                    let name = self.name()?;
-                    Ok(self.add(Node::Special(Special::Guard, name)))
-                }
                 b'R' => {
                     let name = self.name()?;
                     let num = self.number()?;
                     let num = self.add(Node::Number(num));
                     Ok(self.add(Node::ReferenceTemporary(name, num)))
-                }
-                b'A' => {
-                    let e = self.encoding(false)?;
-                    Ok(self.add(Node::Special(Special::HiddenAlias, e)))
                 }
                 b'r' => self.java_resource(),
                 // `GI <module-name>`: a module's initializer (GNU 2.44).
