@@ -176,6 +176,18 @@ pub(crate) struct Operator {
     pub args: u8,
 }
 
+impl Operator {
+    /// The operator as a name (`operator+`, `operator new`, `operator
+    /// delete[]`), in two pieces: `operator` with a space before a word,
+    /// and the name without the table's trailing space (libiberty
+    /// `d_print_comp`'s `DEMANGLE_COMPONENT_OPERATOR`).
+    pub(crate) fn as_name(&self) -> (&'static str, &'static str) {
+        let word = self.name.as_bytes()[0].is_ascii_lowercase();
+        let name = self.name.strip_suffix(' ').unwrap_or(self.name);
+        (if word { "operator " } else { "operator" }, name)
+    }
+}
+
 const fn op(code: &[u8; 2], name: &'static str, args: u8) -> Operator {
     Operator {
         code: *code,

@@ -159,12 +159,9 @@ impl<'a> Reader<'a> {
                 let code = [peek, self.peek_next()];
                 let op = tables::operator(code).filter(|_| !matches!(&code, b"cv" | b"li"))?;
                 self.pos += 2;
-                let name = tables::operator_info(op).name;
-                self.push("operator");
-                if name.as_bytes()[0].is_ascii_lowercase() {
-                    self.push(" ");
-                }
-                self.push(name.strip_suffix(' ').unwrap_or(name));
+                let (operator, name) = tables::operator_info(op).as_name();
+                self.push(operator);
+                self.push(name);
                 false
             }
             b'C' | b'D' => {

@@ -342,12 +342,9 @@ impl Printer<'_, '_> {
                 self.push_char('}');
             }
             Node::Operator(i) => {
-                let name = tables::operator_info(i).name;
-                self.push("operator");
-                if name.as_bytes()[0].is_ascii_lowercase() {
-                    self.push_char(' ');
-                }
-                self.push(name.strip_suffix(' ').unwrap_or(name));
+                let (operator, name) = tables::operator_info(i).as_name();
+                self.push(operator);
+                self.push(name);
             }
             Node::ExtendedOperator(_, name) => {
                 self.push("operator ");
