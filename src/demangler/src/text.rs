@@ -192,6 +192,9 @@ mod tests {
             b"const A::`vftable'{for `B'} int x@tail int x: crashed"
         );
         assert_eq!(run(b"why? _Z1fv ?? ?"), b"why? f() ?? ?");
+        // An MD5 name is printed as it is, as far as its `@` (llvm-undname
+        // prints `??@@` for `??@@@@@`, found by the Python API's fuzz target).
+        assert_eq!(run(b"\xff??@@@@@ ??@@@@@@"), b"\xff??@@ ??@@");
         let gnu = Options {
             format: crate::Format::GnuV3,
             ..Options::default()
