@@ -71,32 +71,27 @@ impl Side {
 
     /// `ids` kept as a list.
     pub fn list(&mut self, ids: &[Id]) -> Ids {
-        let start = self.lists.len() as u32;
-        self.lists.extend_from_slice(ids);
-        Ids {
-            start,
-            len: ids.len() as u32,
-        }
+        let (start, len) = keep(&mut self.lists, ids);
+        Ids { start, len }
     }
 
     /// `bytes` kept as a text.
     pub fn made<'a>(&mut self, bytes: &[u8]) -> Text<'a> {
-        let start = self.bytes.len() as u32;
-        self.bytes.extend_from_slice(bytes);
-        Text::Made {
-            start,
-            len: bytes.len() as u32,
-        }
+        let (start, len) = keep(&mut self.bytes, bytes);
+        Text::Made { start, len }
     }
 
     pub fn keep_numbers(&mut self, numbers: &[u64]) -> Numbers {
-        let start = self.numbers.len() as u32;
-        self.numbers.extend_from_slice(numbers);
-        Numbers {
-            start,
-            len: numbers.len() as u32,
-        }
+        let (start, len) = keep(&mut self.numbers, numbers);
+        Numbers { start, len }
     }
+}
+
+/// `items` appended to `store`: where they start, and how many.
+fn keep<T: Copy>(store: &mut Vec<T>, items: &[T]) -> (u32, u32) {
+    let start = store.len() as u32;
+    store.extend_from_slice(items);
+    (start, items.len() as u32)
 }
 
 /// The offsets of a member pointer template argument: up to three.
