@@ -284,9 +284,7 @@ def main() -> int:
         "--command", help="the cpp-demangle command to time (default: beside this Python, else on PATH)"
     )
     parser.add_argument("--chart", help="also draw the speed-ups into this PNG (needs matplotlib)")
-    parser.add_argument(
-        "--no-pairs", action="store_true", help="leave out the two-process column (it takes a while)"
-    )
+    parser.add_argument("--no-pairs", action="store_true", help="leave out the two-process column (it takes a while)")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--only", help=argparse.SUPPRESS)
     parser.add_argument("--start-at", type=float, help=argparse.SUPPRESS)
