@@ -101,11 +101,18 @@ impl<'a> Parser<'a> {
             }
             (b'i' | b't', b'l') => {
                 self.advance(2);
-                // A type that does not parse is left out, and the list read
-                // on: libiberty does not check it (d_expression_1, `tl`).
+                // libiberty does not check the type (d_expression_1, `tl`):
+                // where it does not parse, it reads the list on from
+                // wherever its failed parse stopped. Where no type starts
+                // (`tlE`: nothing read), this parser stops at the same place
+                // and reads on too (`_Z1fP1BIXtlEEE` is `f(B<{}>*)`); where a
+                // type starts and fails, the two stop at places of their
+                // own, so the name is refused (a listed difference where
+                // c++filt prints it, never another name; docs/src/accuracy.md).
                 let ty = if peek == b't' {
+                    let start = self.pos;
                     match self.type_() {
-                        Err(Stop::Invalid) => None,
+                        Err(Stop::Invalid) if self.pos == start => None,
                         result => Some(result?),
                     }
                 } else {
