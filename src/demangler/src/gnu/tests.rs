@@ -98,15 +98,17 @@ fn module_attached_names() {
 #[test]
 fn what_gnu_refuses_is_refused() {
     assert_eq!(gnu("_Z1fDAi"), Err(Error::Malformed));
-    // A braced initializer whose type starts and fails to parse: libiberty
-    // reads on from where its parse stopped (here it refuses; for some it
-    // prints), which this parser does not follow: refused, never another
-    // name. Where no type starts at all, both read on alike.
+    // A braced initializer whose type fails to parse: libiberty reads on
+    // from where its parse stopped, and so does this parser, but for a type
+    // that failed in an expression (libiberty reads on past a failed
+    // operand, this parser does not): refused, never another name (c++filt
+    // refuses this one).
     assert_eq!(
         gnu("_Z1f1AIXtl1AIXtl1Xdi1adi1bdx_ELi1EEEE"),
         Err(Error::Malformed)
     );
     assert_eq!(gnu("_Z1fP1BIXtlEEE").unwrap(), "f(B<{}>*)");
+    assert_eq!(gnu("_Z1fP1BIXtlA1Li1EEEE").unwrap(), "f(B<{1}>*)");
 }
 
 #[test]

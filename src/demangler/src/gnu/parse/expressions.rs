@@ -17,7 +17,11 @@ impl<'a> Parser<'a> {
 
     /// `<expression>`, one level deeper (libiberty `d_expression_1`).
     pub(super) fn expression_1(&mut self) -> R {
-        self.descend(Self::expression_inner)
+        let result = self.descend(Self::expression_inner);
+        if result == Err(Stop::Invalid) {
+            self.failed_in_expression = true;
+        }
+        result
     }
 
     /// ```text
@@ -103,16 +107,20 @@ impl<'a> Parser<'a> {
                 self.advance(2);
                 // libiberty does not check the type (d_expression_1, `tl`):
                 // where it does not parse, it reads the list on from
-                // wherever its failed parse stopped. Where no type starts
-                // (`tlE`: nothing read), this parser stops at the same place
-                // and reads on too (`_Z1fP1BIXtlEEE` is `f(B<{}>*)`); where a
-                // type starts and fails, the two stop at places of their
-                // own, so the name is refused (a listed difference where
-                // c++filt prints it, never another name; docs/src/accuracy.md).
+                // wherever its failed parse stopped, and so does this
+                // parser (`_Z1fP1BIXtlA1Li1EEEE` is `f(B<{1}>*)`: the type
+                // `A1` fails at `L`). Where the type failed in an expression
+                // the two stopped at different places (see
+                // `failed_in_expression`): the name is refused, a listed
+                // difference where c++filt prints it, never another name
+                // (docs/src/accuracy.md).
                 let ty = if peek == b't' {
-                    let start = self.pos;
-                    match self.type_() {
-                        Err(Stop::Invalid) if self.pos == start => None,
+                    let before = std::mem::replace(&mut self.failed_in_expression, false);
+                    let result = self.type_();
+                    let diverged = self.failed_in_expression;
+                    self.failed_in_expression |= before;
+                    match result {
+                        Err(Stop::Invalid) if !diverged => None,
                         result => Some(result?),
                     }
                 } else {

@@ -59,6 +59,11 @@ pub(crate) struct Parser<'a> {
     subs: Vec<Id>,
     last_name: Option<Id>,
     is_expression: bool,
+    /// An expression failed to parse: libiberty reads on past a failed
+    /// operand (d_expression_1 checks its operands only once all are
+    /// read), this parser stops there, so after such a failure the two
+    /// stand at different places in the input.
+    failed_in_expression: bool,
     is_conversion: bool,
     /// Java's rules (see the printer's `java`): a trailing `$` on a name.
     pub(crate) java: bool,
@@ -104,6 +109,7 @@ impl<'a> Parser<'a> {
             subs,
             last_name: None,
             is_expression: false,
+            failed_in_expression: false,
             is_conversion: false,
             java: false,
             params,
