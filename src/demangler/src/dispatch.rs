@@ -80,15 +80,17 @@ pub(crate) fn read_into(
     let (name, suffix) = version_split(symbol);
     // Only an Itanium name (`_Z`) is read in one pass: a Rust v0 name
     // (`_R`) goes to the dispatcher without its gate being run twice.
+    let suffix = std::str::from_utf8(suffix);
     let offered = name.starts_with(b"_Z")
         && !options.strip_underscore
         && options.style == Style::CxxFilt
         && reads_cxx(options, || rust::symbol_len(name))
-        && std::str::from_utf8(suffix).is_ok();
-    if offered && gnu::read_one_pass_into(name, options, out) {
-        // Checked to be UTF-8 above.
-        out.put(std::str::from_utf8(suffix).unwrap_or_default());
-        return Ok(());
+        && suffix.is_ok();
+    if let (true, Ok(suffix)) = (offered, suffix) {
+        if gnu::read_one_pass_into(name, options, out) {
+            out.put(suffix);
+            return Ok(());
+        }
     }
     // A name the one-pass reader refused goes straight to the tree.
     let text = if offered {

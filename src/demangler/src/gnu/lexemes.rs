@@ -1,6 +1,6 @@
 //! The terminals of the Itanium grammar, read as libiberty reads them:
-//! numbers, identifiers, discriminators, compact numbers, clone suffixes
-//! and the constructor and destructor codes.
+//! numbers, identifiers, discriminators, compact numbers, call offsets,
+//! clone suffixes and the constructor and destructor codes.
 //!
 //! Both readers of C++ names read them here, the parser of the tree
 //! (`super::parse`) and the one-pass printer (`super::fast`), so that a
@@ -65,6 +65,23 @@ pub(super) fn discriminator(input: &[u8], pos: &mut usize) -> Option<()> {
         expect(input, pos, b'_')?;
     }
     Some(())
+}
+
+/// `<call-offset> ::= h <nv-offset> _ | v <v-offset> _` after its letter
+/// `c` (libiberty `d_call_offset`), read and not printed.
+pub(super) fn call_offset(input: &[u8], pos: &mut usize, c: u8) -> Option<()> {
+    match c {
+        b'h' => {
+            number(input, pos)?;
+        }
+        b'v' => {
+            number(input, pos)?;
+            expect(input, pos, b'_')?;
+            number(input, pos)?;
+        }
+        _ => return None,
+    }
+    expect(input, pos, b'_')
 }
 
 /// `_` for 0, `<number> _` for the number + 1 (libiberty
@@ -155,6 +172,12 @@ mod tests {
         assert_eq!(read(discriminator, "__12_"), (Some(()), 5));
         assert_eq!(read(discriminator, "__12"), (None, 4));
         assert_eq!(read(discriminator, "_n1"), (None, 3));
+        assert_eq!(read(|i, p| call_offset(i, p, b'h'), "16_"), (Some(()), 3));
+        assert_eq!(
+            read(|i, p| call_offset(i, p, b'v'), "n8_n24_"),
+            (Some(()), 7)
+        );
+        assert_eq!(read(|i, p| call_offset(i, p, b'v'), "8_"), (None, 2));
     }
 
     #[test]

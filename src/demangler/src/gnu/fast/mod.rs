@@ -553,13 +553,7 @@ impl<'a> Reader<'a> {
             Operand::Type => self.type_().map(drop),
             Operand::Name => self.name(false).map(drop),
             Operand::OffsetEncoding(c) => {
-                // `<call-offset> ::= h <number> _ | v <number> _ <number> _`
-                self.number()?;
-                if c == b'v' {
-                    self.expect(b'_')?;
-                    self.number()?;
-                }
-                self.expect(b'_')?;
+                lexemes::call_offset(self.input, &mut self.pos, c)?;
                 self.encoding(false, false)
             }
             Operand::Encoding => None,

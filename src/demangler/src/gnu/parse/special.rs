@@ -132,17 +132,10 @@ impl<'a> Parser<'a> {
     /// `<call-offset> ::= h <nv-offset> _ | v <v-offset> _`, read and not
     /// printed (libiberty `d_call_offset`).
     pub(super) fn call_offset(&mut self, c: u8) -> Result<(), Stop> {
-        match c {
-            b'h' => {
-                self.number()?;
-            }
-            b'v' => {
-                self.number()?;
-                self.expect(b'_')?;
-                self.number()?;
-            }
-            _ => return self.invalid(),
+        let input = self.input;
+        match lexemes::call_offset(input, &mut self.pos, c) {
+            Some(()) => Ok(()),
+            None => self.invalid(),
         }
-        self.expect(b'_')
     }
 }
