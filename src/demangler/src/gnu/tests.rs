@@ -98,17 +98,29 @@ fn module_attached_names() {
 #[test]
 fn what_gnu_refuses_is_refused() {
     assert_eq!(gnu("_Z1fDAi"), Err(Error::Malformed));
-    // A braced initializer whose type fails to parse: libiberty reads on
-    // from where its parse stopped, and so does this parser, but for a type
-    // that failed in an expression (libiberty reads on past a failed
-    // operand, this parser does not): refused, never another name (c++filt
-    // refuses this one).
-    assert_eq!(
-        gnu("_Z1f1AIXtl1AIXtl1Xdi1adi1bdx_ELi1EEEE"),
-        Err(Error::Malformed)
-    );
+}
+
+#[test]
+fn a_braced_initializer_whose_type_fails_reads_on_where_libiberty_stopped() {
+    // libiberty reads the list on from where its failed parse of the type
+    // stopped, and so does this parser (c++filt 2.47 for each).
     assert_eq!(gnu("_Z1fP1BIXtlEEE").unwrap(), "f(B<{}>*)");
     assert_eq!(gnu("_Z1fP1BIXtlA1Li1EEEE").unwrap(), "f(B<{1}>*)");
+    // Where the type failed in an expression, libiberty has read on past
+    // the failed operand (d_expression_1 reads every operand before it
+    // checks them), a vendor qualifier's type past its failed arguments
+    // (cplus_demangle_type), and an expression argument's `E` past the
+    // failed expression (d_template_arg): so does this parser, and the two
+    // read the list on from the same place.
+    assert_eq!(
+        gnu("_Z1f1AIXtlRKU3fooU4cvT_I5teYscvT_IcvT_ILLi1ELi4ELi1EEEE").unwrap(),
+        "f(A<{E, 4, 1}>)"
+    );
+    // Read on from there, the name ends inside its template arguments.
+    assert_eq!(
+        gnu("_Z1f1AIXtl1AIXtl1Xdi1adi1bdx_ELi1EEEE"),
+        Err(Error::Truncated)
+    );
 }
 
 #[test]

@@ -17,11 +17,7 @@ impl<'a> Parser<'a> {
 
     /// `<expression>`, one level deeper (libiberty `d_expression_1`).
     pub(super) fn expression_1(&mut self) -> R {
-        let result = self.descend(Self::expression_inner);
-        if result == Err(Stop::Invalid) {
-            self.failed_in_expression = true;
-        }
-        result
+        self.descend(Self::expression_inner)
     }
 
     /// ```text
@@ -65,7 +61,15 @@ impl<'a> Parser<'a> {
                 } else {
                     lenient(self.type_())?
                 };
-                let name = self.unqualified_name()?;
+                // d_unresolved_name reads the arguments even where the
+                // name failed.
+                let name = match self.unqualified_name() {
+                    Err(Stop::Invalid) if self.peek() == b'I' => {
+                        self.template_args()?;
+                        return self.invalid();
+                    }
+                    name => name?,
+                };
                 let qualified = match ty {
                     Some(ty) => self.add(Node::QualName(ty, name)),
                     None => name,
@@ -109,18 +113,11 @@ impl<'a> Parser<'a> {
                 // where it does not parse, it reads the list on from
                 // wherever its failed parse stopped, and so does this
                 // parser (`_Z1fP1BIXtlA1Li1EEEE` is `f(B<{1}>*)`: the type
-                // `A1` fails at `L`). Where the type failed in an expression
-                // the two stopped at different places (see
-                // `failed_in_expression`): the name is refused, a listed
-                // difference where c++filt prints it, never another name
-                // (docs/src/accuracy.md).
+                // `A1` fails at `L`). A failure in an expression stops
+                // where libiberty's does (see `operands`).
                 let ty = if peek == b't' {
-                    let before = std::mem::replace(&mut self.failed_in_expression, false);
-                    let result = self.type_();
-                    let diverged = self.failed_in_expression;
-                    self.failed_in_expression |= before;
-                    match result {
-                        Err(Stop::Invalid) if !diverged => None,
+                    match self.type_() {
+                        Err(Stop::Invalid) => None,
                         result => Some(result?),
                     }
                 } else {
@@ -136,8 +133,8 @@ impl<'a> Parser<'a> {
             // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
             (b'u', _) => {
                 self.advance(1);
-                let name = self.source_name()?;
-                let args = self.template_args_1()?;
+                let [name, args] =
+                    self.operands([&mut Self::source_name, &mut Self::template_args_1])?;
                 return Ok(self.add(Node::VendorExpr(name, args)));
             }
             _ => {}
@@ -183,32 +180,10 @@ impl<'a> Parser<'a> {
             }
             2 => {
                 let code = code.ok_or(Stop::Invalid)?;
-                let left = if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
-                    self.type_()?
-                } else if code[0] == b'f' {
-                    self.operator_name()?
-                } else if code == *b"di" {
-                    self.unqualified_name()?
-                } else {
-                    self.expression_1()?
-                };
-                let right = if code == *b"cl" {
-                    self.exprlist(b'E')?
-                } else if code == *b"dt" || code == *b"pt" {
-                    let (p, n) = (self.peek(), self.peek_next());
-                    if (p == b'g' && n == b's') || (p == b's' && n == b'r') {
-                        self.expression_1()?
-                    } else {
-                        let mut name = self.unqualified_name()?;
-                        if self.peek() == b'I' {
-                            let args = self.template_args()?;
-                            name = self.add(Node::Template(name, args));
-                        }
-                        name
-                    }
-                } else {
-                    self.expression_1()?
-                };
+                let [left, right] = self.operands([
+                    &mut |p: &mut Self| p.binary_left(code),
+                    &mut |p: &mut Self| p.binary_right(code),
+                ])?;
                 let args = self.add(Node::BinaryArgs(Some(left), Some(right)));
                 Ok(self.add(Node::Binary(op, args)))
             }
@@ -216,42 +191,102 @@ impl<'a> Parser<'a> {
                 let code = code.ok_or(Stop::Invalid)?;
                 let (first, second, third);
                 if code == *b"qu" || code == *b"dX" {
-                    first = Some(self.expression_1()?);
-                    second = Some(self.expression_1()?);
-                    third = Some(self.expression_1()?);
+                    let [a, b, c] = self.operands([
+                        &mut Self::expression_1,
+                        &mut Self::expression_1,
+                        &mut Self::expression_1,
+                    ])?;
+                    (first, second, third) = (a, b, Some(c));
                 } else if code[0] == b'f' {
-                    first = Some(self.operator_name()?);
-                    second = Some(self.expression_1()?);
-                    third = Some(self.expression_1()?);
+                    let [a, b, c] = self.operands([
+                        &mut Self::operator_name,
+                        &mut Self::expression_1,
+                        &mut Self::expression_1,
+                    ])?;
+                    (first, second, third) = (a, b, Some(c));
                 } else if code[0] == b'n' {
-                    first = Some(self.exprlist(b'_')?);
-                    second = Some(self.type_()?);
-                    // An initializer that does not parse is dropped, and the
-                    // parse goes on from where it stopped: libiberty makes
-                    // the new-expression's TRINARY_ARG2 with a NULL right
-                    // (d_expression_1), and prints `new T` without it.
-                    let dropped = |result: R| match result {
-                        Err(Stop::Invalid) => Ok(None),
-                        result => result.map(Some),
-                    };
-                    third = if self.eat(b'E') {
-                        None
-                    } else if self.peek() == b'p' && self.peek_next() == b'i' {
-                        self.advance(2);
-                        dropped(self.exprlist(b'E'))?
-                    } else if self.peek() == b'i' && self.peek_next() == b'l' {
-                        dropped(self.expression_1())?
-                    } else {
-                        return self.invalid();
-                    };
+                    let mut initializer = None;
+                    let [a, b] = self.operands([
+                        &mut |p: &mut Self| p.exprlist(b'_'),
+                        &mut |p: &mut Self| {
+                            let ty = p.type_();
+                            // Read even where the type failed, as libiberty
+                            // reads it.
+                            if matches!(ty, Ok(_) | Err(Stop::Invalid)) {
+                                initializer = Some(p.new_initializer());
+                            }
+                            ty
+                        },
+                    ])?;
+                    (first, second) = (a, b);
+                    third = initializer.unwrap_or(Ok(None))?;
                 } else {
                     return self.invalid();
                 }
-                let arg2 = self.add(Node::TrinaryArg2(second, third));
-                let arg1 = self.add(Node::TrinaryArg1(first, arg2));
+                let arg2 = self.add(Node::TrinaryArg2(Some(second), third));
+                let arg1 = self.add(Node::TrinaryArg1(Some(first), arg2));
                 Ok(self.add(Node::Trinary(op, arg1)))
             }
             _ => self.invalid(),
+        }
+    }
+
+    /// The left operand of a binary operator `code` (libiberty
+    /// `d_expression_1`): a type for the new-style casts, an operator for
+    /// a fold, a field name for a designated initializer.
+    fn binary_left(&mut self, code: [u8; 2]) -> R {
+        if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
+            self.type_()
+        } else if code[0] == b'f' {
+            self.operator_name()
+        } else if code == *b"di" {
+            self.unqualified_name()
+        } else {
+            self.expression_1()
+        }
+    }
+
+    /// The right operand of a binary operator `code` (libiberty
+    /// `d_expression_1`): a call's arguments, or a member's name after
+    /// `.` and `->` (`d_unqualified_name`, for the older manglings that
+    /// wrote an operator's name with no `on`).
+    fn binary_right(&mut self, code: [u8; 2]) -> R {
+        if code == *b"cl" {
+            return self.exprlist(b'E');
+        }
+        if code == *b"dt" || code == *b"pt" {
+            let (p, n) = (self.peek(), self.peek_next());
+            if !((p == b'g' && n == b's') || (p == b's' && n == b'r')) {
+                let name = self.unqualified_name()?;
+                if self.peek() != b'I' {
+                    return Ok(name);
+                }
+                let args = self.template_args()?;
+                return Ok(self.add(Node::Template(name, args)));
+            }
+        }
+        self.expression_1()
+    }
+
+    /// A new-expression's initializer after its type: none (`E`), in
+    /// parentheses (`pi ... E`) or braced (`il ... E`). One that does not
+    /// parse is dropped, and the parse goes on from where it stopped:
+    /// libiberty makes the new-expression's TRINARY_ARG2 with a NULL right
+    /// (d_expression_1), and prints `new T` without it.
+    fn new_initializer(&mut self) -> Result<Option<Id>, Stop> {
+        let dropped = |result: R| match result {
+            Err(Stop::Invalid) => Ok(None),
+            result => result.map(Some),
+        };
+        if self.eat(b'E') {
+            Ok(None)
+        } else if self.peek() == b'p' && self.peek_next() == b'i' {
+            self.advance(2);
+            dropped(self.exprlist(b'E'))
+        } else if self.peek() == b'i' && self.peek_next() == b'l' {
+            dropped(self.expression_1())
+        } else {
+            self.invalid()
         }
     }
 
@@ -282,33 +317,33 @@ impl<'a> Parser<'a> {
     /// (libiberty `d_expr_primary`).
     pub(super) fn expr_primary(&mut self) -> R {
         self.expect(b'L')?;
-        let ret = if matches!(self.peek(), b'_' | b'Z') {
-            self.mangled_name(false)?
-        } else {
-            let ty = self.type_()?;
-            if let Node::Builtin(tables::NULLPTR) = self.node(ty) {
-                if self.eat(b'E') {
-                    return Ok(ty);
-                }
+        if matches!(self.peek(), b'_' | b'Z') {
+            let name = self.mangled_name(false);
+            return self.closed_by(name, b'E');
+        }
+        let ty = self.type_()?;
+        if let Node::Builtin(tables::NULLPTR) = self.node(ty) {
+            if self.eat(b'E') {
+                return Ok(ty);
             }
-            let negative = self.eat(b'n');
-            let start = self.pos;
-            while self.peek() != b'E' {
-                if self.peek() == 0 {
-                    return self.invalid();
-                }
-                self.advance(1);
-            }
-            // GNU makes no name of nothing: a literal needs a value. It
-            // fails after its `E`, which d_expr_primary reads all the same
-            // (a dropped initializer goes on from there).
-            if self.pos == start {
-                self.advance(1);
+        }
+        let negative = self.eat(b'n');
+        let start = self.pos;
+        while self.peek() != b'E' {
+            if self.peek() == 0 {
                 return self.invalid();
             }
-            let digits = self.add(Node::Name(&self.text[start..self.pos]));
-            self.add(Node::Literal(ty, digits, negative))
-        };
+            self.advance(1);
+        }
+        // GNU makes no name of nothing: a literal needs a value. It
+        // fails after its `E`, which d_expr_primary reads all the same
+        // (a dropped initializer goes on from there).
+        if self.pos == start {
+            self.advance(1);
+            return self.invalid();
+        }
+        let digits = self.add(Node::Name(&self.text[start..self.pos]));
+        let ret = self.add(Node::Literal(ty, digits, negative));
         self.expect(b'E')?;
         Ok(ret)
     }

@@ -59,11 +59,6 @@ pub(crate) struct Parser<'a> {
     subs: Vec<Id>,
     last_name: Option<Id>,
     is_expression: bool,
-    /// An expression failed to parse: libiberty reads on past a failed
-    /// operand (d_expression_1 checks its operands only once all are
-    /// read), this parser stops there, so after such a failure the two
-    /// stand at different places in the input.
-    failed_in_expression: bool,
     is_conversion: bool,
     /// Java's rules (see the printer's `java`): a trailing `$` on a name.
     pub(crate) java: bool,
@@ -109,7 +104,6 @@ impl<'a> Parser<'a> {
             subs,
             last_name: None,
             is_expression: false,
-            failed_in_expression: false,
             is_conversion: false,
             java: false,
             params,
@@ -237,6 +231,52 @@ impl<'a> Parser<'a> {
 
     fn node(&self, id: Id) -> Node<'a> {
         self.nodes[id as usize]
+    }
+
+    /// `part` and the `close` after it, which is read even where the part
+    /// failed to parse, as libiberty checks it then too (`d_check_char`
+    /// after a failed expression in `d_template_arg`, after a failed
+    /// mangled name in `d_expr_primary`): a failure stops where libiberty's
+    /// does (see `operands`).
+    pub(super) fn closed_by(&mut self, part: R, close: u8) -> R {
+        if matches!(part, Err(Stop::TooDeep | Stop::TooComplex)) {
+            return part;
+        }
+        let closed = self.eat(close);
+        let part = part?;
+        if closed {
+            Ok(part)
+        } else {
+            self.invalid()
+        }
+    }
+
+    /// The parts of one component, read in turn as libiberty reads them:
+    /// each even where one before it failed to parse, where libiberty
+    /// reads them all before `d_make_comp` checks them (an operator's
+    /// operands in `d_expression_1`, a vendor qualifier's name, arguments
+    /// and type in `cplus_demangle_type`). After a failure this parser so
+    /// stands where libiberty's stops, which is where a braced initializer
+    /// whose type failed, or a `new` whose initializer failed, reads on
+    /// from. A stop that is no parse failure (too deep, too complex) ends
+    /// the reading at once.
+    pub(super) fn operands<const N: usize>(
+        &mut self,
+        mut parts: [&mut dyn FnMut(&mut Self) -> R; N],
+    ) -> Result<[Id; N], Stop> {
+        let mut ids = [0; N];
+        let mut failed = false;
+        for (id, part) in ids.iter_mut().zip(parts.iter_mut()) {
+            match part(self) {
+                Ok(read) => *id = read,
+                Err(Stop::Invalid) => failed = true,
+                Err(stop) => return Err(stop),
+            }
+        }
+        if failed {
+            return Err(Stop::Invalid);
+        }
+        Ok(ids)
     }
 
     fn descend<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Stop>) -> Result<T, Stop> {

@@ -178,13 +178,10 @@ impl<'a> Parser<'a> {
             // unnamed enum as a type (GNU 2.46), a digit a vendor qualifier.
             b'U' if !self.peek_next().is_ascii_digit() => self.unqualified_name()?,
             b'U' => {
+                // libiberty reads the arguments and the type even where the
+                // name before them failed (see `operands`).
                 self.advance(1);
-                let mut qual = self.source_name()?;
-                if self.peek() == b'I' {
-                    let args = self.template_args()?;
-                    qual = self.add(Node::Template(qual, args));
-                }
-                let ty = self.type_()?;
+                let [qual, ty] = self.operands([&mut Self::vendor_qualifier, &mut Self::type_])?;
                 self.add(Node::VendorQual(ty, qual))
             }
             b'D' => {
@@ -491,13 +488,24 @@ impl<'a> Parser<'a> {
         match self.peek() {
             b'X' => {
                 self.advance(1);
-                let e = self.expression()?;
-                self.expect(b'E')?;
-                Ok(e)
+                let e = self.expression();
+                self.closed_by(e, b'E')
             }
             b'L' => self.expr_primary(),
             b'I' | b'J' => self.template_args(),
             _ => self.type_(),
         }
+    }
+
+    /// A vendor qualifier's `<source-name> [<template-args>]` after its
+    /// `U` (libiberty `cplus_demangle_type`), the arguments read even where
+    /// the name failed.
+    fn vendor_qualifier(&mut self) -> R {
+        let name = self.source_name();
+        if self.peek() != b'I' {
+            return name;
+        }
+        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut Self::template_args])?;
+        Ok(self.add(Node::Template(name, args)))
     }
 }
