@@ -24,6 +24,12 @@ adding up their sizes. The extension measures it around those phases
 it and the one-thread time, Amdahl's law bounds the speed-up on 16 and 64
 cores: ``t1 / (serial + (t1 - serial) / N)``.
 
+CPython's floor is the part of that serial time that is CPython's own
+work: making, from the demangled bytes, the objects the call returns (a
+``str`` for each symbol that demangles and the list; the one ``str`` of a
+text), timed in plain Python. Only the thread holding the GIL can make
+them, so no extension can take a call's serial time below it.
+
 The command (the native ``cpp-demangle`` beside this Python, or
 ``--command PATH``) is timed on the same file with ``--jobs`` of each count.
 
@@ -132,7 +138,26 @@ def worker(symbols_path: str, repeat: int, only: str | None = None, start_at: fl
         print(json.dumps(walls))
         return
     results = {name: timed(call, repeat) for name, call in calls.items()}
+    results.update(floors(symbols, text, repeat))
     print(json.dumps(results))
+
+
+def floors(symbols: list[str], text: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """CPython's own time to make the objects that `demangle_many` and
+    `demangle_text` return, from their bytes already demangled: a str for
+    each symbol that demangles (the others come back as they are) and the
+    list; the one str of the text. No thread but the one holding the GIL
+    can make them, so this much of each call is serial whatever the
+    extension does. Each is timed as `timed` times a call, fresh objects
+    each run (as a call's results are)."""
+    import cpp_demangle as cd
+
+    names = [name.encode() for name, symbol in zip(cd.demangle_many(symbols), symbols) if name is not symbol]
+    out = cd.demangle_text(text).encode()
+    return {
+        "floor demangle_many": timed(lambda: list(map(bytes.decode, names)), repeat),
+        "floor demangle_text": timed(out.decode, repeat),
+    }
 
 
 def median(values: list[float]) -> float:
@@ -219,8 +244,8 @@ def report(
         by_threads[count] = json.loads(out.stdout)
     print(f"\n{name}: {n:,} symbols; microseconds per symbol (speed-up over 1 thread)")
     header = " | ".join(f"{t} thread{'s' if t > 1 else ''}" for t in threads)
-    print(f"| entry point | {header} | serial | Amdahl 16 | Amdahl 64 | 2 processes |")
-    print("|---" * (len(threads) + 5) + "|")
+    print(f"| entry point | {header} | serial | CPython's floor | Amdahl 16 | Amdahl 64 | 2 processes |")
+    print("|---" * (len(threads) + 6) + "|")
     per = 1e6 / n
     speedups: dict[str, list[float]] = {}
     for entry in ENTRY_POINTS:
@@ -236,9 +261,11 @@ def report(
         bounds = [one_wall / (serial + (one_wall - serial) / cores) for cores in (16, 64)]
         machine = two_processes(path, entry, max(repeat, 5)) if pairs else None
         machine_cell = f"{machine:.2f}x" if machine is not None else ""
+        floor = by_threads[threads[0]].get(f"floor {entry}")
+        floor_cell = f"{floor[0] * per:.3f}" if floor else ""
         print(
-            f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {bounds[0]:.1f}x | {bounds[1]:.1f}x"
-            f" | {machine_cell} |"
+            f"| {entry} | {' | '.join(cells)} | {serial * per:.3f} | {floor_cell} | {bounds[0]:.1f}x"
+            f" | {bounds[1]:.1f}x | {machine_cell} |"
         )
     seconds = {count: command_seconds(command, str(path), count, repeat) for count in threads}
     if seconds[threads[0]] is not None:
@@ -246,7 +273,7 @@ def report(
         cells = [f"{s * per:.3f} ({one / s:.2f}x)" for s in seconds.values()]
         machine = command_pair(command, str(path), repeat) if pairs else None
         machine_cell = f"{machine:.2f}x" if machine is not None else ""
-        print(f"| the command, --jobs N | {' | '.join(cells)} | | | | {machine_cell} |")
+        print(f"| the command, --jobs N | {' | '.join(cells)} | | | | | {machine_cell} |")
         speedups["the command (--jobs)"] = [one / s for s in seconds.values()]
     return speedups
 

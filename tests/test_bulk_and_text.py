@@ -127,6 +127,17 @@ def test_demangle_text_large_input_matches_line_by_line():
     assert demangle_text(text) == demangle_text(line) * 50_000
 
 
+@pytest.mark.parametrize("threads", [1, 2, 3])
+def test_large_text_with_characters_beyond_ascii_comes_out_whole(threads):
+    # Cut into pieces on more threads, never inside a character: each
+    # piece is a str of its own before they are joined.
+    line = "é€😀 _ZN3foo3barEv😀_Z1fv\u00e9 \n"
+    text = line * 20_000
+    want = "é€😀 foo::bar()😀f()\u00e9 \n" * 20_000
+    assert demangle_text(text, threads=threads) == want
+    assert demangle_text(text.encode(), threads=threads) == want.encode()
+
+
 @pytest.mark.parametrize("bad", [None, 1, ["_Z1fv"]])
 def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
     with pytest.raises(TypeError, match="text must be str or bytes"):

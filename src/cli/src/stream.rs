@@ -203,9 +203,13 @@ fn filter_read_ahead(
     // reading touches no new memory (a fresh buffer each read faulted in
     // every page of the input: a tenth of the time on two threads).
     let (give_back, returned) = std::sync::mpsc::channel::<Vec<u8>>();
-    // Done at once at most: sixteen pieces of 64 KiB a thread, so that the
-    // memory stays bounded and the threads busy.
-    let threads = pending.options.threads.map_or(1, |n| n.get());
+    // Done at once at most: sixteen pieces of 64 KiB a thread that runs
+    // (no more than the CPUs, as a bulk call runs), so that the memory
+    // stays bounded and the threads busy.
+    let threads = pending
+        .options
+        .threads
+        .map_or(1, |n| n.get().min(demangler::all_threads()));
     let batch = threads * 16 * 64 * 1024;
     std::thread::Builder::new()
         .name("cpp-demangle-read".into())

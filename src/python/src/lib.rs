@@ -167,31 +167,57 @@ fn demangle_text<'py>(
             (passed.as_bytes(), true)
         }
     };
-    let out = py.detach(|| {
-        let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
-        demangler::demangle_text_parallel(raw, &options, &mut out);
-        out
+    if surrogates {
+        let out = py.detach(|| {
+            let mut out = Vec::with_capacity(raw.len() + raw.len() / 2);
+            demangler::demangle_text_parallel(raw, &options, &mut out);
+            out
+        });
+        return demangler::serial(|| {
+            PyBytes::new(py, &out).call_method1("decode", ("utf-8", "surrogatepass"))
+        });
+    }
+    // Each piece becomes a `str` or `bytes` on this thread as soon as it is
+    // done, while the others go on; the pieces are joined at the end (one
+    // copy, where a joined buffer made into an object was two).
+    let mut pieces: Vec<Py<PyAny>> = Vec::new();
+    let mut failure = None;
+    py.detach(|| {
+        let each_piece =
+            |piece: &[u8], out: &mut Vec<u8>| demangler::demangle_text(piece, &options, out);
+        demangler::text_pieces_in_order(raw, &options, &each_piece, |done| {
+            Python::attach(|py| match text_piece(py, done, is_str) {
+                Ok(piece) => pieces.push(piece.unbind()),
+                Err(error) => failure = failure.take().or(Some(error)),
+            })
+        })
     });
-    demangler::serial(|| text_result(py, out, is_str, surrogates))
+    if let Some(error) = failure {
+        return Err(error);
+    }
+    demangler::serial(|| {
+        if pieces.len() == 1 {
+            return Ok(pieces.remove(0).into_bound(py));
+        }
+        let empty = if is_str {
+            PyString::new(py, "").into_any()
+        } else {
+            PyBytes::new(py, b"").into_any()
+        };
+        empty.call_method1("join", (pieces,))
+    })
 }
 
-/// The demangled text as the type the text came in.
-fn text_result(
-    py: Python<'_>,
-    out: Vec<u8>,
-    is_str: bool,
-    surrogates: bool,
-) -> PyResult<Bound<'_, PyAny>> {
-    if surrogates {
-        return PyBytes::new(py, &out).call_method1("decode", ("utf-8", "surrogatepass"));
-    }
+/// A piece of demangled text as the type the text came in: a piece of a
+/// `str` is UTF-8, since the text is only cut between characters and only
+/// symbols are replaced, by UTF-8 text.
+fn text_piece<'py>(py: Python<'py>, done: &[u8], is_str: bool) -> PyResult<Bound<'py, PyAny>> {
     if is_str {
-        // Only symbols were replaced, by UTF-8 text: the result is UTF-8.
-        let text = String::from_utf8(out)
+        let text = std::str::from_utf8(done)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-        Ok(PyString::new(py, &text).into_any())
+        Ok(PyString::new(py, text).into_any())
     } else {
-        Ok(PyBytes::new(py, &out).into_any())
+        Ok(PyBytes::new(py, done).into_any())
     }
 }
 

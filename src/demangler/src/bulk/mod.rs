@@ -196,8 +196,9 @@ pub fn text_pieces_in_order(
     in_order(&pieces, threads, &work, |buf| emit(&buf));
 }
 
-/// `text` cut after bytes that cannot be part of any name, into pieces
-/// of about eight a thread (16 to 64 KiB).
+/// `text` cut after ASCII bytes that cannot be part of any name, into
+/// pieces of about eight a thread (16 to 64 KiB). Never inside a UTF-8
+/// character: each piece of a UTF-8 text, and its output, is UTF-8.
 fn cut_between_names(text: &[u8], threads: usize) -> Vec<&[u8]> {
     let piece = (text.len() / (threads * 8)).clamp(TEXT_PIECE / 4, TEXT_PIECE);
     let mut pieces = Vec::with_capacity(text.len() / piece + 1);
@@ -205,7 +206,7 @@ fn cut_between_names(text: &[u8], threads: usize) -> Vec<&[u8]> {
     while rest.len() > piece {
         let cut = rest[piece..]
             .iter()
-            .position(|&b| !is_name_byte(b))
+            .position(|&b| b.is_ascii() && !is_name_byte(b))
             .map_or(rest.len(), |p| piece + p + 1);
         let (head, tail) = rest.split_at(cut);
         pieces.push(head);
@@ -298,5 +299,27 @@ mod tests {
             assert_eq!(after[7..], serial);
         }
         assert!(serial.starts_with(b"0000000000001234 T foo::bar() and baz(int)@plt\n"));
+    }
+
+    #[test]
+    fn pieces_of_utf8_text_are_utf8() {
+        // Non-ASCII bytes are never name bytes, but a cut after one would
+        // split its character.
+        let text = "é _Z1fv ".repeat(40_000);
+        let options = Options {
+            threads: std::num::NonZeroUsize::new(2),
+            ..Options::default()
+        };
+        let mut pieces = 0;
+        text_pieces_in_order(
+            text.as_bytes(),
+            &options,
+            &|piece, out| demangle_text(piece, &options, out),
+            |done| {
+                pieces += 1;
+                assert!(std::str::from_utf8(done).is_ok());
+            },
+        );
+        assert!(pieces > 1);
     }
 }
