@@ -116,6 +116,10 @@ fn a_braced_initializer_whose_type_fails_reads_on_where_libiberty_stopped() {
         gnu("_Z1f1AIXtlRKU3fooU4cvT_I5teYscvT_IcvT_ILLi1ELi4ELi1EEEE").unwrap(),
         "f(A<{E, 4, 1}>)"
     );
+    // A function type reads its ref-qualifier and `E` past failed types
+    // (d_function_type): the list is then read from the last `E`s, and the
+    // name ends inside its template arguments, as c++filt finds.
+    assert_eq!(gnu("_Z1fP1BIXtlFALi1EEEE"), Err(Error::Truncated));
     // Read on from there, the name ends inside its template arguments.
     assert_eq!(
         gnu("_Z1f1AIXtl1AIXtl1Xdi1adi1bdx_ELi1EEEE"),

@@ -292,19 +292,22 @@ impl<'a> Parser<'a> {
             p.expect(b'F')?;
             // `Y`: extern "C", not shown.
             p.eat(b'Y');
-            let mut ret = p.bare_function_type(true)?;
-            match p.peek() {
-                b'R' => {
-                    p.advance(1);
-                    ret = p.add(Node::Qual(Qual::ReferenceThis, ret, None));
-                }
-                b'O' => {
-                    p.advance(1);
-                    ret = p.add(Node::Qual(Qual::RvalueReferenceThis, ret, None));
-                }
-                _ => {}
+            // libiberty reads the ref-qualifier and the `E` even where the
+            // types failed (d_function_type): a failure stops where
+            // libiberty's does (see `operands`).
+            let types = p.bare_function_type(true);
+            let qual = match p.peek() {
+                b'R' => Some(Qual::ReferenceThis),
+                b'O' => Some(Qual::RvalueReferenceThis),
+                _ => None,
+            };
+            if qual.is_some() && matches!(types, Ok(_) | Err(Stop::Invalid)) {
+                p.advance(1);
             }
-            p.expect(b'E')?;
+            let mut ret = p.closed_by(types, b'E')?;
+            if let Some(qual) = qual {
+                ret = p.add(Node::Qual(qual, ret, None));
+            }
             Ok(ret)
         })
     }
