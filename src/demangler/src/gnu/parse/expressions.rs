@@ -190,19 +190,16 @@ impl<'a> Parser<'a> {
             3 => {
                 let code = code.ok_or(Stop::Invalid)?;
                 let (first, second, third);
-                if code == *b"qu" || code == *b"dX" {
-                    let [a, b, c] = self.operands([
-                        &mut Self::expression_1,
-                        &mut Self::expression_1,
-                        &mut Self::expression_1,
-                    ])?;
-                    (first, second, third) = (a, b, Some(c));
-                } else if code[0] == b'f' {
-                    let [a, b, c] = self.operands([
-                        &mut Self::operator_name,
-                        &mut Self::expression_1,
-                        &mut Self::expression_1,
-                    ])?;
+                if code == *b"qu" || code == *b"dX" || code[0] == b'f' {
+                    // `?:` and a range designator: three expressions; a
+                    // fold with an initializer: its operator, then two.
+                    let lead: &mut dyn FnMut(&mut Self) -> R = if code[0] == b'f' {
+                        &mut Self::operator_name
+                    } else {
+                        &mut Self::expression_1
+                    };
+                    let [a, b, c] =
+                        self.operands([lead, &mut Self::expression_1, &mut Self::expression_1])?;
                     (first, second, third) = (a, b, Some(c));
                 } else if code[0] == b'n' {
                     let mut initializer = None;
