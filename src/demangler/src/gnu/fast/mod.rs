@@ -128,6 +128,14 @@ struct Reader<'a> {
     in_signature: bool,
     /// In a lambda's parameters, where GNU prints `T_` as `auto:N`.
     in_lambda: bool,
+    /// The modifiers GNU's printer holds pending over what is being read
+    /// (`dpi->modifiers`: qualifiers, pointers and references, an array,
+    /// a function type over its return type). It clears them for a
+    /// template's arguments and a function's parameters, but not for a
+    /// lambda's: there they change the text (an array parameter is printed
+    /// `(&) [16]`, a qualifier already pending is dropped), so a lambda
+    /// printed, or repeated, under one goes to the tree.
+    modifiers: u32,
     /// Printing a pack expansion's pattern for this element.
     expanding: Option<u32>,
     /// The length of the first pack the pattern refers to (GNU's
@@ -245,6 +253,7 @@ impl<'a> Reader<'a> {
             elements,
             in_signature: false,
             in_lambda: false,
+            modifiers: 0,
             expanding: None,
             pack_len: None,
             recording: true,
@@ -351,11 +360,42 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The text `span` printed.
+    fn printed(&self, span: Span) -> &str {
+        let range = span.start as usize..span.end as usize;
+        if span.side {
+            &self.side[range]
+        } else {
+            &self.out[range]
+        }
+    }
+
+    /// `read` with one more modifier pending over it (see
+    /// [`Reader::modifiers`]).
+    fn modified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.modifiers += 1;
+        let result = read(self);
+        self.modifiers -= 1;
+        result
+    }
+
+    /// `read` with no modifier pending over it, as GNU prints a template's
+    /// arguments and a function's parameters (see [`Reader::modifiers`]).
+    fn unmodified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        let hold = std::mem::replace(&mut self.modifiers, 0);
+        let result = read(self);
+        self.modifiers = hold;
+        result
+    }
+
     /// Print again what `span` printed, as a back reference does.
     fn repeat(&mut self, span: Span) -> Step<Span> {
         // Back references can double the text at each level: the tree
         // reports that against the output limit.
         if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
+            return None;
+        }
+        if self.modifiers > 0 && self.printed(span).contains("{lambda") {
             return None;
         }
         let params = span.params_scope != 0;

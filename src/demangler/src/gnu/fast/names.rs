@@ -201,7 +201,9 @@ impl<'a> Reader<'a> {
         let kind = self.peek_next();
         self.pos += 2;
         match kind {
-            b'l' if self.peek() != b'T' => {
+            // Under a pending modifier GNU prints the parameters otherwise
+            // (see `Reader::modifiers`): the tree's.
+            b'l' if self.peek() != b'T' && self.modifiers == 0 => {
                 self.push("{lambda");
                 let hold = std::mem::replace(&mut self.in_lambda, true);
                 self.parameters()?;

@@ -134,6 +134,28 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_Z1fKN1A1BERKNS1_1xE", "f(A::B const, A::B::x const&)"),
     ("_Z1fA16_cRKNS_1xE", "f(char [16], char const (&) [16]::x)"),
     ("_Z1fPFvvERKNS0_1xE", "f(void (*)(), void (* const&)()::x)"),
+    // A lambda under a pending modifier: GNU prints its parameters with
+    // the modifiers of the type around it (found on near-misses of
+    // pyarrow's and grpc's symbols).
+    ("_Z1fRZ1gvEUlRFvvEE_", "f(g()::{lambda(void (&&)())#1})"),
+    ("_Z1fPZ1gvEUlA4_iE_", "f(g()::{lambda(int (*) [4])#1})"),
+    (
+        "_Z1fIRZ1gvEUlA16_iE_EvT_",
+        "void f<g()::{lambda(int (&) [16])#1}>(g()::{lambda(int (&) [16])#1})",
+    ),
+    (
+        "_Z1fIRKZ1gvEUlKiE_EvT_",
+        "void f<g()::{lambda(int)#1} const&>(g()::{lambda(int)#1} const&)",
+    ),
+    // And a back reference to one, under a modifier.
+    (
+        "_Z1fZ1gvEUlKiE_RKS0_",
+        "f(g()::{lambda(int const)#1}, g()::{lambda(int)#1} const&)",
+    ),
+    (
+        "_Z1fZ1gvEUlA4_iE_RS0_",
+        "f(g()::{lambda(int [4])#1}, g()::{lambda(int (&) [4])#1})",
+    ),
     (
         "_ZN5clang4ento14simplifyToSValEN4llvm18IntrusiveRefCntPtrIKNS0_12ProgramStateEEEPKNS4_7SymExprE",
         "clang::ento::simplifyToSVal(llvm::IntrusiveRefCntPtr<clang::ento::ProgramState const>, \

@@ -42,7 +42,7 @@ impl<'a> Reader<'a> {
                 {
                     return None;
                 }
-                let inner = self.type_()?;
+                let inner = self.modified(Self::type_)?;
                 let text = match peek {
                     b'K' => " const",
                     b'V' => " volatile",
@@ -75,7 +75,7 @@ impl<'a> Reader<'a> {
             }
             b'P' | b'R' | b'O' => {
                 self.pos += 1;
-                let inner = self.type_()?;
+                let inner = self.modified(Self::type_)?;
                 self.pointer_or_reference(peek, inner)?
             }
             b'F' => self.function_type()?,
@@ -250,7 +250,7 @@ impl<'a> Reader<'a> {
         }
         let dim = &self.text[dim_start..self.pos];
         self.expect(b'_')?;
-        let element = self.type_()?;
+        let element = self.modified(Self::type_)?;
         if !matches!(
             element.shape,
             Shape::Plain | Shape::Qualified | Shape::Pointer
@@ -287,7 +287,7 @@ impl<'a> Reader<'a> {
         }
         let start = self.here();
         if matches!(
-            self.type_()?.shape,
+            self.modified(Self::type_)?.shape,
             Shape::Declarator { .. } | Shape::Pack { .. } | Shape::Expansion
         ) {
             return None;
@@ -380,7 +380,19 @@ impl<'a> Reader<'a> {
         if top {
             self.args.truncate(self.args_base);
         }
-        let (last, _) = self.list(b"E", |reader| {
+        let (last, _) = self.unmodified(|reader| reader.template_arg_list(top))?;
+        self.pos += 1;
+        if last == b'>' {
+            self.push(" ");
+        }
+        self.push(">");
+        self.last_name = hold_last_name;
+        Some(())
+    }
+
+    /// The arguments of [`Reader::template_args`], up to their `E`.
+    fn template_arg_list(&mut self, top: bool) -> Step<(u8, i32)> {
+        self.list(b"E", |reader| {
             let (start, since) = (reader.here(), reader.params_printed);
             let shape = if reader.peek() == b'J' {
                 reader.pos += 1;
@@ -393,14 +405,7 @@ impl<'a> Reader<'a> {
                 reader.args.push(span);
             }
             Some(span)
-        })?;
-        self.pos += 1;
-        if last == b'>' {
-            self.push(" ");
-        }
-        self.push(">");
-        self.last_name = hold_last_name;
-        Some(())
+        })
     }
 
     /// Items up to one of `ends` (not read; the end of the input only if
@@ -553,13 +558,15 @@ impl<'a> Reader<'a> {
         self.push("(");
         let open = self.out.len();
         let lone_void = self.peek() == b'v';
-        let (_, count) = self.list(b"\0E.", |reader| {
-            if reader.peek() == b'Q'
-                || (matches!(reader.peek(), b'R' | b'O') && reader.peek_next() == b'E')
-            {
-                return None;
-            }
-            reader.type_()
+        let (_, count) = self.unmodified(|reader| {
+            reader.list(b"\0E.", |reader| {
+                if reader.peek() == b'Q'
+                    || (matches!(reader.peek(), b'R' | b'O') && reader.peek_next() == b'E')
+                {
+                    return None;
+                }
+                reader.type_()
+            })
         })?;
         if count == 0 {
             return None;
