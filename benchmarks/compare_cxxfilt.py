@@ -1,12 +1,15 @@
 """How often does cpp_demangle print exactly what GNU c++filt prints?
 
-    python benchmarks/compare_cxxfilt.py [--sample N] [--causes K]
+    python benchmarks/compare_cxxfilt.py [--sample N] [--causes K] [--family F ...]
 
 Harvests real symbols from this machine (see benchmarks/corpus.py for the
 families), demangles them with GNU c++filt (the reference), llvm-cxxfilt and
 cpp_demangle (c++filt's rule: a symbol that does not demangle is printed as
 it is), and prints, per family, the share printed byte-identical to c++filt,
-then the most common causes of the remaining differences.
+then the most common causes of the remaining differences. ``--family
+wheels`` (and ``wheels_near_miss``, their near-misses and mutations) takes
+the symbols of the packages installed beside this Python instead: symbols
+that no family of this machine and no fixture holds.
 """
 
 from __future__ import annotations
@@ -32,11 +35,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sample", type=int, default=0, help="use at most N symbols per family")
     parser.add_argument("--causes", type=int, default=6, help="causes to list per family")
+    parser.add_argument(
+        "--family",
+        action="append",
+        choices=corpus.FAMILIES + corpus.HELD_OUT,
+        help="only this family (repeatable; default: every one of this machine's)",
+    )
     args = parser.parse_args()
 
     rows = []
     causes = {}
-    for family in corpus.FAMILIES:
+    for family in args.family or corpus.FAMILIES:
         symbols = corpus.harvest(family)
         if args.sample:
             symbols = corpus.sample(symbols, args.sample)

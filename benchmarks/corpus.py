@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import subprocess
+import sysconfig
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,6 +50,8 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
 FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss"]
+# Not harvested by default: what the environment has installed.
+HELD_OUT = ["wheels", "wheels_near_miss"]
 _MUTATION_BYTES = "_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 _LEGACY_RUST = re.compile(r"^_ZN.*17h[0-9a-f]{16}E")
@@ -58,7 +61,7 @@ _HUGE_BINDER = re.compile(r"^_R.*[FD]G[0-9A-Za-z]{3,}_")
 def _files(patterns: list[str]) -> list[str]:
     # A link's target may lie outside the patterns (/usr/lib/llvm-14/lib):
     # read each real file once.
-    found = {os.path.realpath(f) for p in patterns for f in glob.glob(p) if os.path.isfile(f)}
+    found = {os.path.realpath(f) for p in patterns for f in glob.glob(p, recursive=True) if os.path.isfile(f)}
     return sorted(found)
 
 
@@ -95,6 +98,18 @@ def harvest(family: str) -> list[str]:
         # Not the v0 names a mutation gave a binder of hundreds of thousands
         # of lifetimes or more: c++filt prints each (gigabytes).
         return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))
+    if family in ("wheels", "wheels_near_miss"):
+        # The shared objects of the packages installed beside this Python
+        # (pyarrow, duckdb, Polars...): symbols from other projects'
+        # toolchains, held out from every family above and every fixture.
+        site = {sysconfig.get_paths()[key] for key in ("purelib", "platlib")}
+        files = _files([f"{root}/**/*.so*" for root in site])
+        names = _nm(files, "--defined-only") | _nm(files, "-D", "--defined-only")
+        wheels = {n for n in names if n.startswith(("_Z", "_R"))}
+        if family == "wheels":
+            return sorted(wheels)
+        cxx = {n for n in wheels if n.startswith("_Z")}
+        return sorted(({_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx}) - cxx)
     rust = _nm(_files(RUST_BINARIES), "--defined-only") | _nm(_files(RUST_BINARIES), "-D", "--defined-only")
     if family == "rust_legacy":
         return sorted(n for n in rust if _LEGACY_RUST.match(n))
