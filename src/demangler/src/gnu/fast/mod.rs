@@ -136,6 +136,9 @@ struct Reader<'a> {
     /// `(&) [16]`, a qualifier already pending is dropped), so a lambda
     /// printed, or repeated, under one goes to the tree.
     modifiers: u32,
+    /// Whether a lambda has been printed: only then may a repeated text
+    /// hold one.
+    lambda_printed: bool,
     /// Printing a pack expansion's pattern for this element.
     expanding: Option<u32>,
     /// The length of the first pack the pattern refers to (GNU's
@@ -254,6 +257,7 @@ impl<'a> Reader<'a> {
             in_signature: false,
             in_lambda: false,
             modifiers: 0,
+            lambda_printed: false,
             expanding: None,
             pack_len: None,
             recording: true,
@@ -395,7 +399,7 @@ impl<'a> Reader<'a> {
         if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
             return None;
         }
-        if self.modifiers > 0 && self.printed(span).contains("{lambda") {
+        if self.lambda_printed && self.modifiers > 0 && self.printed(span).contains("{lambda") {
             return None;
         }
         let params = span.params_scope != 0;

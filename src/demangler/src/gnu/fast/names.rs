@@ -204,6 +204,7 @@ impl<'a> Reader<'a> {
             // Under a pending modifier GNU prints the parameters otherwise
             // (see `Reader::modifiers`): the tree's.
             b'l' if self.peek() != b'T' && self.modifiers == 0 => {
+                self.lambda_printed = true;
                 self.push("{lambda");
                 let hold = std::mem::replace(&mut self.in_lambda, true);
                 self.parameters()?;
