@@ -120,6 +120,10 @@ fn a_braced_initializer_whose_type_fails_reads_on_where_libiberty_stopped() {
     // (d_function_type): the list is then read from the last `E`s, and the
     // name ends inside its template arguments, as c++filt finds.
     assert_eq!(gnu("_Z1fP1BIXtlFALi1EEEE"), Err(Error::Truncated));
+    // A member's name after `.` or `->` has its template arguments read
+    // past its own failure (d_expression_1), as c++filt 2.47 finds.
+    assert_eq!(gnu("_Z1fP1BIXtl1AIXdtfpTIiEEEEE").unwrap(), "f(B<{}>*)");
+    assert_eq!(gnu("_Z1fP1BIXtl1AIXptfpTIiEEEEE").unwrap(), "f(B<{}>*)");
     // Read on from there, the name ends inside its template arguments.
     assert_eq!(
         gnu("_Z1f1AIXtl1AIXtl1Xdi1adi1bdx_ELi1EEEE"),

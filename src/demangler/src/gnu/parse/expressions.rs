@@ -61,26 +61,13 @@ impl<'a> Parser<'a> {
                 } else {
                     lenient(self.type_())?
                 };
-                // d_unresolved_name reads the arguments even where the
-                // name failed.
-                let name = match self.unqualified_name() {
-                    Err(Stop::Invalid) if self.peek() == b'I' => {
-                        self.template_args()?;
-                        return self.invalid();
-                    }
-                    name => name?,
+                let qualified = match (ty, self.unqualified_name()) {
+                    (Some(ty), Ok(name)) => Ok(self.add(Node::QualName(ty, name))),
+                    (_, name) => name,
                 };
-                let qualified = match ty {
-                    Some(ty) => self.add(Node::QualName(ty, name)),
-                    None => name,
-                };
-                if self.peek() != b'I' {
-                    return Ok(qualified);
-                }
                 // The arguments apply to the whole qualified name (which
                 // then prints in parentheses as an operand).
-                let args = self.template_args()?;
-                return Ok(self.add(Node::Template(qualified, args)));
+                return self.with_args(qualified);
             }
             (b's', b'p') => {
                 self.advance(2);
@@ -254,12 +241,8 @@ impl<'a> Parser<'a> {
         if code == *b"dt" || code == *b"pt" {
             let (p, n) = (self.peek(), self.peek_next());
             if !((p == b'g' && n == b's') || (p == b's' && n == b'r')) {
-                let name = self.unqualified_name()?;
-                if self.peek() != b'I' {
-                    return Ok(name);
-                }
-                let args = self.template_args()?;
-                return Ok(self.add(Node::Template(name, args)));
+                let name = self.unqualified_name();
+                return self.with_args(name);
             }
         }
         self.expression_1()

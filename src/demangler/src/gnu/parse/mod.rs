@@ -279,6 +279,19 @@ impl<'a> Parser<'a> {
         Ok(ids)
     }
 
+    /// `name`, just read, with the template arguments after it (`I`), read
+    /// even where the name failed: libiberty makes the template of both
+    /// and checks them only then (`d_unresolved_name`, a member's name
+    /// after `.` or `->` in `d_expression_1`, a vendor qualifier in
+    /// `cplus_demangle_type`; see `operands`).
+    pub(super) fn with_args(&mut self, name: R) -> R {
+        if self.peek() != b'I' {
+            return name;
+        }
+        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut Self::template_args])?;
+        Ok(self.add(Node::Template(name, args)))
+    }
+
     fn descend<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Stop>) -> Result<T, Stop> {
         if self.depth >= self.max_depth {
             return Err(Stop::TooDeep);

@@ -181,7 +181,13 @@ impl<'a> Parser<'a> {
                 // libiberty reads the arguments and the type even where the
                 // name before them failed (see `operands`).
                 self.advance(1);
-                let [qual, ty] = self.operands([&mut Self::vendor_qualifier, &mut Self::type_])?;
+                let [qual, ty] = self.operands([
+                    &mut |p: &mut Self| {
+                        let name = p.source_name();
+                        p.with_args(name)
+                    },
+                    &mut Self::type_,
+                ])?;
                 self.add(Node::VendorQual(ty, qual))
             }
             b'D' => {
@@ -498,17 +504,5 @@ impl<'a> Parser<'a> {
             b'I' | b'J' => self.template_args(),
             _ => self.type_(),
         }
-    }
-
-    /// A vendor qualifier's `<source-name> [<template-args>]` after its
-    /// `U` (libiberty `cplus_demangle_type`), the arguments read even where
-    /// the name failed.
-    fn vendor_qualifier(&mut self) -> R {
-        let name = self.source_name();
-        if self.peek() != b'I' {
-            return name;
-        }
-        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut Self::template_args])?;
-        Ok(self.add(Node::Template(name, args)))
     }
 }
