@@ -96,9 +96,16 @@ def timed(call, repeat: int) -> tuple[float, float]:
     return best
 
 
-def worker(symbols_path: str, repeat: int, only: str | None = None, start_at: float | None = None) -> None:
+def worker(
+    symbols_path: str,
+    repeat: int,
+    only: str | None = None,
+    start_at: float | None = None,
+    with_floors: bool = False,
+) -> None:
     """In a process whose calls run on RAYON_NUM_THREADS threads: each entry
-    point's (wall, serial) seconds, as JSON on standard output. With
+    point's (wall, serial) seconds, as JSON on standard output, and
+    CPython's floors where asked (they do not depend on the threads). With
     `only`, that entry point's wall time of each of `repeat` calls, from
     the clock time `start_at` (so that two such processes run together)."""
     import cpp_demangle as cd
@@ -138,7 +145,8 @@ def worker(symbols_path: str, repeat: int, only: str | None = None, start_at: fl
         print(json.dumps(walls))
         return
     results = {name: timed(call, repeat) for name, call in calls.items()}
-    results.update(floors(symbols, text, repeat))
+    if with_floors:
+        results.update(floors(symbols, text, repeat))
     print(json.dumps(results))
 
 
@@ -234,8 +242,9 @@ def report(
     by_threads = {}
     for count in threads:
         env = {**os.environ, "RAYON_NUM_THREADS": str(count)}
+        floors_flag = ["--floors"] if count == threads[0] else []
         out = subprocess.run(
-            [sys.executable, __file__, "--worker", str(path), "--repeat", str(repeat)],
+            [sys.executable, __file__, "--worker", str(path), "--repeat", str(repeat), *floors_flag],
             capture_output=True,
             text=True,
             env=env,
@@ -315,9 +324,10 @@ def main() -> int:
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--only", help=argparse.SUPPRESS)
     parser.add_argument("--start-at", type=float, help=argparse.SUPPRESS)
+    parser.add_argument("--floors", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.repeat, args.only, args.start_at)
+        worker(args.worker, args.repeat, args.only, args.start_at, args.floors)
         return 0
     inputs = load(args.files, args.family)
     if not inputs:
