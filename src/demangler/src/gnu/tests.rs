@@ -96,6 +96,17 @@ fn module_attached_names() {
 }
 
 #[test]
+fn a_tagged_standard_abbreviation_is_one_candidate() {
+    // d_substitution makes `Ss` with ABI tags a candidate; d_name takes it
+    // as it is, adding none (c++filt 2.47; found by CI's differential run).
+    assert_eq!(
+        gnu("_Z1fSsB3foo1jS0_").unwrap(),
+        "f(std::basic_string<char, std::char_traits<char>, std::allocator<char> >[abi:foo], j, j)"
+    );
+    assert_eq!(gnu("_Z1fSsB3fooS_S0_"), Err(Error::Malformed));
+}
+
+#[test]
 fn what_gnu_refuses_is_refused() {
     assert_eq!(gnu("_Z1fDAi"), Err(Error::Malformed));
 }

@@ -279,7 +279,10 @@ impl<'a> Parser<'a> {
                     }
                 } else {
                     let ret = self.name()?;
-                    if let Node::StdName(_) = self.node(ret) {
+                    // d_name takes a standard abbreviation as it is, ABI
+                    // tags and all (`d_substitution` made a tagged one a
+                    // candidate already): no candidate more.
+                    if self.is_abbreviation(ret) {
                         return Ok(ret);
                     }
                     ret
@@ -503,6 +506,18 @@ impl<'a> Parser<'a> {
             b'L' => self.expr_primary(),
             b'I' | b'J' => self.template_args(),
             _ => self.type_(),
+        }
+    }
+
+    /// Whether `id` is a standard abbreviation (`Ss`), with or without ABI
+    /// tags.
+    fn is_abbreviation(&self, mut id: Id) -> bool {
+        loop {
+            match self.node(id) {
+                Node::TaggedName(inner, _) => id = inner,
+                Node::StdName(_) => return true,
+                _ => return false,
+            }
         }
     }
 }
