@@ -1,6 +1,6 @@
 """Demangle linker symbols into readable names: C++ (Itanium), Rust, D, Java
-and GNAT as GNU c++filt does, and Microsoft C++ names as LLVM's llvm-undname
-does.
+and GNAT as GNU c++filt does, Microsoft C++ names as LLVM's llvm-undname
+does, and Swift names as swift-demangle does.
 
 The work is done by a compiled Rust core; this package re-exports it.
 
@@ -13,6 +13,8 @@ The work is done by a compiled Rust core; this package re-exports it.
 '#0 0x4005d6 in foo::bar()+0x12'
 >>> cpp_demangle.demangle("??0Foo@@QEAA@XZ")
 'public: __cdecl Foo::Foo(void)'
+>>> cpp_demangle.demangle("$s10Foundation4DataV5countSivg")
+'Foundation.Data.count.getter : Swift.Int'
 
 demangle_arrow() does a whole Arrow column (pyarrow, Polars, DuckDB, pandas)
 in place, and cpp_demangle.clusters has recipes for Dask, Spark and Ray.
@@ -47,6 +49,10 @@ suffixes=True
 hash=True
     Print the hashes of Rust names (``::h0123...`` and v0's ``[...]``); False
     drops them.
+simplified=False
+    Print Swift names in the short form of ``swift-demangle --simplified``,
+    what Xcode and crash reporters show: no module names, parameter types,
+    where clauses or specialization details.
 types=False
     Also demangle bare type encodings (``i`` is ``int``), as ``c++filt -t``.
 style="c++filt"
@@ -57,11 +63,14 @@ style="c++filt"
 format="auto"
     Which manglings to recognise, by c++filt's ``-s`` names: ``"auto"``
     (Rust, then C++, then D; and Microsoft C++ for a name that starts with
-    ``?``), ``"gnu-v3"`` (C++ only), ``"rust"``, ``"dlang"``, ``"java"``
+    ``?``, and Swift for a name with a prefix of Swift's: ``$s``, ``_$s``,
+    ``$S``, ``_$S``, ``$e``, ``_$e``, ``_T0``), ``"gnu-v3"`` (C++ only),
+    ``"rust"``, ``"dlang"``, ``"java"``
     (GCJ's names: ``java.lang.String``), ``"gnat"`` (Ada; never fails, as in
     c++filt: ``<Foo>`` where not GNAT's), ``"msvc"`` (Microsoft C++ names
     alone, as LLVM 19's ``llvm-undname`` prints them, ``.?AV`` typeinfo
-    strings too) or ``"none"``. For Microsoft names, ``return_type=False``
+    strings too), ``"swift"`` (Swift names alone, as swift-demangle 6.2.3
+    prints them) or ``"none"``. For Microsoft names, ``return_type=False``
     is llvm-undname's ``--no-return-type``, ``verbose=False`` its
     ``--no-calling-convention --no-access-specifier --no-member-type``, and
     ``params=False`` all of those and ``--no-variable-type``, and no

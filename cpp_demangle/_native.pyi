@@ -27,7 +27,7 @@ OPTIONS: list[str]
 class DemangleError(ValueError): ...
 
 _Style = Literal["c++filt", "libstdc++"]
-_Format = Literal["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc", "none"]
+_Format = Literal["auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc", "swift", "none"]
 _Text = TypeVar("_Text", str, bytes)
 
 class _Options(TypedDict, total=False):
@@ -38,6 +38,7 @@ class _Options(TypedDict, total=False):
     templates: bool
     suffixes: bool
     hash: bool
+    simplified: bool
     types: bool
     style: _Style
     format: _Format
@@ -84,7 +85,7 @@ class Symbol:
     @property
     def text(self) -> str: ...
     @property
-    def language(self) -> Literal["c++", "rust", "d", "java", "ada"]: ...
+    def language(self) -> Literal["c++", "rust", "d", "java", "ada", "swift"]: ...
     @property
     def kind(self) -> Literal["function", "data", "special", "unknown"]: ...
     @property

@@ -6,6 +6,7 @@
     python tests/regenerate_fixtures.py --rerecord # the same samples, the current oracle's output
     python tests/regenerate_fixtures.py --msvc     # Microsoft names from Windows wheels, llvm-undname 19
     python tests/regenerate_fixtures.py --parse    # LLVM 14's partial demangler on the C++ fixtures
+    python tests/regenerate_fixtures.py --swift    # Swift's runtime symbols, swift-demangle 6.2.3
 
 For each family of real symbols (benchmarks/corpus.py) it keeps a stable
 sample, records GNU c++filt's output for each symbol (as ``nm ... | c++filt``
@@ -25,7 +26,12 @@ Fixture files, tab-separated, one symbol a line:
   built against ``llvm-config-14``'s libLLVMDemangle.a);
 * ``tests/fixtures/msvc_<arch>.tsv``: Microsoft names of Windows wheels on
   PyPI (benchmarks/msvc_corpus.py) and what llvm-undname 19 prints for each
-  (the name itself where it refuses it), an equal share from each project.
+  (the name itself where it refuses it), an equal share from each project;
+* ``tests/fixtures/swift_<family>.tsv``: symbols of the Swift runtime and
+  Foundation libraries of Debian's ``libswiftlang`` 6.2.3 and their
+  near-misses (benchmarks/swift_corpus.py), with what swift-demangle 6.2.3
+  prints for each in its default and ``--simplified`` forms (three columns;
+  names on which it aborts are left out).
 """
 
 from __future__ import annotations
@@ -119,6 +125,27 @@ def regenerate_msvc(check: bool) -> int:
     return 0
 
 
+# Swift names kept per family.
+SWIFT_SAMPLE = {"swift_runtime": 3000, "swift_near_miss": 3000}
+
+
+def regenerate_swift(check: bool) -> int:
+    import swift_corpus
+
+    if not swift_corpus.swift_demangle_command().exists():
+        print("swift-demangle is not built: bash ci/build_swift_demangle.sh", file=sys.stderr)
+        return 1
+    for family, size in SWIFT_SAMPLE.items():
+        names = corpus.sample(swift_corpus.harvest(family), size)
+        default = swift_corpus.swift_demangle(names)
+        simplified = swift_corpus.swift_demangle(names, simplified=True)
+        rows = {n: f"{d}\t{s}" for n, d, s in zip(names, default, simplified) if d is not None and s is not None}
+        print(f"swift {family}: {len(names)} sampled, {len(names) - len(rows)} abort swift-demangle")
+        if not check:
+            write_tsv(FIXTURES / f"{family}.tsv", rows)
+    return 0
+
+
 def build_partial_oracle() -> Path:
     """tests/oracles/partial.cpp built against LLVM 14's libLLVMDemangle."""
     import shutil
@@ -170,6 +197,7 @@ def main() -> int:
     parser.add_argument("--rerecord", action="store_true", help="the same samples, the oracle's output now")
     parser.add_argument("--msvc", action="store_true", help="only the Microsoft names, from Windows wheels")
     parser.add_argument("--parse", action="store_true", help="only LLVM's partial demangler on the C++ fixtures")
+    parser.add_argument("--swift", action="store_true", help="only Swift's runtime symbols, swift-demangle 6.2.3")
     parser.add_argument("families", nargs="*", default=list(SAMPLE_SIZES))
     args = parser.parse_args()
     if args.cli:
@@ -180,6 +208,8 @@ def main() -> int:
         return regenerate_msvc(args.check)
     if args.parse:
         return regenerate_parse(args.check)
+    if args.swift:
+        return regenerate_swift(args.check)
 
     for family in args.families:
         harvested = corpus.harvest(family)

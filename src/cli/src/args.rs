@@ -77,6 +77,7 @@ enum Opt {
     NoTemplates,
     NoSuffixes,
     NoHash,
+    Simplified,
     Parquet,
     Column,
     Into,
@@ -118,6 +119,7 @@ const OWN_LONG: &[(&str, Opt, Value)] = &[
     ("no-templates", Opt::NoTemplates, Value::None),
     ("no-suffixes", Opt::NoSuffixes, Value::None),
     ("no-hash", Opt::NoHash, Value::None),
+    ("simplified", Opt::Simplified, Value::None),
     ("parquet", Opt::Parquet, Value::None),
     ("column", Opt::Column, Value::Required),
     ("into", Opt::Into, Value::Required),
@@ -378,6 +380,7 @@ fn apply_demangling(
         Opt::NoTemplates => options.templates = false,
         Opt::NoSuffixes => options.suffixes = false,
         Opt::NoHash => options.hash = false,
+        Opt::Simplified => options.simplified = true,
         // Taken by `apply`.
         Opt::Parquet | Opt::Column | Opt::Into => {}
         Opt::Help => return Ok(Some(Action::Help)),

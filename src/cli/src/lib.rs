@@ -45,7 +45,8 @@ fn usage(program: &str) -> String {
         "\
 Usage: {program} [options] [mangled names]
 Demangle C++ (Itanium), Rust, D, Java and GNAT symbols as GNU c++filt does,
-and Microsoft C++ names as LLVM's llvm-undname does.
+Microsoft C++ names as LLVM's llvm-undname does, and Swift names as
+swift-demangle does.
 Options are:
   [-_|--strip-underscore]     Ignore first leading underscore
   [-n|--no-strip-underscore]  Do not ignore a leading underscore (default)
@@ -63,6 +64,7 @@ This package's own:
   [--no-templates]            Do not display template arguments
   [--no-suffixes]             Do not display compilers' suffixes ([clone .cold])
   [--no-hash]                 Do not display the hashes of Rust symbols
+  [--simplified]              Print Swift names in swift-demangle's short form
   [--style {{{styles}}}]   Whose output to reproduce (default c++filt)
   [--recursion-limit=N]       How deeply nested a name may be, 1 to {max_depth} (default {max_depth})
   [--max-length BYTES]        Longest demangled name (default {max_len}); a longer one is echoed

@@ -25,7 +25,7 @@
 
 use crate::outcome::{Outcome, Sink};
 use crate::symbol::Language;
-use crate::{dlang, gnat, gnu, guard, msvc, rust, stack};
+use crate::{dlang, gnat, gnu, guard, msvc, rust, stack, swift};
 use crate::{Error, Format, Options, Style};
 
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
@@ -178,6 +178,10 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
     if msvc_claims(token, options) {
         return guarded(options, |options| msvc::demangle_microsoft(token, options));
     }
+    // Before c++filt's leading `$` is dropped: it starts a Swift prefix.
+    if swift_claims(token, options) {
+        return guarded(options, |options| swift::demangle_swift(token, options));
+    }
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
         _ => (0, token),
@@ -261,6 +265,19 @@ pub(crate) fn msvc_claims(symbol: &[u8], options: &Options) -> bool {
         }
 }
 
+/// Whether the Swift demangler takes `symbol`: every name in the `swift`
+/// format, a name with a Swift mangling prefix in `auto` (no other
+/// scheme's names start with one), none in the other formats and in the
+/// libstdc++ style.
+pub(crate) fn swift_claims(symbol: &[u8], options: &Options) -> bool {
+    options.style == Style::CxxFilt
+        && match options.format {
+            Format::Swift => true,
+            Format::Auto => swift::is_swift_name(symbol),
+            _ => false,
+        }
+}
+
 /// The name read by the schemes of the format, in libiberty's
 /// `cplus_demangle` order.
 fn read_scheme<O: Outcome>(
@@ -291,6 +308,7 @@ fn read_scheme<O: Outcome>(
         Format::Dlang => O::new(dlang::demangle(name, options)?, Language::D, None),
         // Taken by `read_token` before a leading `.` is set aside.
         Format::Msvc => msvc::demangle_microsoft(name, options)?,
+        Format::Swift => swift::demangle_swift(name, options)?,
         // A name that looks Rust but does not parse as Rust is tried as
         // C++, as libiberty does (`_ZN...17h...E` is also a C++ mangling).
         Format::Auto => match rust {

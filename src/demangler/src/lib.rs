@@ -25,6 +25,7 @@ mod options;
 mod outcome;
 mod rust;
 mod stack;
+mod swift;
 mod symbol;
 mod text;
 

@@ -45,17 +45,21 @@ pub enum Format {
     /// them, typeinfo strings (`.?AVFoo@@`) included. Not one of c++filt's:
     /// in `auto`, a name that starts with `?` is one.
     Msvc,
+    /// Swift names only (`swift`), as `swift-demangle` of Swift 6.2.3 prints
+    /// them. Not one of c++filt's: in `auto`, a name with a prefix of
+    /// Swift's (`$s`, `_$s`, `$S`, `_$S`, `$e`, `_$e`, `_T0`) is one.
+    Swift,
 }
 
 impl Format {
     /// The names c++filt's `-s` takes that this package implements, in
-    /// c++filt's order, then this package's own (`msvc`).
-    pub const NAMES: [&'static str; 8] = [
-        "none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc",
+    /// c++filt's order, then this package's own (`msvc`, `swift`).
+    pub const NAMES: [&'static str; 9] = [
+        "none", "auto", "gnu-v3", "java", "gnat", "dlang", "rust", "msvc", "swift",
     ];
 
     /// Every format, in the order of [`Format::NAMES`].
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::None,
         Format::Auto,
         Format::GnuV3,
@@ -64,6 +68,7 @@ impl Format {
         Format::Dlang,
         Format::Rust,
         Format::Msvc,
+        Format::Swift,
     ];
 
     /// The format's name (see [`Format::NAMES`]).
@@ -81,6 +86,7 @@ impl Format {
             Format::Java => "Java",
             Format::Dlang => "D",
             Format::Msvc => "Microsoft C++",
+            Format::Swift => "Swift",
         }
     }
 
@@ -95,6 +101,7 @@ impl Format {
             "java" => Format::Java,
             "dlang" => Format::Dlang,
             "msvc" => Format::Msvc,
+            "swift" => Format::Swift,
             other => {
                 return Err(OptionError(format!(
                     "format must be one of {}, not {other:?}",
@@ -184,6 +191,10 @@ pub struct Options {
     pub suffixes: bool,
     /// Print the hashes of Rust names (legacy `::h...`, v0 `[...]`).
     pub hash: bool,
+    /// Print Swift names in the short form of `swift-demangle --simplified`
+    /// (Swift's `SimplifiedUIDemangleOptions`, what Xcode and crash
+    /// reporters show): no module names, parameter types or where clauses.
+    pub simplified: bool,
     /// How many threads a bulk call ([`crate::demangle_in_order`],
     /// [`crate::demangle_column`], [`crate::parse_in_order`],
     /// [`crate::demangle_text_parallel`]) runs on, the calling thread
@@ -278,6 +289,7 @@ impl Default for Options {
             templates: true,
             suffixes: true,
             hash: true,
+            simplified: false,
             threads: None,
         }
     }

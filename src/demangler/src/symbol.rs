@@ -18,6 +18,7 @@ pub enum Language {
     D,
     Java,
     Ada,
+    Swift,
 }
 
 impl Language {
@@ -28,6 +29,7 @@ impl Language {
             Language::D => "d",
             Language::Java => "java",
             Language::Ada => "ada",
+            Language::Swift => "swift",
         }
     }
 }

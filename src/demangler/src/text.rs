@@ -16,10 +16,23 @@
 //! - a `?` that starts no name is kept, and what follows it is read as
 //!   usual (by c++filt's rule), with no `?` inside the same word tried.
 //!
+//! And swift-demangle's rule for Swift names: in the formats that read
+//! them (`swift`, `auto`), `@__swiftmacro_` starts a name too; in `swift`,
+//! a run that does not demangle as a whole is searched for a Swift prefix
+//! as swift-demangle's filter mode searches a line (`findMaybeMangled`:
+//! `$s` after `_S` in `_S$s4main...`), and the name from there to the end
+//! of the run is demangled, the bytes before it kept. (Not in `auto`: there
+//! a run is one name or none, as c++filt reads it, so that `_T0` inside a
+//! damaged C++ name is left alone as c++filt leaves it.)
+//!
 //! Every byte is looked at a bounded number of times: linear time.
 
-use crate::dispatch::read_microsoft_prefix;
+use crate::dispatch::{read_microsoft_prefix, swift_claims};
 use crate::{demangle_token, msvc_claims, Options};
+
+/// The prefix of the names of macro expansion buffers, which starts with
+/// a byte that is not a symbol character.
+const SWIFT_MACRO: &[u8] = b"@__swiftmacro_";
 
 /// The characters c++filt takes as part of a symbol (on ELF targets).
 #[inline]
@@ -57,6 +70,8 @@ const MICROSOFT_RUN_MAX: usize = 32766;
 /// ```
 pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     let microsoft = msvc_claims(b"?", options);
+    let swift = swift_claims(b"$s", options);
+    let swift_within = options.format == crate::Format::Swift;
     let mut at = 0;
     while at < text.len() {
         // Up to the next symbol character, or `?` that may start a name.
@@ -64,7 +79,9 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
             .iter()
             .enumerate()
             .position(|(i, &b)| {
-                is_symbol_byte(b) || (microsoft && b == b'?' && starts_word(before(text, at + i)))
+                is_symbol_byte(b)
+                    || (microsoft && b == b'?' && starts_word(before(text, at + i)))
+                    || (swift && b == b'@' && text[at + i..].starts_with(SWIFT_MACRO))
             })
             .map_or(text.len(), |i| at + i);
         out.extend_from_slice(&text[at..other]);
@@ -76,17 +93,67 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
             at += microsoft_name(&text[at..], options, out);
             continue;
         }
-        let run = text[at..]
+        let start = if text[at] == b'@' {
+            at + SWIFT_MACRO.len()
+        } else {
+            at
+        };
+        let run = text[start..]
             .iter()
             .position(|&b| !is_symbol_byte(b))
-            .map_or(text.len(), |i| at + i);
+            .map_or(text.len(), |i| start + i);
         let token = &text[at..run];
         match demangle_token(token, options) {
             Ok(name) => out.extend_from_slice(name.as_bytes()),
-            Err(_) => out.extend_from_slice(token),
+            Err(_) => match swift_within.then(|| swift_name_within(token)).flatten() {
+                Some(from) => {
+                    out.extend_from_slice(&token[..from]);
+                    match demangle_token(&token[from..], options) {
+                        Ok(name) => out.extend_from_slice(name.as_bytes()),
+                        Err(_) => out.extend_from_slice(&token[from..]),
+                    }
+                }
+                None => out.extend_from_slice(token),
+            },
         }
         at = run;
     }
+}
+
+/// Where a Swift name starts inside a run of symbol characters, after its
+/// first byte, as swift-demangle's `findMaybeMangled` finds one: `_T`, or
+/// `$s`, `$S` or `$e` with the `_` before it if any, followed by at least
+/// one more character. (At the run's first byte the run was tried whole.)
+fn swift_name_within(run: &[u8]) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Start,
+        Underscore,
+        Dollar,
+    }
+    let mut state = State::Start;
+    let mut start = 0;
+    for (i, &b) in run.iter().enumerate() {
+        state = match (state, b) {
+            (State::Start, b'_') | (State::Dollar, b'_') | (State::Underscore, b'_') => {
+                start = i;
+                State::Underscore
+            }
+            (State::Start, b'$') | (State::Dollar, b'$') => {
+                start = i;
+                State::Dollar
+            }
+            (State::Underscore, b'$') => State::Dollar,
+            (State::Underscore, b'T') | (State::Dollar, b'S' | b's' | b'e') => {
+                if i + 1 < run.len() && start > 0 {
+                    return Some(start);
+                }
+                State::Start
+            }
+            _ => State::Start,
+        };
+    }
+    None
 }
 
 /// The byte before `at` in `text` (0 at its start).

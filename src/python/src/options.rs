@@ -13,12 +13,13 @@ use demangler::{Format, OptionError, Options, Style};
 use crate::argument::type_name;
 
 /// The names of the options, in the order the documentation gives them.
-pub(crate) const NAMES: [&str; 13] = [
+pub(crate) const NAMES: [&str; 14] = [
     "params",
     "return_type",
     "templates",
     "suffixes",
     "hash",
+    "simplified",
     "types",
     "style",
     "format",
@@ -47,6 +48,7 @@ pub(crate) fn options_from_kwargs(
             "templates" => options.templates = flag(&value, "templates")?,
             "suffixes" => options.suffixes = flag(&value, "suffixes")?,
             "hash" => options.hash = flag(&value, "hash")?,
+            "simplified" => options.simplified = flag(&value, "simplified")?,
             "types" => options.types = flag(&value, "types")?,
             "style" => {
                 options.style = Style::from_name(&word(&value, "style")?).map_err(refused)?
@@ -96,6 +98,7 @@ pub(crate) fn kwargs_from_options<'py>(
             "templates" => kwargs.set_item(name, options.templates)?,
             "suffixes" => kwargs.set_item(name, options.suffixes)?,
             "hash" => kwargs.set_item(name, options.hash)?,
+            "simplified" => kwargs.set_item(name, options.simplified)?,
             "types" => kwargs.set_item(name, options.types)?,
             "style" => kwargs.set_item(name, options.style.name())?,
             "format" => kwargs.set_item(name, options.format.name())?,

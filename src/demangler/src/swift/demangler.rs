@@ -1,0 +1,2166 @@
+//! Swift's demangler (`Demangler.cpp` of Swift 6.2.3): a stack machine.
+//! Each operator character either pushes a node or pops the nodes that the
+//! mangling put before it and pushes what it builds of them; what is left
+//! on the stack is the symbol. Each function names the one of
+//! `Demangler.cpp` it follows; a node pointer that may be null there is an
+//! `Option<Id>` here, and a `None` makes the builders (`createWithChild`,
+//! `addChild`) give `None` as Swift's do.
+
+use super::nodes::{is_context, Id, Kind, Payload, Tree};
+use super::punycode;
+
+use Kind as K;
+
+type N = Option<Id>;
+
+/// The most words an identifier can refer back to (`MaxNumWords`).
+const MAX_WORDS: usize = 26;
+/// The most repeats of one substitution (`SubstitutionMerging::MaxRepeatCount`).
+const MAX_REPEAT: i64 = 2048;
+/// The specialization passes (`MAX_SPECIALIZATION_PASS`).
+const MAX_SPECIALIZATION_PASS: i64 = 10;
+
+/// Why a demangling stopped other than at a malformed name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// Nested deeper than the recursion limit.
+    TooDeep,
+    /// More nodes than the input can honestly need.
+    TooBig,
+}
+
+pub(crate) struct Demangler<'a> {
+    text: &'a [u8],
+    pos: usize,
+    /// `IsOldFunctionTypeMangling`: `_T0` names keep labels in the types.
+    old_function_types: bool,
+    pub(crate) tree: Tree,
+    stack: Vec<Id>,
+    subs: Vec<Id>,
+    words: Vec<(usize, usize)>,
+    depth: u32,
+    limit: u32,
+    budget: usize,
+    pub(crate) stop: Option<Stop>,
+}
+
+/// `isDeclName`.
+fn is_decl_name(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::Identifier
+            | K::LocalDeclName
+            | K::PrivateDeclName
+            | K::RelatedEntityDeclName
+            | K::PrefixOperator
+            | K::PostfixOperator
+            | K::InfixOperator
+            | K::TypeSymbolicReference
+            | K::ProtocolSymbolicReference
+            | K::ObjectiveCProtocolSymbolicReference
+    )
+}
+
+/// `isAnyGeneric`.
+fn is_any_generic(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::Structure
+            | K::Class
+            | K::Enum
+            | K::Protocol
+            | K::ProtocolSymbolicReference
+            | K::ObjectiveCProtocolSymbolicReference
+            | K::OtherNominalType
+            | K::TypeAlias
+            | K::TypeSymbolicReference
+            | K::BuiltinTupleType
+    )
+}
+
+/// `isEntity`: a context, or a type.
+fn is_entity(kind: Kind) -> bool {
+    kind == K::Type || is_context(kind)
+}
+
+/// `isRequirement`.
+fn is_requirement(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::DependentGenericParamPackMarker
+            | K::DependentGenericParamValueMarker
+            | K::DependentGenericSameTypeRequirement
+            | K::DependentGenericSameShapeRequirement
+            | K::DependentGenericLayoutRequirement
+            | K::DependentGenericConformanceRequirement
+            | K::DependentGenericInverseConformanceRequirement
+    )
+}
+
+/// `isFunctionAttr`: the attributes that head a symbol.
+pub(crate) fn is_function_attr(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::FunctionSignatureSpecialization
+            | K::GenericSpecialization
+            | K::GenericSpecializationPrespecialized
+            | K::InlinedGenericFunction
+            | K::GenericSpecializationNotReAbstracted
+            | K::GenericPartialSpecialization
+            | K::GenericPartialSpecializationNotReAbstracted
+            | K::GenericSpecializationInResilienceDomain
+            | K::ObjCAttribute
+            | K::NonObjCAttribute
+            | K::DynamicAttribute
+            | K::DirectMethodReferenceAttribute
+            | K::VTableAttribute
+            | K::PartialApplyForwarder
+            | K::PartialApplyObjCForwarder
+            | K::OutlinedVariable
+            | K::OutlinedReadOnlyObject
+            | K::OutlinedBridgedMethod
+            | K::MergedFunction
+            | K::DistributedThunk
+            | K::DistributedAccessor
+            | K::DynamicallyReplaceableFunctionImpl
+            | K::DynamicallyReplaceableFunctionKey
+            | K::DynamicallyReplaceableFunctionVar
+            | K::AsyncFunctionPointer
+            | K::AsyncAwaitResumePartialFunction
+            | K::AsyncSuspendResumePartialFunction
+            | K::AccessibleFunctionRecord
+            | K::BackDeploymentThunk
+            | K::BackDeploymentFallback
+            | K::HasSymbolQuery
+            | K::CoroFunctionPointer
+            | K::DefaultOverride
+    )
+}
+
+/// The prefixes of Swift's manglings (`getManglingPrefixLength`): Swift 4
+/// (`_T0`), 4.x (`$S`), 5 and later (`$s`), Embedded Swift (`$e`), and
+/// macro expansion buffers.
+pub(crate) fn prefix_len(name: &[u8]) -> usize {
+    const PREFIXES: [&[u8]; 8] = [
+        b"_T0",
+        b"$S",
+        b"_$S",
+        b"$s",
+        b"_$s",
+        b"$e",
+        b"_$e",
+        b"@__swiftmacro_",
+    ];
+    PREFIXES
+        .iter()
+        .find(|p| name.starts_with(p))
+        .map_or(0, |p| p.len())
+}
+
+fn is_digit(c: u8) -> bool {
+    c.is_ascii_digit()
+}
+
+fn is_lower(c: u8) -> bool {
+    c.is_ascii_lowercase()
+}
+
+fn is_upper(c: u8) -> bool {
+    c.is_ascii_uppercase()
+}
+
+/// `isWordStart`.
+fn is_word_start(c: u8) -> bool {
+    !is_digit(c) && c != b'_' && c != 0
+}
+
+/// `isWordEnd`.
+fn is_word_end(c: u8, prev: u8) -> bool {
+    c == b'_' || c == 0 || (!is_upper(prev) && is_upper(c))
+}
+
+impl<'a> Demangler<'a> {
+    pub(crate) fn new(text: &'a [u8], limit: u32) -> Self {
+        Demangler {
+            text,
+            pos: 0,
+            old_function_types: false,
+            tree: Tree::default(),
+            stack: Vec::with_capacity(16),
+            subs: Vec::with_capacity(16),
+            words: Vec::new(),
+            depth: 0,
+            limit,
+            // A real symbol needs a few nodes a byte; a substitution may be
+            // repeated 2048 times by three bytes.
+            budget: 4096 + text.len().saturating_mul(64),
+            stop: None,
+        }
+    }
+
+    // -- Reading the text (`Demangler.h`) --
+
+    fn peek(&self) -> u8 {
+        self.text.get(self.pos).copied().unwrap_or(0)
+    }
+
+    fn next(&mut self) -> u8 {
+        match self.text.get(self.pos) {
+            Some(&c) => {
+                self.pos += 1;
+                c
+            }
+            None => 0,
+        }
+    }
+
+    fn next_if(&mut self, c: u8) -> bool {
+        if self.peek() == c && self.pos < self.text.len() {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn next_if_str(&mut self, s: &[u8]) -> bool {
+        if self.text[self.pos..].starts_with(s) {
+            self.pos += s.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// `pushBack`: one character back, even where the last read was past
+    /// the end and read nothing (as Swift's does).
+    fn push_back(&mut self) {
+        self.pos = self.pos.saturating_sub(1);
+    }
+
+    // -- The node stack --
+
+    fn push(&mut self, id: Id) {
+        if self.stack.len() >= self.budget {
+            self.stop = Some(Stop::TooBig);
+            return;
+        }
+        self.stack.push(id);
+    }
+
+    fn pop(&mut self) -> N {
+        self.stack.pop()
+    }
+
+    /// `popNode(kind)`.
+    fn pop_kind(&mut self, kind: Kind) -> N {
+        self.pop_if(|k| k == kind)
+    }
+
+    /// `popNode(pred)`.
+    fn pop_if(&mut self, pred: impl Fn(Kind) -> bool) -> N {
+        let &top = self.stack.last()?;
+        if pred(self.tree.kind(top)) {
+            self.stack.pop()
+        } else {
+            None
+        }
+    }
+
+    fn add_subst(&mut self, node: N) {
+        if let Some(node) = node {
+            self.subs.push(node);
+        }
+    }
+
+    // -- Building nodes --
+
+    fn node(&mut self, kind: Kind) -> Id {
+        self.node_with(kind, Payload::None)
+    }
+
+    fn node_with(&mut self, kind: Kind, payload: Payload) -> Id {
+        if self.tree.nodes.len() >= self.budget {
+            self.stop = Some(Stop::TooBig);
+        }
+        self.tree.add(kind, payload)
+    }
+
+    fn text_node(&mut self, kind: Kind, text: &[u8]) -> Id {
+        self.node_with(kind, Payload::Text(text.into()))
+    }
+
+    fn index_node(&mut self, kind: Kind, index: u64) -> Id {
+        self.node_with(kind, Payload::Index(index))
+    }
+
+    /// `addChild`: `None` if either is.
+    fn add(&mut self, parent: N, child: N) -> N {
+        let (parent, child) = (parent?, child?);
+        self.tree.push_child(parent, child);
+        Some(parent)
+    }
+
+    /// `createWithChild`.
+    fn with1(&mut self, kind: Kind, child: N) -> N {
+        let child = child?;
+        let node = self.node(kind);
+        self.tree.push_child(node, child);
+        Some(node)
+    }
+
+    /// `createWithChildren`, all of them or `None`.
+    fn with(&mut self, kind: Kind, children: &[N]) -> N {
+        if children.iter().any(Option::is_none) {
+            return None;
+        }
+        let node = self.node(kind);
+        for child in children.iter().flatten() {
+            self.tree.push_child(node, *child);
+        }
+        Some(node)
+    }
+
+    /// `createType`.
+    fn ty(&mut self, child: N) -> N {
+        self.with1(K::Type, child)
+    }
+
+    /// `createWithPoppedType`.
+    fn with_popped_type(&mut self, kind: Kind) -> N {
+        let ty = self.pop_kind(K::Type);
+        self.with1(kind, ty)
+    }
+
+    /// `changeKind`: a copy of the node with another kind.
+    fn change_kind(&mut self, node: N, kind: Kind) -> N {
+        let node = node?;
+        let payload = self.tree.nodes[node as usize].payload.clone();
+        let children = self.tree.children(node).to_vec();
+        let new = self.node_with(kind, payload);
+        self.tree.nodes[new as usize].children = children;
+        Some(new)
+    }
+
+    fn child(&self, node: Id, i: usize) -> N {
+        self.tree.get(node, i)
+    }
+
+    fn kind_of(&self, node: N) -> Option<Kind> {
+        node.map(|n| self.tree.kind(n))
+    }
+
+    // -- The entry points --
+
+    /// `demangleSymbol` for a name with a new-mangling prefix; `None` where
+    /// Swift gives a null tree.
+    pub(crate) fn demangle_symbol(&mut self) -> N {
+        let prefix = prefix_len(self.text);
+        if prefix == 0 {
+            return None;
+        }
+        self.old_function_types = self.text.starts_with(b"_T");
+        self.pos = prefix;
+        if !self.parse_and_push() {
+            return None;
+        }
+        let top = self.node(K::Global);
+        let suffix = self.pop_kind(K::Suffix);
+        let mut parent = top;
+        while let Some(attr) = self.pop_if(is_function_attr) {
+            self.tree.push_child(parent, attr);
+            if matches!(
+                self.tree.kind(attr),
+                K::PartialApplyForwarder | K::PartialApplyObjCForwarder
+            ) {
+                parent = attr;
+            }
+        }
+        for node in std::mem::take(&mut self.stack) {
+            let child = match self.tree.kind(node) {
+                K::Type => self.tree.get(node, 0)?,
+                _ => node,
+            };
+            self.tree.push_child(parent, child);
+        }
+        if let Some(suffix) = suffix {
+            self.tree.push_child(top, suffix);
+        }
+        if self.tree.len(top) == 0 {
+            return None;
+        }
+        Some(top)
+    }
+
+    /// `parseAndPushNodes`.
+    fn parse_and_push(&mut self) -> bool {
+        while self.pos < self.text.len() {
+            if self.peek() == 0 {
+                return true;
+            }
+            let Some(node) = self.operator() else {
+                return false;
+            };
+            if self.stop.is_some() {
+                return false;
+            }
+            self.push(node);
+        }
+        true
+    }
+
+    /// `demangleOperator`.
+    fn operator(&mut self) -> N {
+        loop {
+            let c = self.next();
+            return match c {
+                // Alignment padding of symbolic references.
+                0xFF => continue,
+                1..=0xC => self.symbolic_reference(c),
+                b'A' => self.multi_substitutions(),
+                b'B' => self.builtin_type(),
+                b'C' => self.any_generic_type(K::Class),
+                b'D' => self.type_mangling(),
+                b'E' => self.extension_context(),
+                b'F' => self.plain_function(),
+                b'G' => self.bound_generic_type(),
+                b'H' => self.conformance_operator(),
+                b'I' => self.impl_function_type(),
+                b'K' => Some(self.node(K::ThrowsAnnotation)),
+                b'L' => self.local_identifier(),
+                b'M' => self.metatype(),
+                b'N' => {
+                    let ty = self.pop_kind(K::Type);
+                    self.with1(K::TypeMetadata, ty)
+                }
+                b'O' => self.any_generic_type(K::Enum),
+                b'P' => self.any_generic_type(K::Protocol),
+                b'Q' => self.archetype(),
+                b'R' => self.generic_requirement(),
+                b'S' => self.standard_substitution(),
+                b'T' => self.thunk_or_specialization(),
+                b'V' => self.any_generic_type(K::Structure),
+                b'W' => self.witness(),
+                b'X' => self.special_type(),
+                b'Y' => self.type_annotation(),
+                b'Z' => {
+                    let entity = self.pop_if(is_entity);
+                    self.with1(K::Static, entity)
+                }
+                b'a' => self.any_generic_type(K::TypeAlias),
+                b'c' => self.pop_function_type(K::FunctionType, false),
+                b'd' => Some(self.node(K::VariadicMarker)),
+                b'f' => self.function_entity(),
+                b'g' => self.retroactive_conformance(),
+                b'h' => self.wrap_type_child(K::Shared),
+                b'i' => self.subscript(),
+                b'l' => self.generic_signature(false),
+                b'm' => {
+                    let ty = self.pop_kind(K::Type);
+                    let meta = self.with1(K::Metatype, ty);
+                    self.ty(meta)
+                }
+                b'n' => self.wrap_type_child(K::Owned),
+                b'o' => self.operator_identifier(),
+                b'p' => {
+                    let list = self.protocol_list();
+                    self.ty(list)
+                }
+                b'q' => {
+                    let param = self.generic_param_index();
+                    self.ty(param)
+                }
+                b'r' => self.generic_signature(true),
+                b's' => Some(self.text_node(K::Module, b"Swift")),
+                b't' => self.pop_tuple(),
+                b'u' => self.generic_type(),
+                b'v' => self.variable(),
+                b'w' => self.value_witness(),
+                b'x' => {
+                    let param = self.dependent_generic_param(0, 0);
+                    self.ty(param)
+                }
+                b'y' => Some(self.node(K::EmptyList)),
+                b'z' => self.wrap_type_child(K::InOut),
+                b'_' => Some(self.node(K::FirstElementMarker)),
+                b'.' => {
+                    // IRGen's `.<n>` suffixes: an "unmangled suffix".
+                    self.push_back();
+                    let rest = &self.text[self.pos..];
+                    self.pos = self.text.len();
+                    Some(self.text_node(K::Suffix, rest))
+                }
+                b'$' => self.integer_type(),
+                _ => {
+                    self.push_back();
+                    self.identifier()
+                }
+            };
+        }
+    }
+
+    /// `createType(createWithChild(kind, popTypeAndGetChild()))`.
+    fn wrap_type_child(&mut self, kind: Kind) -> N {
+        let child = self.pop_type_child();
+        let node = self.with1(kind, child);
+        self.ty(node)
+    }
+
+    /// The `H` operators of `demangleOperator`: conformances and runtime
+    /// records.
+    fn conformance_operator(&mut self) -> N {
+        match self.next() {
+            b'A' => self.dependent_conformance_associated(),
+            b'C' => self.concrete_conformance(),
+            b'D' => self.dependent_conformance_root(),
+            b'I' => self.dependent_conformance_inherited(),
+            b'O' => self.dependent_conformance_opaque(),
+            b'P' => {
+                let proto = self.pop_protocol();
+                self.with1(K::ProtocolConformanceRefInTypeModule, proto)
+            }
+            b'p' => {
+                let proto = self.pop_protocol();
+                self.with1(K::ProtocolConformanceRefInProtocolModule, proto)
+            }
+            b'X' => {
+                let list = self.pop_any_conformance_list();
+                self.with1(K::PackProtocolConformance, list)
+            }
+            b'c' => {
+                let conf = self.pop_protocol_conformance();
+                self.with1(K::ProtocolConformanceDescriptorRecord, conf)
+            }
+            b'n' => self.with_popped_type(K::NominalTypeDescriptorRecord),
+            b'o' => {
+                let node = self.pop();
+                self.with1(K::OpaqueTypeDescriptorRecord, node)
+            }
+            b'r' => {
+                let proto = self.pop_protocol();
+                self.with1(K::ProtocolDescriptorRecord, proto)
+            }
+            b'F' => Some(self.node(K::AccessibleFunctionRecord)),
+            _ => {
+                self.push_back();
+                self.push_back();
+                self.identifier()
+            }
+        }
+    }
+
+    /// `demangleTypeMangling`.
+    fn type_mangling(&mut self) -> N {
+        let ty = self.pop_kind(K::Type);
+        let labels = self.pop_function_param_labels(ty);
+        let mangling = Some(self.node(K::TypeMangling));
+        self.add(mangling, labels);
+        self.add(mangling, ty)
+    }
+
+    /// `demangleSymbolicReference`: with no resolver, Swift refuses to
+    /// demangle further, and so does this.
+    fn symbolic_reference(&mut self, _kind: u8) -> N {
+        None
+    }
+
+    /// `demangleTypeAnnotation`.
+    fn type_annotation(&mut self) -> N {
+        match self.next() {
+            b'a' => Some(self.node(K::AsyncAnnotation)),
+            b'A' => Some(self.node(K::IsolatedAnyFunctionType)),
+            b'b' => Some(self.node(K::ConcurrentFunctionType)),
+            b'c' => {
+                let child = self.pop_type_child();
+                self.with1(K::GlobalActorFunctionType, child)
+            }
+            b'C' => Some(self.node(K::NonIsolatedCallerFunctionType)),
+            b'i' => self.wrap_type_child(K::Isolated),
+            b'j' => self.differentiable_function_type(),
+            b'k' => self.wrap_type_child(K::NoDerivative),
+            b'K' => {
+                let child = self.pop_type_child();
+                self.with1(K::TypedThrowsAnnotation, child)
+            }
+            b't' => self.wrap_type_child(K::CompileTimeLiteral),
+            b'g' => self.wrap_type_child(K::ConstValue),
+            b'T' => Some(self.node(K::SendingResultFunctionType)),
+            b'u' => self.wrap_type_child(K::Sending),
+            _ => None,
+        }
+    }
+
+    // -- Numbers and identifiers --
+
+    /// `demangleNatural`: a negative value where Swift's is.
+    fn natural(&mut self) -> i64 {
+        if !is_digit(self.peek()) {
+            return -1000;
+        }
+        let mut num: i64 = 0;
+        while is_digit(self.peek()) {
+            // Swift's `int` overflow check.
+            num = 10 * num + i64::from(self.peek() - b'0');
+            if num > i64::from(i32::MAX) {
+                return -1000;
+            }
+            self.pos += 1;
+        }
+        num
+    }
+
+    /// `demangleIndex`.
+    fn index(&mut self) -> i64 {
+        if self.next_if(b'_') {
+            return 0;
+        }
+        let num = self.natural();
+        if num >= 0 && self.next_if(b'_') {
+            return num + 1;
+        }
+        -1000
+    }
+
+    /// `demangleIndexAsNode`.
+    fn index_as_node(&mut self) -> N {
+        let index = self.index();
+        (index >= 0).then(|| self.index_node(K::Number, index as u64))
+    }
+
+    /// `demangleMultiSubstitutions`.
+    fn multi_substitutions(&mut self) -> N {
+        let mut repeat: i64 = -1;
+        loop {
+            let c = self.next();
+            if c == 0 {
+                return None;
+            }
+            if is_lower(c) {
+                let node = self.push_multi_substitutions(repeat, usize::from(c - b'a'))?;
+                self.push(node);
+                if self.stop.is_some() {
+                    return None;
+                }
+                repeat = -1;
+                continue;
+            }
+            if is_upper(c) {
+                return self.push_multi_substitutions(repeat, usize::from(c - b'A'));
+            }
+            if c == b'_' {
+                let index = usize::try_from(repeat + 27).ok()?;
+                return self.subs.get(index).copied();
+            }
+            self.push_back();
+            repeat = self.natural();
+            if repeat < 0 {
+                return None;
+            }
+        }
+    }
+
+    /// `pushMultiSubstitutions`.
+    fn push_multi_substitutions(&mut self, repeat: i64, index: usize) -> N {
+        let &node = self.subs.get(index)?;
+        if repeat > MAX_REPEAT {
+            return None;
+        }
+        for _ in 1..repeat.max(1) {
+            self.push(node);
+        }
+        Some(node)
+    }
+
+    /// `createSwiftType`: `Swift.<name>` of a kind.
+    fn swift_type(&mut self, kind: Kind, name: &[u8]) -> N {
+        let module = Some(self.text_node(K::Module, b"Swift"));
+        let ident = Some(self.text_node(K::Identifier, name));
+        let node = self.with(kind, &[module, ident]);
+        self.ty(node)
+    }
+
+    /// `demangleStandardSubstitution`.
+    fn standard_substitution(&mut self) -> N {
+        match self.next() {
+            b'o' => Some(self.text_node(K::Module, b"__C")),
+            b'C' => Some(self.text_node(K::Module, b"__C_Synthesized")),
+            b'g' => {
+                let optional = self.swift_type(K::Enum, b"Optional");
+                let arg = self.pop_kind(K::Type);
+                let list = self.with1(K::TypeList, arg);
+                let bound = self.with(K::BoundGenericEnum, &[optional, list]);
+                let ty = self.ty(bound);
+                self.add_subst(ty);
+                ty
+            }
+            _ => {
+                self.push_back();
+                let repeat = self.natural();
+                if repeat > MAX_REPEAT {
+                    return None;
+                }
+                let second_level = self.next_if(b'c');
+                let c = self.next();
+                let node = self.standard_type(c, second_level)?;
+                for _ in 1..repeat.max(1) {
+                    self.push(node);
+                }
+                Some(node)
+            }
+        }
+    }
+
+    /// `createStandardSubstitution`, from `StandardTypesMangling.def`.
+    fn standard_type(&mut self, c: u8, second_level: bool) -> N {
+        let (kind, name): (Kind, &[u8]) = if second_level {
+            match c {
+                b'A' => (K::Protocol, b"Actor"),
+                b'C' => (K::Structure, b"CheckedContinuation"),
+                b'c' => (K::Structure, b"UnsafeContinuation"),
+                b'E' => (K::Structure, b"CancellationError"),
+                b'e' => (K::Structure, b"UnownedSerialExecutor"),
+                b'F' => (K::Protocol, b"Executor"),
+                b'f' => (K::Protocol, b"SerialExecutor"),
+                b'G' => (K::Structure, b"TaskGroup"),
+                b'g' => (K::Structure, b"ThrowingTaskGroup"),
+                b'h' => (K::Protocol, b"TaskExecutor"),
+                b'I' => (K::Protocol, b"AsyncIteratorProtocol"),
+                b'i' => (K::Protocol, b"AsyncSequence"),
+                b'J' => (K::Structure, b"UnownedJob"),
+                b'M' => (K::Class, b"MainActor"),
+                b'P' => (K::Structure, b"TaskPriority"),
+                b'S' => (K::Structure, b"AsyncStream"),
+                b's' => (K::Structure, b"AsyncThrowingStream"),
+                b'T' => (K::Structure, b"Task"),
+                b't' => (K::Structure, b"UnsafeCurrentTask"),
+                _ => return None,
+            }
+        } else {
+            match c {
+                b'A' => (K::Structure, b"AutoreleasingUnsafeMutablePointer"),
+                b'a' => (K::Structure, b"Array"),
+                b'b' => (K::Structure, b"Bool"),
+                b'D' => (K::Structure, b"Dictionary"),
+                b'd' => (K::Structure, b"Double"),
+                b'f' => (K::Structure, b"Float"),
+                b'h' => (K::Structure, b"Set"),
+                b'I' => (K::Structure, b"DefaultIndices"),
+                b'i' => (K::Structure, b"Int"),
+                b'J' => (K::Structure, b"Character"),
+                b'N' => (K::Structure, b"ClosedRange"),
+                b'n' => (K::Structure, b"Range"),
+                b'O' => (K::Structure, b"ObjectIdentifier"),
+                b'P' => (K::Structure, b"UnsafePointer"),
+                b'p' => (K::Structure, b"UnsafeMutablePointer"),
+                b'R' => (K::Structure, b"UnsafeBufferPointer"),
+                b'r' => (K::Structure, b"UnsafeMutableBufferPointer"),
+                b'S' => (K::Structure, b"String"),
+                b's' => (K::Structure, b"Substring"),
+                b'u' => (K::Structure, b"UInt"),
+                b'V' => (K::Structure, b"UnsafeRawPointer"),
+                b'v' => (K::Structure, b"UnsafeMutableRawPointer"),
+                b'W' => (K::Structure, b"UnsafeRawBufferPointer"),
+                b'w' => (K::Structure, b"UnsafeMutableRawBufferPointer"),
+                b'q' => (K::Enum, b"Optional"),
+                b'B' => (K::Protocol, b"BinaryFloatingPoint"),
+                b'E' => (K::Protocol, b"Encodable"),
+                b'e' => (K::Protocol, b"Decodable"),
+                b'F' => (K::Protocol, b"FloatingPoint"),
+                b'G' => (K::Protocol, b"RandomNumberGenerator"),
+                b'H' => (K::Protocol, b"Hashable"),
+                b'j' => (K::Protocol, b"Numeric"),
+                b'K' => (K::Protocol, b"BidirectionalCollection"),
+                b'k' => (K::Protocol, b"RandomAccessCollection"),
+                b'L' => (K::Protocol, b"Comparable"),
+                b'l' => (K::Protocol, b"Collection"),
+                b'M' => (K::Protocol, b"MutableCollection"),
+                b'm' => (K::Protocol, b"RangeReplaceableCollection"),
+                b'Q' => (K::Protocol, b"Equatable"),
+                b'T' => (K::Protocol, b"Sequence"),
+                b't' => (K::Protocol, b"IteratorProtocol"),
+                b'U' => (K::Protocol, b"UnsignedInteger"),
+                b'X' => (K::Protocol, b"RangeExpression"),
+                b'x' => (K::Protocol, b"Strideable"),
+                b'Y' => (K::Protocol, b"RawRepresentable"),
+                b'y' => (K::Protocol, b"StringProtocol"),
+                b'Z' => (K::Protocol, b"SignedInteger"),
+                b'z' => (K::Protocol, b"BinaryInteger"),
+                _ => return None,
+            }
+        };
+        self.swift_type(kind, name)
+    }
+
+    /// `demangleIdentifier`: plain, with word substitutions (`0`), or
+    /// Punycode (`00`); each plain part's words are remembered.
+    fn identifier(&mut self) -> N {
+        let c = self.peek();
+        if !is_digit(c) {
+            return None;
+        }
+        let (mut words, mut punycoded) = (false, false);
+        if c == b'0' {
+            self.pos += 1;
+            if self.peek() == b'0' {
+                self.pos += 1;
+                punycoded = true;
+            } else {
+                words = true;
+            }
+        }
+        let mut ident: Vec<u8> = Vec::new();
+        loop {
+            while words && self.peek().is_ascii_alphabetic() {
+                let c = self.next();
+                let word = if is_lower(c) {
+                    usize::from(c - b'a')
+                } else {
+                    words = false;
+                    usize::from(c - b'A')
+                };
+                let &(start, end) = self.words.get(word)?;
+                ident.extend_from_slice(&self.text[start..end]);
+            }
+            if self.next_if(b'0') {
+                break;
+            }
+            let len = self.natural();
+            if len <= 0 {
+                return None;
+            }
+            if punycoded {
+                self.next_if(b'_');
+            }
+            let len = len as usize;
+            if self.pos + len > self.text.len() {
+                return None;
+            }
+            let (start, end) = (self.pos, self.pos + len);
+            if punycoded {
+                ident.extend(punycode::decode_utf8(&self.text[start..end])?);
+            } else {
+                ident.extend_from_slice(&self.text[start..end]);
+                self.remember_words(start, end);
+            }
+            self.pos = end;
+            if !words {
+                break;
+            }
+        }
+        if ident.is_empty() {
+            return None;
+        }
+        let node = self.text_node(K::Identifier, &ident);
+        self.add_subst(Some(node));
+        Some(node)
+    }
+
+    /// The words of `text[start..end]` that later identifiers may refer
+    /// to: runs of two or more characters between `_`, digits and a
+    /// lower-to-upper case change.
+    fn remember_words(&mut self, start: usize, end: usize) {
+        let slice = &self.text[start..end];
+        let mut word_start: Option<usize> = None;
+        for i in 0..=slice.len() {
+            let c = slice.get(i).copied().unwrap_or(0);
+            if let Some(ws) = word_start {
+                if is_word_end(c, slice[i - 1]) {
+                    if i - ws >= 2 && self.words.len() < MAX_WORDS {
+                        self.words.push((start + ws, start + i));
+                    }
+                    word_start = None;
+                }
+            }
+            if word_start.is_none() && is_word_start(c) {
+                word_start = Some(i);
+            }
+        }
+    }
+
+    /// `demangleOperatorIdentifier`.
+    fn operator_identifier(&mut self) -> N {
+        const OPERATORS: &[u8; 26] = b"& @/= >    <*!|+?%-~   ^ .";
+        let ident = self.pop_kind(K::Identifier)?;
+        let mut op = Vec::new();
+        for &c in self.tree.text(ident) {
+            if c >= 0x80 {
+                op.push(c);
+                continue;
+            }
+            if !is_lower(c) {
+                return None;
+            }
+            let o = OPERATORS[usize::from(c - b'a')];
+            if o == b' ' {
+                return None;
+            }
+            op.push(o);
+        }
+        let kind = match self.next() {
+            b'i' => K::InfixOperator,
+            b'p' => K::PrefixOperator,
+            b'P' => K::PostfixOperator,
+            _ => return None,
+        };
+        Some(self.text_node(kind, &op))
+    }
+
+    /// `demangleLocalIdentifier`.
+    fn local_identifier(&mut self) -> N {
+        if self.next_if(b'L') {
+            let discriminator = self.pop_kind(K::Identifier);
+            let name = self.pop_if(is_decl_name);
+            return self.with(K::PrivateDeclName, &[discriminator, name]);
+        }
+        if self.next_if(b'l') {
+            let discriminator = self.pop_kind(K::Identifier);
+            return self.with1(K::PrivateDeclName, discriminator);
+        }
+        let c = self.peek();
+        if matches!(c, b'a'..=b'j' | b'A'..=b'J') {
+            self.pos += 1;
+            let kind = Some(self.text_node(K::Identifier, &[c]));
+            let name = self.pop();
+            let result = Some(self.node(K::RelatedEntityDeclName));
+            self.add(result, kind);
+            return self.add(result, name);
+        }
+        let discriminator = self.index_as_node();
+        let name = self.pop_if(is_decl_name);
+        self.with(K::LocalDeclName, &[discriminator, name])
+    }
+
+    /// `popModule`.
+    fn pop_module(&mut self) -> N {
+        if let Some(ident) = self.pop_kind(K::Identifier) {
+            return self.change_kind(Some(ident), K::Module);
+        }
+        self.pop_kind(K::Module)
+    }
+
+    /// `popContext`.
+    fn pop_context(&mut self) -> N {
+        if let Some(module) = self.pop_module() {
+            return Some(module);
+        }
+        if let Some(ty) = self.pop_kind(K::Type) {
+            if self.tree.len(ty) != 1 {
+                return None;
+            }
+            let child = self.child(ty, 0)?;
+            return is_context(self.tree.kind(child)).then_some(child);
+        }
+        self.pop_if(is_context)
+    }
+
+    /// `popTypeAndGetChild`.
+    fn pop_type_child(&mut self) -> N {
+        let ty = self.pop_kind(K::Type)?;
+        if self.tree.len(ty) != 1 {
+            return None;
+        }
+        self.child(ty, 0)
+    }
+
+    /// `popTypeAndGetAnyGeneric`.
+    fn pop_type_any_generic(&mut self) -> N {
+        let child = self.pop_type_child()?;
+        is_any_generic(self.tree.kind(child)).then_some(child)
+    }
+
+    /// `demangleBuiltinType`.
+    fn builtin_type(&mut self) -> N {
+        const MAX_TYPE_SIZE: i64 = 4096;
+        let name: Vec<u8> = match self.next() {
+            b'A' => b"Builtin.ImplicitActor".to_vec(),
+            b'b' => b"Builtin.BridgeObject".to_vec(),
+            b'B' => b"Builtin.UnsafeValueBuffer".to_vec(),
+            b'e' => b"Builtin.Executor".to_vec(),
+            b'f' | b'i' => {
+                let c = self.text[self.pos - 1];
+                let size = self.index() - 1;
+                if size <= 0 || size > MAX_TYPE_SIZE {
+                    return None;
+                }
+                let base = if c == b'f' {
+                    "Builtin.FPIEEE"
+                } else {
+                    "Builtin.Int"
+                };
+                format!("{base}{size}").into_bytes()
+            }
+            b'I' => b"Builtin.IntLiteral".to_vec(),
+            b'v' => {
+                let elements = self.index() - 1;
+                if elements <= 0 || elements > MAX_TYPE_SIZE {
+                    return None;
+                }
+                let element = self.pop_type_child()?;
+                if self.tree.kind(element) != K::BuiltinTypeName {
+                    return None;
+                }
+                let text = self.tree.text(element).strip_prefix(b"Builtin.")?;
+                let mut name = format!("Builtin.Vec{elements}x").into_bytes();
+                name.extend_from_slice(text);
+                name
+            }
+            b'V' => {
+                let element = self.pop_kind(K::Type)?;
+                let size = self.pop_kind(K::Type)?;
+                let node = self.node(K::BuiltinFixedArray);
+                self.tree.push_child(node, size);
+                self.tree.push_child(node, element);
+                return self.ty(Some(node));
+            }
+            b'O' => b"Builtin.UnknownObject".to_vec(),
+            b'o' => b"Builtin.NativeObject".to_vec(),
+            b'p' => b"Builtin.RawPointer".to_vec(),
+            b'j' => b"Builtin.Job".to_vec(),
+            b'D' => b"Builtin.DefaultActorStorage".to_vec(),
+            b'd' => b"Builtin.NonDefaultDistributedActorStorage".to_vec(),
+            b'c' => b"Builtin.RawUnsafeContinuation".to_vec(),
+            b't' => b"Builtin.SILToken".to_vec(),
+            b'w' => b"Builtin.Word".to_vec(),
+            b'P' => b"Builtin.PackIndex".to_vec(),
+            b'T' => {
+                let node = self.node(K::BuiltinTupleType);
+                return self.ty(Some(node));
+            }
+            _ => return None,
+        };
+        let node = self.text_node(K::BuiltinTypeName, &name);
+        self.ty(Some(node))
+    }
+
+    /// `demangleAnyGenericType`.
+    fn any_generic_type(&mut self, kind: Kind) -> N {
+        let name = self.pop_if(is_decl_name);
+        let context = self.pop_context();
+        let node = self.with(kind, &[context, name]);
+        let ty = self.ty(node);
+        self.add_subst(ty);
+        ty
+    }
+
+    /// `demangleExtensionContext`.
+    fn extension_context(&mut self) -> N {
+        let signature = self.pop_kind(K::DependentGenericSignature);
+        let module = self.pop_module();
+        let ty = self.pop_type_any_generic();
+        let ext = self.with(K::Extension, &[module, ty]);
+        match signature {
+            Some(_) => self.add(ext, signature),
+            None => ext,
+        }
+    }
+
+    /// `demanglePlainFunction`. (Swift then marks the opaque return types
+    /// in the type with their function's mangling, which nothing prints.)
+    fn plain_function(&mut self) -> N {
+        let signature = self.pop_kind(K::DependentGenericSignature);
+        let mut ty = self.pop_function_type(K::FunctionType, false);
+        let labels = self.pop_function_param_labels(ty);
+        if signature.is_some() {
+            let generic = self.with(K::DependentGenericType, &[signature, ty]);
+            ty = self.ty(generic);
+        }
+        let name = self.pop_if(is_decl_name);
+        let context = self.pop_context();
+        match labels {
+            Some(_) => self.with(K::Function, &[context, name, labels, ty]),
+            None => self.with(K::Function, &[context, name, ty]),
+        }
+    }
+
+    /// `popFunctionType`: the parts of a function signature, popped in the
+    /// reverse of their mangled order.
+    fn pop_function_type(&mut self, kind: Kind, clang_type: bool) -> N {
+        let func = Some(self.node(kind));
+        if clang_type {
+            let clang = self.clang_type();
+            self.add(func, clang);
+        }
+        let sending = self.pop_kind(K::SendingResultFunctionType);
+        self.add(func, sending);
+        let isolation = self.pop_if(|k| {
+            matches!(
+                k,
+                K::GlobalActorFunctionType
+                    | K::IsolatedAnyFunctionType
+                    | K::NonIsolatedCallerFunctionType
+            )
+        });
+        self.add(func, isolation);
+        let differentiable = self.pop_kind(K::DifferentiableFunctionType);
+        self.add(func, differentiable);
+        let throws = self.pop_if(|k| matches!(k, K::ThrowsAnnotation | K::TypedThrowsAnnotation));
+        self.add(func, throws);
+        let sendable = self.pop_kind(K::ConcurrentFunctionType);
+        self.add(func, sendable);
+        let is_async = self.pop_kind(K::AsyncAnnotation);
+        self.add(func, is_async);
+        let params = self.pop_function_params(K::ArgumentTuple);
+        let func = self.add(func, params);
+        let result = self.pop_function_params(K::ReturnType);
+        let func = self.add(func, result);
+        self.ty(func)
+    }
+
+    /// `popFunctionParams`.
+    fn pop_function_params(&mut self, kind: Kind) -> N {
+        let params = if self.pop_kind(K::EmptyList).is_some() {
+            let tuple = Some(self.node(K::Tuple));
+            self.ty(tuple)
+        } else {
+            self.pop_kind(K::Type)
+        };
+        self.with1(kind, params)
+    }
+
+    /// `popFunctionParamLabels`.
+    fn pop_function_param_labels(&mut self, ty: N) -> N {
+        if !self.old_function_types && self.pop_kind(K::EmptyList).is_some() {
+            return Some(self.node(K::LabelList));
+        }
+        let ty = ty?;
+        if self.tree.kind(ty) != K::Type {
+            return None;
+        }
+        let mut func = self.child(ty, 0)?;
+        if self.tree.kind(func) == K::DependentGenericType {
+            func = self.child(self.child(func, 1)?, 0)?;
+        }
+        if !matches!(
+            self.tree.kind(func),
+            K::FunctionType | K::NoEscapeFunctionType
+        ) {
+            return None;
+        }
+        let mut first = 0;
+        for kind in [
+            K::SendingResultFunctionType,
+            K::GlobalActorFunctionType,
+            K::IsolatedAnyFunctionType,
+            K::NonIsolatedCallerFunctionType,
+            K::DifferentiableFunctionType,
+        ] {
+            if self.kind_of(self.child(func, first)) == Some(kind) {
+                first += 1;
+            }
+        }
+        if matches!(
+            self.kind_of(self.child(func, first)),
+            Some(K::ThrowsAnnotation | K::TypedThrowsAnnotation)
+        ) {
+            first += 1;
+        }
+        for kind in [K::ConcurrentFunctionType, K::AsyncAnnotation] {
+            if self.kind_of(self.child(func, first)) == Some(kind) {
+                first += 1;
+            }
+        }
+        let param_type = self.child(func, first)?;
+        if self.tree.kind(param_type) != K::ArgumentTuple {
+            return None;
+        }
+        let params_ty = self.child(param_type, 0)?;
+        let params = self.child(params_ty, 0)?;
+        let count = if self.tree.kind(params) == K::Tuple {
+            self.tree.len(params)
+        } else {
+            1
+        };
+        if count == 0 {
+            return None;
+        }
+        let list = self.node(K::LabelList);
+        let tuple = params;
+        if self.old_function_types && self.tree.kind(tuple) != K::Tuple {
+            return Some(list);
+        }
+        let mut has_labels = false;
+        for i in 0..count {
+            let label = if self.old_function_types {
+                self.old_label(tuple, i)?
+            } else {
+                self.pop()?
+            };
+            let kind = self.tree.kind(label);
+            if kind != K::Identifier && kind != K::FirstElementMarker {
+                return None;
+            }
+            self.tree.push_child(list, label);
+            has_labels |= kind != K::FirstElementMarker;
+        }
+        if !has_labels {
+            return Some(self.node(K::LabelList));
+        }
+        if !self.old_function_types {
+            self.tree.reverse_children(list, 0);
+        }
+        Some(list)
+    }
+
+    /// An old-style (`_T0`) parameter's label, taken out of its tuple
+    /// element (`getLabel` in `popFunctionParamLabels`).
+    fn old_label(&mut self, tuple: Id, i: usize) -> N {
+        let param = self.child(tuple, i)?;
+        let at = self
+            .tree
+            .children(param)
+            .iter()
+            .position(|&c| self.tree.kind(c) == K::TupleElementName);
+        match at {
+            Some(at) => {
+                let label = self.tree.nodes[param as usize].children.remove(at);
+                let text = self.tree.text(label).to_vec();
+                Some(self.text_node(K::Identifier, &text))
+            }
+            None => Some(self.node(K::FirstElementMarker)),
+        }
+    }
+
+    /// `popTuple`.
+    fn pop_tuple(&mut self) -> N {
+        let root = self.node(K::Tuple);
+        if self.pop_kind(K::EmptyList).is_none() {
+            loop {
+                let first = self.pop_kind(K::FirstElementMarker).is_some();
+                let element = Some(self.node(K::TupleElement));
+                let variadic = self.pop_kind(K::VariadicMarker);
+                self.add(element, variadic);
+                if let Some(ident) = self.pop_kind(K::Identifier) {
+                    let text = self.tree.text(ident).to_vec();
+                    let name = Some(self.text_node(K::TupleElementName, &text));
+                    self.add(element, name);
+                }
+                let ty = self.pop_kind(K::Type)?;
+                self.add(element, Some(ty));
+                self.add(Some(root), element);
+                if first {
+                    break;
+                }
+            }
+            self.tree.reverse_children(root, 0);
+        }
+        self.ty(Some(root))
+    }
+
+    /// The types down to the first (`popPack`, `popSILPack`,
+    /// `popTypeList`'s loop), into `root`, in their mangled order.
+    fn pop_types_into(&mut self, root: Id) -> Option<()> {
+        if self.pop_kind(K::EmptyList).is_none() {
+            loop {
+                let first = self.pop_kind(K::FirstElementMarker).is_some();
+                let ty = self.pop_kind(K::Type)?;
+                self.tree.push_child(root, ty);
+                if first {
+                    break;
+                }
+            }
+            self.tree.reverse_children(root, 0);
+        }
+        Some(())
+    }
+
+    /// `popPack`.
+    fn pop_pack(&mut self) -> N {
+        let root = self.node(K::Pack);
+        self.pop_types_into(root)?;
+        self.ty(Some(root))
+    }
+
+    /// `popSILPack`.
+    fn pop_sil_pack(&mut self) -> N {
+        let root = match self.next() {
+            b'd' => self.node(K::SILPackDirect),
+            b'i' => self.node(K::SILPackIndirect),
+            _ => return None,
+        };
+        self.pop_types_into(root)?;
+        self.ty(Some(root))
+    }
+
+    /// `popTypeList`.
+    fn pop_type_list(&mut self) -> N {
+        let root = self.node(K::TypeList);
+        self.pop_types_into(root)?;
+        Some(root)
+    }
+
+    /// `isProtocolNode`: a protocol, through its `Type`.
+    fn is_protocol_node(&self, node: Id) -> bool {
+        match self.tree.kind(node) {
+            K::Type => self
+                .child(node, 0)
+                .is_some_and(|c| self.is_protocol_node(c)),
+            K::Protocol | K::ProtocolSymbolicReference | K::ObjectiveCProtocolSymbolicReference => {
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// `popProtocol`.
+    fn pop_protocol(&mut self) -> N {
+        if let Some(ty) = self.pop_kind(K::Type) {
+            if self.tree.len(ty) < 1 || !self.is_protocol_node(ty) {
+                return None;
+            }
+            return Some(ty);
+        }
+        if let Some(r) = self.pop_kind(K::ProtocolSymbolicReference) {
+            return Some(r);
+        }
+        if let Some(r) = self.pop_kind(K::ObjectiveCProtocolSymbolicReference) {
+            return Some(r);
+        }
+        let name = self.pop_if(is_decl_name);
+        let context = self.pop_context();
+        let proto = self.with(K::Protocol, &[context, name]);
+        self.ty(proto)
+    }
+
+    /// `popAnyProtocolConformanceList`.
+    fn pop_any_conformance_list(&mut self) -> N {
+        let list = self.node(K::AnyProtocolConformanceList);
+        if self.pop_kind(K::EmptyList).is_none() {
+            loop {
+                let first = self.pop_kind(K::FirstElementMarker).is_some();
+                let conformance = self.pop_any_conformance()?;
+                self.tree.push_child(list, conformance);
+                if first {
+                    break;
+                }
+            }
+            self.tree.reverse_children(list, 0);
+        }
+        Some(list)
+    }
+
+    /// `popAnyProtocolConformance`.
+    fn pop_any_conformance(&mut self) -> N {
+        self.pop_if(|k| {
+            matches!(
+                k,
+                K::ConcreteProtocolConformance
+                    | K::PackProtocolConformance
+                    | K::DependentProtocolConformanceRoot
+                    | K::DependentProtocolConformanceInherited
+                    | K::DependentProtocolConformanceAssociated
+                    | K::DependentProtocolConformanceOpaque
+            )
+        })
+    }
+
+    /// `demangleConcreteProtocolConformance`.
+    fn concrete_conformance(&mut self) -> N {
+        let conditional = self.pop_any_conformance_list();
+        let mut reference = self.pop_kind(K::ProtocolConformanceRefInTypeModule);
+        if reference.is_none() {
+            reference = self.pop_kind(K::ProtocolConformanceRefInProtocolModule);
+        }
+        if reference.is_none() {
+            // `demangleRetroactiveProtocolConformanceRef`.
+            let module = self.pop_module();
+            let proto = self.pop_protocol();
+            reference = self.with(K::ProtocolConformanceRefInOtherModule, &[proto, module]);
+        }
+        let ty = self.pop_kind(K::Type);
+        self.with(
+            K::ConcreteProtocolConformance,
+            &[ty, reference, conditional],
+        )
+    }
+
+    /// `popDependentProtocolConformance`.
+    fn pop_dependent_conformance(&mut self) -> N {
+        self.pop_if(|k| {
+            matches!(
+                k,
+                K::DependentProtocolConformanceRoot
+                    | K::DependentProtocolConformanceInherited
+                    | K::DependentProtocolConformanceAssociated
+            )
+        })
+    }
+
+    /// `demangleDependentProtocolConformanceRoot`.
+    fn dependent_conformance_root(&mut self) -> N {
+        let index = self.dependent_conformance_index();
+        let proto = self.pop_protocol();
+        let ty = self.pop_kind(K::Type);
+        self.with(K::DependentProtocolConformanceRoot, &[ty, proto, index])
+    }
+
+    /// `demangleDependentProtocolConformanceInherited`.
+    fn dependent_conformance_inherited(&mut self) -> N {
+        let index = self.dependent_conformance_index();
+        let proto = self.pop_protocol();
+        let nested = self.pop_dependent_conformance();
+        self.with(
+            K::DependentProtocolConformanceInherited,
+            &[nested, proto, index],
+        )
+    }
+
+    /// `demangleDependentProtocolConformanceAssociated`.
+    fn dependent_conformance_associated(&mut self) -> N {
+        let index = self.dependent_conformance_index();
+        // `popDependentAssociatedConformance`.
+        let proto = self.pop_protocol();
+        let ty = self.pop_kind(K::Type);
+        let associated = self.with(K::DependentAssociatedConformance, &[ty, proto]);
+        let nested = self.pop_dependent_conformance();
+        self.with(
+            K::DependentProtocolConformanceAssociated,
+            &[nested, associated, index],
+        )
+    }
+
+    /// `demangleDependentConformanceIndex`.
+    fn dependent_conformance_index(&mut self) -> N {
+        let index = self.index();
+        if index <= 0 {
+            return None;
+        }
+        if index == 1 {
+            return Some(self.node(K::UnknownIndex));
+        }
+        Some(self.index_node(K::Index, (index - 2) as u64))
+    }
+
+    /// `demangleDependentProtocolConformanceOpaque`.
+    fn dependent_conformance_opaque(&mut self) -> N {
+        let ty = self.pop_kind(K::Type);
+        let conformance = self.pop_dependent_conformance();
+        self.with(K::DependentProtocolConformanceOpaque, &[conformance, ty])
+    }
+
+    /// `demangleRetroactiveConformance`.
+    fn retroactive_conformance(&mut self) -> N {
+        let index = self.index_as_node();
+        let conformance = self.pop_any_conformance();
+        self.with(K::RetroactiveConformance, &[index, conformance])
+    }
+
+    /// `popRetroactiveConformances`.
+    fn pop_retroactive_conformances(&mut self) -> N {
+        let mut list = None;
+        while let Some(conformance) = self.pop_kind(K::RetroactiveConformance) {
+            let node = *list.get_or_insert_with(|| self.node(K::TypeList));
+            self.tree.push_child(node, conformance);
+        }
+        if let Some(node) = list {
+            self.tree.reverse_children(node, 0);
+        }
+        list
+    }
+
+    /// `demangleBoundGenerics`: the type lists, innermost first, and the
+    /// retroactive conformances.
+    fn bound_generics(&mut self) -> Option<(Vec<Id>, N)> {
+        let retroactive = self.pop_retroactive_conformances();
+        let mut lists = Vec::new();
+        loop {
+            let list = self.node(K::TypeList);
+            lists.push(list);
+            while let Some(ty) = self.pop_kind(K::Type) {
+                self.tree.push_child(list, ty);
+            }
+            self.tree.reverse_children(list, 0);
+            if self.pop_kind(K::EmptyList).is_some() {
+                break;
+            }
+            self.pop_kind(K::FirstElementMarker)?;
+        }
+        Some((lists, retroactive))
+    }
+
+    /// `demangleBoundGenericType`.
+    fn bound_generic_type(&mut self) -> N {
+        let (lists, retroactive) = self.bound_generics()?;
+        let nominal = self.pop_type_any_generic()?;
+        let bound = self.bound_generic_args(nominal, &lists, 0)?;
+        if retroactive.is_some() {
+            self.add(Some(bound), retroactive);
+        }
+        let ty = self.ty(Some(bound));
+        self.add_subst(ty);
+        ty
+    }
+
+    /// `demangleBoundGenericArgs`: the lists applied from the outermost
+    /// generic context in.
+    fn bound_generic_args(&mut self, nominal: Id, lists: &[Id], index: usize) -> N {
+        self.depth += 1;
+        if self.depth > self.limit {
+            self.stop = Some(Stop::TooDeep);
+            return None;
+        }
+        let result = self.bound_generic_args_at(nominal, lists, index);
+        self.depth -= 1;
+        result
+    }
+
+    fn bound_generic_args_at(&mut self, nominal: Id, lists: &[Id], mut index: usize) -> N {
+        if index >= lists.len() {
+            return None;
+        }
+        let kind = self.tree.kind(nominal);
+        if matches!(
+            kind,
+            K::TypeSymbolicReference | K::ProtocolSymbolicReference
+        ) {
+            let remaining = self.node(K::TypeList);
+            for &list in lists[index..].iter().rev() {
+                for child in self.tree.children(list).to_vec() {
+                    self.tree.push_child(remaining, child);
+                }
+            }
+            let ty = self.ty(Some(nominal));
+            return self.with(K::BoundGenericOtherNominalType, &[ty, Some(remaining)]);
+        }
+        let context = self.child(nominal, 0)?;
+        // `nodeConsumesGenericArgs`.
+        let consumes = !matches!(
+            kind,
+            K::Variable
+                | K::Subscript
+                | K::ImplicitClosure
+                | K::ExplicitClosure
+                | K::DefaultArgumentInitializer
+                | K::Initializer
+                | K::PropertyWrapperBackingInitializer
+                | K::PropertyWrapperInitFromProjectedValue
+                | K::Static
+        );
+        let args = lists[index];
+        if consumes {
+            index += 1;
+        }
+        let mut nominal = nominal;
+        if index < lists.len() {
+            let parent = if self.tree.kind(context) == K::Extension {
+                let extended = self.child(context, 1)?;
+                let bound = self.bound_generic_args(extended, lists, index);
+                let module = self.child(context, 0);
+                let parent = self.with(K::Extension, &[module, bound]);
+                if self.tree.len(context) == 3 {
+                    let signature = self.child(context, 2);
+                    self.add(parent, signature);
+                }
+                parent
+            } else {
+                self.bound_generic_args(context, lists, index)
+            };
+            let new = self.with1(kind, parent)?;
+            for i in 1..self.tree.len(nominal) {
+                let child = self.tree.children(nominal)[i];
+                self.tree.push_child(new, child);
+            }
+            nominal = new;
+        }
+        if !consumes || self.tree.len(args) == 0 {
+            return Some(nominal);
+        }
+        let bound_kind = match self.tree.kind(nominal) {
+            K::Class => K::BoundGenericClass,
+            K::Structure => K::BoundGenericStructure,
+            K::Enum => K::BoundGenericEnum,
+            K::Protocol => K::BoundGenericProtocol,
+            K::OtherNominalType => K::BoundGenericOtherNominalType,
+            K::TypeAlias => K::BoundGenericTypeAlias,
+            K::Function | K::Constructor => {
+                return self.with(K::BoundGenericFunction, &[Some(nominal), Some(args)]);
+            }
+            _ => return None,
+        };
+        let ty = self.ty(Some(nominal));
+        self.with(bound_kind, &[ty, Some(args)])
+    }
+
+    // -- Lowered function types (`I`) --
+
+    /// `demangleImplParamConvention`.
+    fn impl_param_convention(&mut self, kind: Kind) -> N {
+        let attr: &[u8] = match self.next() {
+            b'i' => b"@in",
+            b'c' => b"@in_constant",
+            b'l' => b"@inout",
+            b'b' => b"@inout_aliasable",
+            b'n' => b"@in_guaranteed",
+            b'X' => b"@in_cxx",
+            b'x' => b"@owned",
+            b'g' => b"@guaranteed",
+            b'e' => b"@deallocating",
+            b'y' => b"@unowned",
+            b'v' => b"@pack_owned",
+            b'p' => b"@pack_guaranteed",
+            b'm' => b"@pack_inout",
+            _ => {
+                self.push_back();
+                return None;
+            }
+        };
+        let convention = Some(self.text_node(K::ImplConvention, attr));
+        self.with1(kind, convention)
+    }
+
+    /// `demangleImplResultConvention`.
+    fn impl_result_convention(&mut self, kind: Kind) -> N {
+        let attr: &[u8] = match self.next() {
+            b'r' => b"@out",
+            b'o' => b"@owned",
+            b'd' => b"@unowned",
+            b'u' => b"@unowned_inner_pointer",
+            b'a' => b"@autoreleased",
+            b'k' => b"@pack_out",
+            _ => {
+                self.push_back();
+                return None;
+            }
+        };
+        let convention = Some(self.text_node(K::ImplConvention, attr));
+        self.with1(kind, convention)
+    }
+
+    /// An optional attribute of a lowered parameter, a text node if the
+    /// next character is `c` (`demangleImplParameterSending` and its
+    /// siblings).
+    fn impl_flag(&mut self, c: u8, kind: Kind, text: &[u8]) -> N {
+        self.next_if(c).then(|| self.text_node(kind, text))
+    }
+
+    /// `demangleClangType`.
+    fn clang_type(&mut self) -> N {
+        let len = self.natural();
+        if len <= 0 || self.pos + len as usize > self.text.len() {
+            return None;
+        }
+        let (start, end) = (self.pos, self.pos + len as usize);
+        self.pos = end;
+        let text = self.text[start..end].to_vec();
+        Some(self.text_node(K::ClangType, &text))
+    }
+
+    /// `demangleImplFunctionType`.
+    fn impl_function_type(&mut self) -> N {
+        let ty = self.node(K::ImplFunctionType);
+        if self.next_if(b's') {
+            let (lists, retroactive) = self.bound_generics()?;
+            let signature = self.pop_kind(K::DependentGenericSignature)?;
+            let subs = self.node(K::ImplPatternSubstitutions);
+            self.tree.push_child(subs, signature);
+            self.tree.push_child(subs, *lists.first()?);
+            if let Some(r) = retroactive {
+                self.tree.push_child(subs, r);
+            }
+            self.tree.push_child(ty, subs);
+        }
+        if self.next_if(b'I') {
+            let (lists, retroactive) = self.bound_generics()?;
+            let subs = self.node(K::ImplInvocationSubstitutions);
+            if lists.len() != 1 {
+                return None;
+            }
+            self.tree.push_child(subs, lists[0]);
+            if let Some(r) = retroactive {
+                self.tree.push_child(subs, r);
+            }
+            self.tree.push_child(ty, subs);
+        }
+        let mut signature = self.pop_kind(K::DependentGenericSignature);
+        if signature.is_some() && self.next_if(b'P') {
+            signature = self.change_kind(signature, K::DependentPseudogenericSignature);
+        }
+        if self.next_if(b'e') {
+            let node = self.node(K::ImplEscaping);
+            self.tree.push_child(ty, node);
+        }
+        if self.next_if(b'A') {
+            let node = self.node(K::ImplErasedIsolation);
+            self.tree.push_child(ty, node);
+        }
+        if matches!(self.peek(), b'd' | b'l' | b'f' | b'r') {
+            let c = self.next();
+            let node = self.index_node(K::ImplDifferentiabilityKind, u64::from(c));
+            self.tree.push_child(ty, node);
+        }
+        let callee: &[u8] = match self.next() {
+            b'y' => b"@callee_unowned",
+            b'g' => b"@callee_guaranteed",
+            b'x' => b"@callee_owned",
+            b't' => b"@convention(thin)",
+            _ => return None,
+        };
+        let node = self.text_node(K::ImplConvention, callee);
+        self.tree.push_child(ty, node);
+        self.impl_function_convention(ty)?;
+        let coroutine: Option<&[u8]> = if self.next_if(b'A') {
+            Some(b"yield_once")
+        } else if self.next_if(b'I') {
+            Some(b"yield_once_2")
+        } else if self.next_if(b'G') {
+            Some(b"yield_many")
+        } else {
+            None
+        };
+        if let Some(text) = coroutine {
+            let node = self.text_node(K::ImplCoroutineKind, text);
+            self.tree.push_child(ty, node);
+        }
+        if self.next_if(b'h') {
+            let node = self.text_node(K::ImplFunctionAttribute, b"@Sendable");
+            self.tree.push_child(ty, node);
+        }
+        if self.next_if(b'H') {
+            let node = self.text_node(K::ImplFunctionAttribute, b"@async");
+            self.tree.push_child(ty, node);
+        }
+        if self.next_if(b'T') {
+            let node = self.node(K::ImplSendingResult);
+            self.tree.push_child(ty, node);
+        }
+        self.add(Some(ty), signature);
+        let mut types = 0;
+        while let Some(param) = self.impl_param_convention(K::ImplParameter) {
+            self.tree.push_child(ty, param);
+            let diff = self.impl_differentiability();
+            self.add(Some(param), diff);
+            for (c, kind, text) in [
+                (b'T', K::ImplParameterSending, &b"sending"[..]),
+                (b'I', K::ImplParameterIsolated, b"isolated"),
+                (
+                    b'L',
+                    K::ImplParameterImplicitLeading,
+                    b"sil_implicit_leading_param",
+                ),
+            ] {
+                let flag = self.impl_flag(c, kind, text);
+                self.add(Some(param), flag);
+            }
+            types += 1;
+        }
+        while let Some(result) = self.impl_result_convention(K::ImplResult) {
+            self.tree.push_child(ty, result);
+            let diff = self.impl_differentiability();
+            self.add(Some(result), diff);
+            types += 1;
+        }
+        while self.next_if(b'Y') {
+            let yielded = self.impl_param_convention(K::ImplYield)?;
+            self.tree.push_child(ty, yielded);
+            types += 1;
+        }
+        if self.next_if(b'z') {
+            let error = self.impl_result_convention(K::ImplErrorResult)?;
+            self.tree.push_child(ty, error);
+            types += 1;
+        }
+        if !self.next_if(b'_') {
+            return None;
+        }
+        for i in 0..types {
+            let conv_ty = self.pop_kind(K::Type)?;
+            let n = self.tree.len(ty);
+            let target = self.child(ty, n - i - 1)?;
+            self.tree.push_child(target, conv_ty);
+        }
+        self.ty(Some(ty))
+    }
+
+    /// `demangleImplParameterResultDifferentiability`: always a node, its
+    /// text empty unless `w`.
+    fn impl_differentiability(&mut self) -> N {
+        let text: &[u8] = if self.next_if(b'w') {
+            b"@noDerivative"
+        } else {
+            b""
+        };
+        Some(self.text_node(K::ImplParameterResultDifferentiability, text))
+    }
+
+    /// The function convention of `demangleImplFunctionType` (`B`, `C`,
+    /// `zB`, `zC`, `M`, `O`, `K`, `W`), if any.
+    fn impl_function_convention(&mut self, ty: Id) -> Option<()> {
+        let mut clang = false;
+        let convention: Option<&[u8]> = match self.next() {
+            b'B' => Some(b"block"),
+            b'C' => Some(b"c"),
+            b'z' => match self.next() {
+                b'B' => {
+                    clang = true;
+                    Some(b"block")
+                }
+                b'C' => {
+                    clang = true;
+                    Some(b"c")
+                }
+                _ => {
+                    self.push_back();
+                    self.push_back();
+                    None
+                }
+            },
+            b'M' => Some(b"method"),
+            b'O' => Some(b"objc_method"),
+            b'K' => Some(b"closure"),
+            b'W' => Some(b"witness_method"),
+            _ => {
+                self.push_back();
+                None
+            }
+        };
+        if let Some(name) = convention {
+            let attr = self.node(K::ImplFunctionConvention);
+            let name = self.text_node(K::ImplFunctionConventionName, name);
+            self.tree.push_child(attr, name);
+            if clang {
+                let clang_type = self.clang_type();
+                self.add(Some(attr), clang_type);
+            }
+            self.tree.push_child(ty, attr);
+        }
+        Some(())
+    }
+
+    // -- Metadata, archetypes, associated types --
+
+    /// `demangleMetatype`.
+    fn metatype(&mut self) -> N {
+        let popped = |d: &mut Self, kind| d.with_popped_type(kind);
+        match self.next() {
+            b'a' => popped(self, K::TypeMetadataAccessFunction),
+            b'A' => {
+                let conf = self.pop_protocol_conformance();
+                self.with1(K::ReflectionMetadataAssocTypeDescriptor, conf)
+            }
+            b'b' => popped(
+                self,
+                K::CanonicalSpecializedGenericTypeMetadataAccessFunction,
+            ),
+            b'B' => popped(self, K::ReflectionMetadataBuiltinDescriptor),
+            b'c' => {
+                let conf = self.pop_protocol_conformance();
+                self.with1(K::ProtocolConformanceDescriptor, conf)
+            }
+            b'C' => {
+                let ty = self.pop_kind(K::Type)?;
+                let child = self.child(ty, 0)?;
+                if !is_any_generic(self.tree.kind(child)) {
+                    return None;
+                }
+                self.with1(K::ReflectionMetadataSuperclassDescriptor, Some(child))
+            }
+            b'D' => popped(self, K::TypeMetadataDemanglingCache),
+            b'f' => popped(self, K::FullTypeMetadata),
+            b'F' => popped(self, K::ReflectionMetadataFieldDescriptor),
+            b'g' => self.with_popped(K::OpaqueTypeDescriptorAccessor),
+            b'h' => self.with_popped(K::OpaqueTypeDescriptorAccessorImpl),
+            b'i' => popped(self, K::TypeMetadataInstantiationFunction),
+            b'I' => popped(self, K::TypeMetadataInstantiationCache),
+            b'j' => self.with_popped(K::OpaqueTypeDescriptorAccessorKey),
+            b'J' => self.with_popped(K::NoncanonicalSpecializedGenericTypeMetadataCache),
+            b'k' => self.with_popped(K::OpaqueTypeDescriptorAccessorVar),
+            b'K' => self.with_popped(K::MetadataInstantiationCache),
+            b'l' => popped(self, K::TypeMetadataSingletonInitializationCache),
+            b'L' => popped(self, K::TypeMetadataLazyCache),
+            b'm' => popped(self, K::Metaclass),
+            b'M' => popped(self, K::CanonicalSpecializedGenericMetaclass),
+            b'n' => popped(self, K::NominalTypeDescriptor),
+            b'N' => popped(self, K::NoncanonicalSpecializedGenericTypeMetadata),
+            b'o' => popped(self, K::ClassMetadataBaseOffset),
+            b'p' => {
+                let proto = self.pop_protocol();
+                self.with1(K::ProtocolDescriptor, proto)
+            }
+            b'P' => popped(self, K::GenericTypeMetadataPattern),
+            b'q' => self.with_popped(K::Uniquable),
+            b'Q' => self.with_popped(K::OpaqueTypeDescriptor),
+            b'r' => popped(self, K::TypeMetadataCompletionFunction),
+            b's' => popped(self, K::ObjCResilientClassStub),
+            b'S' => {
+                let proto = self.pop_protocol();
+                self.with1(K::ProtocolSelfConformanceDescriptor, proto)
+            }
+            b't' => popped(self, K::FullObjCResilientClassStub),
+            b'u' => popped(self, K::MethodLookupFunction),
+            b'U' => popped(self, K::ObjCMetadataUpdateFunction),
+            b'V' => {
+                let entity = self.pop_if(is_entity);
+                self.with1(K::PropertyDescriptor, entity)
+            }
+            b'X' => self.private_context_descriptor(),
+            b'z' => popped(self, K::CanonicalPrespecializedGenericTypeCachingOnceToken),
+            _ => None,
+        }
+    }
+
+    /// `createWithChild(kind, popNode())`.
+    fn with_popped(&mut self, kind: Kind) -> N {
+        let node = self.pop();
+        self.with1(kind, node)
+    }
+
+    /// `demanglePrivateContextDescriptor`.
+    fn private_context_descriptor(&mut self) -> N {
+        match self.next() {
+            b'E' => {
+                let ext = self.pop_context();
+                self.with1(K::ExtensionDescriptor, ext)
+            }
+            b'M' => {
+                let module = self.pop_module();
+                self.with1(K::ModuleDescriptor, module)
+            }
+            b'Y' => {
+                let discriminator = self.pop()?;
+                let context = self.pop_context()?;
+                self.with(
+                    K::AnonymousDescriptor,
+                    &[Some(context), Some(discriminator)],
+                )
+            }
+            b'X' => {
+                let context = self.pop_context();
+                self.with1(K::AnonymousDescriptor, context)
+            }
+            b'A' => {
+                let path = self.pop_assoc_type_path()?;
+                let base = self.pop_kind(K::Type)?;
+                self.with(K::AssociatedTypeGenericParamRef, &[Some(base), Some(path)])
+            }
+            _ => None,
+        }
+    }
+
+    /// `demangleArchetype`.
+    fn archetype(&mut self) -> N {
+        match self.next() {
+            b'a' => {
+                let ident = self.pop_kind(K::Identifier);
+                let archetype = self.pop_type_child();
+                let node = self.with(K::AssociatedTypeRef, &[archetype, ident]);
+                let ty = self.ty(node);
+                self.add_subst(ty);
+                ty
+            }
+            b'O' => {
+                let context = self.pop_context();
+                self.with1(K::OpaqueReturnTypeOf, context)
+            }
+            b'o' => {
+                let index = self.index();
+                let (lists, retroactive) = self.bound_generics()?;
+                let name = self.pop()?;
+                let index = Some(self.index_node(K::Index, index as u64));
+                let opaque = self.with(K::OpaqueType, &[Some(name), index]);
+                let bound = self.node(K::TypeList);
+                for &list in lists.iter().rev() {
+                    self.tree.push_child(bound, list);
+                }
+                self.add(opaque, Some(bound));
+                if retroactive.is_some() {
+                    self.add(opaque, retroactive);
+                }
+                let ty = self.ty(opaque);
+                self.add_subst(ty);
+                ty
+            }
+            b'r' => {
+                let node = self.node(K::OpaqueReturnType);
+                self.ty(Some(node))
+            }
+            b'R' => {
+                let ordinal = self.index();
+                if ordinal < 0 {
+                    return None;
+                }
+                let index = Some(self.index_node(K::OpaqueReturnTypeIndex, ordinal as u64));
+                let node = self.with1(K::OpaqueReturnType, index);
+                self.ty(node)
+            }
+            b'x' => {
+                let ty = self.associated_type_simple(None);
+                self.add_subst(ty);
+                ty
+            }
+            b'X' => {
+                let ty = self.associated_type_compound(None);
+                self.add_subst(ty);
+                ty
+            }
+            // A base that does not parse is null, and then taken from the
+            // stack, as in Swift.
+            b'y' => {
+                let base = self.generic_param_index();
+                let ty = self.associated_type_simple(base);
+                self.add_subst(ty);
+                ty
+            }
+            b'Y' => {
+                let base = self.generic_param_index();
+                let ty = self.associated_type_compound(base);
+                self.add_subst(ty);
+                ty
+            }
+            b'z' => {
+                let base = self.dependent_generic_param(0, 0);
+                let ty = self.associated_type_simple(base);
+                self.add_subst(ty);
+                ty
+            }
+            b'Z' => {
+                let base = self.dependent_generic_param(0, 0);
+                let ty = self.associated_type_compound(base);
+                self.add_subst(ty);
+                ty
+            }
+            b'p' => {
+                let count = self.pop_type_child();
+                let pattern = self.pop_type_child();
+                let node = self.with(K::PackExpansion, &[pattern, count]);
+                self.ty(node)
+            }
+            b'e' => {
+                let pack = self.pop_type_child();
+                let level = self.index();
+                if level < 0 {
+                    return None;
+                }
+                let level = Some(self.index_node(K::PackElementLevel, level as u64));
+                let node = self.with(K::PackElement, &[pack, level]);
+                self.ty(node)
+            }
+            b'P' => self.pop_pack(),
+            b'S' => self.pop_sil_pack(),
+            _ => None,
+        }
+    }
+
+    /// `demangleAssociatedTypeSimple`: with no base, the base is popped.
+    fn associated_type_simple(&mut self, base: N) -> N {
+        let name = self.pop_assoc_type_name();
+        let base = match base {
+            Some(b) => self.ty(Some(b)),
+            None => self.pop_kind(K::Type),
+        };
+        let node = self.with(K::DependentMemberType, &[base, name]);
+        self.ty(node)
+    }
+
+    /// `demangleAssociatedTypeCompound`.
+    fn associated_type_compound(&mut self, base: N) -> N {
+        let mut names = Vec::new();
+        loop {
+            let first = self.pop_kind(K::FirstElementMarker).is_some();
+            names.push(self.pop_assoc_type_name()?);
+            if first {
+                break;
+            }
+        }
+        let mut base = match base {
+            Some(b) => self.ty(Some(b)),
+            None => self.pop_kind(K::Type),
+        };
+        while let Some(name) = names.pop() {
+            let member = Some(self.node(K::DependentMemberType));
+            let member = self.add(member, base);
+            let member = self.add(member, Some(name));
+            base = self.ty(member);
+        }
+        base
+    }
+
+    /// `popAssocTypeName`.
+    fn pop_assoc_type_name(&mut self) -> N {
+        let mut proto = self.pop_kind(K::Type);
+        if let Some(p) = proto {
+            if !self.is_protocol_node(p) {
+                return None;
+            }
+        }
+        if proto.is_none() {
+            proto = self.pop_kind(K::ProtocolSymbolicReference);
+        }
+        if proto.is_none() {
+            proto = self.pop_kind(K::ObjectiveCProtocolSymbolicReference);
+        }
+        let ident = self.pop_kind(K::Identifier);
+        let node = self.with1(K::DependentAssociatedTypeRef, ident);
+        if proto.is_some() {
+            self.add(node, proto);
+        }
+        node
+    }
+
+    /// `popAssocTypePath`.
+    fn pop_assoc_type_path(&mut self) -> N {
+        let path = self.node(K::AssocTypePath);
+        loop {
+            let first = self.pop_kind(K::FirstElementMarker).is_some();
+            let name = self.pop_assoc_type_name()?;
+            self.tree.push_child(path, name);
+            if first {
+                break;
+            }
+        }
+        self.tree.reverse_children(path, 0);
+        Some(path)
+    }
+
+    /// `getDependentGenericParamType`.
+    fn dependent_generic_param(&mut self, depth: i64, index: i64) -> N {
+        if depth < 0 || index < 0 {
+            return None;
+        }
+        let param = self.node(K::DependentGenericParamType);
+        let depth = self.index_node(K::Index, depth as u64);
+        let index = self.index_node(K::Index, index as u64);
+        self.tree.push_child(param, depth);
+        self.tree.push_child(param, index);
+        Some(param)
+    }
+
+    /// `demangleGenericParamIndex`.
+    fn generic_param_index(&mut self) -> N {
+        if self.next_if(b'd') {
+            let depth = self.index() + 1;
+            let index = self.index();
+            return self.dependent_generic_param(depth, index);
+        }
+        if self.next_if(b'z') {
+            return self.dependent_generic_param(0, 0);
+        }
+        if self.next_if(b's') {
+            return Some(self.node(K::ConstrainedExistentialSelf));
+        }
+        let index = self.index() + 1;
+        self.dependent_generic_param(0, index)
+    }
+
+    /// `popProtocolConformance`.
+    fn pop_protocol_conformance(&mut self) -> N {
+        let signature = self.pop_kind(K::DependentGenericSignature);
+        let module = self.pop_module();
+        let proto = self.pop_protocol();
+        let mut ty = self.pop_kind(K::Type);
+        let mut ident = None;
+        if ty.is_none() {
+            ident = self.pop_kind(K::Identifier);
+            ty = self.pop_kind(K::Type);
+        }
+        if signature.is_some() {
+            let generic = self.with(K::DependentGenericType, &[signature, ty]);
+            ty = self.ty(generic);
+        }
+        let conformance = self.with(K::ProtocolConformance, &[ty, proto, module]);
+        if ident.is_some() {
+            self.add(conformance, ident);
+        }
+        conformance
+    }
+}
+
+pub(crate) mod thunks;

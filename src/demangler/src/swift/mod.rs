@@ -1,0 +1,180 @@
+//! Swift names (`$s10Foundation4DataV5countSivg`, `_$s...` on Mach-O,
+//! `$S`, `_T0` of Swift 4, `$e` of Embedded Swift), demangled as
+//! `swift-demangle` of Swift 6.2.3 prints them: a port of Swift's
+//! `Demangler.cpp` ([`demangler`]), `NodePrinter.cpp` ([`printer`]) and
+//! `Punycode.cpp` ([`punycode`]) over a tree of the kinds of
+//! `DemangleNodes.def` ([`nodes`]).
+//!
+//! The older manglings (`_T` without `0`, and `_Tt` class names) are read
+//! by Swift's `OldDemangler.cpp`, which is not ported: such names are
+//! refused. Symbolic references (bytes 1 to 0x17 in a runtime type name)
+//! need a resolver in the running process, and are refused as Swift
+//! refuses them without one.
+//!
+//! Bounded as the other schemes are: the demangler is a loop over the
+//! name with one recursion (generic arguments of nested types) under the
+//! recursion limit, a node budget in proportion to the name, and the
+//! printer stops at the output limit and a step budget.
+
+pub(crate) mod demangler;
+mod nodes;
+mod printer;
+mod punycode;
+#[cfg(test)]
+mod tests;
+
+use crate::outcome::Outcome;
+use crate::symbol::{Kind, Language};
+use crate::{Error, Options};
+use demangler::{Demangler, Stop};
+use nodes::{Id, Kind as K, Tree};
+pub(crate) use printer::Display;
+use printer::Printer;
+
+/// How many payload symbols deep a specialization's name is demangled.
+const MAX_NESTING: u32 = 4;
+
+/// Whether `symbol` is taken for a Swift name in the default format: it
+/// starts with a prefix of Swift's manglings (`getManglingPrefixLength`),
+/// which no C++, Rust, D or Microsoft name does.
+pub(crate) fn is_swift_name(symbol: &[u8]) -> bool {
+    demangler::prefix_len(symbol) > 0
+}
+
+/// Read a Swift name.
+pub(crate) fn demangle_swift<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
+    let display = if options.simplified {
+        Display::SIMPLIFIED
+    } else {
+        Display::DEFAULT
+    };
+    let limit = options.output_limit(symbol.len());
+    let (text, kind) = demangle_with(symbol, display, options.recursion(), limit, 0)?;
+    let text = String::from_utf8(text).map_err(|_| Error::Malformed)?;
+    let structure = O::STRUCTURED.then(|| Box::new((kind, crate::symbol::Parts::default())));
+    Ok(O::new(text, Language::Swift, structure))
+}
+
+/// The text of a Swift name under `display`, and what it names.
+fn demangle_with(
+    symbol: &[u8],
+    display: Display,
+    recursion: u32,
+    limit: usize,
+    nesting: u32,
+) -> Result<(Vec<u8>, Kind), Error> {
+    if symbol.is_empty() {
+        return Err(Error::Empty);
+    }
+    if !is_swift_name(symbol) {
+        return Err(Error::NotMangled);
+    }
+    let mut demangler = Demangler::new(symbol, recursion);
+    let root = demangler.demangle_symbol();
+    let root = match (root, demangler.stop) {
+        (_, Some(Stop::TooDeep)) => return Err(Error::TooDeep),
+        (_, Some(Stop::TooBig)) => return Err(Error::TooComplex),
+        (Some(root), None) => root,
+        (None, None) => return Err(Error::Malformed),
+    };
+    let tree = &demangler.tree;
+    let mut printer = Printer::new(tree, display, limit, nesting);
+    printer.print(root, 0, false);
+    if printer.too_long {
+        return Err(Error::OutputTooLong { limit });
+    }
+    // Swift prints the mangled name where its printer gives up, and where
+    // it prints nothing.
+    if printer.invalid || printer.out.is_empty() {
+        return Err(Error::Unprintable);
+    }
+    Ok((printer.out, kind_of(tree, root)))
+}
+
+/// A payload symbol of a specialization, demangled with the default
+/// options as Swift's `demangleSymbolAsString` does; `None` where it does
+/// not demangle (Swift then prints the payload as it is).
+fn nested(text: &[u8], nesting: u32, room: usize) -> Option<Vec<u8>> {
+    if nesting > MAX_NESTING {
+        return None;
+    }
+    let recursion = crate::stack::FIRST_ATTEMPT_RECURSION / 4;
+    demangle_with(text, Display::DEFAULT, recursion, room, nesting)
+        .ok()
+        .map(|(text, _)| text)
+}
+
+/// What the symbol names, from its first node under `Global`.
+fn kind_of(tree: &Tree, root: Id) -> Kind {
+    let Some(&first) = tree.children(root).first() else {
+        return Kind::Unknown;
+    };
+    match tree.kind(first) {
+        K::Function
+        | K::Allocator
+        | K::Constructor
+        | K::Destructor
+        | K::Deallocator
+        | K::IsolatedDeallocator
+        | K::Getter
+        | K::Setter
+        | K::ModifyAccessor
+        | K::Modify2Accessor
+        | K::ReadAccessor
+        | K::Read2Accessor
+        | K::WillSet
+        | K::DidSet
+        | K::InitAccessor
+        | K::GlobalGetter
+        | K::MaterializeForSet
+        | K::UnsafeAddressor
+        | K::UnsafeMutableAddressor
+        | K::ExplicitClosure
+        | K::ImplicitClosure
+        | K::Static
+        | K::Subscript => Kind::Function,
+        K::Variable => Kind::Data,
+        K::TypeMetadata | K::FullTypeMetadata => Kind::Special("type metadata"),
+        K::TypeMetadataAccessFunction => Kind::Special("type metadata accessor"),
+        K::NominalTypeDescriptor => Kind::Special("nominal type descriptor"),
+        K::ProtocolWitnessTable | K::ProtocolWitnessTableAccessor => {
+            Kind::Special("protocol witness table")
+        }
+        K::ProtocolWitness => Kind::Special("protocol witness"),
+        K::ProtocolConformanceDescriptor => Kind::Special("protocol conformance descriptor"),
+        K::ProtocolDescriptor => Kind::Special("protocol descriptor"),
+        K::ValueWitness | K::ValueWitnessTable => Kind::Special("value witness"),
+        K::MethodDescriptor => Kind::Special("method descriptor"),
+        K::DispatchThunk
+        | K::CurryThunk
+        | K::ReabstractionThunk
+        | K::ReabstractionThunkHelper
+        | K::ReabstractionThunkHelperWithSelf
+        | K::PartialApplyForwarder
+        | K::PartialApplyObjCForwarder
+        | K::VTableThunk
+        | K::ObjCAttribute
+        | K::NonObjCAttribute
+        | K::MergedFunction => Kind::Special("thunk"),
+        K::GenericSpecialization
+        | K::GenericSpecializationNotReAbstracted
+        | K::GenericSpecializationPrespecialized
+        | K::GenericPartialSpecialization
+        | K::FunctionSignatureSpecialization
+        | K::InlinedGenericFunction => Kind::Special("specialization"),
+        K::OutlinedCopy
+        | K::OutlinedConsume
+        | K::OutlinedRetain
+        | K::OutlinedRelease
+        | K::OutlinedDestroy
+        | K::OutlinedInitializeWithCopy
+        | K::OutlinedInitializeWithTake
+        | K::OutlinedAssignWithCopy
+        | K::OutlinedAssignWithTake
+        | K::OutlinedVariable
+        | K::OutlinedBridgedMethod => Kind::Special("outlined operation"),
+        K::AsyncFunctionPointer => Kind::Special("async function pointer"),
+        K::TypeMangling => Kind::Special("type"),
+        _ => Kind::Special("runtime record"),
+    }
+}

@@ -1,0 +1,259 @@
+//! The tree Swift's demangler builds: nodes of the kinds of Swift's
+//! `DemangleNodes.def` (one variant each, under the same names, so that a
+//! reader of `Demangler.cpp` and `NodePrinter.cpp` finds them), kept in one
+//! arena and named by their index.
+
+/// A node's index in its [`Tree`].
+pub(crate) type Id = u32;
+
+macro_rules! kinds {
+    ($($kind:ident),* $(,)?) => {
+        /// The kind of a node (`Node::Kind`, from `DemangleNodes.def`): all
+        /// of Swift's, under Swift's names, some of which only Swift's old
+        /// demangler or its remangler build.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(dead_code, clippy::enum_variant_names)]
+        pub(crate) enum Kind { $($kind),* }
+    };
+}
+
+kinds! {
+Modify2Accessor, Read2Accessor,
+AccessibleFunctionRecord, AccessorAttachedMacroExpansion, AccessorFunctionReference, Allocator,
+AnonymousContext, AnonymousDescriptor, AnyProtocolConformanceList, ArgumentTuple,
+AssocTypePath, AssociatedConformanceDescriptor, AssociatedType, AssociatedTypeDescriptor,
+AssociatedTypeGenericParamRef, AssociatedTypeMetadataAccessor, AssociatedTypeRef, AssociatedTypeWitnessTableAccessor,
+AsyncAnnotation, AsyncAwaitResumePartialFunction, AsyncFunctionPointer, AsyncRemoved,
+AsyncSuspendResumePartialFunction, AutoClosureType, AutoDiffDerivativeVTableThunk, AutoDiffFunction,
+AutoDiffFunctionKind, AutoDiffSelfReorderingReabstractionThunk, AutoDiffSubsetParametersThunk, BackDeploymentFallback,
+BackDeploymentThunk, BaseConformanceDescriptor, BaseWitnessTableAccessor, BodyAttachedMacroExpansion,
+BoundGenericClass, BoundGenericEnum, BoundGenericFunction, BoundGenericOtherNominalType,
+BoundGenericProtocol, BoundGenericStructure, BoundGenericTypeAlias, BuiltinFixedArray,
+BuiltinTupleType, BuiltinTypeName, CFunctionPointer, CanonicalPrespecializedGenericTypeCachingOnceToken,
+CanonicalSpecializedGenericMetaclass, CanonicalSpecializedGenericTypeMetadataAccessFunction, ClangType, Class,
+ClassMetadataBaseOffset, CompileTimeLiteral, ConcreteProtocolConformance, ConcurrentFunctionType,
+ConformanceAttachedMacroExpansion, ConstValue, ConstrainedExistential, ConstrainedExistentialRequirementList,
+ConstrainedExistentialSelf, Constructor, CoroFunctionPointer, CoroutineContinuationPrototype,
+CurryThunk, Deallocator, DeclContext, DefaultArgumentInitializer,
+DefaultAssociatedConformanceAccessor, DefaultAssociatedTypeMetadataAccessor, DefaultOverride, DependentAssociatedConformance,
+DependentAssociatedTypeRef, DependentGenericConformanceRequirement, DependentGenericInverseConformanceRequirement, DependentGenericLayoutRequirement,
+DependentGenericParamCount, DependentGenericParamPackMarker, DependentGenericParamType, DependentGenericParamValueMarker,
+DependentGenericSameShapeRequirement, DependentGenericSameTypeRequirement, DependentGenericSignature, DependentGenericType,
+DependentMemberType, DependentProtocolConformanceAssociated, DependentProtocolConformanceInherited, DependentProtocolConformanceOpaque,
+DependentProtocolConformanceRoot, DependentPseudogenericSignature, Destructor, DidSet,
+DifferentiabilityWitness, DifferentiableFunctionType, DirectMethodReferenceAttribute, Directness,
+DispatchThunk, DistributedAccessor, DistributedThunk, DroppedArgument,
+DynamicAttribute, DynamicSelf, DynamicallyReplaceableFunctionImpl, DynamicallyReplaceableFunctionKey,
+DynamicallyReplaceableFunctionVar, EmptyList, Enum, EnumCase,
+ErrorType, EscapingAutoClosureType, EscapingObjCBlock, ExistentialMetatype,
+ExplicitClosure, ExtendedExistentialTypeShape, Extension, ExtensionAttachedMacroExpansion,
+ExtensionDescriptor, FieldOffset, FirstElementMarker, FreestandingMacroExpansion,
+FullObjCResilientClassStub, FullTypeMetadata, Function, FunctionSignatureSpecialization,
+FunctionSignatureSpecializationParam, FunctionSignatureSpecializationParamKind, FunctionSignatureSpecializationParamPayload, FunctionSignatureSpecializationReturn,
+FunctionType, GenericPartialSpecialization, GenericPartialSpecializationNotReAbstracted, GenericProtocolWitnessTable,
+GenericProtocolWitnessTableInstantiationFunction, GenericSpecialization, GenericSpecializationInResilienceDomain, GenericSpecializationNotReAbstracted,
+GenericSpecializationParam, GenericSpecializationPrespecialized, GenericTypeMetadataPattern, GenericTypeParamDecl,
+Getter, Global, GlobalActorFunctionType, GlobalGetter,
+GlobalVariableOnceDeclList, GlobalVariableOnceFunction, GlobalVariableOnceToken, HasSymbolQuery,
+IVarDestroyer, IVarInitializer, Identifier, ImplConvention,
+ImplCoroutineKind, ImplDifferentiabilityKind, ImplErasedIsolation, ImplErrorResult,
+ImplEscaping, ImplFunctionAttribute, ImplFunctionConvention, ImplFunctionConventionName,
+ImplFunctionType, ImplInvocationSubstitutions, ImplParameter, ImplParameterImplicitLeading,
+ImplParameterIsolated, ImplParameterResultDifferentiability, ImplParameterSending, ImplPatternSubstitutions,
+ImplResult, ImplSendingResult, ImplYield, ImplicitClosure,
+InOut, Index, IndexSubset, InfixOperator,
+InitAccessor, Initializer, InlinedGenericFunction, Integer,
+IsSerialized, Isolated, IsolatedAnyFunctionType, IsolatedDeallocator,
+KeyPathAppliedMethodThunkHelper, KeyPathEqualsThunkHelper, KeyPathGetterThunkHelper, KeyPathHashThunkHelper,
+KeyPathSetterThunkHelper, KeyPathUnappliedMethodThunkHelper, LabelList, LazyProtocolWitnessTableAccessor,
+LazyProtocolWitnessTableCacheVariable, LocalDeclName, Macro, MacroExpansionLoc,
+MacroExpansionUniqueName, MaterializeForSet, MemberAttachedMacroExpansion, MemberAttributeAttachedMacroExpansion,
+MergedFunction, Metaclass, MetadataInstantiationCache, Metatype,
+MetatypeRepresentation, MethodDescriptor, MethodLookupFunction, ModifyAccessor,
+Module, ModuleDescriptor, NativeOwningAddressor, NativeOwningMutableAddressor,
+NativePinningAddressor, NativePinningMutableAddressor, NegativeInteger, NoDerivative,
+NoEscapeFunctionType, NominalTypeDescriptor, NominalTypeDescriptorRecord, NonIsolatedCallerFunctionType,
+NonObjCAttribute, NonUniqueExtendedExistentialTypeShapeSymbolicReference, NoncanonicalSpecializedGenericTypeMetadata, NoncanonicalSpecializedGenericTypeMetadataCache,
+Number, ObjCAsyncCompletionHandlerImpl, ObjCAttribute, ObjCBlock,
+ObjCMetadataUpdateFunction, ObjCResilientClassStub, ObjectiveCProtocolSymbolicReference, OpaqueReturnType,
+OpaqueReturnTypeIndex, OpaqueReturnTypeOf, OpaqueReturnTypeParent, OpaqueType,
+OpaqueTypeDescriptor, OpaqueTypeDescriptorAccessor, OpaqueTypeDescriptorAccessorImpl, OpaqueTypeDescriptorAccessorKey,
+OpaqueTypeDescriptorAccessorVar, OpaqueTypeDescriptorRecord, OpaqueTypeDescriptorSymbolicReference, OtherNominalType,
+OutlinedAssignWithCopy, OutlinedAssignWithCopyNoValueWitness, OutlinedAssignWithTake, OutlinedAssignWithTakeNoValueWitness,
+OutlinedBridgedMethod, OutlinedConsume, OutlinedCopy, OutlinedDestroy,
+OutlinedDestroyNoValueWitness, OutlinedEnumGetTag, OutlinedEnumProjectDataForLoad, OutlinedEnumTagStore,
+OutlinedInitializeWithCopy, OutlinedInitializeWithCopyNoValueWitness, OutlinedInitializeWithTake, OutlinedInitializeWithTakeNoValueWitness,
+OutlinedReadOnlyObject, OutlinedRelease, OutlinedRetain, OutlinedVariable,
+Owned, OwningAddressor, OwningMutableAddressor, Pack,
+PackElement, PackElementLevel, PackExpansion, PackProtocolConformance,
+PartialApplyForwarder, PartialApplyObjCForwarder, PeerAttachedMacroExpansion, PostfixOperator,
+PreambleAttachedMacroExpansion, PredefinedObjCAsyncCompletionHandlerImpl, PrefixOperator, PrivateDeclName,
+PropertyDescriptor, PropertyWrapperBackingInitializer, PropertyWrapperInitFromProjectedValue, Protocol,
+ProtocolConformance, ProtocolConformanceDescriptor, ProtocolConformanceDescriptorRecord, ProtocolConformanceRefInOtherModule,
+ProtocolConformanceRefInProtocolModule, ProtocolConformanceRefInTypeModule, ProtocolDescriptor, ProtocolDescriptorRecord,
+ProtocolList, ProtocolListWithAnyObject, ProtocolListWithClass, ProtocolRequirementsBaseDescriptor,
+ProtocolSelfConformanceDescriptor, ProtocolSelfConformanceWitness, ProtocolSelfConformanceWitnessTable, ProtocolSymbolicReference,
+ProtocolWitness, ProtocolWitnessTable, ProtocolWitnessTableAccessor, ProtocolWitnessTablePattern,
+ReabstractionThunk, ReabstractionThunkHelper, ReabstractionThunkHelperWithGlobalActor, ReabstractionThunkHelperWithSelf,
+ReadAccessor, ReflectionMetadataAssocTypeDescriptor, ReflectionMetadataBuiltinDescriptor, ReflectionMetadataFieldDescriptor,
+ReflectionMetadataSuperclassDescriptor, RelatedEntityDeclName, ResilientProtocolWitnessTable, RetroactiveConformance,
+ReturnType, SILBoxImmutableField, SILBoxLayout, SILBoxMutableField,
+SILBoxType, SILBoxTypeWithLayout, SILPackDirect, SILPackIndirect,
+SILThunkIdentity, Sending, SendingResultFunctionType, Setter,
+Shared, SpecializationPassID, Static, Structure,
+Subscript, Suffix, SugaredArray, SugaredDictionary,
+SugaredInlineArray, SugaredOptional, SugaredParen, SymbolicExtendedExistentialType,
+ThinFunctionType, ThrowsAnnotation, Tuple, TupleElement,
+TupleElementName, Type, TypeAlias, TypeList,
+TypeMangling, TypeMetadata, TypeMetadataAccessFunction, TypeMetadataCompletionFunction,
+TypeMetadataDemanglingCache, TypeMetadataInstantiationCache, TypeMetadataInstantiationFunction, TypeMetadataLazyCache,
+TypeMetadataSingletonInitializationCache, TypeSymbolicReference, TypedThrowsAnnotation, UncurriedFunctionType,
+Uniquable, UniqueExtendedExistentialTypeShapeSymbolicReference, UnknownIndex, Unmanaged,
+Unowned, UnsafeAddressor, UnsafeMutableAddressor, VTableAttribute,
+VTableThunk, ValueWitness, ValueWitnessTable, Variable,
+VariadicMarker, Weak, WillSet, }
+
+/// What a node holds besides its children.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Payload {
+    None,
+    Text(Box<[u8]>),
+    Index(u64),
+}
+
+/// One node: its kind, text or index, and children.
+#[derive(Clone, Debug)]
+pub(crate) struct Node {
+    pub(crate) kind: Kind,
+    pub(crate) payload: Payload,
+    pub(crate) children: Vec<Id>,
+}
+
+/// Every node of one demangling.
+#[derive(Default)]
+pub(crate) struct Tree {
+    pub(crate) nodes: Vec<Node>,
+}
+
+impl Tree {
+    pub(crate) fn add(&mut self, kind: Kind, payload: Payload) -> Id {
+        self.nodes.push(Node {
+            kind,
+            payload,
+            children: Vec::new(),
+        });
+        (self.nodes.len() - 1) as Id
+    }
+
+    pub(crate) fn kind(&self, id: Id) -> Kind {
+        self.nodes[id as usize].kind
+    }
+
+    pub(crate) fn children(&self, id: Id) -> &[Id] {
+        &self.nodes[id as usize].children
+    }
+
+    pub(crate) fn len(&self, id: Id) -> usize {
+        self.nodes[id as usize].children.len()
+    }
+
+    /// Child `i`, if there is one (Swift's `getChild` on a short node is
+    /// undefined behaviour; here it is a refusal, see [`Tree::child`]).
+    pub(crate) fn get(&self, id: Id, i: usize) -> Option<Id> {
+        self.nodes[id as usize].children.get(i).copied()
+    }
+
+    pub(crate) fn push_child(&mut self, parent: Id, child: Id) {
+        self.nodes[parent as usize].children.push(child);
+    }
+
+    pub(crate) fn text(&self, id: Id) -> &[u8] {
+        match &self.nodes[id as usize].payload {
+            Payload::Text(text) => text,
+            _ => b"",
+        }
+    }
+
+    pub(crate) fn has_text(&self, id: Id) -> bool {
+        matches!(self.nodes[id as usize].payload, Payload::Text(_))
+    }
+
+    pub(crate) fn index(&self, id: Id) -> u64 {
+        match self.nodes[id as usize].payload {
+            Payload::Index(index) => index,
+            _ => 0,
+        }
+    }
+
+    pub(crate) fn has_index(&self, id: Id) -> bool {
+        matches!(self.nodes[id as usize].payload, Payload::Index(_))
+    }
+
+    /// Reverse the children from `start` on (`Node::reverseChildren`).
+    pub(crate) fn reverse_children(&mut self, id: Id, start: usize) {
+        let children = &mut self.nodes[id as usize].children;
+        if start <= children.len() {
+            children[start..].reverse();
+        }
+    }
+}
+
+use Kind as K;
+
+/// Whether a kind is a declaration context (`isContext`: the
+/// `CONTEXT_NODE`s of `DemangleNodes.def`, and the builtin tuple type).
+pub(crate) fn is_context(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::Allocator
+            | K::AnonymousContext
+            | K::Class
+            | K::Constructor
+            | K::Deallocator
+            | K::DefaultArgumentInitializer
+            | K::Destructor
+            | K::DidSet
+            | K::Enum
+            | K::ExplicitClosure
+            | K::Extension
+            | K::Function
+            | K::Getter
+            | K::GlobalGetter
+            | K::IVarInitializer
+            | K::IVarDestroyer
+            | K::ImplicitClosure
+            | K::Initializer
+            | K::InitAccessor
+            | K::IsolatedDeallocator
+            | K::MaterializeForSet
+            | K::ModifyAccessor
+            | K::Modify2Accessor
+            | K::Module
+            | K::NativeOwningAddressor
+            | K::NativeOwningMutableAddressor
+            | K::NativePinningAddressor
+            | K::NativePinningMutableAddressor
+            | K::OtherNominalType
+            | K::OwningAddressor
+            | K::OwningMutableAddressor
+            | K::PropertyWrapperBackingInitializer
+            | K::PropertyWrapperInitFromProjectedValue
+            | K::Protocol
+            | K::ProtocolSymbolicReference
+            | K::ReadAccessor
+            | K::Read2Accessor
+            | K::Setter
+            | K::Static
+            | K::Structure
+            | K::Subscript
+            | K::TypeSymbolicReference
+            | K::TypeAlias
+            | K::UnsafeAddressor
+            | K::UnsafeMutableAddressor
+            | K::Variable
+            | K::WillSet
+            | K::OpaqueReturnTypeOf
+            | K::AutoDiffFunction
+            | K::BuiltinTupleType
+    )
+}
