@@ -12,7 +12,12 @@ Families and peers:
   ``rustc-demangle`` crate;
 * ``msvc`` (Microsoft names of Windows wheels, benchmarks/msvc_corpus.py, or
   the committed fixtures where PyPI cannot be reached): LLVM 14's
-  ``microsoftDemangle`` and the ``msvc-demangler`` crate.
+  ``microsoftDemangle`` and the ``msvc-demangler`` crate;
+* ``swift`` (the Swift runtime's symbols, benchmarks/swift_corpus.py):
+  swift-demangle's own library, ``libswiftDemangle.so`` of Swift 6.2.3
+  (``bash ci/build_swift_demangle.sh``), through its C entry point
+  ``swift_demangle_getDemangledName``, from benchmarks/inprocess/swift_peer.c
+  run under Debian sid's loader.
 
 The crates are dev-dependencies of the core's bench example only
 (`cargo build --release --example bench`); the C++ peers are built from
@@ -38,7 +43,7 @@ import corpus  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--family", default="static", help="static, nm_dynamic, rust_legacy, rust_v0 or msvc (default static)"
+        "--family", default="static", help="static, nm_dynamic, rust_legacy, rust_v0, msvc or swift (default static)"
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N symbols")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all contenders, alternating (default 3)")
@@ -65,6 +70,10 @@ def main() -> int:
             ],
             check=True,
         )
+        if args.family == "swift":
+            subprocess.run(
+                ["gcc", "-O2", str(ROOT / "benchmarks/inprocess/swift_peer.c"), "-ldl", "-o", str(peers)], check=True
+            )
         subprocess.run(
             ["cargo", "build", "--quiet", "--release", "-p", "demangler", "--example", "bench"], cwd=ROOT, check=True
         )
@@ -95,6 +104,10 @@ def main() -> int:
 
 def family_symbols(family: str) -> list[str]:
     """The family's symbols that every contender reads."""
+    if family == "swift":
+        import swift_corpus
+
+        return swift_corpus.harvest("swift_runtime")
     if family == "msvc":
         try:
             import msvc_corpus
@@ -121,6 +134,14 @@ def contenders(family: str, bench: str, peers: str, listing: str) -> list[list[s
         return [[bench, listing, "core"], [bench, listing, "rustc-demangle"]]
     if family == "msvc":
         return [[bench, listing, "core"], [peers, listing, "microsoft"], [bench, listing, "msvc-demangler"]]
+    if family == "swift":
+        swift = ROOT / "target/swift/6.2.3"
+        # Debian sid's loader and C and C++ runtime, which the library needs.
+        libraries = f"{swift}/lib:{swift}/swift:/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu"
+        return [
+            [bench, listing, "core"],
+            [f"{swift}/lib/ld-linux-x86-64.so.2", "--library-path", libraries, peers, listing],
+        ]
     return [[bench, listing, "core"], [peers, listing]]
 
 

@@ -5,6 +5,8 @@
 #      GNU c++filt 2.47 and GNU's demangler test suite, the references
 #      (ci/build_cxxfilt.sh, from Debian's source packages), and LLVM 19's
 #      llvm-undname and its Microsoft tests (apt, ci/fetch_llvm_tests.sh),
+#      swift-demangle 6.2.3 and Swift's demangler test lists (Debian sid's
+#      swiftlang packages, ci/build_swift_demangle.sh),
 #   1. the Rust tests of the demangling core and the command (cargo test),
 #   2. `python setup.py test`: the extension built in place (abi3, as in the
 #      wheel), every docstring example and tests/,
@@ -55,6 +57,14 @@ fi
 bash ci/fetch_llvm_tests.sh > target-llvm.log 2>&1 && tail -n 1 target-llvm.log \
   || { tail -n 5 target-llvm.log; echo "LLVM's tests could not be fetched: they will skip"; }
 rm -f target-llvm.log
+
+echo "== swift-demangle 6.2.3, the reference for Swift names, and Swift's test lists (ci/build_swift_demangle.sh)"
+# Debian sid's swiftlang binary and source packages (about 800 MB); without
+# them the Swift test lists and the check of the fixtures against
+# swift-demangle skip, saying so (the committed fixtures run everywhere).
+SWIFT_TESTS=1 bash ci/build_swift_demangle.sh > target-swift.log 2>&1 && tail -n 1 target-swift.log \
+  || { tail -n 5 target-swift.log; echo "swift-demangle could not be fetched: its tests will skip"; }
+rm -f target-swift.log
 
 echo "== cargo test (the demangling core)"
 cargo test --locked -p demangler -p cpp-demangle-cli

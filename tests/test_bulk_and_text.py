@@ -148,7 +148,10 @@ def test_demangle_text_rejects_what_is_not_str_or_bytes(bad):
     "options, message",
     [
         ({"style": "msvc"}, "style must be 'c++filt' or 'libstdc++', not \"msvc\""),
-        ({"format": "lucid"}, 'format must be one of none, auto, gnu-v3, java, gnat, dlang, rust, msvc, swift, not "lucid"'),
+        (
+            {"format": "lucid"},
+            'format must be one of none, auto, gnu-v3, java, gnat, dlang, rust, msvc, swift, not "lucid"',
+        ),
         ({"max_length": 0}, "max_length must be at least 1, not 0"),
         ({"max_length": -1}, "max_length must be at least 1, not -1"),
         ({"recursion_limit": 0}, "recursion_limit must be from 1 to 4096, not 0"),

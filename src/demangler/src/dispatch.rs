@@ -136,12 +136,13 @@ fn version_split(symbol: &[u8]) -> (&[u8], &[u8]) {
     }
 }
 
-/// Whether `symbol` may be a C++ or Rust name with the extra leading
-/// underscore of Mach-O (`__Z`, `___Z` for blocks aside, `__R`).
+/// Whether `symbol` may be a C++, Rust or Swift 4 name with the extra
+/// leading underscore of Mach-O (`__Z`, `___Z` for blocks aside, `__R`,
+/// `__T0`).
 fn is_macos_spelling(symbol: &[u8], options: &Options) -> bool {
     !options.strip_underscore
         && options.style == Style::CxxFilt
-        && (symbol.starts_with(b"__Z") || symbol.starts_with(b"__R"))
+        && (symbol.starts_with(b"__Z") || symbol.starts_with(b"__R") || symbol.starts_with(b"__T0"))
 }
 
 /// By c++filt's rule alone: the name, then any version suffix.
@@ -178,10 +179,31 @@ pub(crate) fn read_token<O: Outcome>(token: &[u8], options: &Options) -> Result<
     if msvc_claims(token, options) {
         return guarded(options, |options| msvc::demangle_microsoft(token, options));
     }
-    // Before c++filt's leading `$` is dropped: it starts a Swift prefix.
-    if swift_claims(token, options) {
-        return guarded(options, |options| swift::demangle_swift(token, options));
+    // Before c++filt's leading `$` is dropped: it starts a Swift prefix. In
+    // `auto`, a name Swift refuses is read as c++filt reads it (`$e` is a
+    // type to `c++filt -t`), and keeps Swift's error if that fails too.
+    // With `-_`, a Swift name without its extra underscore (`__T0` on
+    // Mach-O, as swift-demangle takes it).
+    let swift_token = match token.strip_prefix(b"_") {
+        Some(rest) if options.strip_underscore && swift::is_swift_name(rest) => rest,
+        _ => token,
+    };
+    if swift_claims(swift_token, options) {
+        let swift = guarded(options, |options| {
+            swift::demangle_swift(swift_token, options)
+        });
+        return match swift {
+            Err(error) if options.format == Format::Auto => {
+                read_token_as_cxxfilt(token, options).map_err(|_| error)
+            }
+            swift => swift,
+        };
     }
+    read_token_as_cxxfilt(token, options)
+}
+
+/// [`read_token`] of a name no other rule took, by c++filt's rule.
+fn read_token_as_cxxfilt<O: Outcome>(token: &[u8], options: &Options) -> Result<O, Error> {
     let (lead, mut name) = match token.first() {
         Some(b'.' | b'$') => (token[0], &token[1..]),
         _ => (0, token),
@@ -267,7 +289,8 @@ pub(crate) fn msvc_claims(symbol: &[u8], options: &Options) -> bool {
 
 /// Whether the Swift demangler takes `symbol`: every name in the `swift`
 /// format, a name with a Swift mangling prefix in `auto` (no other
-/// scheme's names start with one), none in the other formats and in the
+/// scheme's names start with one; what Swift refuses is read as c++filt
+/// reads it, see [`read_token`]), none in the other formats and in the
 /// libstdc++ style.
 pub(crate) fn swift_claims(symbol: &[u8], options: &Options) -> bool {
     options.style == Style::CxxFilt

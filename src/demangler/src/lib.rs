@@ -36,6 +36,7 @@ pub use bulk::{
 pub(crate) use dispatch::msvc_claims;
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};
+pub use swift::is_swift_name;
 pub use symbol::{Kind, Language, Parts, Span, Symbol};
 pub use text::{
     complete_names_len, complete_prefix_len, demangle_text, is_name_byte, is_symbol_byte,

@@ -36,6 +36,7 @@ fuzz_target!(|data: &[u8]| {
         templates: pick & 64 == 0,
         suffixes: pick & 128 == 0,
         hash: pick & 64 == 0,
+        simplified: pick & 4 != 0,
         ..Options::default()
     };
     for result in [

@@ -24,7 +24,7 @@ mod punycode;
 mod tests;
 
 use crate::outcome::Outcome;
-use crate::symbol::{Kind, Language};
+use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use demangler::{Demangler, Stop};
 use nodes::{Id, Kind as K, Tree};
@@ -37,7 +37,7 @@ const MAX_NESTING: u32 = 4;
 /// Whether `symbol` is taken for a Swift name in the default format: it
 /// starts with a prefix of Swift's manglings (`getManglingPrefixLength`),
 /// which no C++, Rust, D or Microsoft name does.
-pub(crate) fn is_swift_name(symbol: &[u8]) -> bool {
+pub fn is_swift_name(symbol: &[u8]) -> bool {
     demangler::prefix_len(symbol) > 0
 }
 
@@ -49,20 +49,50 @@ pub(crate) fn demangle_swift<O: Outcome>(symbol: &[u8], options: &Options) -> Re
         Display::DEFAULT
     };
     let limit = options.output_limit(symbol.len());
-    let (text, kind) = demangle_with(symbol, display, options.recursion(), limit, 0)?;
+    let marked = Marked {
+        structured: O::STRUCTURED,
+        nesting: 0,
+    };
+    let (text, kind, marks) = demangle_with(symbol, display, options.recursion(), limit, marked)?;
     let text = String::from_utf8(text).map_err(|_| Error::Malformed)?;
-    let structure = O::STRUCTURED.then(|| Box::new((kind, crate::symbol::Parts::default())));
+    let structure = O::STRUCTURED.then(|| Box::new((kind, parts(marks, &text))));
     Ok(O::new(text, Language::Swift, structure))
 }
 
-/// The text of a Swift name under `display`, and what it names.
+/// Whether the parts of the name are marked as it prints, and how many
+/// payload symbols deep it is.
+#[derive(Clone, Copy)]
+struct Marked {
+    structured: bool,
+    nesting: u32,
+}
+
+/// The parts of a name from where they printed: spans of `text`, each on a
+/// character boundary of it.
+fn parts(marks: Option<printer::Marks>, text: &str) -> Parts {
+    let Some(marks) = marks else {
+        return Parts::default();
+    };
+    let within = |span: Option<(usize, usize)>| span.filter(|&(s, e)| text.get(s..e).is_some());
+    Parts {
+        name: within(marks.name),
+        scope: within(marks.scope),
+        base_name: within(marks.base_name),
+        parameters: within(marks.parameters),
+        return_type: within(marks.return_type),
+        ..Parts::default()
+    }
+}
+
+/// The text of a Swift name under `display`, what it names, and where its
+/// parts printed where `marked` asks for them.
 fn demangle_with(
     symbol: &[u8],
     display: Display,
     recursion: u32,
     limit: usize,
-    nesting: u32,
-) -> Result<(Vec<u8>, Kind), Error> {
+    marked: Marked,
+) -> Result<(Vec<u8>, Kind, Option<printer::Marks>), Error> {
     if symbol.is_empty() {
         return Err(Error::Empty);
     }
@@ -78,7 +108,11 @@ fn demangle_with(
         (None, None) => return Err(Error::Malformed),
     };
     let tree = &demangler.tree;
-    let mut printer = Printer::new(tree, display, limit, nesting);
+    let mut printer = Printer::new(tree, display, limit, marked.nesting);
+    if marked.structured {
+        printer.marks = Some(printer::Marks::default());
+        printer.top = top_entity(tree, root);
+    }
     printer.print(root, 0, false);
     if printer.too_long {
         return Err(Error::OutputTooLong { limit });
@@ -88,7 +122,45 @@ fn demangle_with(
     if printer.invalid || printer.out.is_empty() {
         return Err(Error::Unprintable);
     }
-    Ok((printer.out, kind_of(tree, root)))
+    let marks = printer.marks.take();
+    Ok((printer.out, kind_of(tree, root), marks))
+}
+
+/// The entity a symbol names (a function, variable, subscript,
+/// initializer...): the first node under `Global` that is not an attribute
+/// or a suffix, through an accessor or `static` to its storage.
+fn top_entity(tree: &Tree, root: Id) -> Option<Id> {
+    let &first = tree
+        .children(root)
+        .iter()
+        .find(|&&c| !demangler::is_function_attr(tree.kind(c)) && tree.kind(c) != K::Suffix)?;
+    let mut entity = first;
+    while matches!(
+        tree.kind(entity),
+        K::Static
+            | K::Getter
+            | K::Setter
+            | K::ModifyAccessor
+            | K::Modify2Accessor
+            | K::ReadAccessor
+            | K::Read2Accessor
+            | K::WillSet
+            | K::DidSet
+            | K::InitAccessor
+            | K::GlobalGetter
+            | K::MaterializeForSet
+            | K::UnsafeAddressor
+            | K::UnsafeMutableAddressor
+            | K::OwningAddressor
+            | K::OwningMutableAddressor
+            | K::NativeOwningAddressor
+            | K::NativeOwningMutableAddressor
+            | K::NativePinningAddressor
+            | K::NativePinningMutableAddressor
+    ) {
+        entity = tree.get(entity, 0)?;
+    }
+    Some(entity)
 }
 
 /// A payload symbol of a specialization, demangled with the default
@@ -99,15 +171,24 @@ fn nested(text: &[u8], nesting: u32, room: usize) -> Option<Vec<u8>> {
         return None;
     }
     let recursion = crate::stack::FIRST_ATTEMPT_RECURSION / 4;
-    demangle_with(text, Display::DEFAULT, recursion, room, nesting)
+    let marked = Marked {
+        structured: false,
+        nesting,
+    };
+    demangle_with(text, Display::DEFAULT, recursion, room, marked)
         .ok()
-        .map(|(text, _)| text)
+        .map(|(text, _, _)| text)
 }
 
 /// What the symbol names, from its first node under `Global`.
 fn kind_of(tree: &Tree, root: Id) -> Kind {
     let Some(&first) = tree.children(root).first() else {
         return Kind::Unknown;
+    };
+    // A static member is what its member is.
+    let first = match tree.kind(first) {
+        K::Static => tree.get(first, 0).unwrap_or(first),
+        _ => first,
     };
     match tree.kind(first) {
         K::Function
@@ -131,7 +212,6 @@ fn kind_of(tree: &Tree, root: Id) -> Kind {
         | K::UnsafeMutableAddressor
         | K::ExplicitClosure
         | K::ImplicitClosure
-        | K::Static
         | K::Subscript => Kind::Function,
         K::Variable => Kind::Data,
         K::TypeMetadata | K::FullTypeMetadata => Kind::Special("type metadata"),

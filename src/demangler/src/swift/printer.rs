@@ -90,6 +90,16 @@ enum TypePrinting {
     FunctionStyle,
 }
 
+/// Where the parts of the symbol's entity were printed: byte spans.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    pub(crate) name: Option<(usize, usize)>,
+    pub(crate) scope: Option<(usize, usize)>,
+    pub(crate) base_name: Option<(usize, usize)>,
+    pub(crate) parameters: Option<(usize, usize)>,
+    pub(crate) return_type: Option<(usize, usize)>,
+}
+
 /// Printing one tree.
 pub(crate) struct Printer<'t> {
     tree: &'t Tree,
@@ -104,6 +114,11 @@ pub(crate) struct Printer<'t> {
     steps: usize,
     /// How many symbols deep this printer demangles a payload symbol.
     nesting: u32,
+    /// With `Some`, where the parts of `top`, the symbol's entity, print.
+    pub(crate) marks: Option<Marks>,
+    pub(crate) top: Option<Id>,
+    /// The function type of `top`, whose parameters and result are marked.
+    mark_type: Option<Id>,
 }
 
 impl<'t> Printer<'t> {
@@ -118,6 +133,9 @@ impl<'t> Printer<'t> {
             limit,
             steps: limit.saturating_mul(8).saturating_add(1 << 16),
             nesting,
+            marks: None,
+            top: None,
+            mark_type: None,
         }
     }
 
@@ -759,7 +777,8 @@ impl<'t> Printer<'t> {
             K::ReabstractionThunk | K::ReabstractionThunkHelper => {
                 if self.options.shorten_thunk {
                     self.s("thunk for ");
-                    let last = self.len(id).checked_sub(1)?;
+                    // `getLastChild` of no children is null, as past the end.
+                    let last = self.len(id).wrapping_sub(1);
                     self.print_child(id, last, depth);
                     return None;
                 }
@@ -1147,7 +1166,8 @@ impl<'t> Printer<'t> {
                     self.print_child(id, 1, depth);
                     self.print_child(id, 2, depth);
                 }
-                let last = self.len(id).checked_sub(1)?;
+                // `getLastChild` of no children is null, as past the end.
+                let last = self.len(id).wrapping_sub(1);
                 self.print_child(id, last, depth);
             }
             K::ImplFunctionType => self.impl_function_type(id, depth),
@@ -1797,7 +1817,12 @@ impl<'t> Printer<'t> {
             return;
         };
         let show = self.options.show_function_argument_types;
+        let marked = self.mark_type == Some(node);
+        let start = self.out.len();
         self.function_parameters(labels, args, depth, show);
+        if marked {
+            self.mark(|m, span| m.parameters = span, start);
+        }
         if !show {
             return;
         }
@@ -1811,7 +1836,19 @@ impl<'t> Printer<'t> {
         if sending_result {
             self.s("sending ");
         }
+        let start = self.out.len();
         self.print_child(node, arg_index + 1, depth);
+        if marked {
+            self.mark(|m, span| m.return_type = span, start);
+        }
+    }
+
+    /// Mark the text printed since `start` as a part of the entity.
+    fn mark(&mut self, set: impl FnOnce(&mut Marks, Option<(usize, usize)>), start: usize) {
+        let end = self.out.len();
+        if let Some(marks) = self.marks.as_mut() {
+            set(marks, Some((start, end)));
+        }
     }
 
     /// `printImplFunctionType`.
@@ -2535,8 +2572,10 @@ impl<'t> Printer<'t> {
         if as_prefix && (typing != TypePrinting::NoType || multi_word) {
             return Some(entity);
         }
+        let marking = self.marks.is_some() && self.top == Some(entity);
         let mut postfix = None;
         let context = self.child(entity, 0)?;
+        let name_start = self.out.len();
         if self.shows_context() {
             if multi_word {
                 postfix = Some(context);
@@ -2544,10 +2583,14 @@ impl<'t> Printer<'t> {
                 let before = self.out.len();
                 postfix = self.print(context, depth + 1, true);
                 if self.out.len() != before {
+                    if marking {
+                        self.mark(|m, span| m.scope = span, before);
+                    }
                     self.s(".");
                 }
             }
         }
+        let base_start = self.out.len();
         self.function_name(
             has_name,
             overwrite,
@@ -2557,6 +2600,12 @@ impl<'t> Printer<'t> {
             entity,
             depth,
         );
+        if marking {
+            if self.marks.as_ref().is_some_and(|m| m.base_name.is_none()) {
+                self.mark(|m, span| m.base_name = span, base_start);
+            }
+            self.mark(|m, span| m.name = span, name_start);
+        }
         if typing != TypePrinting::NoType {
             let Some(ty) = self.child_of_kind(entity, K::Type) else {
                 self.invalid = true;
@@ -2578,6 +2627,8 @@ impl<'t> Printer<'t> {
                         | K::ThinFunctionType
                 ) {
                     typing = TypePrinting::WithColon;
+                } else if marking {
+                    self.mark_type = Some(t);
                 }
             }
             if typing == TypePrinting::WithColon {
@@ -2645,6 +2696,10 @@ impl<'t> Printer<'t> {
                 if let Some(private) = self.child_of_kind(entity, K::PrivateDeclName) {
                     self.print(private, depth + 1, false);
                 }
+            }
+            if self.marks.is_some() && self.top == Some(entity) && self.out.len() != before {
+                // The entity's own name, not what an accessor adds to it.
+                self.mark(|m, span| m.base_name = span, before);
             }
             if self.out.len() != before && !extra.is_empty() {
                 self.s(".");

@@ -17,3 +17,50 @@ fn reads_a_getter() {
         "Foundation.Data.count.getter : Swift.Int"
     );
 }
+
+#[test]
+fn parse_gives_the_parts_of_a_function() {
+    let symbol = crate::parse(
+        b"$s20FoundationNetworking11URLResponseC6encode4withy0A07NSCoderC_tF",
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        symbol.part(symbol.parts.scope),
+        "FoundationNetworking.URLResponse"
+    );
+    assert_eq!(symbol.part(symbol.parts.base_name), "encode");
+    assert_eq!(
+        symbol.part(symbol.parts.name),
+        "FoundationNetworking.URLResponse.encode"
+    );
+    assert_eq!(
+        symbol.part(symbol.parts.parameters),
+        "(with: Foundation.NSCoder)"
+    );
+    assert_eq!(symbol.part(symbol.parts.return_type), "()");
+}
+
+#[test]
+fn a_mach_o_spelling_of_swift_4_is_read_without_its_extra_underscore() {
+    let options = Options::default();
+    assert_eq!(
+        demangle(b"__T04main3FooVN", &options).as_deref(),
+        Ok("type metadata for main.Foo")
+    );
+}
+
+#[test]
+fn a_name_swift_refuses_is_read_as_cxxfilt_reads_it_in_auto() {
+    // `c++filt -t` reads `$e` as the type `e` (long double), after its `$`.
+    let types = Options {
+        types: true,
+        ..Options::default()
+    };
+    assert_eq!(demangle(b"$e", &types).as_deref(), Ok("long double"));
+    // Where neither reads it, the error is Swift's.
+    assert_eq!(
+        demangle(b"$s4main3FooQ", &Options::default()),
+        Err(crate::Error::Malformed)
+    );
+}
