@@ -29,6 +29,22 @@ pub(crate) enum Stop {
     TooBig,
 }
 
+/// The allocations of a demangler, kept between names.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    tree: Tree,
+    stack: Vec<Id>,
+    subs: Vec<Id>,
+    words: Vec<(usize, usize)>,
+}
+
+impl Buffers {
+    /// Whether they are of the size of real names, worth keeping.
+    pub(crate) fn small(&self) -> bool {
+        self.tree.nodes.capacity() <= 1 << 12 && self.tree.bytes.capacity() <= 1 << 16
+    }
+}
+
 pub(crate) struct Demangler<'a> {
     text: &'a [u8],
     pos: usize,
@@ -180,21 +196,42 @@ fn is_word_end(c: u8, prev: u8) -> bool {
 }
 
 impl<'a> Demangler<'a> {
-    pub(crate) fn new(text: &'a [u8], limit: u32) -> Self {
+    /// A demangler of `text`, in the allocations of `buffers`.
+    pub(crate) fn new(text: &'a [u8], limit: u32, buffers: Buffers) -> Self {
+        let Buffers {
+            mut tree,
+            mut stack,
+            mut subs,
+            mut words,
+        } = buffers;
+        tree.clear();
+        stack.clear();
+        subs.clear();
+        words.clear();
         Demangler {
             text,
             pos: 0,
             old_function_types: false,
-            tree: Tree::default(),
-            stack: Vec::with_capacity(16),
-            subs: Vec::with_capacity(16),
-            words: Vec::new(),
+            tree,
+            stack,
+            subs,
+            words,
             depth: 0,
             limit,
             // A real symbol needs a few nodes a byte; a substitution may be
             // repeated 2048 times by three bytes.
             budget: 4096 + text.len().saturating_mul(64),
             stop: None,
+        }
+    }
+
+    /// The demangler's allocations, for the next name.
+    pub(crate) fn into_buffers(self) -> Buffers {
+        Buffers {
+            tree: self.tree,
+            stack: self.stack,
+            subs: self.subs,
+            words: self.words,
         }
     }
 
@@ -287,7 +324,8 @@ impl<'a> Demangler<'a> {
     }
 
     fn text_node(&mut self, kind: Kind, text: &[u8]) -> Id {
-        self.node_with(kind, Payload::Text(text.into()))
+        let payload = self.tree.store(text);
+        self.node_with(kind, payload)
     }
 
     fn index_node(&mut self, kind: Kind, index: u64) -> Id {
@@ -335,11 +373,7 @@ impl<'a> Demangler<'a> {
     /// `changeKind`: a copy of the node with another kind.
     fn change_kind(&mut self, node: N, kind: Kind) -> N {
         let node = node?;
-        let payload = self.tree.nodes[node as usize].payload.clone();
-        let children = self.tree.children(node).to_vec();
-        let new = self.node_with(kind, payload);
-        self.tree.nodes[new as usize].children = children;
-        Some(new)
+        Some(self.tree.copy_as(node, kind))
     }
 
     fn child(&self, node: Id, i: usize) -> N {
@@ -808,7 +842,9 @@ impl<'a> Demangler<'a> {
                 words = true;
             }
         }
-        let mut ident: Vec<u8> = Vec::new();
+        // The identifier is built in the tree's bytes; a failure leaves
+        // what it wrote there, unused.
+        let first = self.tree.bytes.len();
         loop {
             while words && self.peek().is_ascii_alphabetic() {
                 let c = self.next();
@@ -819,7 +855,7 @@ impl<'a> Demangler<'a> {
                     usize::from(c - b'A')
                 };
                 let &(start, end) = self.words.get(word)?;
-                ident.extend_from_slice(&self.text[start..end]);
+                self.tree.bytes.extend_from_slice(&self.text[start..end]);
             }
             if self.next_if(b'0') {
                 break;
@@ -837,9 +873,10 @@ impl<'a> Demangler<'a> {
             }
             let (start, end) = (self.pos, self.pos + len);
             if punycoded {
-                ident.extend(punycode::decode_utf8(&self.text[start..end])?);
+                let decoded = punycode::decode_utf8(&self.text[start..end])?;
+                self.tree.bytes.extend_from_slice(&decoded);
             } else {
-                ident.extend_from_slice(&self.text[start..end]);
+                self.tree.bytes.extend_from_slice(&self.text[start..end]);
                 self.remember_words(start, end);
             }
             self.pos = end;
@@ -847,10 +884,11 @@ impl<'a> Demangler<'a> {
                 break;
             }
         }
-        if ident.is_empty() {
+        let len = self.tree.bytes.len() - first;
+        if len == 0 {
             return None;
         }
-        let node = self.text_node(K::Identifier, &ident);
+        let node = self.node_with(K::Identifier, Payload::Text(first as u32, len as u32));
         self.add_subst(Some(node));
         Some(node)
     }
@@ -1212,9 +1250,8 @@ impl<'a> Demangler<'a> {
             .position(|&c| self.tree.kind(c) == K::TupleElementName);
         match at {
             Some(at) => {
-                let label = self.tree.nodes[param as usize].children.remove(at);
-                let text = self.tree.text(label).to_vec();
-                Some(self.text_node(K::Identifier, &text))
+                let label = self.tree.remove_child(param, at);
+                Some(self.tree.copy_as(label, K::Identifier))
             }
             None => Some(self.node(K::FirstElementMarker)),
         }

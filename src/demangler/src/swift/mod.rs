@@ -26,7 +26,8 @@ mod tests;
 use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
-use demangler::{Demangler, Stop};
+use demangler::{Buffers, Demangler, Stop};
+use std::cell::Cell;
 use nodes::{Id, Kind as K, Tree};
 pub(crate) use printer::Display;
 use printer::Printer;
@@ -43,11 +44,16 @@ pub fn is_swift_name(symbol: &[u8]) -> bool {
 
 /// Read a Swift name.
 pub(crate) fn demangle_swift<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
-    let display = if options.simplified {
+    let mut display = if options.simplified {
         Display::SIMPLIFIED
     } else {
         Display::DEFAULT
     };
+    // `params=False` is Swift's `ShowFunctionArgumentTypes = false`: a
+    // function's argument labels alone, `f(x:_:)`, and no result type.
+    if !options.params {
+        display.show_function_argument_types = false;
+    }
     let limit = options.output_limit(symbol.len());
     let marked = Marked {
         structured: O::STRUCTURED,
@@ -99,7 +105,29 @@ fn demangle_with(
     if !is_swift_name(symbol) {
         return Err(Error::NotMangled);
     }
-    let mut demangler = Demangler::new(symbol, recursion);
+    let mut demangler = Demangler::new(symbol, recursion, BUFFERS.take());
+    let result = print_symbol(&mut demangler, display, limit, marked);
+    let buffers = demangler.into_buffers();
+    // Kept only at the size of real names: a huge one's tree is freed.
+    if buffers.small() {
+        BUFFERS.set(buffers);
+    }
+    result
+}
+
+thread_local! {
+    /// The demangler's allocations, kept per thread between names (a
+    /// payload symbol demangled while its symbol prints gets its own).
+    static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
+}
+
+/// [`demangle_with`] once the demangler is made.
+fn print_symbol(
+    demangler: &mut Demangler<'_>,
+    display: Display,
+    limit: usize,
+    marked: Marked,
+) -> Result<(Vec<u8>, Kind, Option<printer::Marks>), Error> {
     let root = demangler.demangle_symbol();
     let root = match (root, demangler.stop) {
         (_, Some(Stop::TooDeep)) => return Err(Error::TooDeep),

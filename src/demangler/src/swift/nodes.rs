@@ -113,12 +113,67 @@ Unowned, UnsafeAddressor, UnsafeMutableAddressor, VTableAttribute,
 VTableThunk, ValueWitness, ValueWitnessTable, Variable,
 VariadicMarker, Weak, WillSet, }
 
-/// What a node holds besides its children.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What a node holds besides its children: a text (a span of its tree's
+/// bytes) or an index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Payload {
     None,
-    Text(Box<[u8]>),
+    Text(u32, u32),
     Index(u64),
+}
+
+/// How many children a node keeps without an allocation of its own (Swift's
+/// keep two; most have no more than four).
+const INLINE: usize = 4;
+
+/// A node's children: inline, or past [`INLINE`] in a vector.
+#[derive(Clone, Debug)]
+enum Children {
+    Inline(u8, [Id; INLINE]),
+    Heap(Vec<Id>),
+}
+
+impl Children {
+    fn as_slice(&self) -> &[Id] {
+        match self {
+            Children::Inline(len, ids) => &ids[..usize::from(*len)],
+            Children::Heap(ids) => ids,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [Id] {
+        match self {
+            Children::Inline(len, ids) => &mut ids[..usize::from(*len)],
+            Children::Heap(ids) => ids,
+        }
+    }
+
+    fn push(&mut self, id: Id) {
+        match self {
+            Children::Inline(len, ids) if usize::from(*len) < INLINE => {
+                ids[usize::from(*len)] = id;
+                *len += 1;
+            }
+            Children::Inline(_, ids) => {
+                let mut heap = ids.to_vec();
+                heap.push(id);
+                *self = Children::Heap(heap);
+            }
+            Children::Heap(ids) => ids.push(id),
+        }
+    }
+
+    fn remove(&mut self, at: usize) -> Id {
+        match self {
+            Children::Inline(len, ids) => {
+                let id = ids[at];
+                ids.copy_within(at + 1..usize::from(*len), at);
+                *len -= 1;
+                id
+            }
+            Children::Heap(ids) => ids.remove(at),
+        }
+    }
 }
 
 /// One node: its kind, text or index, and children.
@@ -126,23 +181,45 @@ pub(crate) enum Payload {
 pub(crate) struct Node {
     pub(crate) kind: Kind,
     pub(crate) payload: Payload,
-    pub(crate) children: Vec<Id>,
+    children: Children,
 }
 
-/// Every node of one demangling.
+/// Every node of one demangling, and the bytes of their texts.
 #[derive(Default)]
 pub(crate) struct Tree {
     pub(crate) nodes: Vec<Node>,
+    pub(crate) bytes: Vec<u8>,
 }
 
 impl Tree {
+    /// The tree emptied, keeping its allocations (for the next name).
+    pub(crate) fn clear(&mut self) {
+        self.nodes.clear();
+        self.bytes.clear();
+    }
+
     pub(crate) fn add(&mut self, kind: Kind, payload: Payload) -> Id {
         self.nodes.push(Node {
             kind,
             payload,
-            children: Vec::new(),
+            children: Children::Inline(0, [0; INLINE]),
         });
         (self.nodes.len() - 1) as Id
+    }
+
+    /// A copy of `id` under another kind: its payload and children.
+    pub(crate) fn copy_as(&mut self, id: Id, kind: Kind) -> Id {
+        let mut node = self.nodes[id as usize].clone();
+        node.kind = kind;
+        self.nodes.push(node);
+        (self.nodes.len() - 1) as Id
+    }
+
+    /// The payload of a text appended to the tree's bytes.
+    pub(crate) fn store(&mut self, text: &[u8]) -> Payload {
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(text);
+        Payload::Text(start as u32, text.len() as u32)
     }
 
     pub(crate) fn kind(&self, id: Id) -> Kind {
@@ -150,32 +227,36 @@ impl Tree {
     }
 
     pub(crate) fn children(&self, id: Id) -> &[Id] {
-        &self.nodes[id as usize].children
+        self.nodes[id as usize].children.as_slice()
     }
 
     pub(crate) fn len(&self, id: Id) -> usize {
-        self.nodes[id as usize].children.len()
+        self.children(id).len()
     }
 
-    /// Child `i`, if there is one (Swift's `getChild` on a short node is
-    /// undefined behaviour; here it is a refusal, see [`Tree::child`]).
+    /// Child `i`, if there is one (Swift's `getChild` gives null past the
+    /// children).
     pub(crate) fn get(&self, id: Id, i: usize) -> Option<Id> {
-        self.nodes[id as usize].children.get(i).copied()
+        self.children(id).get(i).copied()
     }
 
     pub(crate) fn push_child(&mut self, parent: Id, child: Id) {
         self.nodes[parent as usize].children.push(child);
     }
 
+    pub(crate) fn remove_child(&mut self, parent: Id, at: usize) -> Id {
+        self.nodes[parent as usize].children.remove(at)
+    }
+
     pub(crate) fn text(&self, id: Id) -> &[u8] {
-        match &self.nodes[id as usize].payload {
-            Payload::Text(text) => text,
+        match self.nodes[id as usize].payload {
+            Payload::Text(start, len) => &self.bytes[start as usize..(start + len) as usize],
             _ => b"",
         }
     }
 
     pub(crate) fn has_text(&self, id: Id) -> bool {
-        matches!(self.nodes[id as usize].payload, Payload::Text(_))
+        matches!(self.nodes[id as usize].payload, Payload::Text(..))
     }
 
     pub(crate) fn index(&self, id: Id) -> u64 {
@@ -191,7 +272,7 @@ impl Tree {
 
     /// Reverse the children from `start` on (`Node::reverseChildren`).
     pub(crate) fn reverse_children(&mut self, id: Id, start: usize) {
-        let children = &mut self.nodes[id as usize].children;
+        let children = self.nodes[id as usize].children.as_mut_slice();
         if start <= children.len() {
             children[start..].reverse();
         }
