@@ -27,10 +27,10 @@ use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
 use demangler::{Buffers, Demangler, Stop};
-use std::cell::Cell;
 use nodes::{Id, Kind as K, Tree};
 pub(crate) use printer::Display;
 use printer::Printer;
+use std::cell::Cell;
 
 /// How many payload symbols deep a specialization's name is demangled.
 const MAX_NESTING: u32 = 4;
