@@ -64,7 +64,7 @@ format="auto"
     Which manglings to recognise, by c++filt's ``-s`` names: ``"auto"``
     (Rust, then C++, then D; and Microsoft C++ for a name that starts with
     ``?``, and Swift for a name with a prefix of Swift's: ``$s``, ``_$s``,
-    ``$S``, ``_$S``, ``$e``, ``_$e``, ``_T0``), ``"gnu-v3"`` (C++ only),
+    ``$S``, ``_$S``, ``$e``, ``_$e``, ``_T``), ``"gnu-v3"`` (C++ only),
     ``"rust"``, ``"dlang"``, ``"java"``
     (GCJ's names: ``java.lang.String``), ``"gnat"`` (Ada; never fails, as in
     c++filt: ``<Foo>`` where not GNAT's), ``"msvc"`` (Microsoft C++ names

@@ -9,9 +9,10 @@
 * Swift's own test lists (``test/Demangle/Inputs`` of Debian's ``swiftlang``
   source package, taken by ``SWIFT_TESTS=1 bash ci/build_swift_demangle.sh``)
   are run where they were taken: every case on which swift-demangle 6.2.3
-  prints the expected line must print it here, but for the older manglings
-  (``_T`` without ``0``), which are not ported: those must be refused (left
-  as they are), never printed otherwise.
+  prints the expected line must print it here, the manglings of Swift 3 and
+  earlier (``_T``) included; and the other lists of that folder (Clang
+  types, a type nested too deeply to print whole, names found by fuzzing
+  the Objective-C runtime's lookup) must print what swift-demangle prints.
 * Where swift-demangle 6.2.3 runs, the fixtures are checked to be what it
   prints here.
 """
@@ -46,11 +47,6 @@ def like_swift_demangle(name, **options):
         return name
 
 
-def is_old_mangling(name):
-    """A name of Swift's older manglings, which are not ported."""
-    return name.startswith("_T") and not name.startswith("_T0")
-
-
 @pytest.mark.parametrize("family", FAMILIES)
 def test_every_fixture_prints_what_swift_demangle_printed(family):
     rows = fixture(family)
@@ -68,6 +64,8 @@ def test_the_default_format_takes_every_prefix_of_swift():
     for prefix in ["$s", "_$s", "$S", "_$S", "$e", "_$e"]:
         assert demangle(prefix + "4main3FooV") == "main.Foo"
     assert demangle("_T04main3FooV") == "main.Foo"
+    assert demangle("_TtSi") == "Swift.Int"
+    assert demangle("_TFC3foo3bar3basfT3zimCS_3zim_T_") == "foo.bar.bas(zim: foo.zim) -> ()"
     assert demangle("@__swiftmacro_1a13testStringifyAA1bySi_SitF9stringifyfMf_") == (
         "freestanding macro expansion #1 of stringify in a.testStringify(a: Swift.Int, b: Swift.Int) -> ()"
     )
@@ -190,10 +188,17 @@ def test_swift_test_lists(name, flags):
     passing = [(n, e, m) for (n, e), t, m in zip(cases, theirs, mine) if t == e]
     assert len(passing) > len(cases) // 2
     for mangled, expected, printed in passing:
-        if is_old_mangling(mangled):
-            assert printed == mangled, f"{mangled}: an old mangling printed otherwise than left as it is"
-        else:
-            assert printed == expected, mangled
+        assert printed == expected, mangled
+
+
+@pytest.mark.parametrize("name", ["manglings-with-clang-types.txt", "bigtype.txt", "objc-getclass.txt"])
+def test_swift_other_lists(name):
+    path = SWIFT / "Inputs" / name
+    if not path.exists():
+        pytest.skip(f"Swift's test lists are not taken here: SWIFT_TESTS=1 bash ci/build_swift_demangle.sh ({path})")
+    lines = path.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    names = [line.split(" ---> ")[0].strip() for line in lines if line.strip() and not line.startswith("#")]
+    assert demangle_text("\n".join(names), format="swift").split("\n") == swift_demangle(names)
 
 
 @pytest.mark.parametrize("family", FAMILIES)

@@ -47,7 +47,7 @@ pub enum Format {
     Msvc,
     /// Swift names only (`swift`), as `swift-demangle` of Swift 6.2.3 prints
     /// them. Not one of c++filt's: in `auto`, a name with a prefix of
-    /// Swift's (`$s`, `_$s`, `$S`, `_$S`, `$e`, `_$e`, `_T0`) is one.
+    /// Swift's (`$s`, `_$s`, `$S`, `_$S`, `$e`, `_$e`, `_T`) is one.
     Swift,
 }
 

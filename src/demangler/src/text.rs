@@ -106,24 +106,25 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
         match demangle_token(token, options) {
             Ok(name) => out.extend_from_slice(name.as_bytes()),
             Err(_) => match swift_within.then(|| swift_name_within(token)).flatten() {
-                Some(from) => {
+                Some(from) if from > 0 => {
                     out.extend_from_slice(&token[..from]);
                     match demangle_token(&token[from..], options) {
                         Ok(name) => out.extend_from_slice(name.as_bytes()),
                         Err(_) => out.extend_from_slice(&token[from..]),
                     }
                 }
-                None => out.extend_from_slice(token),
+                _ => out.extend_from_slice(token),
             },
         }
         at = run;
     }
 }
 
-/// Where a Swift name starts inside a run of symbol characters, after its
-/// first byte, as swift-demangle's `findMaybeMangled` finds one: `_T`, or
-/// `$s`, `$S` or `$e` with the `_` before it if any, followed by at least
-/// one more character. (At the run's first byte the run was tried whole.)
+/// Where the first Swift name starts in a run of symbol characters, as
+/// swift-demangle's `findMaybeMangled` finds one: `_T`, or `$s`, `$S` or
+/// `$e` with the `_` before it if any, followed by at least one more
+/// character. The name goes to the end of the run; where it starts the run,
+/// the run was tried whole, and swift-demangle tries no other.
 fn swift_name_within(run: &[u8]) -> Option<usize> {
     #[derive(Clone, Copy)]
     enum State {
@@ -145,7 +146,7 @@ fn swift_name_within(run: &[u8]) -> Option<usize> {
             }
             (State::Underscore, b'$') => State::Dollar,
             (State::Underscore, b'T') | (State::Dollar, b'S' | b's' | b'e') => {
-                if i + 1 < run.len() && start > 0 {
+                if i + 1 < run.len() {
                     return Some(start);
                 }
                 State::Start

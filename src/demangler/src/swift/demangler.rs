@@ -391,7 +391,12 @@ impl<'a> Demangler<'a> {
     pub(crate) fn demangle_symbol(&mut self) -> N {
         let prefix = prefix_len(self.text);
         if prefix == 0 {
-            return None;
+            // `Context::demangleSymbolAsNode`: a name with no prefix of the
+            // new manglings (`_T...`, `_Tt...`) is the old demangler's.
+            let mut old = super::old::OldDemangler::new(self.text, &mut self.tree, self.limit);
+            let root = old.top_level();
+            self.stop = self.stop.or(old.stop);
+            return root;
         }
         self.old_function_types = self.text.starts_with(b"_T");
         self.pos = prefix;

@@ -1,15 +1,14 @@
 //! Swift names (`$s10Foundation4DataV5countSivg`, `_$s...` on Mach-O,
-//! `$S`, `_T0` of Swift 4, `$e` of Embedded Swift), demangled as
-//! `swift-demangle` of Swift 6.2.3 prints them: a port of Swift's
-//! `Demangler.cpp` ([`demangler`]), `NodePrinter.cpp` ([`printer`]) and
+//! `$S`, `_T0` of Swift 4, `$e` of Embedded Swift, and the `_T` manglings of
+//! Swift 3 and earlier), demangled as `swift-demangle` of Swift 6.2.3 prints
+//! them: a port of Swift's `Demangler.cpp` ([`demangler`]),
+//! `OldDemangler.cpp` ([`old`]), `NodePrinter.cpp` ([`printer`]) and
 //! `Punycode.cpp` ([`punycode`]) over a tree of the kinds of
 //! `DemangleNodes.def` ([`nodes`]).
 //!
-//! The older manglings (`_T` without `0`, and `_Tt` class names) are read
-//! by Swift's `OldDemangler.cpp`, which is not ported: such names are
-//! refused. Symbolic references (bytes 1 to 0x17 in a runtime type name)
-//! need a resolver in the running process, and are refused as Swift
-//! refuses them without one.
+//! Symbolic references (bytes 1 to 0x17 in a runtime type name) need a
+//! resolver in the running process, and are refused as Swift refuses them
+//! without one.
 //!
 //! Bounded as the other schemes are: the demangler is a loop over the
 //! name with one recursion (generic arguments of nested types) under the
@@ -18,6 +17,7 @@
 
 pub(crate) mod demangler;
 mod nodes;
+mod old;
 mod printer;
 mod punycode;
 #[cfg(test)]
@@ -36,10 +36,11 @@ use std::cell::Cell;
 const MAX_NESTING: u32 = 4;
 
 /// Whether `symbol` is taken for a Swift name in the default format: it
-/// starts with a prefix of Swift's manglings (`getManglingPrefixLength`),
-/// which no C++, Rust, D or Microsoft name does.
+/// starts with a prefix of Swift's manglings (`isSwiftSymbol`: those of
+/// `getManglingPrefixLength`, and `_T` of the old ones), which no C++,
+/// Rust, D or Microsoft name does.
 pub fn is_swift_name(symbol: &[u8]) -> bool {
-    demangler::prefix_len(symbol) > 0
+    demangler::prefix_len(symbol) > 0 || symbol.starts_with(b"_T")
 }
 
 /// Read a Swift name.

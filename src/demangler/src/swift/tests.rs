@@ -11,6 +11,18 @@ fn swift(symbol: &str) -> String {
 }
 
 #[test]
+fn reads_the_old_manglings_of_swift_3() {
+    // Swift's test/Demangle/Inputs/manglings.txt, as swift-demangle 6.2.3
+    // prints them.
+    assert_eq!(swift("_TtBf32_"), "Builtin.FPIEEE32");
+    assert_eq!(
+        swift("_TFC3foo3bar3basfT3zimCS_3zim_T_"),
+        "foo.bar.bas(zim: foo.zim) -> ()"
+    );
+    assert_eq!(swift("_TtGSaSS_"), "[Swift.String]");
+}
+
+#[test]
 fn reads_a_getter() {
     assert_eq!(
         swift("$s10Foundation4DataV5countSivg"),
