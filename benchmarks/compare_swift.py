@@ -39,7 +39,7 @@ def ours(symbols: list[str], simplified: bool) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--family", action="append", choices=swift_corpus.FAMILIES)
+    parser.add_argument("--family", action="append", choices=swift_corpus.FAMILIES + swift_corpus.HELD_OUT)
     parser.add_argument("--file", help="compare the symbols of this file instead")
     parser.add_argument("--simplified", action="store_true", help="compare the --simplified forms")
     parser.add_argument("--show", type=int, default=10, help="differences to show per family")

@@ -7,7 +7,12 @@ Families:
 - ``swift_near_miss``: each of those damaged four ways (cut, a byte changed,
   added or dropped, two bytes swapped), as corrupted logs and fuzzers do;
 - ``swift_tests``: the inputs of Swift's own ``test/Demangle/Inputs/
-  manglings.txt`` (``SWIFT_TESTS=1 bash ci/build_swift_demangle.sh``).
+  manglings.txt`` (``SWIFT_TESTS=1 bash ci/build_swift_demangle.sh``);
+- held out, not in any fixture: ``swift_tools``, the symbols of the
+  Swift-written libraries of the toolchain (SwiftSyntax and the compiler's
+  macro plugins, SwiftPM's APIs, SourceKit's plugins; ``SWIFT_TOOLS=1 bash
+  ci/build_swift_demangle.sh``), and ``swift_tools_near_miss``, each of them
+  damaged as the near-misses are.
 
 The reference aborts on some damaged names (its assertions are on in
 Debian's build): such a name is reported as ``None`` and left out of the
@@ -24,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SWIFT = ROOT / "target" / "swift" / "6.2.3"
 FAMILIES = ["swift_runtime", "swift_near_miss", "swift_tests"]
+HELD_OUT = ["swift_tools", "swift_tools_near_miss"]
 PREFIXES = ("$s", "_$s", "$S", "_$S", "$e", "_$e", "_T0", "@__swiftmacro_")
 _DAMAGE_BYTES = "0123456789_aAbBcCdDgGlLmMnNpPqQrRsStTxXyYzZ$.VOCfFEWI"
 
@@ -37,15 +43,21 @@ def harvest(family: str) -> list[str]:
     if family == "swift_tests":
         lines = (SWIFT / "Inputs" / "manglings.txt").read_text(errors="surrogateescape").splitlines()
         return sorted({line.split(" ---> ")[0].strip() for line in lines if " ---> " in line})
-    libraries = sorted(glob.glob(str(SWIFT / "swift" / "*.so")) + [str(SWIFT / "lib" / "libswiftDemangle.so")])
+    if family.startswith("swift_tools"):
+        libraries = sorted(glob.glob(str(SWIFT / "tools" / "**" / "*.so"), recursive=True))
+    else:
+        libraries = sorted(glob.glob(str(SWIFT / "swift" / "*.so")) + [str(SWIFT / "lib" / "libswiftDemangle.so")])
     names: set[str] = set()
-    for flags in (["--defined-only"], ["-D", "--defined-only"]):
-        run = subprocess.run(["nm", *flags, *libraries], capture_output=True, text=True, errors="surrogateescape")
-        names |= {line.split()[-1] for line in run.stdout.splitlines() if line.count(" ") >= 2}
-    real = {n for n in names if n.startswith(PREFIXES)}
-    if family == "swift_runtime":
+    for start in range(0, len(libraries), 50):
+        for flags in (["--defined-only"], ["-D", "--defined-only"]):
+            run = subprocess.run(
+                ["nm", *flags, *libraries[start : start + 50]], capture_output=True, text=True, errors="surrogateescape"
+            )
+            names |= {line.split()[-1] for line in run.stdout.splitlines() if line.count(" ") >= 2}
+    real = {n for n in names if n.startswith(PREFIXES + ("_T",))}
+    if family in ("swift_runtime", "swift_tools"):
         return sorted(real)
-    if family == "swift_near_miss":
+    if family in ("swift_near_miss", "swift_tools_near_miss"):
         return sorted({damaged for s in real for k in range(4) if (damaged := damage(s, k)) != s})
     raise ValueError(f"unknown family {family!r}")
 

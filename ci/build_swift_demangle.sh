@@ -13,7 +13,11 @@
 # launcher, target/swift/<VERSION>/swift-demangle, whose path it prints. With
 # SWIFT_TESTS=1 it also takes Swift's demangler test lists
 # (test/Demangle/Inputs of the `swiftlang` source package, a 243 MB
-# tarball) into target/swift/<VERSION>/Inputs. Cached: a second run prints
+# tarball) into target/swift/<VERSION>/Inputs. With SWIFT_TOOLS=1 it also
+# keeps the Swift-written libraries of the toolchain (SwiftSyntax and the
+# compiler's macro plugins, SwiftPM's APIs, SourceKit's plugins: about
+# 230 MB) in target/swift/<VERSION>/tools, the held-out Swift symbols of
+# benchmarks/swift_corpus.py and the slow tests. Cached: a second run prints
 # the path at once. Nothing of it is shipped: tests and fixtures use it as
 # an oracle, and skip, saying so, where it cannot run.
 set -euo pipefail
@@ -21,6 +25,13 @@ cd "$(dirname "$0")/.."
 VERSION=${1:-6.2.3}
 REVISION=${2:-1+b1}
 OUT=$PWD/target/swift/$VERSION
+# The Swift-written libraries of the swiftlang package DEB into $OUT/tools.
+extract_tools() {
+  mkdir -p "$OUT/tools"
+  dpkg-deb --fsys-tarfile "$1" | tar -x -C "$OUT/tools" --strip-components=4 --wildcards \
+    './usr/libexec/swift/lib/swift/host/*' './usr/libexec/swift/lib/swift/pm/*' \
+    './usr/libexec/swift/lib/libSwiftSourceKit*Plugin.so'
+}
 if [ ! -x "$OUT/swift-demangle" ]; then
   WORK=$(mktemp -d)
   trap 'rm -rf "$WORK"' EXIT
@@ -31,10 +42,14 @@ if [ ! -x "$OUT/swift-demangle" ]; then
   apt-get "${APT[@]}" update >&2
   (cd "$WORK/debs" && apt-get "${APT[@]}" download \
     "swiftlang=$VERSION-$REVISION" "libswiftlang=$VERSION-$REVISION" libc6 libstdc++6 libgcc-s1 >&2)
-  # From swiftlang only the program and its demangling library; the
-  # runtime libraries are libswiftlang's.
+  # From swiftlang only the program and its demangling library (and with
+  # SWIFT_TOOLS=1 the Swift-written libraries); the runtime libraries are
+  # libswiftlang's.
   dpkg-deb --fsys-tarfile "$WORK"/debs/swiftlang_*.deb |
     tar -x -C "$WORK/root" ./usr/libexec/swift/bin/swift-demangle ./usr/libexec/swift/lib/libswiftDemangle.so
+  if [ "${SWIFT_TOOLS:-0}" = 1 ]; then
+    extract_tools "$WORK"/debs/swiftlang_*.deb
+  fi
   for deb in "$WORK"/debs/libswiftlang_*.deb "$WORK"/debs/libc6_*.deb "$WORK"/debs/libstdc++6_*.deb \
              "$WORK"/debs/libgcc-s1_*.deb; do
     dpkg-deb -x "$deb" "$WORK/root"
@@ -57,6 +72,18 @@ SH
     echo "swift-demangle does not run here: got '$got'" >&2
     exit 1
   fi
+fi
+if [ "${SWIFT_TOOLS:-0}" = 1 ] && [ ! -d "$OUT/tools" ]; then
+  # swift-demangle was built before without them: the package again.
+  TOOLS=$(mktemp -d)
+  trap 'rm -rf "$TOOLS"' EXIT
+  mkdir -p "$TOOLS/lists/partial" "$TOOLS/cache/archives/partial"
+  echo "deb [trusted=yes] http://deb.debian.org/debian sid main" > "$TOOLS/sources.list"
+  APT=(-o "Dir::Etc::SourceList=$TOOLS/sources.list" -o Dir::Etc::SourceParts=/dev/null
+       -o "Dir::State::Lists=$TOOLS/lists" -o "Dir::Cache=$TOOLS/cache" -o Debug::NoLocking=1)
+  apt-get "${APT[@]}" update >&2
+  (cd "$TOOLS" && apt-get "${APT[@]}" download "swiftlang=$VERSION-$REVISION" >&2)
+  extract_tools "$TOOLS"/swiftlang_*.deb
 fi
 if [ "${SWIFT_TESTS:-0}" = 1 ] && [ ! -d "$OUT/Inputs" ]; then
   DL=$(mktemp -d)

@@ -1,0 +1,637 @@
+//! Printing entities and names (`printEntity` and its callers in
+//! `NodePrinter::print`): functions, variables, subscripts, accessors,
+//! initializers, closures, nominal types, macros, and their contexts.
+
+use super::names::accessor_name;
+use super::{Display, Printer, TypePrinting};
+use crate::swift::nodes::{Id, Kind};
+
+use Kind as K;
+
+impl Printer<'_> {
+    /// Print a node of an entity or a name.
+    /// Sets `other` for a kind of another group.
+    pub(super) fn print_entity_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
+            K::AnonymousContext => {
+                if self.options.qualify_entities && self.options.display_extension_contexts {
+                    self.print_child(id, 1, depth);
+                    self.s(".(unknown context at ");
+                    self.print_child(id, 0, depth);
+                    self.s(")");
+                    if self.len(id) >= 3 {
+                        let types = self.child(id, 2)?;
+                        if self.len(types) > 0 {
+                            self.s("<");
+                            self.print(types, depth + 1, false);
+                            self.s(">");
+                        }
+                    }
+                }
+            }
+            K::Extension => {
+                if self.options.qualify_entities && self.options.display_extension_contexts {
+                    self.s("(extension in ");
+                    self.print_child_as(id, 0, depth, true);
+                    self.s("):");
+                }
+                self.print_child(id, 1, depth);
+                if self.len(id) == 3 && !self.options.print_for_type_name {
+                    self.print_child(id, 2, depth);
+                }
+            }
+            K::Variable => {
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::WithColon,
+                    true,
+                    "",
+                    -1,
+                    "",
+                );
+            }
+            K::Function | K::BoundGenericFunction => {
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::FunctionStyle,
+                    true,
+                    "",
+                    -1,
+                    "",
+                );
+            }
+            K::Subscript => {
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::FunctionStyle,
+                    false,
+                    "",
+                    -1,
+                    "subscript",
+                );
+            }
+            K::Macro => {
+                let typing = if self.len(id) == 3 {
+                    TypePrinting::WithColon
+                } else {
+                    TypePrinting::FunctionStyle
+                };
+                return self.entity(id, depth, as_prefix, typing, true, "", -1, "");
+            }
+            K::AccessorAttachedMacroExpansion
+            | K::MemberAttributeAttachedMacroExpansion
+            | K::MemberAttachedMacroExpansion
+            | K::PeerAttachedMacroExpansion
+            | K::ConformanceAttachedMacroExpansion
+            | K::ExtensionAttachedMacroExpansion
+            | K::PreambleAttachedMacroExpansion
+            | K::BodyAttachedMacroExpansion => {
+                let role = match kind {
+                    K::AccessorAttachedMacroExpansion => "accessor",
+                    K::MemberAttributeAttachedMacroExpansion => "memberAttribute",
+                    K::MemberAttachedMacroExpansion => "member",
+                    K::PeerAttachedMacroExpansion => "peer",
+                    K::ConformanceAttachedMacroExpansion => "conformance",
+                    K::ExtensionAttachedMacroExpansion => "extension",
+                    K::PreambleAttachedMacroExpansion => "preamble",
+                    _ => "body",
+                };
+                // `nodeToString(child 2)`: a fresh printer, default options.
+                let name_node = self.child(id, 2)?;
+                let mut name = Printer::new(self.tree, Display::DEFAULT, self.limit, self.nesting);
+                name.print(name_node, 0, false);
+                if name.too_long {
+                    self.too_long = true;
+                }
+                let name = if name.invalid { Vec::new() } else { name.out };
+                let extra = format!(
+                    "{role} macro @{} expansion #",
+                    String::from_utf8_lossy(&name)
+                );
+                let index = self.child(id, 3).map(|c| self.index(c))?;
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    true,
+                    &extra,
+                    index as i64 + 1,
+                    "",
+                );
+            }
+            K::FreestandingMacroExpansion | K::MacroExpansionUniqueName => {
+                let extra = if kind == K::FreestandingMacroExpansion {
+                    "freestanding macro expansion #"
+                } else {
+                    "unique name #"
+                };
+                let index = self.child(id, 2).map(|c| self.index(c))?;
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    true,
+                    extra,
+                    index as i64 + 1,
+                    "",
+                );
+            }
+            K::MacroExpansionLoc => {
+                for (i, label) in ["module ", " file ", " line ", " column "]
+                    .iter()
+                    .enumerate()
+                {
+                    if self.len(id) > i {
+                        self.s(label);
+                        self.print_child(id, i, depth);
+                    }
+                }
+            }
+            K::GenericTypeParamDecl => {
+                return self.entity(id, depth, as_prefix, TypePrinting::NoType, true, "", -1, "");
+            }
+            K::ExplicitClosure | K::ImplicitClosure => {
+                let typing = if self.options.show_function_argument_types {
+                    TypePrinting::FunctionStyle
+                } else {
+                    TypePrinting::NoType
+                };
+                let extra = if kind == K::ExplicitClosure {
+                    "closure #"
+                } else {
+                    "implicit closure #"
+                };
+                let index = self.child(id, 1).map(|c| self.index(c))?;
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    typing,
+                    false,
+                    extra,
+                    index as i64 + 1,
+                    "",
+                );
+            }
+            K::Global => self.print_children(id, depth, None),
+            K::Suffix => {
+                if self.options.display_unmangled_suffix {
+                    self.s(" with unmangled suffix ");
+                    self.quoted(self.text(id));
+                }
+            }
+            K::Initializer => {
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    false,
+                    "variable initialization expression",
+                    -1,
+                    "",
+                );
+            }
+            K::PropertyWrapperBackingInitializer | K::PropertyWrapperInitFromProjectedValue => {
+                let extra = if kind == K::PropertyWrapperBackingInitializer {
+                    "property wrapper backing initializer"
+                } else {
+                    "property wrapper init from projected value"
+                };
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    false,
+                    extra,
+                    -1,
+                    "",
+                );
+            }
+            K::DefaultArgumentInitializer => {
+                let index = self.child(id, 1).map(|c| self.index(c))?;
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    false,
+                    "default argument ",
+                    index as i64,
+                    "",
+                );
+            }
+            K::DeclContext | K::Type => self.print_child(id, 0, depth),
+            K::TypeMangling => {
+                let first = self.child(id, 0)?;
+                if self.kind(first) == K::LabelList {
+                    let ty = self.child(id, 1)?;
+                    let func = self.child(ty, 0)?;
+                    self.function_type(Some(first), func, depth);
+                } else {
+                    self.print(first, depth + 1, false);
+                }
+            }
+            K::Class
+            | K::Structure
+            | K::Enum
+            | K::Protocol
+            | K::TypeAlias
+            | K::OtherNominalType => {
+                return self.entity(id, depth, as_prefix, TypePrinting::NoType, true, "", -1, "");
+            }
+            K::LocalDeclName => {
+                self.print_child(id, 1, depth);
+                if self.options.display_local_name_contexts {
+                    let index = self.child(id, 0).map(|c| self.index(c))?;
+                    self.s(" #");
+                    self.num(index.wrapping_add(1));
+                }
+            }
+            K::PrivateDeclName => {
+                let show = self.options.show_private_discriminators;
+                let discriminator = self.child(id, 0)?;
+                if self.len(id) > 1 {
+                    if show {
+                        self.s("(");
+                    }
+                    self.print_child(id, 1, depth);
+                    if show {
+                        self.s(" in ");
+                        self.put(self.text(discriminator));
+                        self.s(")");
+                    }
+                } else if show {
+                    self.s("(in ");
+                    self.put(self.text(discriminator));
+                    self.s(")");
+                }
+            }
+            K::RelatedEntityDeclName => {
+                let first = self.child(id, 0)?;
+                self.s("related decl '");
+                self.put(self.text(first));
+                self.s("' for ");
+                self.print_child(id, 1, depth);
+            }
+            K::Module => {
+                if self.options.display_module_names {
+                    self.put(self.text(id));
+                }
+            }
+            K::Identifier
+            | K::ClangType
+            | K::BuiltinTypeName
+            | K::MetatypeRepresentation
+            | K::ImplConvention
+            | K::ImplFunctionAttribute => self.put(self.text(id)),
+            K::Index | K::Number | K::SpecializationPassID | K::Integer => self.num(self.index(id)),
+            K::NegativeInteger => self.s(&(self.index(id) as i64).to_string()),
+            K::UnknownIndex => self.s("unknown index"),
+            K::OwningAddressor
+            | K::OwningMutableAddressor
+            | K::NativeOwningAddressor
+            | K::NativeOwningMutableAddressor
+            | K::NativePinningAddressor
+            | K::NativePinningMutableAddressor
+            | K::UnsafeAddressor
+            | K::UnsafeMutableAddressor
+            | K::GlobalGetter
+            | K::Getter
+            | K::Setter
+            | K::MaterializeForSet
+            | K::WillSet
+            | K::DidSet
+            | K::ReadAccessor
+            | K::Read2Accessor
+            | K::ModifyAccessor
+            | K::Modify2Accessor
+            | K::InitAccessor => {
+                let storage = self.child(id, 0)?;
+                return self.abstract_storage(storage, depth, as_prefix, accessor_name(kind));
+            }
+            K::Allocator => {
+                let first = self.child(id, 0)?;
+                let name = if self.kind(first) == K::Class {
+                    "__allocating_init"
+                } else {
+                    "init"
+                };
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::FunctionStyle,
+                    false,
+                    name,
+                    -1,
+                    "",
+                );
+            }
+            K::Constructor => {
+                let has_name = self.len(id) > 2;
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::FunctionStyle,
+                    has_name,
+                    "init",
+                    -1,
+                    "",
+                );
+            }
+            K::Destructor
+            | K::Deallocator
+            | K::IsolatedDeallocator
+            | K::IVarInitializer
+            | K::IVarDestroyer => {
+                let class = self.child(id, 0).map(|c| self.kind(c) == K::Class)?;
+                let name = match kind {
+                    K::Destructor => "deinit",
+                    K::Deallocator if class => "__deallocating_deinit",
+                    K::IsolatedDeallocator if class => "__isolated_deallocating_deinit",
+                    K::Deallocator | K::IsolatedDeallocator => "deinit",
+                    K::IVarInitializer => "__ivar_initializer",
+                    _ => "__ivar_destroyer",
+                };
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    TypePrinting::NoType,
+                    false,
+                    name,
+                    -1,
+                    "",
+                );
+            }
+            K::InfixOperator | K::PrefixOperator | K::PostfixOperator => {
+                self.put(self.text(id));
+                self.s(match kind {
+                    K::InfixOperator => " infix",
+                    K::PrefixOperator => " prefix",
+                    _ => " postfix",
+                });
+            }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// `printAbstractStorage`.
+    pub(super) fn abstract_storage(
+        &mut self,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        extra: &str,
+    ) -> Option<Id> {
+        match self.kind(id) {
+            K::Variable => self.entity(
+                id,
+                depth,
+                as_prefix,
+                TypePrinting::WithColon,
+                true,
+                extra,
+                -1,
+                "",
+            ),
+            K::Subscript => self.entity(
+                id,
+                depth,
+                as_prefix,
+                TypePrinting::WithColon,
+                false,
+                extra,
+                -1,
+                "subscript",
+            ),
+            _ => {
+                self.invalid = true;
+                None
+            }
+        }
+    }
+
+    /// `printEntity`: the context as a prefix (`A.B.name`) or, where the
+    /// name has spaces or the entity is local, as a suffix (`name in A.B`);
+    /// then the entity's type.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn entity(
+        &mut self,
+        entity: Id,
+        depth: u32,
+        as_prefix: bool,
+        mut typing: TypePrinting,
+        has_name: bool,
+        extra: &str,
+        extra_index: i64,
+        overwrite: &str,
+    ) -> Option<Id> {
+        let mut entity = entity;
+        let mut generic_args = None;
+        if self.kind(entity) == K::BoundGenericFunction {
+            generic_args = Some(self.child(entity, 1)?);
+            entity = self.child(entity, 0)?;
+        }
+        let mut multi_word = extra.contains(' ');
+        let local = has_name && {
+            let name = self.child(entity, 1)?;
+            self.kind(name) == K::LocalDeclName
+        };
+        if local && self.options.display_local_name_contexts {
+            multi_word = true;
+        }
+        if as_prefix && (typing != TypePrinting::NoType || multi_word) {
+            return Some(entity);
+        }
+        let marking = self.marks.is_some() && self.top == Some(entity);
+        let mut postfix = None;
+        let context = self.child(entity, 0)?;
+        let name_start = self.out.len();
+        if self.shows_context() {
+            if multi_word {
+                postfix = Some(context);
+            } else {
+                let before = self.out.len();
+                postfix = self.print(context, depth + 1, true);
+                if self.out.len() != before {
+                    if marking {
+                        self.mark(|m, span| m.scope = span, before);
+                    }
+                    self.s(".");
+                }
+            }
+        }
+        let base_start = self.out.len();
+        self.function_name(
+            has_name,
+            overwrite,
+            extra,
+            multi_word,
+            extra_index,
+            entity,
+            depth,
+        );
+        if marking {
+            if self.marks.as_ref().is_some_and(|m| m.base_name.is_none()) {
+                self.mark(|m, span| m.base_name = span, base_start);
+            }
+            self.mark(|m, span| m.name = span, name_start);
+        }
+        if typing != TypePrinting::NoType {
+            let Some(ty) = self.child_of_kind(entity, K::Type) else {
+                self.invalid = true;
+                return None;
+            };
+            let ty = self.child(ty, 0)?;
+            if typing == TypePrinting::FunctionStyle {
+                let mut t = ty;
+                while self.kind(t) == K::DependentGenericType {
+                    let inner = self.child(t, 1)?;
+                    t = self.child(inner, 0)?;
+                }
+                if !matches!(
+                    self.kind(t),
+                    K::FunctionType
+                        | K::NoEscapeFunctionType
+                        | K::UncurriedFunctionType
+                        | K::CFunctionPointer
+                        | K::ThinFunctionType
+                ) {
+                    typing = TypePrinting::WithColon;
+                } else if marking {
+                    self.mark_type = Some(t);
+                }
+            }
+            if typing == TypePrinting::WithColon {
+                if self.options.display_entity_types {
+                    self.s(" : ");
+                    self.entity_type(entity, ty, generic_args, depth);
+                }
+            } else if !matches!(self.kind(entity), K::ExplicitClosure | K::ImplicitClosure)
+                || self.options.show_closure_signature
+            {
+                if multi_word || self.needs_space_before(ty) {
+                    self.s(" ");
+                }
+                self.entity_type(entity, ty, generic_args, depth);
+            }
+        }
+        if !as_prefix && postfix.is_some() && (!local || self.options.display_local_name_contexts) {
+            let of = matches!(
+                self.kind(entity),
+                K::DefaultArgumentInitializer
+                    | K::Initializer
+                    | K::PropertyWrapperBackingInitializer
+                    | K::PropertyWrapperInitFromProjectedValue
+            );
+            self.s(if of { " of " } else { " in " });
+            self.print(postfix?, depth + 1, false);
+            postfix = None;
+        }
+        postfix
+    }
+
+    /// `printFunctionName`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn function_name(
+        &mut self,
+        has_name: bool,
+        overwrite: &str,
+        extra: &str,
+        multi_word: bool,
+        extra_index: i64,
+        entity: Id,
+        depth: u32,
+    ) {
+        let (mut extra, mut extra_index) = (extra, extra_index);
+        if has_name || !overwrite.is_empty() {
+            if !extra.is_empty() && multi_word {
+                self.s(extra);
+                if extra_index >= 0 {
+                    self.s(&extra_index.to_string());
+                }
+                self.s(" of ");
+                extra = "";
+                extra_index = -1;
+            }
+            let before = self.out.len();
+            if !overwrite.is_empty() {
+                self.s(overwrite);
+            } else {
+                let Some(name) = self.child(entity, 1) else {
+                    return;
+                };
+                if self.kind(name) != K::PrivateDeclName {
+                    self.print(name, depth + 1, false);
+                }
+                if let Some(private) = self.child_of_kind(entity, K::PrivateDeclName) {
+                    self.print(private, depth + 1, false);
+                }
+            }
+            if self.marks.is_some() && self.top == Some(entity) && self.out.len() != before {
+                // The entity's own name, not what an accessor adds to it.
+                self.mark(|m, span| m.base_name = span, before);
+            }
+            if self.out.len() != before && !extra.is_empty() {
+                self.s(".");
+            }
+        }
+        if !extra.is_empty() {
+            self.s(extra);
+            if extra_index >= 0 {
+                self.s(&extra_index.to_string());
+            }
+        }
+    }
+
+    /// `printEntityType`.
+    pub(super) fn entity_type(&mut self, entity: Id, ty: Id, generic_args: Option<Id>, depth: u32) {
+        let labels = self.child_of_kind(entity, K::LabelList);
+        if labels.is_none() && generic_args.is_none() {
+            self.print(ty, depth + 1, false);
+            return;
+        }
+        if let Some(args) = generic_args {
+            self.s("<");
+            self.print_children(args, depth, Some(", "));
+            self.s(">");
+        }
+        let mut ty = ty;
+        if self.kind(ty) == K::DependentGenericType {
+            if generic_args.is_none() {
+                self.print_child(ty, 0, depth);
+            }
+            let Some(dependent) = self.child(ty, 1) else {
+                return;
+            };
+            if self.needs_space_before(dependent) {
+                self.s(" ");
+            }
+            let Some(inner) = self.child(dependent, 0) else {
+                return;
+            };
+            ty = inner;
+        }
+        self.function_type(labels, ty, depth);
+    }
+}
