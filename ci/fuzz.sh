@@ -56,6 +56,10 @@ seeds += [
     "_Z1f" + "P" * 1018 + "iv",
     "_Z1fI" + "1XI" * 200 + "i" + "E" * 200 + "Evv",
     "_ZTv0_n24_N3FooD0Ev", "_RNvCs1234_7mycrate3foo", "_ZN4core3fmt5write17h0123456789abcdefE",
+    # Swift's old manglings (Swift's manglings.txt) and deep new ones.
+    "_TtBf32_", "_TFC3foo3bar3basfT3zimCS_3zim_T_", "_TTSg5Si___TFSqcfT_GSqx_", "_TtGSaSS_",
+    "_TTSf2dg___TTSf2s_d___TFSSCfVs20_StringBufferIvarSS", "_TtC3foo3bar", "@__swiftmacro_1a13testStringifyfMf_",
+    "$s" + "Say" * 300 + "SiG" * 300, "$s4main3FooV" + "1x" * 200 + "G" * 200,
 ]
 for seed in seeds:
     data = b"\0\0" + seed.encode()
