@@ -216,6 +216,26 @@ impl<'t> Printer<'t> {
         }
     }
 
+    /// Print `template`: its text as it is, and for each `{N}` child `N`
+    /// (as [`Printer::print_child`] does): `"vtable thunk for {1}
+    /// dispatching to {0}"`.
+    fn fill(&mut self, id: Id, depth: u32, template: &str) {
+        self.fill_from(id, 0, depth, template);
+    }
+
+    /// [`Printer::fill`] with the children counted from `base`.
+    fn fill_from(&mut self, id: Id, base: usize, depth: u32, template: &str) {
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            self.s(&rest[..open]);
+            let close = open + rest[open..].find('}').unwrap_or(rest.len() - open - 1);
+            let n: usize = rest[open + 1..close].parse().unwrap_or(0);
+            self.print_child(id, base + n, depth);
+            rest = &rest[close + 1..];
+        }
+        self.s(rest);
+    }
+
     fn stopped(&self) -> bool {
         self.invalid || self.too_long
     }

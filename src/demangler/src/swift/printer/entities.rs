@@ -22,10 +22,7 @@ impl Printer<'_> {
         match kind {
             K::AnonymousContext => {
                 if self.options.qualify_entities && self.options.display_extension_contexts {
-                    self.print_child(id, 1, depth);
-                    self.s(".(unknown context at ");
-                    self.print_child(id, 0, depth);
-                    self.s(")");
+                    self.fill(id, depth, "{1}.(unknown context at {0})");
                     if self.len(id) >= 3 {
                         let types = self.child(id, 2)?;
                         if self.len(types) > 0 {

@@ -54,9 +54,7 @@ impl Printer<'_> {
             }
             K::RetroactiveConformance => {
                 if self.len(id) == 2 {
-                    self.s("retroactive @ ");
-                    self.print_child(id, 0, depth);
-                    self.print_child(id, 1, depth);
+                    self.fill(id, depth, "retroactive @ {0}{1}");
                 }
             }
             K::NonObjCAttribute => self.s("@nonobjc "),
@@ -121,21 +119,13 @@ impl Printer<'_> {
                 } else {
                     "lazy protocol witness table cache variable for type "
                 });
-                self.print_child(id, 0, depth);
-                self.s(" and conformance ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} and conformance {1}");
             }
             K::VTableThunk => {
-                self.s("vtable thunk for ");
-                self.print_child(id, 1, depth);
-                self.s(" dispatching to ");
-                self.print_child(id, 0, depth);
+                self.fill(id, depth, "vtable thunk for {1} dispatching to {0}");
             }
             K::ProtocolWitness => {
-                self.s("protocol witness for ");
-                self.print_child(id, 1, depth);
-                self.s(" in conformance ");
-                self.print_child(id, 0, depth);
+                self.fill(id, depth, "protocol witness for {1} in conformance {0}");
             }
             K::PartialApplyForwarder | K::PartialApplyObjCForwarder => {
                 if self.options.shorten_partial_apply {
@@ -174,9 +164,7 @@ impl Printer<'_> {
                 self.key_path_equality(id, depth)
             }
             K::FieldOffset => {
-                self.print_child(id, 0, depth);
-                self.s("field offset for ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0}field offset for {1}");
             }
             K::EnumCase => {
                 self.s("enum case for ");
@@ -206,9 +194,7 @@ impl Printer<'_> {
                 self.print_child(id, idx, depth);
             }
             K::ReabstractionThunkHelperWithGlobalActor => {
-                self.print_child(id, 0, depth);
-                self.s(" with global actor constraint ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} with global actor constraint {1}");
             }
             K::ReabstractionThunkHelperWithSelf => {
                 self.s("reabstraction thunk ");
@@ -296,37 +282,27 @@ impl Printer<'_> {
                 } else {
                     "default associated conformance accessor for "
                 });
-                self.print_child(id, 0, depth);
-                self.s(".");
-                self.print_child(id, 1, depth);
-                self.s(": ");
-                self.print_child(id, 2, depth);
+                self.fill(id, depth, "{0}.{1}: {2}");
             }
             K::AssociatedTypeMetadataAccessor => {
-                self.s("associated type metadata accessor for ");
-                self.print_child(id, 1, depth);
-                self.s(" in ");
-                self.print_child(id, 0, depth);
+                self.fill(
+                    id,
+                    depth,
+                    "associated type metadata accessor for {1} in {0}",
+                );
             }
             K::BaseConformanceDescriptor => {
-                self.s("base conformance descriptor for ");
-                self.print_child(id, 0, depth);
-                self.s(": ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "base conformance descriptor for {0}: {1}");
             }
             K::AssociatedTypeWitnessTableAccessor => {
-                self.s("associated type witness table accessor for ");
-                self.print_child(id, 1, depth);
-                self.s(" : ");
-                self.print_child(id, 2, depth);
-                self.s(" in ");
-                self.print_child(id, 0, depth);
+                self.fill(
+                    id,
+                    depth,
+                    "associated type witness table accessor for {1} : {2} in {0}",
+                );
             }
             K::BaseWitnessTableAccessor => {
-                self.s("base witness table accessor for ");
-                self.print_child(id, 1, depth);
-                self.s(" in ");
-                self.print_child(id, 0, depth);
+                self.fill(id, depth, "base witness table accessor for {1} in {0}");
             }
             K::ValueWitness => {
                 let which = self.child(id, 0).map(|c| self.index(c))?;
@@ -340,19 +316,11 @@ impl Printer<'_> {
             }
             K::ProtocolConformance => {
                 if self.len(id) == 4 {
-                    self.s("property behavior storage of ");
-                    self.print_child(id, 2, depth);
-                    self.s(" in ");
-                    self.print_child(id, 0, depth);
-                    self.s(" : ");
-                    self.print_child(id, 1, depth);
+                    self.fill(id, depth, "property behavior storage of {2} in {0} : {1}");
                 } else {
                     self.print_child(id, 0, depth);
                     if self.options.display_protocol_conformances {
-                        self.s(" : ");
-                        self.print_child(id, 1, depth);
-                        self.s(" in ");
-                        self.print_child(id, 2, depth);
+                        self.fill(id, depth, " : {1} in {2}");
                     }
                 }
             }
@@ -374,9 +342,7 @@ impl Printer<'_> {
                     self.num(self.index(id));
                     self.s(" ");
                 }
-                self.print_child(id, 0, depth);
-                self.s(" to ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} to {1}");
                 if self.len(id) > 2 {
                     let conditions = self.child(id, 2)?;
                     if self.len(conditions) > 0 {
@@ -421,15 +387,10 @@ impl Printer<'_> {
                     self.num(self.index(index));
                     self.s(" ");
                 }
-                self.print_child(id, 0, depth);
-                self.s(" to ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} to {1}");
             }
             K::DependentProtocolConformanceOpaque => {
-                self.s("opaque result conformance ");
-                self.print_child(id, 0, depth);
-                self.s(" of ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "opaque result conformance {0} of {1}");
             }
             K::AccessorFunctionReference => {
                 self.s("accessor function at ");
@@ -462,9 +423,7 @@ impl Printer<'_> {
                 if self.len(id) >= 4 {
                     self.print_child(id, 3, depth);
                 }
-                self.print_child(id, 0, depth);
-                self.s(" with result type ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} with result type {1}");
                 let flag = self.child(id, 2).map(|c| self.index(c))?;
                 self.s(match flag {
                     0 => "",
@@ -476,9 +435,7 @@ impl Printer<'_> {
             K::AsyncFunctionPointer => self.s("async function pointer to "),
             K::AsyncAwaitResumePartialFunction | K::AsyncSuspendResumePartialFunction => {
                 if self.options.show_async_resume_partial {
-                    self.s("(");
-                    self.print_child(id, 0, depth);
-                    self.s(")");
+                    self.fill(id, depth, "({0})");
                     self.s(if kind == K::AsyncAwaitResumePartialFunction {
                         " await resume partial function for "
                     } else {
@@ -515,9 +472,7 @@ impl Printer<'_> {
                     if i + 2 > end {
                         return;
                     }
-                    self.s("[");
-                    self.print_child(id, i, depth);
-                    self.s(" : ");
+                    self.fill_from(id, i, depth, "[{0} : ");
                     let text = self
                         .tree
                         .get(id, i + 1)
@@ -534,50 +489,28 @@ impl Printer<'_> {
                     if i + 2 > end {
                         return;
                     }
-                    self.s("[");
-                    self.print_child(id, i, depth);
-                    self.s(" : ");
-                    self.print_child(id, i + 1, depth);
-                    self.s("]");
+                    self.fill_from(id, i, depth, "[{0} : {1}]");
                     i += 2;
                 }
                 spec::CONSTANT_PROP_STRING => {
                     if i + 3 > end {
                         return;
                     }
-                    self.s("[");
-                    self.print_child(id, i, depth);
-                    self.s(" : ");
-                    self.print_child(id, i + 1, depth);
-                    self.s("'");
-                    self.print_child(id, i + 2, depth);
-                    self.s("']");
+                    self.fill_from(id, i, depth, "[{0} : {1}'{2}']");
                     i += 3;
                 }
                 spec::CONSTANT_PROP_KEY_PATH => {
                     if i + 4 > end {
                         return;
                     }
-                    self.s("[");
-                    self.print_child(id, i, depth);
-                    self.s(" : ");
-                    self.print_child(id, i + 1, depth);
-                    self.s("<");
-                    self.print_child(id, i + 2, depth);
-                    self.s(",");
-                    self.print_child(id, i + 3, depth);
-                    self.s(">]");
+                    self.fill_from(id, i, depth, "[{0} : {1}<{2},{3}>]");
                     i += 4;
                 }
                 spec::CLOSURE_PROP => {
                     if i + 2 > end {
                         return;
                     }
-                    self.s("[");
-                    self.print_child(id, i, depth);
-                    self.s(" : ");
-                    self.print_child(id, i + 1, depth);
-                    self.s(", Argument Types : [");
+                    self.fill_from(id, i, depth, "[{0} : {1}, Argument Types : [");
                     i += 2;
                     while i < end {
                         let Some(child) = self.tree.get(id, i) else {

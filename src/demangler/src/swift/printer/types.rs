@@ -92,11 +92,7 @@ impl Printer<'_> {
             }
             K::BuiltinTupleType => self.s("Builtin.TheTupleType"),
             K::BuiltinFixedArray => {
-                self.s("Builtin.FixedArray<");
-                self.print_child(id, 0, depth);
-                self.s(", ");
-                self.print_child(id, 1, depth);
-                self.s(">");
+                self.fill(id, depth, "Builtin.FixedArray<{0}, {1}>");
             }
             K::BoundGenericClass
             | K::BoundGenericStructure
@@ -126,11 +122,7 @@ impl Printer<'_> {
                 }
             }
             K::ConstrainedExistential => {
-                self.s("any ");
-                self.print_child(id, 0, depth);
-                self.s("<");
-                self.print_child(id, 1, depth);
-                self.s(">");
+                self.fill(id, depth, "any {0}<{1}>");
             }
             K::ConstrainedExistentialRequirementList => self.print_children(id, depth, Some(", ")),
             K::ExistentialMetatype => {
@@ -214,9 +206,7 @@ impl Printer<'_> {
                 let name = self.child(id, 0)?;
                 self.put(self.text(name));
                 if self.len(id) == 2 {
-                    self.s(", mangledCType: \"");
-                    self.print_child(id, 1, depth);
-                    self.s("\"");
+                    self.fill(id, depth, ", mangledCType: \"{1}\"");
                 }
                 self.s(")");
             }
@@ -250,9 +240,7 @@ impl Printer<'_> {
                 self.s(">");
             }
             K::ImplPatternSubstitutions => {
-                self.s("@substituted ");
-                self.print_child(id, 0, depth);
-                self.s(" for <");
+                self.fill(id, depth, "@substituted {0} for <");
                 let list = self.child(id, 1)?;
                 self.print_children(list, depth, Some(", "));
                 self.s(">");
@@ -262,9 +250,7 @@ impl Printer<'_> {
                 self.generic_signature(id, depth)
             }
             K::DependentGenericConformanceRequirement => {
-                self.print_child(id, 0, depth);
-                self.s(": ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0}: {1}");
             }
             K::DependentGenericInverseConformanceRequirement => {
                 self.print_child(id, 0, depth);
@@ -282,15 +268,10 @@ impl Printer<'_> {
             }
             K::DependentGenericLayoutRequirement => self.layout_requirement(id, depth),
             K::DependentGenericSameTypeRequirement => {
-                self.print_child(id, 0, depth);
-                self.s(" == ");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0} == {1}");
             }
             K::DependentGenericSameShapeRequirement => {
-                self.print_child(id, 0, depth);
-                self.s(".shape == ");
-                self.print_child(id, 1, depth);
-                self.s(".shape");
+                self.fill(id, depth, "{0}.shape == {1}.shape");
             }
             K::DependentGenericParamType => {
                 let depth_node = self.child(id, 0)?;
@@ -308,9 +289,7 @@ impl Printer<'_> {
                 self.print(ty, depth + 1, false);
             }
             K::DependentMemberType => {
-                self.print_child(id, 0, depth);
-                self.s(".");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0}.{1}");
             }
             K::DependentAssociatedTypeRef => {
                 if self.len(id) > 1 {
@@ -327,9 +306,7 @@ impl Printer<'_> {
             }
             K::GlobalActorFunctionType => {
                 if self.len(id) > 0 {
-                    self.s("@");
-                    self.print_child(id, 0, depth);
-                    self.s(" ");
+                    self.fill(id, depth, "@{0} ");
                 }
             }
             K::IsolatedAnyFunctionType => self.s("@isolated(any) "),
@@ -374,9 +351,7 @@ impl Printer<'_> {
                 self.s("?");
             }
             K::SugaredArray => {
-                self.s("[");
-                self.print_child(id, 0, depth);
-                self.s("]");
+                self.fill(id, depth, "[{0}]");
             }
             K::SugaredInlineArray | K::SugaredDictionary => {
                 self.s("[");
@@ -390,9 +365,7 @@ impl Printer<'_> {
                 self.s("]");
             }
             K::SugaredParen => {
-                self.s("(");
-                self.print_child(id, 0, depth);
-                self.s(")");
+                self.fill(id, depth, "({0})");
             }
             K::OpaqueReturnType => self.s("some"),
             K::OpaqueReturnTypeOf => {
@@ -401,9 +374,7 @@ impl Printer<'_> {
                 self.s(">>");
             }
             K::OpaqueType => {
-                self.print_child(id, 0, depth);
-                self.s(".");
-                self.print_child(id, 1, depth);
+                self.fill(id, depth, "{0}.{1}");
             }
             K::ExtendedExistentialTypeShape => {
                 // Swift takes children 1 and 2 for the signature and the
