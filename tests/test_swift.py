@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import time
 from pathlib import Path
@@ -91,9 +92,12 @@ def test_parse_gives_the_parts_of_a_swift_name():
         "encode",
     )
     assert (method.parameters, method.return_type) == ("(with: Foundation.NSCoder)", "()")
+    assert method.module == "FoundationNetworking"
+    assert parse("$s10Foundation4DataV5countSivg", simplified=True).module == ""
     getter = parse("$s10Foundation4DataV5countSivg")
     assert (getter.scope, getter.base_name, getter.parameters) == ("Foundation.Data", "count", "")
     assert parse("$s4main3FooV1xSivpZ").kind == "data"
+    assert pickle.loads(pickle.dumps(method)) == method
     # Every part is a span of the text, in the simplified form too.
     for name, _, _ in fixture("swift_runtime")[::50]:
         for simplified in (False, True):

@@ -22,6 +22,16 @@ pub enum Language {
 }
 
 impl Language {
+    /// Every language, in the order of their names.
+    pub const ALL: [Language; 6] = [
+        Language::Cxx,
+        Language::Rust,
+        Language::D,
+        Language::Java,
+        Language::Ada,
+        Language::Swift,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Language::Cxx => "c++",
@@ -83,6 +93,9 @@ pub struct Parts {
     pub suffix: Option<Span>,
     /// A constructor or a destructor.
     pub is_ctor_or_dtor: bool,
+    /// The module the name is declared in, where the scheme says (Swift:
+    /// the first module of its scope, `Foundation` in `Foundation.Data`).
+    pub module: Option<Span>,
 }
 
 /// A demangled name and its parts.
@@ -112,6 +125,7 @@ impl Parts {
             &mut self.return_type,
             &mut self.qualifiers,
             &mut self.suffix,
+            &mut self.module,
         ] {
             shift(span);
         }

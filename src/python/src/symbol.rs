@@ -9,8 +9,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
-/// The values of `language` and `kind`.
-const LANGUAGES: [&str; 5] = ["c++", "rust", "d", "java", "ada"];
+/// The values of `kind` (those of `language` are the core's,
+/// `demangler::Language::ALL`).
 const KINDS: [&str; 4] = ["function", "data", "special", "unknown"];
 
 /// `value` as one of `known`, for a Symbol made again from its fields.
@@ -55,8 +55,9 @@ fn wide(span: Span) -> PySpan {
 /// parts are not read). For functions: ``name`` (scope and base name with
 /// the function's own template arguments), ``scope``, ``base_name``,
 /// ``template_args``, ``parameters``, ``return_type``, ``qualifiers`` (""
-/// where the name has none), ``suffix`` (the clone suffixes as printed, ``[clone .cold]``), ``is_ctor_or_dtor``;
-/// ``spans`` gives each part's ``(start, end)`` in ``text``.
+/// where the name has none), ``suffix`` (the clone suffixes as printed, ``[clone .cold]``), ``is_ctor_or_dtor``,
+/// ``module`` (Swift names: the module of the scope); ``spans`` gives each
+/// part's ``(start, end)`` in ``text``.
 ///
 /// >>> s = parse("_ZNKSt6vectorIiSaIiEE4sizeEv")
 /// >>> s.base_name, s.scope, s.parameters, s.qualifiers
@@ -80,6 +81,7 @@ pub(crate) struct Symbol {
     qualifiers: Span,
     suffix: Span,
     is_ctor_or_dtor: bool,
+    module: Span,
 }
 
 impl Symbol {
@@ -138,6 +140,7 @@ impl Symbol {
             qualifiers: convert(parts.qualifiers),
             suffix: convert(parts.suffix),
             is_ctor_or_dtor: parts.is_ctor_or_dtor,
+            module: convert(parts.module),
             text: symbol.text,
         }
     }
@@ -160,7 +163,8 @@ impl Symbol {
     /// Made again from its fields (how a pickled Symbol comes back).
     #[new]
     #[pyo3(signature = (text, language, kind, special, name, scope, base_name, template_args,
-                        parameters, return_type, qualifiers, suffix, is_ctor_or_dtor))]
+                        parameters, return_type, qualifiers, suffix, is_ctor_or_dtor,
+                        module = None))]
     #[allow(clippy::too_many_arguments)]
     fn new(
         text: String,
@@ -176,11 +180,16 @@ impl Symbol {
         qualifiers: PySpan,
         suffix: PySpan,
         is_ctor_or_dtor: bool,
+        module: PySpan,
     ) -> PyResult<Symbol> {
         let length = text.chars().count();
         let within = |span| span_within(span, length);
         Ok(Symbol {
-            language: one_of(&language, &LANGUAGES, "language")?,
+            language: one_of(
+                &language,
+                &demangler::Language::ALL.map(demangler::Language::name),
+                "language",
+            )?,
             kind: one_of(&kind, &KINDS, "kind")?,
             special: special.map(Cow::Owned),
             name: within(name)?,
@@ -195,6 +204,7 @@ impl Symbol {
             qualifiers: within(qualifiers)?,
             suffix: within(suffix)?,
             is_ctor_or_dtor,
+            module: within(module)?,
             text,
         })
     }
@@ -222,6 +232,7 @@ impl Symbol {
                 pyo3::types::PyBool::new(py, self.is_ctor_or_dtor)
                     .to_owned()
                     .into_any(),
+                self.module.into_pyobject(py)?.into_any(),
             ],
         )?;
         Ok((cls, args))
@@ -250,7 +261,7 @@ impl Symbol {
         &self.text
     }
 
-    /// ``"c++"``, ``"rust"``, ``"d"``, ``"java"`` or ``"ada"``.
+    /// ``"c++"``, ``"rust"``, ``"d"``, ``"java"``, ``"ada"`` or ``"swift"``.
     #[getter]
     fn language(&self) -> &str {
         self.language
@@ -317,6 +328,13 @@ impl Symbol {
         self.is_ctor_or_dtor
     }
 
+    /// The module the name is declared in, where the scheme says (Swift);
+    /// else "".
+    #[getter]
+    fn module(&self) -> String {
+        self.slice(self.module)
+    }
+
     /// Each part's ``(start, end)`` in ``text`` (``template_args``: a list of
     /// them); the parts the name does not have are left out.
     #[getter]
@@ -330,6 +348,7 @@ impl Symbol {
             ("return_type", self.return_type),
             ("qualifiers", self.qualifiers),
             ("suffix", self.suffix),
+            ("module", self.module),
         ] {
             if let Some(span) = wide(span) {
                 spans.set_item(key, span)?;

@@ -63,6 +63,7 @@ fuzz_target!(|data: &[u8]| {
                 parts.return_type,
                 parts.qualifiers,
                 parts.suffix,
+                parts.module,
             ];
             for (start, end) in spans.into_iter().flatten().chain(parts.template_args.clone()) {
                 assert!(start <= end && text.get(start..end).is_some(), "{start}..{end} of {text:?}");

@@ -87,6 +87,7 @@ fn parts(marks: Option<printer::Marks>, text: &str) -> Parts {
         base_name: within(marks.base_name),
         parameters: within(marks.parameters),
         return_type: within(marks.return_type),
+        module: within(marks.module),
         ..Parts::default()
     }
 }

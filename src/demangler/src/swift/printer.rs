@@ -101,6 +101,7 @@ pub(crate) struct Marks {
     pub(crate) base_name: Option<(usize, usize)>,
     pub(crate) parameters: Option<(usize, usize)>,
     pub(crate) return_type: Option<(usize, usize)>,
+    pub(crate) module: Option<(usize, usize)>,
 }
 
 /// Printing one tree.
@@ -122,6 +123,8 @@ pub(crate) struct Printer<'t> {
     pub(crate) top: Option<Id>,
     /// The function type of `top`, whose parameters and result are marked.
     mark_type: Option<Id>,
+    /// Printing the scope of `top`, whose first module printed is marked.
+    in_scope: bool,
 }
 
 impl<'t> Printer<'t> {
@@ -139,6 +142,7 @@ impl<'t> Printer<'t> {
             marks: None,
             top: None,
             mark_type: None,
+            in_scope: false,
         }
     }
 

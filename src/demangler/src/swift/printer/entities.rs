@@ -289,7 +289,11 @@ impl Printer<'_> {
             }
             K::Module => {
                 if self.options.display_module_names {
+                    let start = self.out.len();
                     self.put(self.text(id));
+                    if self.in_scope && self.marks.as_ref().is_some_and(|m| m.module.is_none()) {
+                        self.mark(|m, span| m.module = span, start);
+                    }
                 }
             }
             K::Identifier
@@ -469,7 +473,10 @@ impl Printer<'_> {
                 postfix = Some(context);
             } else {
                 let before = self.out.len();
+                let in_scope = self.in_scope;
+                self.in_scope = in_scope || marking;
                 postfix = self.print(context, depth + 1, true);
+                self.in_scope = in_scope;
                 if self.out.len() != before {
                     if marking {
                         self.mark(|m, span| m.scope = span, before);
@@ -542,7 +549,15 @@ impl Printer<'_> {
                     | K::PropertyWrapperInitFromProjectedValue
             );
             self.s(if of { " of " } else { " in " });
+            // A context printed after the name (`g #1 () -> () in main.f()`)
+            // is the scope all the same.
+            let (start, in_scope) = (self.out.len(), self.in_scope);
+            self.in_scope = in_scope || marking;
             self.print(postfix?, depth + 1, false);
+            self.in_scope = in_scope;
+            if marking {
+                self.mark(|m, span| m.scope = span, start);
+            }
             postfix = None;
         }
         postfix
