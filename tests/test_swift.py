@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from cpp_demangle import DemangleError, demangle, demangle_many, demangle_text, parse, parse_many
+from cpp_demangle import DemangleError, demangle, demangle_arrow, demangle_many, demangle_text, parse, parse_many
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -59,6 +59,9 @@ def test_every_fixture_prints_what_swift_demangle_printed(family):
     assert demangle_many(names, format="swift") == [default for _, default, _ in rows]
     assert demangle_many(names, simplified=True) == [simplified for _, _, simplified in rows]
     assert demangle_text("\n".join(names), format="swift") == "\n".join(d for _, d, _ in rows)
+    pyarrow = pytest.importorskip("pyarrow")
+    column = demangle_arrow(pyarrow.array(names), simplified=True)
+    assert column.to_pylist() == [simplified for _, _, simplified in rows]
 
 
 def test_the_default_format_takes_every_prefix_of_swift():
