@@ -85,6 +85,14 @@ impl Display {
     };
 }
 
+/// A piece of what a node prints ([`Printer::fill`]): a text, or one of
+/// its children by index.
+#[derive(Clone, Copy)]
+enum Piece {
+    T(&'static str),
+    C(usize),
+}
+
 /// How an entity's type is printed (`TypePrinting`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TypePrinting {
@@ -220,24 +228,21 @@ impl<'t> Printer<'t> {
         }
     }
 
-    /// Print `template`: its text as it is, and for each `{N}` child `N`
-    /// (as [`Printer::print_child`] does): `"vtable thunk for {1}
-    /// dispatching to {0}"`.
-    fn fill(&mut self, id: Id, depth: u32, template: &str) {
-        self.fill_from(id, 0, depth, template);
+    /// Print `pieces`: each text as it is, each child as
+    /// [`Printer::print_child`] prints it (`[T("vtable thunk for "), C(1),
+    /// T(" dispatching to "), C(0)]`).
+    fn fill(&mut self, id: Id, depth: u32, pieces: &[Piece]) {
+        self.fill_from(id, 0, depth, pieces);
     }
 
     /// [`Printer::fill`] with the children counted from `base`.
-    fn fill_from(&mut self, id: Id, base: usize, depth: u32, template: &str) {
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            self.s(&rest[..open]);
-            let close = open + rest[open..].find('}').unwrap_or(rest.len() - open - 1);
-            let n: usize = rest[open + 1..close].parse().unwrap_or(0);
-            self.print_child(id, base + n, depth);
-            rest = &rest[close + 1..];
+    fn fill_from(&mut self, id: Id, base: usize, depth: u32, pieces: &[Piece]) {
+        for piece in pieces {
+            match *piece {
+                Piece::T(text) => self.s(text),
+                Piece::C(n) => self.print_child(id, base + n, depth),
+            }
         }
-        self.s(rest);
     }
 
     fn stopped(&self) -> bool {

@@ -6,6 +6,7 @@ use super::names::accessor_name;
 use super::{Display, Printer, TypePrinting};
 use crate::swift::nodes::{Id, Kind};
 
+use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
@@ -22,7 +23,7 @@ impl Printer<'_> {
         match kind {
             K::AnonymousContext => {
                 if self.options.qualify_entities && self.options.display_extension_contexts {
-                    self.fill(id, depth, "{1}.(unknown context at {0})");
+                    self.fill(id, depth, &[C(1), T(".(unknown context at "), C(0), T(")")]);
                     if self.len(id) >= 3 {
                         let types = self.child(id, 2)?;
                         if self.len(types) > 0 {

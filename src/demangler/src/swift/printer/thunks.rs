@@ -6,6 +6,7 @@ use super::Printer;
 use crate::swift::demangler::thunks::spec;
 use crate::swift::nodes::{Id, Kind};
 
+use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
@@ -54,7 +55,7 @@ impl Printer<'_> {
             }
             K::RetroactiveConformance => {
                 if self.len(id) == 2 {
-                    self.fill(id, depth, "retroactive @ {0}{1}");
+                    self.fill(id, depth, &[T("retroactive @ "), C(0), C(1)]);
                 }
             }
             K::NonObjCAttribute => self.s("@nonobjc "),
@@ -119,13 +120,26 @@ impl Printer<'_> {
                 } else {
                     "lazy protocol witness table cache variable for type "
                 });
-                self.fill(id, depth, "{0} and conformance {1}");
+                self.fill(id, depth, &[C(0), T(" and conformance "), C(1)]);
             }
             K::VTableThunk => {
-                self.fill(id, depth, "vtable thunk for {1} dispatching to {0}");
+                self.fill(
+                    id,
+                    depth,
+                    &[T("vtable thunk for "), C(1), T(" dispatching to "), C(0)],
+                );
             }
             K::ProtocolWitness => {
-                self.fill(id, depth, "protocol witness for {1} in conformance {0}");
+                self.fill(
+                    id,
+                    depth,
+                    &[
+                        T("protocol witness for "),
+                        C(1),
+                        T(" in conformance "),
+                        C(0),
+                    ],
+                );
             }
             K::PartialApplyForwarder | K::PartialApplyObjCForwarder => {
                 if self.options.shorten_partial_apply {
@@ -164,7 +178,7 @@ impl Printer<'_> {
                 self.key_path_equality(id, depth)
             }
             K::FieldOffset => {
-                self.fill(id, depth, "{0}field offset for {1}");
+                self.fill(id, depth, &[C(0), T("field offset for "), C(1)]);
             }
             K::EnumCase => {
                 self.s("enum case for ");
@@ -194,7 +208,11 @@ impl Printer<'_> {
                 self.print_child(id, idx, depth);
             }
             K::ReabstractionThunkHelperWithGlobalActor => {
-                self.fill(id, depth, "{0} with global actor constraint {1}");
+                self.fill(
+                    id,
+                    depth,
+                    &[C(0), T(" with global actor constraint "), C(1)],
+                );
             }
             K::ReabstractionThunkHelperWithSelf => {
                 self.s("reabstraction thunk ");
@@ -282,27 +300,47 @@ impl Printer<'_> {
                 } else {
                     "default associated conformance accessor for "
                 });
-                self.fill(id, depth, "{0}.{1}: {2}");
+                self.fill(id, depth, &[C(0), T("."), C(1), T(": "), C(2)]);
             }
             K::AssociatedTypeMetadataAccessor => {
                 self.fill(
                     id,
                     depth,
-                    "associated type metadata accessor for {1} in {0}",
+                    &[
+                        T("associated type metadata accessor for "),
+                        C(1),
+                        T(" in "),
+                        C(0),
+                    ],
                 );
             }
             K::BaseConformanceDescriptor => {
-                self.fill(id, depth, "base conformance descriptor for {0}: {1}");
+                self.fill(
+                    id,
+                    depth,
+                    &[T("base conformance descriptor for "), C(0), T(": "), C(1)],
+                );
             }
             K::AssociatedTypeWitnessTableAccessor => {
                 self.fill(
                     id,
                     depth,
-                    "associated type witness table accessor for {1} : {2} in {0}",
+                    &[
+                        T("associated type witness table accessor for "),
+                        C(1),
+                        T(" : "),
+                        C(2),
+                        T(" in "),
+                        C(0),
+                    ],
                 );
             }
             K::BaseWitnessTableAccessor => {
-                self.fill(id, depth, "base witness table accessor for {1} in {0}");
+                self.fill(
+                    id,
+                    depth,
+                    &[T("base witness table accessor for "), C(1), T(" in "), C(0)],
+                );
             }
             K::ValueWitness => {
                 let which = self.child(id, 0).map(|c| self.index(c))?;
@@ -316,11 +354,22 @@ impl Printer<'_> {
             }
             K::ProtocolConformance => {
                 if self.len(id) == 4 {
-                    self.fill(id, depth, "property behavior storage of {2} in {0} : {1}");
+                    self.fill(
+                        id,
+                        depth,
+                        &[
+                            T("property behavior storage of "),
+                            C(2),
+                            T(" in "),
+                            C(0),
+                            T(" : "),
+                            C(1),
+                        ],
+                    );
                 } else {
                     self.print_child(id, 0, depth);
                     if self.options.display_protocol_conformances {
-                        self.fill(id, depth, " : {1} in {2}");
+                        self.fill(id, depth, &[T(" : "), C(1), T(" in "), C(2)]);
                     }
                 }
             }
@@ -342,7 +391,7 @@ impl Printer<'_> {
                     self.num(self.index(id));
                     self.s(" ");
                 }
-                self.fill(id, depth, "{0} to {1}");
+                self.fill(id, depth, &[C(0), T(" to "), C(1)]);
                 if self.len(id) > 2 {
                     let conditions = self.child(id, 2)?;
                     if self.len(conditions) > 0 {
@@ -387,10 +436,14 @@ impl Printer<'_> {
                     self.num(self.index(index));
                     self.s(" ");
                 }
-                self.fill(id, depth, "{0} to {1}");
+                self.fill(id, depth, &[C(0), T(" to "), C(1)]);
             }
             K::DependentProtocolConformanceOpaque => {
-                self.fill(id, depth, "opaque result conformance {0} of {1}");
+                self.fill(
+                    id,
+                    depth,
+                    &[T("opaque result conformance "), C(0), T(" of "), C(1)],
+                );
             }
             K::AccessorFunctionReference => {
                 self.s("accessor function at ");
@@ -423,7 +476,7 @@ impl Printer<'_> {
                 if self.len(id) >= 4 {
                     self.print_child(id, 3, depth);
                 }
-                self.fill(id, depth, "{0} with result type {1}");
+                self.fill(id, depth, &[C(0), T(" with result type "), C(1)]);
                 let flag = self.child(id, 2).map(|c| self.index(c))?;
                 self.s(match flag {
                     0 => "",
@@ -435,7 +488,7 @@ impl Printer<'_> {
             K::AsyncFunctionPointer => self.s("async function pointer to "),
             K::AsyncAwaitResumePartialFunction | K::AsyncSuspendResumePartialFunction => {
                 if self.options.show_async_resume_partial {
-                    self.fill(id, depth, "({0})");
+                    self.fill(id, depth, &[T("("), C(0), T(")")]);
                     self.s(if kind == K::AsyncAwaitResumePartialFunction {
                         " await resume partial function for "
                     } else {
@@ -472,7 +525,7 @@ impl Printer<'_> {
                     if i + 2 > end {
                         return;
                     }
-                    self.fill_from(id, i, depth, "[{0} : ");
+                    self.fill_from(id, i, depth, &[T("["), C(0), T(" : ")]);
                     let text = self
                         .tree
                         .get(id, i + 1)
@@ -489,28 +542,53 @@ impl Printer<'_> {
                     if i + 2 > end {
                         return;
                     }
-                    self.fill_from(id, i, depth, "[{0} : {1}]");
+                    self.fill_from(id, i, depth, &[T("["), C(0), T(" : "), C(1), T("]")]);
                     i += 2;
                 }
                 spec::CONSTANT_PROP_STRING => {
                     if i + 3 > end {
                         return;
                     }
-                    self.fill_from(id, i, depth, "[{0} : {1}'{2}']");
+                    self.fill_from(
+                        id,
+                        i,
+                        depth,
+                        &[T("["), C(0), T(" : "), C(1), T("'"), C(2), T("']")],
+                    );
                     i += 3;
                 }
                 spec::CONSTANT_PROP_KEY_PATH => {
                     if i + 4 > end {
                         return;
                     }
-                    self.fill_from(id, i, depth, "[{0} : {1}<{2},{3}>]");
+                    self.fill_from(
+                        id,
+                        i,
+                        depth,
+                        &[
+                            T("["),
+                            C(0),
+                            T(" : "),
+                            C(1),
+                            T("<"),
+                            C(2),
+                            T(","),
+                            C(3),
+                            T(">]"),
+                        ],
+                    );
                     i += 4;
                 }
                 spec::CLOSURE_PROP => {
                     if i + 2 > end {
                         return;
                     }
-                    self.fill_from(id, i, depth, "[{0} : {1}, Argument Types : [");
+                    self.fill_from(
+                        id,
+                        i,
+                        depth,
+                        &[T("["), C(0), T(" : "), C(1), T(", Argument Types : [")],
+                    );
                     i += 2;
                     while i < end {
                         let Some(child) = self.tree.get(id, i) else {

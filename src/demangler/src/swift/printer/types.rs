@@ -9,6 +9,7 @@ use super::names::{
 use super::Printer;
 use crate::swift::nodes::{Id, Kind};
 
+use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
@@ -92,7 +93,11 @@ impl Printer<'_> {
             }
             K::BuiltinTupleType => self.s("Builtin.TheTupleType"),
             K::BuiltinFixedArray => {
-                self.fill(id, depth, "Builtin.FixedArray<{0}, {1}>");
+                self.fill(
+                    id,
+                    depth,
+                    &[T("Builtin.FixedArray<"), C(0), T(", "), C(1), T(">")],
+                );
             }
             K::BoundGenericClass
             | K::BoundGenericStructure
@@ -122,7 +127,7 @@ impl Printer<'_> {
                 }
             }
             K::ConstrainedExistential => {
-                self.fill(id, depth, "any {0}<{1}>");
+                self.fill(id, depth, &[T("any "), C(0), T("<"), C(1), T(">")]);
             }
             K::ConstrainedExistentialRequirementList => self.print_children(id, depth, Some(", ")),
             K::ExistentialMetatype => {
@@ -206,7 +211,7 @@ impl Printer<'_> {
                 let name = self.child(id, 0)?;
                 self.put(self.text(name));
                 if self.len(id) == 2 {
-                    self.fill(id, depth, ", mangledCType: \"{1}\"");
+                    self.fill(id, depth, &[T(", mangledCType: \""), C(1), T("\"")]);
                 }
                 self.s(")");
             }
@@ -240,7 +245,7 @@ impl Printer<'_> {
                 self.s(">");
             }
             K::ImplPatternSubstitutions => {
-                self.fill(id, depth, "@substituted {0} for <");
+                self.fill(id, depth, &[T("@substituted "), C(0), T(" for <")]);
                 let list = self.child(id, 1)?;
                 self.print_children(list, depth, Some(", "));
                 self.s(">");
@@ -250,7 +255,7 @@ impl Printer<'_> {
                 self.generic_signature(id, depth)
             }
             K::DependentGenericConformanceRequirement => {
-                self.fill(id, depth, "{0}: {1}");
+                self.fill(id, depth, &[C(0), T(": "), C(1)]);
             }
             K::DependentGenericInverseConformanceRequirement => {
                 self.print_child(id, 0, depth);
@@ -268,10 +273,10 @@ impl Printer<'_> {
             }
             K::DependentGenericLayoutRequirement => self.layout_requirement(id, depth),
             K::DependentGenericSameTypeRequirement => {
-                self.fill(id, depth, "{0} == {1}");
+                self.fill(id, depth, &[C(0), T(" == "), C(1)]);
             }
             K::DependentGenericSameShapeRequirement => {
-                self.fill(id, depth, "{0}.shape == {1}.shape");
+                self.fill(id, depth, &[C(0), T(".shape == "), C(1), T(".shape")]);
             }
             K::DependentGenericParamType => {
                 let depth_node = self.child(id, 0)?;
@@ -289,7 +294,7 @@ impl Printer<'_> {
                 self.print(ty, depth + 1, false);
             }
             K::DependentMemberType => {
-                self.fill(id, depth, "{0}.{1}");
+                self.fill(id, depth, &[C(0), T("."), C(1)]);
             }
             K::DependentAssociatedTypeRef => {
                 if self.len(id) > 1 {
@@ -306,7 +311,7 @@ impl Printer<'_> {
             }
             K::GlobalActorFunctionType => {
                 if self.len(id) > 0 {
-                    self.fill(id, depth, "@{0} ");
+                    self.fill(id, depth, &[T("@"), C(0), T(" ")]);
                 }
             }
             K::IsolatedAnyFunctionType => self.s("@isolated(any) "),
@@ -351,7 +356,7 @@ impl Printer<'_> {
                 self.s("?");
             }
             K::SugaredArray => {
-                self.fill(id, depth, "[{0}]");
+                self.fill(id, depth, &[T("["), C(0), T("]")]);
             }
             K::SugaredInlineArray | K::SugaredDictionary => {
                 self.s("[");
@@ -365,7 +370,7 @@ impl Printer<'_> {
                 self.s("]");
             }
             K::SugaredParen => {
-                self.fill(id, depth, "({0})");
+                self.fill(id, depth, &[T("("), C(0), T(")")]);
             }
             K::OpaqueReturnType => self.s("some"),
             K::OpaqueReturnTypeOf => {
@@ -374,7 +379,7 @@ impl Printer<'_> {
                 self.s(">>");
             }
             K::OpaqueType => {
-                self.fill(id, depth, "{0}.{1}");
+                self.fill(id, depth, &[C(0), T("."), C(1)]);
             }
             K::ExtendedExistentialTypeShape => {
                 // Swift takes children 1 and 2 for the signature and the
