@@ -76,3 +76,22 @@ fn a_name_swift_refuses_is_read_as_cxxfilt_reads_it_in_auto() {
         Err(crate::Error::Malformed)
     );
 }
+
+#[test]
+fn no_other_scheme_s_name_is_taken_for_swift() {
+    for name in [
+        &b"_ZN3foo3barEv"[..],
+        b"_RNvCs1234_7mycrate3foo",
+        b"_D3std5stdio7writelnFAyaZv",
+        b"?f@C@@QEAAHH@Z",
+        b"_GLOBAL__sub_I_x",
+        b"$_Z3foov",
+        b".?AVFoo@@",
+        b"main",
+    ] {
+        assert!(!crate::is_swift_name(name), "{}", String::from_utf8_lossy(name));
+    }
+    for name in [&b"$s4main3FooV"[..], b"_$s4main3FooV", b"$S", b"_$e", b"_T0", b"_TtSi"] {
+        assert!(crate::is_swift_name(name), "{}", String::from_utf8_lossy(name));
+    }
+}
