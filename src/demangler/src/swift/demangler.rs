@@ -6,7 +6,7 @@
 //! `Option<Id>` here, and a `None` makes the builders (`createWithChild`,
 //! `addChild`) give `None` as Swift's do.
 
-use super::nodes::{is_context, Id, Kind, Payload, Tree};
+use super::nodes::{is_context, Id, Kind, Payload, Stop, Tree};
 use super::punycode;
 
 use Kind as K;
@@ -19,15 +19,6 @@ const MAX_WORDS: usize = 26;
 const MAX_REPEAT: i64 = 2048;
 /// The specialization passes (`MAX_SPECIALIZATION_PASS`).
 const MAX_SPECIALIZATION_PASS: i64 = 10;
-
-/// Why a demangling stopped other than at a malformed name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Stop {
-    /// Nested deeper than the recursion limit.
-    TooDeep,
-    /// More nodes than the input can honestly need.
-    TooBig,
-}
 
 /// The allocations of a demangler, kept between names.
 #[derive(Default)]
@@ -225,6 +216,12 @@ impl<'a> Demangler<'a> {
         }
     }
 
+    /// The tree, for the old demangler to build in, and the recursion
+    /// limit.
+    pub(crate) fn tree_and_limit(&mut self) -> (&mut Tree, u32) {
+        (&mut self.tree, self.limit)
+    }
+
     /// The demangler's allocations, for the next name.
     pub(crate) fn into_buffers(self) -> Buffers {
         Buffers {
@@ -391,12 +388,7 @@ impl<'a> Demangler<'a> {
     pub(crate) fn demangle_symbol(&mut self) -> N {
         let prefix = prefix_len(self.text);
         if prefix == 0 {
-            // `Context::demangleSymbolAsNode`: a name with no prefix of the
-            // new manglings (`_T...`, `_Tt...`) is the old demangler's.
-            let mut old = super::old::OldDemangler::new(self.text, &mut self.tree, self.limit);
-            let root = old.top_level();
-            self.stop = self.stop.or(old.stop);
-            return root;
+            return None;
         }
         self.old_function_types = self.text.starts_with(b"_T");
         self.pos = prefix;
@@ -1119,4 +1111,4 @@ impl<'a> Demangler<'a> {
 mod entities;
 mod functions;
 mod generics;
-pub(crate) mod thunks;
+mod thunks;

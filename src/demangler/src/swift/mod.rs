@@ -26,8 +26,10 @@ mod tests;
 use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
 use crate::{Error, Options};
-use demangler::{Buffers, Demangler, Stop};
+use demangler::{Buffers, Demangler};
+use nodes::Stop;
 use nodes::{Id, Kind as K, Tree};
+use old::OldDemangler;
 pub(crate) use printer::Display;
 use printer::Printer;
 use std::cell::Cell;
@@ -108,7 +110,7 @@ fn demangle_with(
         return Err(Error::NotMangled);
     }
     let mut demangler = Demangler::new(symbol, recursion, BUFFERS.take());
-    let result = print_symbol(&mut demangler, display, limit, marked);
+    let result = print_symbol(&mut demangler, symbol, display, limit, marked);
     let buffers = demangler.into_buffers();
     // Kept only at the size of real names: a huge one's tree is freed.
     if buffers.small() {
@@ -123,15 +125,30 @@ thread_local! {
     static BUFFERS: Cell<Buffers> = Cell::new(Buffers::default());
 }
 
+/// The tree of `symbol`, as `Context::demangleSymbolAsNode` reads it: a
+/// name with a prefix of the new manglings by the demangler, any other
+/// (`_T...`, `_Tt...`) by the old demangler, in the same tree.
+fn read_symbol(demangler: &mut Demangler<'_>, symbol: &[u8]) -> (Option<Id>, Option<Stop>) {
+    if demangler::prefix_len(symbol) > 0 {
+        let root = demangler.demangle_symbol();
+        return (root, demangler.stop);
+    }
+    let (tree, limit) = demangler.tree_and_limit();
+    let mut old = OldDemangler::new(symbol, tree, limit);
+    let root = old.top_level();
+    (root, old.stop)
+}
+
 /// [`demangle_with`] once the demangler is made.
 fn print_symbol(
     demangler: &mut Demangler<'_>,
+    symbol: &[u8],
     display: Display,
     limit: usize,
     marked: Marked,
 ) -> Result<(Vec<u8>, Kind, Option<printer::Marks>), Error> {
-    let root = demangler.demangle_symbol();
-    let root = match (root, demangler.stop) {
+    let (root, stop) = read_symbol(demangler, symbol);
+    let root = match (root, stop) {
         (_, Some(Stop::TooDeep)) => return Err(Error::TooDeep),
         (_, Some(Stop::TooBig)) => return Err(Error::TooComplex),
         (Some(root), None) => root,

@@ -279,6 +279,40 @@ impl Tree {
     }
 }
 
+/// Why a demangling stopped other than at a malformed name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stop {
+    /// Nested deeper than the recursion limit.
+    TooDeep,
+    /// More nodes than the input can honestly need.
+    TooBig,
+}
+
+/// `FunctionSigSpecializationParamKind`.
+pub(crate) mod spec {
+    pub(crate) const CONSTANT_PROP_FUNCTION: u64 = 0;
+    pub(crate) const CONSTANT_PROP_GLOBAL: u64 = 1;
+    pub(crate) const CONSTANT_PROP_INTEGER: u64 = 2;
+    pub(crate) const CONSTANT_PROP_FLOAT: u64 = 3;
+    pub(crate) const CONSTANT_PROP_STRING: u64 = 4;
+    pub(crate) const CLOSURE_PROP: u64 = 5;
+    pub(crate) const BOX_TO_VALUE: u64 = 6;
+    pub(crate) const BOX_TO_STACK: u64 = 7;
+    pub(crate) const IN_OUT_TO_OUT: u64 = 8;
+    pub(crate) const CONSTANT_PROP_KEY_PATH: u64 = 9;
+    pub(crate) const DEAD: u64 = 1 << 6;
+    pub(crate) const OWNED_TO_GUARANTEED: u64 = 1 << 7;
+    pub(crate) const SROA: u64 = 1 << 8;
+    pub(crate) const GUARANTEED_TO_OWNED: u64 = 1 << 9;
+    pub(crate) const EXISTENTIAL_TO_GENERIC: u64 = 1 << 10;
+}
+
+/// The value witnesses (`ValueWitnessMangling.def`), in their order.
+pub(crate) const VALUE_WITNESSES: [&[u8; 2]; 24] = [
+    b"al", b"ca", b"ta", b"de", b"xx", b"XX", b"Xx", b"CP", b"Cp", b"cp", b"Tk", b"tk", b"pr",
+    b"TK", b"Cc", b"Tt", b"tT", b"xs", b"xg", b"ug", b"up", b"ui", b"et", b"st",
+];
+
 use Kind as K;
 
 /// Whether a kind is a declaration context (`isContext`: the

@@ -6,8 +6,7 @@
 //! follows; a null node there is `None` here. Bounded as Swift's is (no
 //! more than 1024 levels), and by the recursion limit.
 
-use super::demangler::thunks::{spec, VALUE_WITNESSES};
-use super::demangler::Stop;
+use super::nodes::{spec, Stop, VALUE_WITNESSES};
 use super::nodes::{Id, Kind, Payload, Tree};
 use super::punycode;
 

@@ -89,9 +89,24 @@ fn no_other_scheme_s_name_is_taken_for_swift() {
         b".?AVFoo@@",
         b"main",
     ] {
-        assert!(!crate::is_swift_name(name), "{}", String::from_utf8_lossy(name));
+        assert!(
+            !crate::is_swift_name(name),
+            "{}",
+            String::from_utf8_lossy(name)
+        );
     }
-    for name in [&b"$s4main3FooV"[..], b"_$s4main3FooV", b"$S", b"_$e", b"_T0", b"_TtSi"] {
-        assert!(crate::is_swift_name(name), "{}", String::from_utf8_lossy(name));
+    for name in [
+        &b"$s4main3FooV"[..],
+        b"_$s4main3FooV",
+        b"$S",
+        b"_$e",
+        b"_T0",
+        b"_TtSi",
+    ] {
+        assert!(
+            crate::is_swift_name(name),
+            "{}",
+            String::from_utf8_lossy(name)
+        );
     }
 }

@@ -5,8 +5,8 @@
 //! `demangleGenericRequirement`, `demangleValueWitness`,
 //! `demangleMacroExpansion`, `demangleIntegerType`.
 
-use super::thunks::VALUE_WITNESSES;
 use super::{is_decl_name, is_entity, is_requirement, Demangler, Kind, N};
+use crate::swift::nodes::VALUE_WITNESSES;
 
 use Kind as K;
 

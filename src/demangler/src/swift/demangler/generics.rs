@@ -2,8 +2,9 @@
 //! conformances, bound generic types, metatypes and descriptors,
 //! archetypes, associated and dependent types, generic parameters.
 
-use super::{is_any_generic, is_decl_name, is_entity, Demangler, Kind, Stop, N};
+use super::{is_any_generic, is_decl_name, is_entity, Demangler, Kind, N};
 use crate::swift::nodes::Id;
+use crate::swift::nodes::Stop;
 
 use Kind as K;
 

@@ -4,34 +4,9 @@
 
 use super::MAX_SPECIALIZATION_PASS;
 use super::{is_entity, Demangler, Kind, N};
-use crate::swift::nodes::Id;
+use crate::swift::nodes::{spec, Id};
 
 use Kind as K;
-
-/// `FunctionSigSpecializationParamKind`.
-pub(crate) mod spec {
-    pub(crate) const CONSTANT_PROP_FUNCTION: u64 = 0;
-    pub(crate) const CONSTANT_PROP_GLOBAL: u64 = 1;
-    pub(crate) const CONSTANT_PROP_INTEGER: u64 = 2;
-    pub(crate) const CONSTANT_PROP_FLOAT: u64 = 3;
-    pub(crate) const CONSTANT_PROP_STRING: u64 = 4;
-    pub(crate) const CLOSURE_PROP: u64 = 5;
-    pub(crate) const BOX_TO_VALUE: u64 = 6;
-    pub(crate) const BOX_TO_STACK: u64 = 7;
-    pub(crate) const IN_OUT_TO_OUT: u64 = 8;
-    pub(crate) const CONSTANT_PROP_KEY_PATH: u64 = 9;
-    pub(crate) const DEAD: u64 = 1 << 6;
-    pub(crate) const OWNED_TO_GUARANTEED: u64 = 1 << 7;
-    pub(crate) const SROA: u64 = 1 << 8;
-    pub(crate) const GUARANTEED_TO_OWNED: u64 = 1 << 9;
-    pub(crate) const EXISTENTIAL_TO_GENERIC: u64 = 1 << 10;
-}
-
-/// The value witnesses (`ValueWitnessMangling.def`), in their order.
-pub(crate) const VALUE_WITNESSES: [&[u8; 2]; 24] = [
-    b"al", b"ca", b"ta", b"de", b"xx", b"XX", b"Xx", b"CP", b"Cp", b"cp", b"Tk", b"tk", b"pr",
-    b"TK", b"Cc", b"Tt", b"tT", b"xs", b"xg", b"ug", b"up", b"ui", b"et", b"st",
-];
 
 impl Demangler<'_> {
     /// `demangleThunkOrSpecialization`.

@@ -1,7 +1,7 @@
 //! The fixed words and tables of `NodePrinter.cpp`.
 
-use crate::swift::demangler::thunks::VALUE_WITNESSES;
 use crate::swift::nodes::Kind;
+use crate::swift::nodes::VALUE_WITNESSES;
 
 use Kind as K;
 

@@ -3,7 +3,7 @@
 
 use super::names::value_witness_name;
 use super::Printer;
-use crate::swift::demangler::thunks::spec;
+use crate::swift::nodes::spec;
 use crate::swift::nodes::{Id, Kind};
 
 use super::Piece::{C, T};
