@@ -182,29 +182,7 @@ fn top_entity(tree: &Tree, root: Id) -> Option<Id> {
         .iter()
         .find(|&&c| !demangler::is_function_attr(tree.kind(c)) && tree.kind(c) != K::Suffix)?;
     let mut entity = first;
-    while matches!(
-        tree.kind(entity),
-        K::Static
-            | K::Getter
-            | K::Setter
-            | K::ModifyAccessor
-            | K::Modify2Accessor
-            | K::ReadAccessor
-            | K::Read2Accessor
-            | K::WillSet
-            | K::DidSet
-            | K::InitAccessor
-            | K::GlobalGetter
-            | K::MaterializeForSet
-            | K::UnsafeAddressor
-            | K::UnsafeMutableAddressor
-            | K::OwningAddressor
-            | K::OwningMutableAddressor
-            | K::NativeOwningAddressor
-            | K::NativeOwningMutableAddressor
-            | K::NativePinningAddressor
-            | K::NativePinningMutableAddressor
-    ) {
+    while tree.kind(entity) == K::Static || nodes::is_accessor(tree.kind(entity)) {
         entity = tree.get(entity, 0)?;
     }
     Some(entity)
@@ -244,22 +222,11 @@ fn kind_of(tree: &Tree, root: Id) -> Kind {
         | K::Destructor
         | K::Deallocator
         | K::IsolatedDeallocator
-        | K::Getter
-        | K::Setter
-        | K::ModifyAccessor
-        | K::Modify2Accessor
-        | K::ReadAccessor
-        | K::Read2Accessor
-        | K::WillSet
-        | K::DidSet
-        | K::InitAccessor
-        | K::GlobalGetter
-        | K::MaterializeForSet
-        | K::UnsafeAddressor
-        | K::UnsafeMutableAddressor
         | K::ExplicitClosure
         | K::ImplicitClosure
         | K::Subscript => Kind::Function,
+        // An accessor is a function of its variable or subscript.
+        k if nodes::is_accessor(k) => Kind::Function,
         K::Variable => Kind::Data,
         K::TypeMetadata | K::FullTypeMetadata => Kind::Special("type metadata"),
         K::TypeMetadataAccessFunction => Kind::Special("type metadata accessor"),

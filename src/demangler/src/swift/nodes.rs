@@ -315,6 +315,33 @@ pub(crate) const VALUE_WITNESSES: [&[u8; 2]; 24] = [
 
 use Kind as K;
 
+/// Whether a kind is an accessor or addressor of a variable or subscript
+/// (its one child), as `demangleAccessor` and the old demangler make them.
+pub(crate) fn is_accessor(kind: Kind) -> bool {
+    matches!(
+        kind,
+        K::Getter
+            | K::Setter
+            | K::ModifyAccessor
+            | K::Modify2Accessor
+            | K::ReadAccessor
+            | K::Read2Accessor
+            | K::WillSet
+            | K::DidSet
+            | K::InitAccessor
+            | K::GlobalGetter
+            | K::MaterializeForSet
+            | K::UnsafeAddressor
+            | K::UnsafeMutableAddressor
+            | K::OwningAddressor
+            | K::OwningMutableAddressor
+            | K::NativeOwningAddressor
+            | K::NativeOwningMutableAddressor
+            | K::NativePinningAddressor
+            | K::NativePinningMutableAddressor
+    )
+}
+
 /// Whether a kind is a declaration context (`isContext`: the
 /// `CONTEXT_NODE`s of `DemangleNodes.def`, and the builtin tuple type).
 pub(crate) fn is_context(kind: Kind) -> bool {

@@ -110,3 +110,17 @@ fn no_other_scheme_s_name_is_taken_for_swift() {
         );
     }
 }
+
+#[test]
+fn every_accessor_is_a_function_of_its_storage() {
+    for name in [
+        &b"$s4main1xSivg"[..],
+        b"$s4main1xSivaO",
+        b"$s4main1xSivlo",
+        b"$s4main1xSivau",
+    ] {
+        let symbol = crate::parse(name, &Options::default()).unwrap();
+        assert_eq!(symbol.kind, crate::Kind::Function, "{}", symbol.text);
+        assert_eq!(symbol.part(symbol.parts.base_name), "x", "{}", symbol.text);
+    }
+}

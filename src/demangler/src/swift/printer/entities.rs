@@ -4,7 +4,7 @@
 
 use super::names::accessor_name;
 use super::{Display, Printer, TypePrinting};
-use crate::swift::nodes::{Id, Kind};
+use crate::swift::nodes::{is_accessor, Id, Kind};
 
 use super::Piece::{C, T};
 use Kind as K;
@@ -306,25 +306,7 @@ impl Printer<'_> {
             K::Index | K::Number | K::SpecializationPassID | K::Integer => self.num(self.index(id)),
             K::NegativeInteger => self.s(&(self.index(id) as i64).to_string()),
             K::UnknownIndex => self.s("unknown index"),
-            K::OwningAddressor
-            | K::OwningMutableAddressor
-            | K::NativeOwningAddressor
-            | K::NativeOwningMutableAddressor
-            | K::NativePinningAddressor
-            | K::NativePinningMutableAddressor
-            | K::UnsafeAddressor
-            | K::UnsafeMutableAddressor
-            | K::GlobalGetter
-            | K::Getter
-            | K::Setter
-            | K::MaterializeForSet
-            | K::WillSet
-            | K::DidSet
-            | K::ReadAccessor
-            | K::Read2Accessor
-            | K::ModifyAccessor
-            | K::Modify2Accessor
-            | K::InitAccessor => {
+            kind if is_accessor(kind) => {
                 let storage = self.child(id, 0)?;
                 return self.abstract_storage(storage, depth, as_prefix, accessor_name(kind));
             }
