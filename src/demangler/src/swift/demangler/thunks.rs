@@ -8,6 +8,16 @@ use crate::swift::nodes::{spec, Id};
 
 use Kind as K;
 
+/// The flags of a parameter's option set, in the order `demangleFuncSpecParam`
+/// reads them: `D`ead, owned to `G`uaranteed, guaranteed to `O`wned,
+/// e`X`ploded.
+const SPEC_FLAGS: [(u8, u64); 4] = [
+    (b'D', spec::DEAD),
+    (b'G', spec::OWNED_TO_GUARANTEED),
+    (b'O', spec::GUARANTEED_TO_OWNED),
+    (b'X', spec::SROA),
+];
+
 impl Demangler<'_> {
     /// `demangleThunkOrSpecialization`.
     pub(super) fn thunk_or_specialization(&mut self) -> N {
@@ -530,45 +540,22 @@ impl Demangler<'_> {
                 b'k' => add_kind(self, spec::CONSTANT_PROP_KEY_PATH),
                 _ => None,
             },
+            // An option set: its first flag, then those of `SPEC_FLAGS`
+            // after it that follow, in their order.
             b'e' => {
-                let mut value = spec::EXISTENTIAL_TO_GENERIC;
-                for (c, flag) in [
-                    (b'D', spec::DEAD),
-                    (b'G', spec::OWNED_TO_GUARANTEED),
-                    (b'O', spec::GUARANTEED_TO_OWNED),
-                    (b'X', spec::SROA),
-                ] {
-                    if self.next_if(c) {
-                        value |= flag;
-                    }
-                }
+                let value = self.spec_flags(spec::EXISTENTIAL_TO_GENERIC, &SPEC_FLAGS);
                 add_kind(self, value)
             }
             b'd' => {
-                let mut value = spec::DEAD;
-                for (c, flag) in [
-                    (b'G', spec::OWNED_TO_GUARANTEED),
-                    (b'O', spec::GUARANTEED_TO_OWNED),
-                    (b'X', spec::SROA),
-                ] {
-                    if self.next_if(c) {
-                        value |= flag;
-                    }
-                }
+                let value = self.spec_flags(spec::DEAD, &SPEC_FLAGS[1..]);
                 add_kind(self, value)
             }
             b'g' => {
-                let mut value = spec::OWNED_TO_GUARANTEED;
-                if self.next_if(b'X') {
-                    value |= spec::SROA;
-                }
+                let value = self.spec_flags(spec::OWNED_TO_GUARANTEED, &SPEC_FLAGS[3..]);
                 add_kind(self, value)
             }
             b'o' => {
-                let mut value = spec::GUARANTEED_TO_OWNED;
-                if self.next_if(b'X') {
-                    value |= spec::SROA;
-                }
+                let value = self.spec_flags(spec::GUARANTEED_TO_OWNED, &SPEC_FLAGS[3..]);
                 add_kind(self, value)
             }
             b'x' => add_kind(self, spec::SROA),
@@ -577,6 +564,17 @@ impl Demangler<'_> {
             b'r' => add_kind(self, spec::IN_OUT_TO_OUT),
             _ => None,
         }
+    }
+
+    /// `value` with each of `flags` whose letter comes next, in order.
+    fn spec_flags(&mut self, value: u64, flags: &[(u8, u64)]) -> u64 {
+        let mut value = value;
+        for &(c, flag) in flags {
+            if self.next_if(c) {
+                value |= flag;
+            }
+        }
+        value
     }
 
     /// `addFuncSpecParamNumber`.
