@@ -25,6 +25,10 @@ cd "$(dirname "$0")/.."
 VERSION=${1:-6.2.3}
 REVISION=${2:-1+b1}
 OUT=$PWD/target/swift/$VERSION
+# Every work folder of this run goes at its end (one trap for them all: a
+# second trap would replace the first, and leave the 565 MB package behind).
+WORK= TOOLS= DL=
+trap 'rm -rf ${WORK:+"$WORK"} ${TOOLS:+"$TOOLS"} ${DL:+"$DL"}' EXIT
 # The Swift-written libraries of the swiftlang package DEB into $OUT/tools.
 extract_tools() {
   mkdir -p "$OUT/tools"
@@ -34,7 +38,6 @@ extract_tools() {
 }
 if [ ! -x "$OUT/swift-demangle" ]; then
   WORK=$(mktemp -d)
-  trap 'rm -rf "$WORK"' EXIT
   mkdir -p "$WORK/lists/partial" "$WORK/cache/archives/partial" "$WORK/debs" "$WORK/root"
   echo "deb [trusted=yes] http://deb.debian.org/debian sid main" > "$WORK/sources.list"
   APT=(-o "Dir::Etc::SourceList=$WORK/sources.list" -o Dir::Etc::SourceParts=/dev/null
@@ -76,7 +79,6 @@ fi
 if [ "${SWIFT_TOOLS:-0}" = 1 ] && [ ! -d "$OUT/tools" ]; then
   # swift-demangle was built before without them: the package again.
   TOOLS=$(mktemp -d)
-  trap 'rm -rf "$TOOLS"' EXIT
   mkdir -p "$TOOLS/lists/partial" "$TOOLS/cache/archives/partial"
   echo "deb [trusted=yes] http://deb.debian.org/debian sid main" > "$TOOLS/sources.list"
   APT=(-o "Dir::Etc::SourceList=$TOOLS/sources.list" -o Dir::Etc::SourceParts=/dev/null
@@ -87,7 +89,6 @@ if [ "${SWIFT_TOOLS:-0}" = 1 ] && [ ! -d "$OUT/tools" ]; then
 fi
 if [ "${SWIFT_TESTS:-0}" = 1 ] && [ ! -d "$OUT/Inputs" ]; then
   DL=$(mktemp -d)
-  trap 'rm -rf "$DL"' EXIT
   bash ci/debian_source.sh "swiftlang=${VERSION}-${REVISION%%+*}" "$DL"
   tarball=$(ls "$DL"/swiftlang_"$VERSION".orig.tar.* | head -n 1)
   mkdir -p "$OUT/Inputs"
