@@ -93,6 +93,44 @@ enum Piece {
     C(usize),
 }
 
+/// How `printEntity` prints an entity: its type, whether it has a name of
+/// its own, the words after the name (`ExtraName`, `ExtraIndex`) or in its
+/// place (`OverwriteName`).
+#[derive(Clone, Copy)]
+struct EntityStyle<'s> {
+    typing: TypePrinting,
+    has_name: bool,
+    extra: &'s str,
+    extra_index: i64,
+    overwrite: &'s str,
+}
+
+impl<'s> EntityStyle<'s> {
+    fn new(typing: TypePrinting, has_name: bool) -> Self {
+        EntityStyle {
+            typing,
+            has_name,
+            extra: "",
+            extra_index: -1,
+            overwrite: "",
+        }
+    }
+
+    /// With words after the name, and a number after them (-1: none).
+    fn extra(self, extra: &'s str, extra_index: i64) -> Self {
+        EntityStyle {
+            extra,
+            extra_index,
+            ..self
+        }
+    }
+
+    /// With a name in place of the entity's own (`subscript`, `init`).
+    fn named(self, overwrite: &'s str) -> Self {
+        EntityStyle { overwrite, ..self }
+    }
+}
+
 /// How an entity's type is printed (`TypePrinting`).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum TypePrinting {

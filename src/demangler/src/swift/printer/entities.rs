@@ -3,7 +3,7 @@
 //! initializers, closures, nominal types, macros, and their contexts.
 
 use super::names::accessor_name;
-use super::{Display, Printer, TypePrinting};
+use super::{Display, EntityStyle, Printer, TypePrinting};
 use crate::swift::nodes::{is_accessor, Id, Kind};
 
 use super::Piece::{C, T};
@@ -50,11 +50,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::WithColon,
-                    true,
-                    "",
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::WithColon, true),
                 );
             }
             K::Function | K::BoundGenericFunction => {
@@ -62,11 +58,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::FunctionStyle,
-                    true,
-                    "",
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::FunctionStyle, true),
                 );
             }
             K::Subscript => {
@@ -74,11 +66,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::FunctionStyle,
-                    false,
-                    "",
-                    -1,
-                    "subscript",
+                    EntityStyle::new(TypePrinting::FunctionStyle, false).named("subscript"),
                 );
             }
             K::Macro => {
@@ -87,7 +75,7 @@ impl Printer<'_> {
                 } else {
                     TypePrinting::FunctionStyle
                 };
-                return self.entity(id, depth, as_prefix, typing, true, "", -1, "");
+                return self.entity(id, depth, as_prefix, EntityStyle::new(typing, true));
             }
             K::AccessorAttachedMacroExpansion
             | K::MemberAttributeAttachedMacroExpansion
@@ -124,11 +112,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    true,
-                    &extra,
-                    index as i64 + 1,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, true).extra(&extra, index as i64 + 1),
                 );
             }
             K::FreestandingMacroExpansion | K::MacroExpansionUniqueName => {
@@ -142,11 +126,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    true,
-                    extra,
-                    index as i64 + 1,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, true).extra(extra, index as i64 + 1),
                 );
             }
             K::MacroExpansionLoc => {
@@ -161,7 +141,12 @@ impl Printer<'_> {
                 }
             }
             K::GenericTypeParamDecl => {
-                return self.entity(id, depth, as_prefix, TypePrinting::NoType, true, "", -1, "");
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    EntityStyle::new(TypePrinting::NoType, true),
+                );
             }
             K::ExplicitClosure | K::ImplicitClosure => {
                 let typing = if self.options.show_function_argument_types {
@@ -179,11 +164,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    typing,
-                    false,
-                    extra,
-                    index as i64 + 1,
-                    "",
+                    EntityStyle::new(typing, false).extra(extra, index as i64 + 1),
                 );
             }
             K::Global => self.print_children(id, depth, None),
@@ -198,11 +179,8 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    false,
-                    "variable initialization expression",
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, false)
+                        .extra("variable initialization expression", -1),
                 );
             }
             K::PropertyWrapperBackingInitializer | K::PropertyWrapperInitFromProjectedValue => {
@@ -215,11 +193,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    false,
-                    extra,
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, false).extra(extra, -1),
                 );
             }
             K::DefaultArgumentInitializer => {
@@ -228,11 +202,8 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    false,
-                    "default argument ",
-                    index as i64,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, false)
+                        .extra("default argument ", index as i64),
                 );
             }
             K::DeclContext | K::Type => self.print_child(id, 0, depth),
@@ -252,7 +223,12 @@ impl Printer<'_> {
             | K::Protocol
             | K::TypeAlias
             | K::OtherNominalType => {
-                return self.entity(id, depth, as_prefix, TypePrinting::NoType, true, "", -1, "");
+                return self.entity(
+                    id,
+                    depth,
+                    as_prefix,
+                    EntityStyle::new(TypePrinting::NoType, true),
+                );
             }
             K::LocalDeclName => {
                 self.print_child(id, 1, depth);
@@ -321,11 +297,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::FunctionStyle,
-                    false,
-                    name,
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::FunctionStyle, false).extra(name, -1),
                 );
             }
             K::Constructor => {
@@ -334,11 +306,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::FunctionStyle,
-                    has_name,
-                    "init",
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::FunctionStyle, has_name).extra("init", -1),
                 );
             }
             K::Destructor
@@ -359,11 +327,7 @@ impl Printer<'_> {
                     id,
                     depth,
                     as_prefix,
-                    TypePrinting::NoType,
-                    false,
-                    name,
-                    -1,
-                    "",
+                    EntityStyle::new(TypePrinting::NoType, false).extra(name, -1),
                 );
             }
             K::InfixOperator | K::PrefixOperator | K::PostfixOperator => {
@@ -392,21 +356,15 @@ impl Printer<'_> {
                 id,
                 depth,
                 as_prefix,
-                TypePrinting::WithColon,
-                true,
-                extra,
-                -1,
-                "",
+                EntityStyle::new(TypePrinting::WithColon, true).extra(extra, -1),
             ),
             K::Subscript => self.entity(
                 id,
                 depth,
                 as_prefix,
-                TypePrinting::WithColon,
-                false,
-                extra,
-                -1,
-                "subscript",
+                EntityStyle::new(TypePrinting::WithColon, false)
+                    .extra(extra, -1)
+                    .named("subscript"),
             ),
             _ => {
                 self.invalid = true;
@@ -418,18 +376,14 @@ impl Printer<'_> {
     /// `printEntity`: the context as a prefix (`A.B.name`) or, where the
     /// name has spaces or the entity is local, as a suffix (`name in A.B`);
     /// then the entity's type.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn entity(
         &mut self,
         entity: Id,
         depth: u32,
         as_prefix: bool,
-        mut typing: TypePrinting,
-        has_name: bool,
-        extra: &str,
-        extra_index: i64,
-        overwrite: &str,
+        style: EntityStyle<'_>,
     ) -> Option<Id> {
+        let (mut typing, has_name, extra) = (style.typing, style.has_name, style.extra);
         let mut entity = entity;
         let mut generic_args = None;
         if self.kind(entity) == K::BoundGenericFunction {
@@ -469,15 +423,7 @@ impl Printer<'_> {
             }
         }
         let base_start = self.out.len();
-        self.function_name(
-            has_name,
-            overwrite,
-            extra,
-            multi_word,
-            extra_index,
-            entity,
-            depth,
-        );
+        self.function_name(&style, multi_word, entity, depth);
         if marking {
             if self.marks.as_ref().is_some_and(|m| m.base_name.is_none()) {
                 self.mark(|m, span| m.base_name = span, base_start);
@@ -547,18 +493,15 @@ impl Printer<'_> {
     }
 
     /// `printFunctionName`.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn function_name(
         &mut self,
-        has_name: bool,
-        overwrite: &str,
-        extra: &str,
+        style: &EntityStyle<'_>,
         multi_word: bool,
-        extra_index: i64,
         entity: Id,
         depth: u32,
     ) {
-        let (mut extra, mut extra_index) = (extra, extra_index);
+        let (has_name, overwrite) = (style.has_name, style.overwrite);
+        let (mut extra, mut extra_index) = (style.extra, style.extra_index);
         if has_name || !overwrite.is_empty() {
             if !extra.is_empty() && multi_word {
                 self.s(extra);
