@@ -14,11 +14,11 @@ which the reference aborts are counted apart.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corpus  # noqa: E402
 import swift_corpus  # noqa: E402
 
 COMMAND = swift_corpus.ROOT / "target" / "release" / "cpp-demangle"
@@ -26,15 +26,7 @@ COMMAND = swift_corpus.ROOT / "target" / "release" / "cpp-demangle"
 
 def ours(symbols: list[str], simplified: bool) -> list[str]:
     command = [str(COMMAND), "-s", "swift"] + (["--simplified"] if simplified else [])
-    run = subprocess.run(
-        command,
-        input="".join(s + "\n" for s in symbols),
-        capture_output=True,
-        text=True,
-        errors="surrogateescape",
-        check=True,
-    )
-    return run.stdout.split("\n")[:-1]
+    return corpus.run_filter(command, symbols)
 
 
 def main() -> int:

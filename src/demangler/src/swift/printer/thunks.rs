@@ -196,16 +196,12 @@ impl Printer<'_> {
                 if kind == K::ReabstractionThunkHelper {
                     self.s("helper ");
                 }
-                let mut idx = 0;
-                if self.len(id) == 3 {
-                    idx = 1;
-                    self.print_child(id, 0, depth);
-                    self.s(" ");
+                // A generic signature first, where there is one.
+                let base = usize::from(self.len(id) == 3);
+                if base == 1 {
+                    self.fill(id, depth, &[C(0), T(" ")]);
                 }
-                self.s("from ");
-                self.print_child(id, idx + 1, depth);
-                self.s(" to ");
-                self.print_child(id, idx, depth);
+                self.fill_from(id, base, depth, &[T("from "), C(1), T(" to "), C(0)]);
             }
             K::ReabstractionThunkHelperWithGlobalActor => {
                 self.fill(
@@ -216,18 +212,12 @@ impl Printer<'_> {
             }
             K::ReabstractionThunkHelperWithSelf => {
                 self.s("reabstraction thunk ");
-                let mut idx = 0;
-                if self.len(id) == 4 {
-                    idx = 1;
-                    self.print_child(id, 0, depth);
-                    self.s(" ");
+                let base = usize::from(self.len(id) == 4);
+                if base == 1 {
+                    self.fill(id, depth, &[C(0), T(" ")]);
                 }
-                self.s("from ");
-                self.print_child(id, idx + 2, depth);
-                self.s(" to ");
-                self.print_child(id, idx + 1, depth);
-                self.s(" self ");
-                self.print_child(id, idx, depth);
+                let pieces = [T("from "), C(2), T(" to "), C(1), T(" self "), C(0)];
+                self.fill_from(id, base, depth, &pieces);
             }
             K::AutoDiffFunction | K::AutoDiffDerivativeVTableThunk => {
                 self.autodiff_function(id, depth)
