@@ -1,7 +1,9 @@
 //! Time the core against the peer crates (`cpp_demangle`, `rustc-demangle`,
 //! `msvc-demangler`), on the symbols of a file (one a line),
 //! single-threaded and in bulk (`demangle_in_order`, what the Python `demangle_many`
-//! uses).
+//! uses). `tree` times C++ names through the tree alone (clone suffixes
+//! hidden, which the one-pass reader does not print), what `parse` and the
+//! names the one-pass reader leaves cost.
 //!
 //!     cargo run --release -p demangler --example bench -- symbols.txt
 
@@ -20,7 +22,7 @@ fn best_of(runs: usize, f: &mut dyn FnMut() -> usize) -> (f64, usize) {
 
 fn main() {
     let path = std::env::args().nth(1).expect(
-        "usage: bench SYMBOLS_FILE [crate|rustc-demangle|msvc-demangler|core|parse|many|column]",
+        "usage: bench SYMBOLS_FILE [crate|rustc-demangle|msvc-demangler|core|tree|parse|many|column]",
     );
     let only = std::env::args().nth(2);
     let run = |what: &str| only.as_deref().is_none_or(|o| o == what);
@@ -77,6 +79,18 @@ fn main() {
             symbols
                 .iter()
                 .filter(|s| demangler::demangle(s, &options).is_ok())
+                .count()
+        });
+    }
+    if run("tree") {
+        let tree = demangler::Options {
+            suffixes: false,
+            ..options
+        };
+        report("tree only (suffixes off)", "demangled", &mut || {
+            symbols
+                .iter()
+                .filter(|s| demangler::demangle(s, &tree).is_ok())
                 .count()
         });
     }

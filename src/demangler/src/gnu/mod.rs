@@ -58,6 +58,8 @@ struct Scratch {
     nodes: Vec<Node<'static>>,
     subs: Vec<Id>,
     printer: print::Buffers,
+    /// What `crate::parse` has the printer watch.
+    watch: Box<structure::Watch>,
 }
 
 thread_local! {
@@ -175,39 +177,7 @@ pub(crate) fn read_tree(
     let result = match root {
         Ok(root) => {
             let limit = options.output_limit(symbol.len());
-            let buffers = std::mem::take(&mut scratch.printer);
-            let plan = structured
-                .then(|| structure::plan(&parser.nodes, root, parser.dropped_function_type()));
-            let mut printer = Printer::new(&parser.nodes, limit, depth, buffers);
-            printer.java = java;
-            printer.ret_postfix = java;
-            printer.templates_shown = options.templates;
-            printer.suffixes_shown = options.suffixes;
-            printer.watch = plan.as_ref().map(|plan| Box::new(plan.watch()));
-            let (printed, buffers, watch) = printer.print(root, options.return_type);
-            scratch.printer = buffers;
-            match printed {
-                Printed::Text(mut text) => {
-                    // libiberty's text is a C string: a NUL in it (a Java
-                    // escape `__U_`, of code 0) ends it there, and the
-                    // parts are not found.
-                    let cut = memchr::memchr(0, text.as_bytes());
-                    if let Some(nul) = cut {
-                        text.truncate(nul);
-                    }
-                    let structure =
-                        plan.zip(watch)
-                            .filter(|_| cut.is_none())
-                            .map(|(plan, watch)| {
-                                let parts = plan.parts(&watch, &text);
-                                Box::new((plan.kind, parts))
-                            });
-                    Ok((text, structure))
-                }
-                Printed::TooLong => Err(Error::OutputTooLong { limit }),
-                Printed::TooDeep => Err(Error::TooDeep),
-                Printed::Failed => Err(Error::Unprintable),
-            }
+            print_tree(&parser, root, options, limit, structured, &mut scratch)
         }
         Err(Stop::TooDeep) => Err(Error::TooDeep),
         Err(Stop::TooComplex) => Err(Error::TooComplex),
@@ -221,6 +191,51 @@ pub(crate) fn read_tree(
     scratch.subs = subs;
     SCRATCH.set(scratch);
     result
+}
+
+/// The text of the tree `parser` read from `root`, within `limit` bytes,
+/// with the name's parts if `structured`, by the printer of [`print`] in
+/// `scratch`'s buffers.
+fn print_tree(
+    parser: &Parser<'_>,
+    root: Id,
+    options: &Options,
+    limit: usize,
+    structured: bool,
+    scratch: &mut Scratch,
+) -> Result<(String, Structure), Error> {
+    let buffers = std::mem::take(&mut scratch.printer);
+    let plan =
+        structured.then(|| structure::plan(&parser.nodes, root, parser.dropped_function_type()));
+    let java = parser.java;
+    let mut printer = Printer::new(&parser.nodes, limit, options.recursion(), buffers);
+    printer.java = java;
+    printer.ret_postfix = java;
+    printer.templates_shown = options.templates;
+    printer.suffixes_shown = options.suffixes;
+    printer.watch = plan
+        .as_ref()
+        .map(|plan| plan.watch(std::mem::take(&mut scratch.watch)));
+    let (printed, buffers, watch) = printer.print(root, options.return_type);
+    scratch.printer = buffers;
+    let mut text = match printed {
+        Printed::Text(text) => text,
+        Printed::TooLong => return Err(Error::OutputTooLong { limit }),
+        Printed::TooDeep => return Err(Error::TooDeep),
+        Printed::Failed => return Err(Error::Unprintable),
+    };
+    // libiberty's text is a C string: a NUL in it (a Java escape `__U_`,
+    // of code 0) ends it there, and the parts are not found.
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+        text.truncate(nul);
+        return Ok((text, None));
+    }
+    let structure = plan.zip(watch).map(|(plan, watch)| {
+        let parts = plan.parts(&watch, &text);
+        scratch.watch = watch;
+        Box::new((plan.kind, parts))
+    });
+    Ok((text, structure))
 }
 
 /// The whole of `parser`'s input as a name (or a type); with parameters,

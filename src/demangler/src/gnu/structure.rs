@@ -37,9 +37,10 @@ pub(crate) struct Watch {
 }
 
 impl Watch {
-    /// Note that `node` printed from `start` to `end`, if it is watched.
+    /// Note that `node` printed from `start` to `end`, if it is watched
+    /// (`nodes` is sorted: the printer asks this of every node it prints).
     pub(super) fn saw(&mut self, node: Id, start: usize, end: usize) {
-        if self.nodes.contains(&node) {
+        if self.nodes.binary_search(&node).is_ok() {
             self.seen.push((node, start, end));
         }
     }
@@ -177,21 +178,25 @@ fn collect_args(nodes: &[Node], mut list: Option<Id>, out: &mut Vec<Id>) {
 }
 
 impl Plan {
-    /// What the printer is to watch.
-    pub(crate) fn watch(&self) -> Watch {
-        let mut nodes: Vec<Id> = [self.name, self.base, self.return_type]
-            .into_iter()
-            .flatten()
-            .chain(self.args.iter().copied())
-            .chain(self.suffixes.iter().copied())
-            .collect();
+    /// What the printer is to watch, in `watch`'s lists (those of a
+    /// watch before, emptied, so that parsing allocates no new ones).
+    pub(crate) fn watch(&self, mut watch: Box<Watch>) -> Box<Watch> {
+        let Watch { nodes, seen, .. } = &mut *watch;
+        nodes.clear();
+        seen.clear();
+        nodes.extend(
+            [self.name, self.base, self.return_type]
+                .into_iter()
+                .flatten()
+                .chain(self.args.iter().copied())
+                .chain(self.suffixes.iter().copied()),
+        );
         nodes.sort_unstable();
         nodes.dedup();
-        Watch {
-            nodes,
-            function_type: self.function_type,
-            ..Watch::default()
-        }
+        watch.function_type = self.function_type;
+        watch.parameters = None;
+        watch.qualifiers = None;
+        watch
     }
 
     /// The parts, from where their nodes printed in `text`.

@@ -67,8 +67,8 @@ pub(crate) struct Buffers {
 /// Prints a tree by libiberty's `d_print_comp` rules. Its state is
 /// libiberty's `d_print_info`, field by field where it has one.
 ///
-/// `WATCH`: whether the places of watched nodes are recorded (`crate::parse`);
-/// without it, the recording is compiled out.
+/// With a `watch` (`crate::parse`), the places where the watched nodes
+/// print are recorded.
 pub(crate) struct Printer<'n, 'a> {
     /// The parsed tree (libiberty's components, here by index).
     nodes: &'n [Node<'a>],
