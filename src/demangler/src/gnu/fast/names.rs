@@ -86,6 +86,13 @@ impl<'a> Reader<'a> {
                     }
                 }
                 b'I' if !first => {
+                    // d_encoding's `has_return_type` asks
+                    // `is_ctor_dtor_or_conversion` of the name under the
+                    // last template arguments, which looks through scopes
+                    // only: under a second list the name is no
+                    // constructor's, and the return type is read
+                    // (`_ZN1AC2IiEIcEEvT_` is `void A::A<int><char>(char)`).
+                    info.ctor_dtor &= !info.template;
                     self.template_args(top)?;
                     info.template = true;
                 }
