@@ -139,6 +139,9 @@ struct Reader<'a> {
     /// Whether a lambda has been printed: only then may a repeated text
     /// hold one.
     lambda_printed: bool,
+    /// Where the output ended when a `, ` was last taken back (see
+    /// [`Reader::last`]).
+    comma_taken_back: Option<u32>,
     /// Printing a pack expansion's pattern for this element.
     expanding: Option<u32>,
     /// The length of the first pack the pattern refers to (GNU's
@@ -258,6 +261,7 @@ impl<'a> Reader<'a> {
             in_lambda: false,
             modifiers: 0,
             lambda_printed: false,
+            comma_taken_back: None,
             expanding: None,
             pack_len: None,
             recording: true,
@@ -324,7 +328,14 @@ impl<'a> Reader<'a> {
         self.out.push_str(text);
     }
 
+    /// The last character GNU's printer remembers (`last_char`, which
+    /// decides `> >` and `operator< <`): the last one printed, or the space
+    /// of a `, ` taken back after an empty pack (see [`Reader::list`]) while
+    /// nothing has been printed since.
     fn last(&self) -> u8 {
+        if self.comma_taken_back == Some(self.here()) {
+            return b' ';
+        }
         self.out.as_bytes().last().copied().unwrap_or(0)
     }
 

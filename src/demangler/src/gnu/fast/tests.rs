@@ -42,6 +42,10 @@ const SHAPES: &[(&str, &str)] = &[
     ("_Z1fIJEiEvv", "void f<, int>()"),
     ("_Z1fIiJEcEvv", "void f<int, , char>()"),
     ("_Z1fIN1AIiEEJEEvv", "void f<A<int>>()"),
+    // The `, ` taken back inside a pack still counts as the last character
+    // printed when the list around the pack ends.
+    ("_Z1fIJEEv1AIJ1BIiEDpT_EE", "void f<>(A<B<int>>)"),
+    ("_Z1fIJEEv1AIJ1BIiEDpT_DpT_EE", "void f<>(A<B<int>>)"),
     (
         "_Z1fIJicEEvDpRKT_",
         "void f<int, char>(int const&, char const&)",
@@ -93,6 +97,11 @@ const SHAPES: &[(&str, &str)] = &[
         "std::remove_reference<int&>::type&& std::move<int&>(int&)",
     ),
     ("_Z1fDaDc", "f(auto, decltype(auto))"),
+    // A constructor under two lists of template arguments has a return
+    // type (GNU's `is_ctor_dtor_or_conversion` sees the inner template).
+    ("_ZN1AC2IiEIcEEvT_", "void A::A<int><char>(char)"),
+    ("_ZN1AC2IiEIcEET_S1_", "char A::A<int><char>(A::A<int>)"),
+    ("_ZN1AD2IiEIcEEvv", "void A::~A<int><char>()"),
     ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
 ];
 

@@ -412,8 +412,9 @@ impl<'a> Reader<'a> {
     /// it is one), `, ` between, as GNU's list printer prints them: it
     /// takes back the `, ` before items that print nothing (empty packs and
     /// expansions) where they end the list, though not the last character
-    /// it remembers (`A<B<C>, J E>` is `A<B<C>>`). That character, and the
-    /// number of items.
+    /// it remembers (`A<B<C>, J E>` is `A<B<C>>`, and so is `A<J B<C> J
+    /// E E>`: see [`Reader::last`]). That character, and the number of
+    /// items.
     fn list(
         &mut self,
         ends: &[u8],
@@ -445,7 +446,8 @@ impl<'a> Reader<'a> {
             Some((first, start)) if first > 0 => self.out.truncate(start as usize - 2),
             _ => return Some((self.last(), count)),
         }
-        Some((b' ', count))
+        self.comma_taken_back = Some(self.here());
+        Some((self.last(), count))
     }
 
     /// The arguments of a pack after its `J`, up to and with its `E`;
