@@ -20,9 +20,15 @@ impl<'a> Reader<'a> {
                 self.push("std::");
                 self.unscoped_template(start, top)
             }
-            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' => {
                 let start = self.here();
                 self.unscoped_template(start, top)
+            }
+            // A closure or unnamed type, with no template arguments after
+            // it: d_name's `U` reads the unqualified name alone.
+            b'U' => {
+                self.unqualified_name()?;
+                Some(NameInfo::default())
             }
             _ => None,
         }

@@ -116,6 +116,13 @@ fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
 /// Shapes where GNU's printer does more than concatenate, left to the
 /// tree, with what `c++filt` 2.47 prints for them.
 const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
+    // GNU's `<name>` reads a closure with no template arguments after it:
+    // they are read as the next argument of the list around it.
+    ("_Z1fIZ1gvEUlvE_IiEEvv", "void f<g()::{lambda()#1}, int>()"),
+    (
+        "_Z1fI1AIZ1gvEUlvE_IiEEEvv",
+        "void f<A<g()::{lambda()#1}, int> >()",
+    ),
     // A qualifier on a qualified argument: printed once.
     ("_Z1fIKiEvKT_", "void f<int const>(int const)"),
     // An expression.
