@@ -238,6 +238,11 @@ pub(crate) enum Node<'a> {
     /// `u <source-name> <template-args>`: a vendor expression, printed
     /// `name(args)` (`DEMANGLE_COMPONENT_VENDOR_EXPR`).
     VendorExpr(Id, Id),
+    /// A part that failed to parse where libiberty keeps going with a NULL
+    /// component (a function type's ref-qualifier over types that failed,
+    /// `d_ref_qualifier` after `d_bare_function_type`): nothing prints it,
+    /// so the name fails if it is printed (`d_print_comp` of NULL).
+    Null,
 }
 
 impl Node<'_> {
@@ -301,7 +306,7 @@ impl Node<'_> {
             ExtendedOperator(_, a) => (None, Some(a)),
             Lambda(a, _) | DefaultArg(_, a) => (Some(a), None),
             Name(_) | StdName(_) | TemplateParam(_) | FunctionParam(_) | Builtin(_)
-            | FloatN(..) | Operator(_) | Number(_) | UnnamedType(_) => (None, None),
+            | FloatN(..) | Operator(_) | Number(_) | UnnamedType(_) | Null => (None, None),
         }
     }
 }

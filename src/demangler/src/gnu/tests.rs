@@ -143,6 +143,23 @@ fn a_braced_initializer_whose_type_fails_reads_on_where_libiberty_stopped() {
 }
 
 #[test]
+fn a_ref_qualifier_over_failed_parameter_types_parses_and_fails_only_in_print() {
+    // d_function_type: `FvOE` has no parameter list, but d_ref_qualifier
+    // makes `&&` over the NULL types and the `E` is read, so the type
+    // parses. Printed, it fails (c++filt 2.47 refuses `_Z1fPFvOE`); as a
+    // local name's function's return type, which is dropped, it is never
+    // printed.
+    assert_eq!(gnu("_ZZ1gIiEPFvOEiE1x").unwrap(), "g<int>(int)::x");
+    assert_eq!(gnu("_ZZ1gIiEFvREiE1x").unwrap(), "g<int>(int)::x");
+    assert_eq!(
+        gnu("_ZTSZ1gIiESt8functionIFvOEEvEUlvE_").unwrap(),
+        "typeinfo name for g<int>()::{lambda()#1}"
+    );
+    assert_eq!(gnu("_Z1fPFvOE"), Err(Error::Unprintable));
+    assert!(gnu("_Z1fIFvOEEvv").is_err());
+}
+
+#[test]
 fn global_constructors_and_destructors() {
     assert_eq!(
         gnu("_GLOBAL__I__Z3foov").unwrap(),

@@ -304,7 +304,7 @@ impl<'a> Parser<'a> {
             // libiberty reads the ref-qualifier and the `E` even where the
             // types failed (d_function_type): a failure stops where
             // libiberty's does (see `operands`).
-            let types = p.bare_function_type(true);
+            let mut types = p.bare_function_type(true);
             let qual = match p.peek() {
                 b'R' => Some(Qual::ReferenceThis),
                 b'O' => Some(Qual::RvalueReferenceThis),
@@ -312,6 +312,14 @@ impl<'a> Parser<'a> {
             };
             if qual.is_some() && matches!(types, Ok(_) | Err(Stop::Invalid)) {
                 p.advance(1);
+                // d_ref_qualifier makes its qualifier over a NULL type too
+                // (d_make_comp allows it for a function's qualifiers): the
+                // function type parses, and fails only where it prints
+                // (`ZZ1gIiEPFvOEiE1x` is `g<int>(int)::x`, its return
+                // type dropped).
+                if types.is_err() {
+                    types = Ok(p.add(Node::Null));
+                }
             }
             let mut ret = p.closed_by(types, b'E')?;
             if let Some(qual) = qual {

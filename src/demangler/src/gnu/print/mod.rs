@@ -294,6 +294,7 @@ impl<'n, 'a> Printer<'n, 'a> {
 
     fn comp_inner(&mut self, dc: Id) -> Done {
         match self.node(dc) {
+            Node::Null => Err(Failure::Unprintable),
             Node::Clone(..)
             | Node::Compound(..)
             | Node::ConstructionVtable(..)
