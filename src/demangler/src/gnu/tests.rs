@@ -250,6 +250,14 @@ fn an_unresolved_scope_that_does_not_parse_is_left_out() {
         gnu("_ZN1a1fINS_1bEEENSt9enable_ifIXntsr3std7is_sameIT_S2_KE5valueEvE4typeEv").unwrap(),
         "std::enable_if<!value, void>::type a::f<a::b>()"
     );
+    // A decltype takes the byte after its expression whatever it is
+    // (d_next_char), so the name after a failed one is read from past it
+    // (c++filt 2.47 for each).
+    assert_eq!(
+        gnu("_Z1fIiEN1AIXsr1BIDTcl1xE15valueEE4typeEv").unwrap(),
+        "A<value>::type f<int>()"
+    );
+    assert!(gnu("_Z1fIiEN1AIXsr1BIDTcl1xE5valueEE4typeEv").is_err());
 }
 
 #[test]

@@ -195,7 +195,13 @@ impl<'a> Parser<'a> {
                 let code = match self.next() {
                     b'T' | b't' => {
                         let e = self.expression()?;
-                        self.expect(b'E')?;
+                        // d_next_char: the byte after the expression is
+                        // taken whatever it is, so a failure stands past
+                        // it, where libiberty's read on from
+                        // (`an_unresolved_scope_that_does_not_parse_is_left_out`).
+                        if self.next() != b'E' {
+                            return self.invalid();
+                        }
                         let ret = self.add(Node::Decltype(e));
                         self.add_sub(ret)?;
                         return Ok(ret);
