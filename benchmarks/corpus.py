@@ -20,7 +20,14 @@ Families:
   reference pointing at another candidate, a qualified, pointer, array or
   function type put before one, a template parameter moved, the ``I`` or
   ``E`` of a template argument list moved to another level): where a
-  one-pass printer and GNU's modifier lists part ways.
+  one-pass printer and GNU's modifier lists part ways;
+* ``damaged``: each C++ symbol of ``static`` and ``nm_dynamic`` damaged
+  twice over, each time in one of other ways (two bytes swapped, a back
+  reference and a template parameter exchanged, a modifier, pack,
+  literal, name or list mark put in, a run repeated or cut out, a length
+  changed, a template parameter moved, or two of these): where libiberty
+  reads on after a failure, and where the readers' rules for rarer shapes
+  part ways.
 """
 
 from __future__ import annotations
@@ -49,7 +56,7 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/*.so"),
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged"]
 # Not harvested by default: what the environment has installed.
 HELD_OUT = ["wheels", "wheels_near_miss"]
 _MUTATION_BYTES = "_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -93,8 +100,11 @@ def harvest(family: str) -> list[str]:
     if family == "near_miss":
         real = set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
         return sorted({_near_miss(s) for s in real} - real)
+    if family == "damaged":
+        real = set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
+        return sorted({_damage(s, salt) for s in real for salt in ("a", "b")} - real)
     if family == "mutated":
-        real = {s for other in FAMILIES if other != "mutated" for s in harvest(other)}
+        real = {s for other in FAMILIES if other not in ("mutated", "damaged") for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
         # of lifetimes or more: c++filt prints each (gigabytes).
         return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))
@@ -109,7 +119,8 @@ def harvest(family: str) -> list[str]:
         if family == "wheels":
             return sorted(wheels)
         cxx = {n for n in wheels if n.startswith("_Z")}
-        return sorted(({_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx}) - cxx)
+        damaged = {_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx} | {_damage(s, "w") for s in cxx}
+        return sorted(damaged - cxx)
     rust = _nm(_files(RUST_BINARIES), "--defined-only") | _nm(_files(RUST_BINARIES), "-D", "--defined-only")
     if family == "rust_legacy":
         return sorted(n for n in rust if _LEGACY_RUST.match(n))
@@ -182,6 +193,56 @@ def _near_miss(symbol: str) -> str:
             to = min(len(rest), max(3, at + digest[1] % 17 - 8))
             return rest[:to] + mark + rest[to:]
     return _mutate(symbol)
+
+
+# What `_damage` puts into a symbol: modifiers, packs, literals, names,
+# standard abbreviations and list marks.
+_INSERTS = [
+    "Dp", "K", "VK", "P", "RK", "A_", "A3_", "M1A", "Dv4_", "U3foo", "Li1E", "FvE", "DpT_",
+    "St", "Sa", "Ss", "Sd", "N", "E", "I", "IiE", "J", "JE",
+]  # fmt: skip
+
+
+def _damage(symbol: str, salt: str, depth: int = 0) -> str:
+    """`symbol` damaged in one of the ways `damaged` lists (chosen by the
+    hash of `salt` and the symbol, so the same on every run)."""
+    digest = hashlib.sha1((salt + symbol).encode("utf-8", "surrogateescape")).digest()
+    n = len(symbol)
+    if n < 6:
+        return symbol
+    pick = [int.from_bytes(digest[i : i + 4], "big") for i in range(1, 17, 4)]
+    at = 3 + pick[0] % (n - 3)
+    kind = digest[0] % 8
+    if kind == 0 and at < n - 1:
+        return symbol[:at] + symbol[at + 1] + symbol[at] + symbol[at + 2 :]
+    if kind == 1:
+        subs = list(_SUBSTITUTION.finditer(symbol))
+        if subs:
+            m = subs[pick[1] % len(subs)]
+            into = ("T_", "T0_", "T1_", "S_", "S0_", "S1_", "S2_", "S3_")[pick[2] % 8]
+            return symbol[: m.start()] + into + symbol[m.end() :]
+    if kind == 2:
+        return symbol[:at] + _INSERTS[pick[1] % len(_INSERTS)] + symbol[at:]
+    if kind == 3:
+        end = min(n, at + 1 + pick[1] % 7)
+        return symbol[:end] + symbol[at:end] + symbol[end:]
+    if kind == 4:
+        return symbol[:at] + symbol[min(n, at + 1 + pick[1] % 5) :]
+    if kind == 5:
+        digits = [i for i, c in enumerate(symbol) if c.isdigit() and i > 2]
+        if digits:
+            i = digits[pick[1] % len(digits)]
+            return symbol[:i] + str(pick[2] % 10) + symbol[i + 1 :]
+    if kind == 6:
+        params = list(_TEMPLATE_PARAM.finditer(symbol))
+        if params:
+            m = params[pick[1] % len(params)]
+            rest = symbol[: m.start()] + symbol[m.end() :]
+            to = min(len(rest), 3 + pick[2] % max(1, len(rest) - 2))
+            return rest[:to] + m.group() + rest[to:]
+    if depth > 0:
+        return _mutate(symbol)
+    return _damage(_damage(symbol, salt + "1", depth + 1), salt + "2", depth + 1)
 
 
 def sample(symbols: list[str], count: int) -> list[str]:

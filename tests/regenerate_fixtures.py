@@ -55,6 +55,7 @@ SAMPLE_SIZES = {
     "rust_v0": 1500,
     "mutated": 4000,
     "near_miss": 4000,
+    "damaged": 4000,
 }
 # family -> how many of the symbols that differ from c++filt it adds
 MAX_DIFFERING = 200

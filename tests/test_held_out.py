@@ -1,11 +1,12 @@
 """Symbols no corpus or fixture of this project holds: those of the packages
 installed beside this Python (pyarrow, duckdb, Polars...), and their
-near-misses and mutations, against c++filt 2.47
+near-misses, mutations and damaged forms, against c++filt 2.47
 (``benchmarks/corpus.py``, families ``wheels`` and ``wheels_near_miss``;
 ``python benchmarks/compare_cxxfilt.py --family wheels`` prints the shares).
-Every one prints as c++filt prints it but the listed deliberate difference
-of an unnamed type referred back to (``Ut``: libiberty counts it as a
-substitution candidate twice; tests/test_deliberate_differences.py).
+Every one prints as c++filt prints it but the listed deliberate differences:
+an unnamed type referred back to (``Ut``: libiberty counts it as a
+substitution candidate twice; tests/test_deliberate_differences.py), and a
+damaged name whose text is over the output cap (docs/src/safety.md).
 
 And the Swift-written libraries of the Swift toolchain (SwiftSyntax, the
 compiler's macro plugins, SwiftPM, SourceKit: ``benchmarks/swift_corpus.py``,
@@ -39,9 +40,17 @@ def test_held_out_symbols_print_as_cxxfilt_prints_them(family):
     if len(symbols) < 10_000:
         pytest.skip(f"the installed packages hold {len(symbols)} symbols: too few to say much")
     differing = [
-        symbol for symbol, mine, theirs in zip(symbols, corpus.ours(symbols), corpus.cxxfilt(symbols)) if mine != theirs
+        (symbol, mine, theirs)
+        for symbol, mine, theirs in zip(symbols, corpus.ours(symbols), corpus.cxxfilt(symbols))
+        if mine != theirs
     ]
-    unexplained = [symbol for symbol in differing if "Ut" not in symbol]
+    # The unnamed type, and a damaged name that c++filt prints at more than
+    # this package's output cap (docs/src/safety.md): both listed.
+    unexplained = [
+        symbol
+        for symbol, mine, theirs in differing
+        if "Ut" not in symbol and not corpus.cause(symbol, mine, theirs).startswith("longer than")
+    ]
     assert not unexplained, f"{len(unexplained)} of {len(symbols)} differ from c++filt 2.47, e.g. {unexplained[:3]}"
 
 

@@ -11,7 +11,15 @@ use std::path::PathBuf;
 
 use demangler::{demangle_text, Options};
 
-const FAMILIES: [&str; 5] = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated"];
+const FAMILIES: [&str; 7] = [
+    "nm_dynamic",
+    "static",
+    "rust_legacy",
+    "rust_v0",
+    "mutated",
+    "near_miss",
+    "damaged",
+];
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
