@@ -1,6 +1,7 @@
 //! The terminals of the Itanium grammar, read as libiberty reads them:
 //! numbers, identifiers, discriminators, compact numbers, call offsets,
-//! clone suffixes and the constructor and destructor codes.
+//! clone suffixes and the constructor and destructor codes; and the
+//! lookahead that decides where a list of qualifiers or of parameters ends.
 //!
 //! Both readers of C++ names read them here, the parser of the tree
 //! (`super::parse`) and the one-pass printer (`super::fast`), so that a
@@ -8,6 +9,27 @@
 //! and the position, and leaves the position where the reading stopped: past
 //! what it read, or where it failed (the parser says a failure at the end
 //! of the input is a name cut short).
+
+/// Whether qualifiers begin at `at`: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
+/// (libiberty `next_is_type_qual`).
+pub(super) fn starts_type_qual(input: &[u8], at: usize) -> bool {
+    match input.get(at) {
+        Some(b'r' | b'V' | b'K') => true,
+        Some(b'D') => matches!(input.get(at + 1), Some(b'x' | b'o' | b'O' | b'w')),
+        _ => false,
+    }
+}
+
+/// Whether a parameter list ends at `at` (libiberty `d_parmlist`): at the
+/// end of the input, an `E`, a clone suffix's `.`, a requires-clause's
+/// `Q`, or a ref-qualifier of the function itself (`RE`, `OE`).
+pub(super) fn ends_parameters(input: &[u8], at: usize) -> bool {
+    match input.get(at) {
+        None | Some(0 | b'E' | b'.' | b'Q') => true,
+        Some(b'R' | b'O') => input.get(at + 1) == Some(&b'E'),
+        _ => false,
+    }
+}
 
 /// `<number> ::= [n] <decimal digits>` (libiberty `d_number`): no digits
 /// read as 0; `None` once the value passes `i32::MAX`, where libiberty
@@ -153,6 +175,35 @@ mod tests {
         let mut pos = 0;
         let value = f(input.as_bytes(), &mut pos);
         (value, pos)
+    }
+
+    #[test]
+    fn lookahead_decides_as_libiberty_decides() {
+        for (input, qual) in [
+            ("K", true),
+            ("r", true),
+            ("Dx", true),
+            ("DO", true),
+            ("Dp", false),
+            ("D", false),
+            ("P", false),
+            ("", false),
+        ] {
+            assert_eq!(starts_type_qual(input.as_bytes(), 0), qual, "{input}");
+        }
+        for (input, end) in [
+            ("", true),
+            ("E", true),
+            (".cold", true),
+            ("Q", true),
+            ("OE", true),
+            ("RE", true),
+            ("RKi", false),
+            ("O", false),
+            ("i", false),
+        ] {
+            assert_eq!(ends_parameters(input.as_bytes(), 0), end, "{input}");
+        }
     }
 
     #[test]

@@ -36,10 +36,7 @@ impl<'a> Reader<'a> {
                 // on references and functions elsewhere); one right before
                 // a function type is its `this`'s.
                 self.pos += 1;
-                if matches!(self.peek(), b'K' | b'V' | b'r' | b'F')
-                    || (self.peek() == b'D'
-                        && matches!(self.peek_next(), b'x' | b'o' | b'O' | b'w'))
-                {
+                if self.peek() == b'F' || lexemes::starts_type_qual(self.input, self.pos) {
                     return None;
                 }
                 let inner = self.modified(Self::type_)?;
@@ -562,9 +559,9 @@ impl<'a> Reader<'a> {
         let lone_void = self.peek() == b'v';
         let (_, count) = self.unmodified(|reader| {
             reader.list(b"\0E.", |reader| {
-                if reader.peek() == b'Q'
-                    || (matches!(reader.peek(), b'R' | b'O') && reader.peek_next() == b'E')
-                {
+                // The rest of `lexemes::ends_parameters`: a requires-clause
+                // or a ref-qualifier, which the tree reads.
+                if lexemes::ends_parameters(reader.input, reader.pos) {
                     return None;
                 }
                 reader.type_()

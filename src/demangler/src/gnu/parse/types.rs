@@ -8,11 +8,7 @@ impl<'a> Parser<'a> {
     /// Whether qualifiers come next: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
     /// (libiberty `next_is_type_qual`).
     pub(super) fn next_is_type_qual(&self) -> bool {
-        match self.peek() {
-            b'r' | b'V' | b'K' => true,
-            b'D' => matches!(self.peek_next(), b'x' | b'o' | b'O' | b'w'),
-            _ => false,
-        }
+        lexemes::starts_type_qual(self.input, self.pos)
     }
 
     /// `<CV-qualifiers> ::= [r] [V] [K]`, and for a member function the
@@ -356,15 +352,7 @@ impl<'a> Parser<'a> {
     /// Parameter types up to `E`, `.` or the end; a lone `void` is none.
     pub(super) fn parmlist(&mut self) -> R {
         let mut list = ListBuilder::new(false);
-        loop {
-            let peek = self.peek();
-            if matches!(peek, 0 | b'E' | b'.' | b'Q') {
-                break;
-            }
-            if matches!(peek, b'R' | b'O') && self.peek_next() == b'E' {
-                // A ref-qualifier of the function itself.
-                break;
-            }
+        while !lexemes::ends_parameters(self.input, self.pos) {
             let ty = self.type_()?;
             self.list_push(&mut list, ty);
         }
