@@ -47,15 +47,17 @@ pub(super) fn demangle(
     Ok(())
 }
 
-/// A decimal length (no leading zero, not zero) and that many bytes.
+/// A decimal length (no leading zero, not zero) and that many bytes. The
+/// length wraps as libiberty's (`parse_ident` adds up digits in a `size_t`
+/// with no check): `4444` and 64 zeros is a length of 0.
 fn segment(s: &[u8]) -> Option<(&[u8], &[u8])> {
     let digits = s.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || s[0] == b'0' {
         return None;
     }
-    let len = s[..digits].iter().try_fold(0usize, |n, &d| {
-        n.checked_mul(10)?.checked_add((d - b'0') as usize)
-    })?;
+    let len = s[..digits].iter().fold(0usize, |n, &d| {
+        n.wrapping_mul(10).wrapping_add(usize::from(d - b'0'))
+    });
     let rest = &s[digits..];
     (len <= rest.len()).then(|| rest.split_at(len))
 }

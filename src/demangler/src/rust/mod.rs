@@ -335,6 +335,26 @@ mod tests {
     }
 
     #[test]
+    fn an_identifier_length_wraps_as_in_libiberty() {
+        // libiberty's parse_ident adds up the digits in a size_t with no
+        // check (c++filt 2.47 for each): 4444 and 64 zeros is 0 bytes, and
+        // 2^64 + 3 is 3.
+        let zeros = "0".repeat(64);
+        assert_eq!(
+            run(&format!("_RNvMC0Ob4444{zeros}")).unwrap(),
+            "<*mut bool>"
+        );
+        assert_eq!(
+            run("_RNvC3foo18446744073709551619bar").unwrap(),
+            "foo[0]::bar"
+        );
+        assert_eq!(
+            run("_ZN3foo18446744073709551619bar17h0123456789abcdefE").unwrap(),
+            "foo::bar::h0123456789abcdef"
+        );
+    }
+
+    #[test]
     fn v0_consts_over_64_bits_are_printed_whole() {
         // c++filt 2.40 prints `0x23456789abcdef0123456789abcdef_`.
         assert_eq!(

@@ -202,10 +202,11 @@ impl<'s> Demangler<'s, '_> {
         if first != b'0' {
             while let Some(d @ b'0'..=b'9') = self.peek() {
                 self.next += 1;
-                len = len
-                    .checked_mul(10)
-                    .and_then(|n| n.checked_add(usize::from(d - b'0')))
-                    .ok_or(Error::Malformed)?;
+                // libiberty's `parse_ident` computes the length in a
+                // `size_t` with no check: it wraps, and a length that
+                // wraps to one within the symbol is read as that (see
+                // `legacy::segment`).
+                len = len.wrapping_mul(10).wrapping_add(usize::from(d - b'0'));
             }
         }
         self.eat(b'_');
