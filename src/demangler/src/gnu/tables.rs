@@ -292,7 +292,26 @@ pub(crate) struct StdSubstitution {
     pub last_name: Option<&'static str>,
 }
 
-pub(crate) const STD_SUBSTITUTIONS: [StdSubstitution; 7] = [
+impl StdSubstitution {
+    /// The standard abbreviation `S<code>`, by its letter.
+    pub(crate) fn of_code(code: u8) -> Option<&'static StdSubstitution> {
+        STD_SUBSTITUTIONS.iter().find(|s| s.code == code)
+    }
+
+    /// How it is spelled (libiberty `d_substitution`): in full where the
+    /// options are verbose, and as the prefix of a constructor or
+    /// destructor (`next`, the byte after it, is `C` or `D`), for the name
+    /// it takes; else tersely (`std::string`).
+    pub(crate) fn spelling(&self, verbose: bool, prefix: bool, next: u8) -> &'static str {
+        if verbose || (prefix && matches!(next, b'C' | b'D')) {
+            self.verbose
+        } else {
+            self.terse
+        }
+    }
+}
+
+const STD_SUBSTITUTIONS: [StdSubstitution; 7] = [
     StdSubstitution {
         code: b't',
         verbose: "std",
@@ -340,6 +359,20 @@ pub(crate) const STD_SUBSTITUTIONS: [StdSubstitution; 7] = [
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_standard_abbreviation_is_spelled_in_full_before_a_constructor() {
+        let string = StdSubstitution::of_code(b's').unwrap();
+        assert_eq!(string.spelling(false, false, b'C'), "std::string");
+        assert_eq!(string.spelling(false, true, b'1'), "std::string");
+        assert!(string
+            .spelling(false, true, b'C')
+            .starts_with("std::basic_string<char"));
+        assert!(string
+            .spelling(true, false, b'1')
+            .starts_with("std::basic_string<char"));
+        assert!(StdSubstitution::of_code(b'x').is_none());
+    }
 
     #[test]
     fn seq_ids_are_base_36_plus_one() {

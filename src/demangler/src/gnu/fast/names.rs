@@ -3,7 +3,7 @@
 //! each following the `super::super::parse` function it names.
 
 use super::super::lexemes;
-use super::super::tables::{self, STD_SUBSTITUTIONS};
+use super::super::tables::{self, StdSubstitution};
 use super::{NameInfo, Reader, Shape, Span, Step};
 
 impl<'a> Reader<'a> {
@@ -267,16 +267,15 @@ impl<'a> Reader<'a> {
             return self.repeat(span);
         }
         self.pos += 1;
-        let sub = STD_SUBSTITUTIONS.iter().find(|s| s.code == c)?;
+        let sub = StdSubstitution::of_code(c)?;
         if self.peek() == b'B' {
             return None;
         }
         if let Some(last) = sub.last_name {
             self.last_name = Some(last);
         }
-        let verbose = self.verbose || (prefix && matches!(self.peek(), b'C' | b'D'));
         let (start, since) = (self.here(), self.params_printed);
-        self.push(if verbose { sub.verbose } else { sub.terse });
+        self.push(sub.spelling(self.verbose, prefix, self.peek()));
         Some(self.span(start, since, Shape::Plain))
     }
 }

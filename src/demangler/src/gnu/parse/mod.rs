@@ -5,7 +5,7 @@
 
 use super::ast::{Id, Node, Operand, Qual, Special};
 use super::lexemes;
-use super::tables::{self, STD_SUBSTITUTIONS};
+use super::tables::{self, StdSubstitution};
 
 /// Why a parse stopped.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -566,15 +566,12 @@ impl<'a> Parser<'a> {
             };
         }
         self.advance(1);
-        let sub = STD_SUBSTITUTIONS
-            .iter()
-            .find(|s| s.code == c)
-            .ok_or(Stop::Invalid)?;
-        let verbose = self.verbose || (prefix && matches!(self.peek(), b'C' | b'D'));
+        let sub = StdSubstitution::of_code(c).ok_or(Stop::Invalid)?;
+        let spelling = sub.spelling(self.verbose, prefix, self.peek());
         if let Some(last) = sub.last_name {
             self.last_name = Some(self.add(Node::StdName(last)));
         }
-        let mut dc = self.add(Node::StdName(if verbose { sub.verbose } else { sub.terse }));
+        let mut dc = self.add(Node::StdName(spelling));
         if self.peek() == b'B' {
             // With ABI tags the abbreviation becomes a candidate.
             dc = self.abi_tags(dc)?;
