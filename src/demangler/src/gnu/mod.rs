@@ -218,24 +218,35 @@ fn print_tree(
         .map(|plan| plan.watch(std::mem::take(&mut scratch.watch)));
     let (printed, buffers, watch) = printer.print(root, options.return_type);
     scratch.printer = buffers;
-    let mut text = match printed {
-        Printed::Text(text) => text,
-        Printed::TooLong => return Err(Error::OutputTooLong { limit }),
-        Printed::TooDeep => return Err(Error::TooDeep),
-        Printed::Failed => return Err(Error::Unprintable),
+    let Some(watch) = watch else {
+        return text_of(printed, limit).map(|(text, _)| (text, None));
     };
-    // libiberty's text is a C string: a NUL in it (a Java escape `__U_`,
-    // of code 0) ends it there, and the parts are not found.
-    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
-        text.truncate(nul);
-        return Ok((text, None));
-    }
-    let structure = plan.zip(watch).map(|(plan, watch)| {
-        let parts = plan.parts(&watch, &text);
-        scratch.watch = watch;
-        Box::new((plan.kind, parts))
+    let read = text_of(printed, limit).map(|(text, whole)| {
+        let parts = plan
+            .filter(|_| whole)
+            .map(|plan| Box::new((plan.kind, plan.parts(&watch, &text))));
+        (text, parts)
     });
-    Ok((text, structure))
+    scratch.watch = watch;
+    read
+}
+
+/// The text a printer gave, and whether it is whole; or why it gave none.
+/// libiberty's text is a C string: a NUL in it (a Java escape `__U_`, of
+/// code 0) ends it there, and the parts are not found.
+fn text_of(printed: Printed, limit: usize) -> Result<(String, bool), Error> {
+    match printed {
+        Printed::Text(mut text) => match memchr::memchr(0, text.as_bytes()) {
+            Some(nul) => {
+                text.truncate(nul);
+                Ok((text, false))
+            }
+            None => Ok((text, true)),
+        },
+        Printed::TooLong => Err(Error::OutputTooLong { limit }),
+        Printed::TooDeep => Err(Error::TooDeep),
+        Printed::Failed => Err(Error::Unprintable),
+    }
 }
 
 /// The whole of `parser`'s input as a name (or a type); with parameters,
