@@ -98,10 +98,10 @@ def harvest(family: str) -> list[str]:
         names = _nm(_files(ARCHIVES), "--defined-only")
         return sorted(n for n in names if n.startswith("_Z"))
     if family == "near_miss":
-        real = set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
+        real = _real_cxx()
         return sorted({_near_miss(s) for s in real} - real)
     if family == "damaged":
-        real = set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
+        real = _real_cxx()
         return sorted({_damage(s, salt) for s in real for salt in ("a", "b")} - real)
     if family == "mutated":
         real = {s for other in FAMILIES if other not in ("mutated", "damaged") for s in harvest(other)}
@@ -127,6 +127,19 @@ def harvest(family: str) -> list[str]:
     if family == "rust_v0":
         return sorted(n for n in rust if n.startswith("_R"))
     raise ValueError(f"unknown family {family!r}")
+
+
+def _real_cxx() -> set[str]:
+    """The C++ symbols of `static` and `nm_dynamic`, without version
+    suffixes: what `near_miss` and `damaged` damage."""
+    return set(harvest("static")) | {n.split("@", 1)[0] for n in harvest("nm_dynamic")}
+
+
+def over_output_cap(symbol: str, text: str) -> bool:
+    """Whether `text` is longer than this package prints for `symbol`
+    (64 times the symbol plus 1 KiB, docs/src/safety.md): refused by
+    design."""
+    return len(text) > 64 * len(symbol) + 1024
 
 
 def _mutate(symbol: str) -> str:
@@ -302,7 +315,7 @@ _LITERAL = re.compile(r"\((?:unsigned |signed )?(?:char|short|int|long|long long
 def cause(symbol: str, mine: str, theirs: str) -> str:
     """A short name for why `mine` differs from c++filt's `theirs`."""
     if mine == symbol:
-        if len(theirs) > 64 * len(symbol) + 1024:
+        if over_output_cap(symbol, theirs):
             return "longer than this package's output cap (64 times the symbol)"
         if re.search(r"[CD]5E", symbol):
             return "comdat constructor/destructor (C5/D5) rejected"

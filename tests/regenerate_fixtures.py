@@ -219,7 +219,7 @@ def main() -> int:
         everywhere = dict(zip(harvested, corpus.cxxfilt(harvested)))
         # Not what c++filt prints at more than this package's output cap
         # (64 times the symbol): refused here by design, and too big to keep.
-        harvested = [s for s in harvested if len(everywhere[s]) <= 64 * len(s) + 1024]
+        harvested = [s for s in harvested if not corpus.over_output_cap(s, everywhere[s])]
         differing = [s for s, out in zip(harvested, corpus.ours(harvested)) if out != everywhere[s]]
         symbols = sorted(set(corpus.sample(harvested, SAMPLE_SIZES[family])) | set(differing[:MAX_DIFFERING]))
         expected = {s: everywhere[s] for s in symbols}
