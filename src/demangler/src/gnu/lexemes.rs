@@ -12,10 +12,13 @@
 
 /// Whether qualifiers begin at `at`: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
 /// (libiberty `next_is_type_qual`).
-pub(super) fn starts_type_qual(input: &[u8], at: usize) -> bool {
-    match input.get(at) {
-        Some(b'r' | b'V' | b'K') => true,
-        Some(b'D') => matches!(input.get(at + 1), Some(b'x' | b'o' | b'O' | b'w')),
+pub(super) const fn starts_type_qual(input: &[u8], at: usize) -> bool {
+    if at >= input.len() {
+        return false;
+    }
+    match input[at] {
+        b'r' | b'V' | b'K' => true,
+        b'D' => at + 1 < input.len() && matches!(input[at + 1], b'x' | b'o' | b'O' | b'w'),
         _ => false,
     }
 }

@@ -24,6 +24,7 @@ mod ast;
 mod blocks;
 mod fast;
 mod lexemes;
+mod lookahead;
 mod parse;
 mod print;
 mod structure;

@@ -120,7 +120,7 @@ pub(crate) const FLOAT_N: u8 = 34;
 pub(crate) const BFLOAT16: u8 = 35;
 
 /// The builtin type of a one-letter code, if the letter is one.
-pub(crate) fn builtin_code(c: u8) -> Option<u8> {
+pub(crate) const fn builtin_code(c: u8) -> Option<u8> {
     match c {
         b'a'..=b'j' | b'l'..=b'o' | b's' | b't' | b'v'..=b'z' => Some(c - b'a'),
         _ => None,

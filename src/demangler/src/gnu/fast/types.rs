@@ -2,12 +2,12 @@
 //! (`super`), each following the `super::super::parse` function it names.
 
 use super::super::lexemes;
+use super::super::lookahead::{Candidate, TypeStart};
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
 impl<'a> Reader<'a> {
-    /// `<type>` (`Parser::type_inner`) of the shapes read here; each but a
-    /// builtin, a standard name or a back reference is a candidate.
+    /// `<type>` (`Parser::type_inner`) of the shapes read here.
     pub(super) fn type_(&mut self) -> Step<Span> {
         if self.nesting == MAX_NESTING {
             return None;
@@ -21,82 +21,43 @@ impl<'a> Reader<'a> {
         span
     }
 
+    /// The production [`TypeStart`] chooses, if it is printed here; a
+    /// substitution candidate where it says.
     fn type_inner(&mut self) -> Step<Span> {
         let (start, since) = (self.here(), self.params_printed);
+        let production = TypeStart::of(self.input, self.pos);
         let peek = self.peek();
-        if let Some(code) = tables::builtin_code(peek) {
-            self.pos += 1;
-            self.push(BUILTINS[code as usize].name);
-            return Some(self.span(start, since, Shape::Plain));
-        }
-        let shape = match peek {
-            b'K' | b'V' | b'r' => {
-                // One qualifier, on a type without one that is no reference
-                // (GNU prints a repeated qualifier once, and puts qualifiers
-                // on references and functions elsewhere); one right before
-                // a function type is its `this`'s.
+        let shape = match production {
+            TypeStart::Builtin(code) => {
                 self.pos += 1;
-                if self.peek() == b'F' || lexemes::starts_type_qual(self.input, self.pos) {
-                    return None;
-                }
-                let inner = self.modified(Self::type_)?;
-                let text = match peek {
-                    b'K' => " const",
-                    b'V' => " volatile",
-                    _ => " restrict",
-                };
-                match inner.shape {
-                    Shape::Plain | Shape::Pointer => {
-                        self.push(text);
-                        Shape::Qualified
-                    }
-                    Shape::Declarator { outer: b'P', .. } => self.modify(inner, text, peek),
-                    // d_print_comp, `DEMANGLE_COMPONENT_ARRAY_TYPE`: the
-                    // qualifiers of an array are its element's.
-                    Shape::Declarator {
-                        slot,
-                        grouped: false,
-                        outer: 0,
-                        array: true,
-                    } => {
-                        self.insert(inner.start + slot, text);
-                        Shape::Declarator {
-                            slot: slot + text.len() as u32,
-                            grouped: false,
-                            outer: peek,
-                            array: true,
-                        }
-                    }
-                    _ => return None,
-                }
+                self.push(BUILTINS[code as usize].name);
+                Shape::Plain
             }
-            b'P' | b'R' | b'O' => {
-                self.pos += 1;
-                let inner = self.modified(Self::type_)?;
-                self.pointer_or_reference(peek, inner)?
-            }
-            b'F' => self.function_type()?,
-            b'A' => self.array_type()?,
-            b'D' => {
-                let code = match self.peek_next() {
-                    b'p' => return self.expansion(),
-                    // Names, not builtins: no candidates either.
-                    b'a' | b'c' => {
-                        self.pos += 2;
-                        self.push(if self.input[self.pos - 1] == b'a' {
-                            "auto"
-                        } else {
-                            "decltype(auto)"
-                        });
-                        return Some(self.span(start, since, Shape::Plain));
-                    }
-                    c => tables::d_builtin_code(c)?,
-                };
+            TypeStart::DBuiltin(code) => {
                 self.pos += 2;
                 self.push(BUILTINS[code as usize].name);
-                return Some(self.span(start, since, Shape::Plain));
+                Shape::Plain
             }
-            b'T' => {
+            // Names, not builtins.
+            TypeStart::Auto | TypeStart::DecltypeAuto => {
+                self.pos += 2;
+                self.push(if production == TypeStart::Auto {
+                    "auto"
+                } else {
+                    "decltype(auto)"
+                });
+                Shape::Plain
+            }
+            TypeStart::Qualifiers if peek != b'D' => self.qualified_type(peek)?,
+            TypeStart::Modified(code @ (b'P' | b'R' | b'O')) => {
+                self.pos += 1;
+                let inner = self.modified(Self::type_)?;
+                self.pointer_or_reference(code, inner)?
+            }
+            TypeStart::Function => self.function_type()?,
+            TypeStart::Array => self.array_type()?,
+            TypeStart::PackExpansion => return self.expansion(),
+            TypeStart::TemplateParam => {
                 // `<template-param>`: the argument's text (a template
                 // template parameter with arguments goes to the tree).
                 if !self.in_signature || self.in_lambda {
@@ -110,41 +71,83 @@ impl<'a> Reader<'a> {
                 }
                 self.template_param(n)?
             }
-            b'S' => {
-                if self.peek_next() == b't' {
-                    // `St <unqualified-name> [<template-args>]`
-                    self.name(false)?;
-                } else {
-                    // A back reference or a standard name: a candidate only
-                    // with template arguments.
-                    let sub = self.substitution(false)?;
-                    if self.peek() != b'I' {
-                        return Some(sub);
-                    }
-                    // A type other than a name as a template's name: the
-                    // tree's, as in a scope.
-                    if sub.shape != Shape::Plain {
-                        return None;
-                    }
-                    self.template_args(false)?;
-                }
+            // `St <unqualified-name> [<template-args>]`
+            TypeStart::StdName if self.peek_next() == b't' => {
+                self.name(false)?;
                 Shape::Plain
             }
-            b'N' | b'Z' | b'0'..=b'9' => {
+            TypeStart::Substitution | TypeStart::StdName => {
+                // A candidate only with template arguments.
+                let sub = self.substitution(false)?;
+                if self.peek() != b'I' {
+                    return Some(sub);
+                }
+                // A type other than a name as a template's name: the
+                // tree's, as in a scope.
+                if sub.shape != Shape::Plain {
+                    return None;
+                }
+                self.template_args(false)?;
+                Shape::Plain
+            }
+            TypeStart::Name if matches!(peek, b'N' | b'Z' | b'0'..=b'9') => {
                 if self.name(false)?.const_this {
                     return None;
                 }
                 Shape::Plain
             }
             // A closure or unnamed type, without template arguments.
-            b'U' if !self.peek_next().is_ascii_digit() => {
+            TypeStart::UnnamedType => {
                 self.unqualified_name()?;
                 Shape::Plain
             }
             _ => return None,
         };
-        self.add_sub(start, since, shape)?;
+        if production.candidate() != Candidate::Never {
+            self.add_sub(start, since, shape)?;
+        }
         Some(self.span(start, since, shape))
+    }
+
+    /// One qualifier (`code`: `K`, `V` or `r`) on a type without one that
+    /// is no reference (GNU prints a repeated qualifier once, and puts
+    /// qualifiers on references and functions elsewhere); one right before
+    /// a function type is its `this`'s, which the tree prints.
+    fn qualified_type(&mut self, code: u8) -> Step<Shape> {
+        self.pos += 1;
+        if self.peek() == b'F' || lexemes::starts_type_qual(self.input, self.pos) {
+            return None;
+        }
+        let inner = self.modified(Self::type_)?;
+        let text = match code {
+            b'K' => " const",
+            b'V' => " volatile",
+            _ => " restrict",
+        };
+        Some(match inner.shape {
+            Shape::Plain | Shape::Pointer => {
+                self.push(text);
+                Shape::Qualified
+            }
+            Shape::Declarator { outer: b'P', .. } => self.modify(inner, text, code),
+            // d_print_comp, `DEMANGLE_COMPONENT_ARRAY_TYPE`: the qualifiers
+            // of an array are its element's.
+            Shape::Declarator {
+                slot,
+                grouped: false,
+                outer: 0,
+                array: true,
+            } => {
+                self.insert(inner.start + slot, text);
+                Shape::Declarator {
+                    slot: slot + text.len() as u32,
+                    grouped: false,
+                    outer: code,
+                    array: true,
+                }
+            }
+            _ => return None,
+        })
     }
 
     /// `P`, `R` or `O` (`code`) on `inner`, just printed, as GNU's

@@ -3,6 +3,7 @@
 //! and template parameters and arguments (`d_template_args`, `d_template_arg`).
 
 use super::*;
+use crate::gnu::lookahead::{Candidate, TypeStart};
 
 impl<'a> Parser<'a> {
     /// Whether qualifiers come next: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
@@ -86,83 +87,29 @@ impl<'a> Parser<'a> {
     ///        ::= G <type> | U <source-name> [<template-args>] <type>
     ///        ::= <substitution> | Dp <type> | Dv <vector-type> ...
     /// ```
-    /// (libiberty `d_type`; a type other than a builtin or a
-    /// substitution is a substitution candidate.)
+    /// (libiberty `cplus_demangle_type`): the production [`TypeStart`]
+    /// chooses, and a substitution candidate where it says.
     pub(super) fn type_inner(&mut self) -> R {
-        if self.next_is_type_qual() {
-            let quals = self.cv_qualifiers(false)?;
-            let inner = if self.peek() == b'F' {
-                // Qualifiers before a function type are its `this`'s; the
-                // unqualified function type is no candidate.
-                self.function_type()?
-            } else {
-                self.type_()?
-            };
-            let ret = match self.node(inner) {
-                // The ref-qualifier goes outside the cv-qualifiers. GNU
-                // moves it in place: where `inner` came from a substitution,
-                // every use of it gets the qualifiers too.
-                Node::Qual(q @ (Qual::ReferenceThis | Qual::RvalueReferenceThis), f, None) => {
-                    let wrapped = self.wrap_quals(&quals, f);
-                    self.nodes[inner as usize] = Node::Qual(q, wrapped, None);
-                    inner
-                }
-                _ => self.wrap_quals(&quals, inner),
-            };
-            self.add_sub(ret)?;
-            return Ok(ret);
-        }
-        let peek = self.peek();
-        if let Some(code) = tables::builtin_code(peek) {
-            self.advance(1);
-            return Ok(self.add(Node::Builtin(code)));
-        }
-        let ret = match peek {
-            b'u' => {
+        let start = TypeStart::of(self.input, self.pos);
+        let ret = match start {
+            TypeStart::Qualifiers => self.qualified_type()?,
+            TypeStart::Builtin(code) => {
+                self.advance(1);
+                self.add(Node::Builtin(code))
+            }
+            TypeStart::Vendor => {
                 self.advance(1);
                 let name = self.source_name()?;
                 self.add(Node::VendorType(name))
             }
-            b'F' => self.function_type()?,
-            b'A' => self.array_type()?,
-            b'M' => self.ptrmem_type()?,
-            b'T' => {
-                let mut ret = self.template_param()?;
-                if self.peek() == b'I' {
-                    if !self.is_conversion {
-                        self.add_sub(ret)?;
-                        let args = self.template_args()?;
-                        ret = self.add(Node::Template(ret, args));
-                    } else {
-                        // In a conversion operator's type the arguments
-                        // may be the operator's own: take them only if
-                        // another argument list follows.
-                        // A trial that fails (it may refer to candidates
-                        // not made yet) is only backtracked, as libiberty's
-                        // is (cplus_demangle_type, `case 'T'`).
-                        let checkpoint =
-                            (self.pos, self.nodes.len(), self.subs.len(), self.last_name);
-                        let args = match self.template_args() {
-                            Err(Stop::Invalid) if self.peek() != b'I' => None,
-                            result => Some(result?),
-                        };
-                        if let (Some(args), b'I') = (args, self.peek()) {
-                            self.add_sub(ret)?;
-                            ret = self.add(Node::Template(ret, args));
-                        } else {
-                            self.pos = checkpoint.0;
-                            self.nodes.truncate(checkpoint.1);
-                            self.subs.truncate(checkpoint.2);
-                            self.last_name = checkpoint.3;
-                        }
-                    }
-                }
-                ret
-            }
-            b'O' | b'P' | b'R' | b'C' | b'G' => {
+            TypeStart::Function => self.function_type()?,
+            TypeStart::Array => self.array_type()?,
+            TypeStart::PointerToMember => self.ptrmem_type()?,
+            TypeStart::TemplateParam => self.template_template_param()?,
+            TypeStart::Modified(code) => {
                 self.advance(1);
                 let inner = self.type_()?;
-                self.add(match peek {
+                self.add(match code {
                     b'O' => Node::RvalueReference(inner),
                     b'P' => Node::Pointer(inner),
                     b'R' => Node::Reference(inner),
@@ -170,10 +117,8 @@ impl<'a> Parser<'a> {
                     _ => Node::Imaginary(inner),
                 })
             }
-            // cplus_demangle_type: `U` and a letter is a closure type or an
-            // unnamed enum as a type (GNU 2.46), a digit a vendor qualifier.
-            b'U' if !self.peek_next().is_ascii_digit() => self.unqualified_name()?,
-            b'U' => {
+            TypeStart::UnnamedType => self.unqualified_name()?,
+            TypeStart::VendorQualified => {
                 // libiberty reads the arguments and the type even where the
                 // name before them failed (see `operands`).
                 self.advance(1);
@@ -186,114 +131,176 @@ impl<'a> Parser<'a> {
                 ])?;
                 self.add(Node::VendorQual(ty, qual))
             }
-            b'D' => {
-                self.advance(1);
-                let code = match self.next() {
-                    b'T' | b't' => {
-                        let e = self.expression()?;
-                        // d_next_char: the byte after the expression is
-                        // taken whatever it is, so a failure stands past
-                        // it, where libiberty's read on from
-                        // (`an_unresolved_scope_that_does_not_parse_is_left_out`).
-                        if self.next() != b'E' {
-                            return self.invalid();
-                        }
-                        let ret = self.add(Node::Decltype(e));
-                        self.add_sub(ret)?;
-                        return Ok(ret);
-                    }
-                    b'p' => {
-                        let inner = self.type_()?;
-                        let ret = self.add(Node::PackExpansion(inner));
-                        self.add_sub(ret)?;
-                        return Ok(ret);
-                    }
-                    b'a' => return Ok(self.add(Node::Name("auto"))),
-                    b'c' => return Ok(self.add(Node::Name("decltype(auto)"))),
-                    // `DB`/`DU <number or expression> _`: Clang's `_BitInt(N)`,
-                    // which GNU 2.47 refuses; read as LLVM 19's demangler
-                    // reads it, which makes it no substitution candidate.
-                    b'B' | b'U' => {
-                        let signed = self.input[self.pos - 1] == b'B';
-                        let size = if self.peek().is_ascii_digit() {
-                            let start = self.pos;
-                            while self.peek().is_ascii_digit() {
-                                self.advance(1);
-                            }
-                            self.add(Node::Name(&self.text[start..self.pos]))
-                        } else {
-                            self.expression()?
-                        };
-                        self.expect(b'_')?;
-                        return Ok(self.add(Node::BitInt(size, signed)));
-                    }
-                    b'F' => {
-                        let n = self.number()?;
-                        if self.peek() == b'b' {
-                            if n != 16 {
-                                return self.invalid();
-                            }
-                            self.advance(1);
-                            tables::BFLOAT16
-                        } else {
-                            let x = self.peek() == b'x';
-                            if !x && self.peek() != b'_' {
-                                return self.invalid();
-                            }
-                            self.advance(1);
-                            // d_builtin_type's `short arg`: the number wraps as GCC's
-                            // conversion does.
-                            return Ok(self.add(Node::FloatN(n as i16, x)));
-                        }
-                    }
-                    b'v' => {
-                        let ret = self.vector_type()?;
-                        self.add_sub(ret)?;
-                        return Ok(ret);
-                    }
-                    c => match tables::d_builtin_code(c) {
-                        Some(code) => code,
-                        None => return self.invalid(),
-                    },
-                };
-                return Ok(self.add(Node::Builtin(code)));
-            }
-            b'S' => {
-                let next = self.peek_next();
-                if next.is_ascii_digit() || next == b'_' || next.is_ascii_uppercase() {
-                    let sub = self.substitution(false)?;
-                    // d_name (through d_class_enum_type): a module from a
-                    // substitution names the entity that follows, which is
-                    // a candidate, as is its template.
-                    let name = match self.node(sub) {
-                        Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
-                        _ if self.peek() != b'I' => return Ok(sub),
-                        _ => sub,
-                    };
-                    if self.peek() != b'I' {
-                        name
-                    } else {
-                        if name != sub {
-                            self.add_sub(name)?;
-                        }
-                        let args = self.template_args()?;
-                        self.add(Node::Template(name, args))
-                    }
-                } else {
-                    let ret = self.name()?;
-                    // d_name takes a standard abbreviation as it is, ABI
-                    // tags and all (`d_substitution` made a tagged one a
-                    // candidate already): no candidate more.
-                    if self.is_abbreviation(ret) {
-                        return Ok(ret);
-                    }
-                    ret
+            TypeStart::Substitution => {
+                let (ret, candidate) = self.substituted_type()?;
+                if !candidate {
+                    return Ok(ret);
                 }
+                ret
             }
-            _ => self.name()?,
+            TypeStart::StdName | TypeStart::Name => {
+                let ret = self.name()?;
+                // d_name takes a standard abbreviation as it is, ABI tags
+                // and all (`d_substitution` made a tagged one a candidate
+                // already): no candidate more.
+                if start == TypeStart::StdName && self.is_abbreviation(ret) {
+                    return Ok(ret);
+                }
+                ret
+            }
+            _ => {
+                self.advance(1);
+                self.next();
+                self.d_type(start)?
+            }
         };
-        self.add_sub(ret)?;
+        if start.candidate() != Candidate::Never {
+            self.add_sub(ret)?;
+        }
         Ok(ret)
+    }
+
+    /// `<qualified-type> ::= <CV-qualifiers> <type>`, or qualifiers before
+    /// a function type, which are its `this`'s (`cplus_demangle_type`'s
+    /// `next_is_type_qual` case); the unqualified function type is no
+    /// candidate.
+    fn qualified_type(&mut self) -> R {
+        let quals = self.cv_qualifiers(false)?;
+        let inner = if self.peek() == b'F' {
+            self.function_type()?
+        } else {
+            self.type_()?
+        };
+        Ok(match self.node(inner) {
+            // The ref-qualifier goes outside the cv-qualifiers. GNU moves it
+            // in place: where `inner` came from a substitution, every use of
+            // it gets the qualifiers too.
+            Node::Qual(q @ (Qual::ReferenceThis | Qual::RvalueReferenceThis), f, None) => {
+                let wrapped = self.wrap_quals(&quals, f);
+                self.nodes[inner as usize] = Node::Qual(q, wrapped, None);
+                inner
+            }
+            _ => self.wrap_quals(&quals, inner),
+        })
+    }
+
+    /// `<template-param> [<template-args>]` as a type
+    /// (`cplus_demangle_type`, `case 'T'`): with arguments, a template
+    /// template parameter, itself a candidate.
+    fn template_template_param(&mut self) -> R {
+        let ret = self.template_param()?;
+        if self.peek() != b'I' {
+            return Ok(ret);
+        }
+        if !self.is_conversion {
+            self.add_sub(ret)?;
+            let args = self.template_args()?;
+            return Ok(self.add(Node::Template(ret, args)));
+        }
+        // In a conversion operator's type the arguments may be the
+        // operator's own: take them only if another argument list follows.
+        // A trial that fails (it may refer to candidates not made yet) is
+        // only backtracked, as libiberty's is.
+        let checkpoint = (self.pos, self.nodes.len(), self.subs.len(), self.last_name);
+        let args = match self.template_args() {
+            Err(Stop::Invalid) if self.peek() != b'I' => None,
+            result => Some(result?),
+        };
+        if let (Some(args), b'I') = (args, self.peek()) {
+            self.add_sub(ret)?;
+            return Ok(self.add(Node::Template(ret, args)));
+        }
+        self.pos = checkpoint.0;
+        self.nodes.truncate(checkpoint.1);
+        self.subs.truncate(checkpoint.2);
+        self.last_name = checkpoint.3;
+        Ok(ret)
+    }
+
+    /// A back reference as a type (`cplus_demangle_type`, `case 'S'`), and
+    /// whether it is a candidate: with template arguments after it. A module from a
+    /// substitution names the entity that follows (d_name through
+    /// d_class_enum_type), which is a candidate, as is its template.
+    fn substituted_type(&mut self) -> Result<(Id, bool), Stop> {
+        let sub = self.substitution(false)?;
+        let name = match self.node(sub) {
+            Node::ModuleName(..) => self.unqualified_name_in(Some(sub))?,
+            _ if self.peek() != b'I' => return Ok((sub, false)),
+            _ => sub,
+        };
+        if self.peek() != b'I' {
+            return Ok((name, true));
+        }
+        if name != sub {
+            self.add_sub(name)?;
+        }
+        let args = self.template_args()?;
+        Ok((self.add(Node::Template(name, args)), true))
+    }
+
+    /// The types of two letters that begin with `D` (`cplus_demangle_type`,
+    /// `case 'D'`), both read.
+    fn d_type(&mut self, start: TypeStart) -> R {
+        Ok(match start {
+            TypeStart::Decltype => {
+                let e = self.expression()?;
+                // d_next_char: the byte after the expression is taken
+                // whatever it is, so a failure stands past it, where
+                // libiberty's read on from
+                // (`an_unresolved_scope_that_does_not_parse_is_left_out`).
+                if self.next() != b'E' {
+                    return self.invalid();
+                }
+                self.add(Node::Decltype(e))
+            }
+            TypeStart::PackExpansion => {
+                let inner = self.type_()?;
+                self.add(Node::PackExpansion(inner))
+            }
+            TypeStart::Auto => self.add(Node::Name("auto")),
+            TypeStart::DecltypeAuto => self.add(Node::Name("decltype(auto)")),
+            // `DB`/`DU <number or expression> _`: Clang's `_BitInt(N)`,
+            // which GNU 2.47 refuses; read as LLVM 19's demangler reads it,
+            // which makes it no substitution candidate.
+            TypeStart::BitInt => {
+                let signed = self.input[self.pos - 1] == b'B';
+                let size = if self.peek().is_ascii_digit() {
+                    let start = self.pos;
+                    while self.peek().is_ascii_digit() {
+                        self.advance(1);
+                    }
+                    self.add(Node::Name(&self.text[start..self.pos]))
+                } else {
+                    self.expression()?
+                };
+                self.expect(b'_')?;
+                self.add(Node::BitInt(size, signed))
+            }
+            TypeStart::FloatN => self.float_n()?,
+            TypeStart::Vector => self.vector_type()?,
+            TypeStart::DBuiltin(code) => self.add(Node::Builtin(code)),
+            _ => return self.invalid(),
+        })
+    }
+
+    /// `DF <number> _` `_FloatN`, `DF <number> x` `_FloatNx`, `DF16b`
+    /// `std::bfloat16_t` (d_builtin_type's `short arg`: the number wraps as
+    /// GCC's conversion does).
+    fn float_n(&mut self) -> R {
+        let n = self.number()?;
+        if self.peek() == b'b' {
+            if n != 16 {
+                return self.invalid();
+            }
+            self.advance(1);
+            return Ok(self.add(Node::Builtin(tables::BFLOAT16)));
+        }
+        let x = self.peek() == b'x';
+        if !x && self.peek() != b'_' {
+            return self.invalid();
+        }
+        self.advance(1);
+        Ok(self.add(Node::FloatN(n as i16, x)))
     }
 
     /// `<function-type> ::= [<CV-qualifiers>] [Dx] F [Y] <bare-function-type>

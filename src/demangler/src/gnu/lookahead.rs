@@ -1,0 +1,232 @@
+//! Which production of the Itanium grammar the next bytes begin, decided
+//! once for both readers of C++ names, in libiberty's order of candidates;
+//! and which of them are substitution candidates.
+//!
+//! The parser of the tree (`super::parse`) and the one-pass printer
+//! (`super::fast`) both match on these: the parser reads every production,
+//! the one-pass printer the ones it prints and gives up on the rest, which
+//! the tree then reads. So a change in libiberty's choice of production, or
+//! in which productions it adds to its substitution table, is made here once.
+
+use super::lexemes;
+use super::tables;
+
+/// The production a `<type>` begins with (libiberty `cplus_demangle_type`,
+/// its cases in its order).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum TypeStart {
+    /// `r`, `V`, `K` and the exception specifications (`next_is_type_qual`):
+    /// `<qualified-type>`, or a qualified `<function-type>`.
+    Qualifiers,
+    /// A one-letter `<builtin-type>`, by its index in `tables::BUILTINS`.
+    Builtin(u8),
+    /// `u <source-name>`: a vendor extended type.
+    Vendor,
+    /// `F`: `<function-type>`.
+    Function,
+    /// `A`: `<array-type>`.
+    Array,
+    /// `M`: `<pointer-to-member-type>`.
+    PointerToMember,
+    /// `T`: `<template-param>`, with `<template-args>` a template template
+    /// parameter.
+    TemplateParam,
+    /// `P`, `R`, `O`, `C`, `G` and the type they modify: a pointer, an
+    /// lvalue or rvalue reference, a complex or imaginary type.
+    Modified(u8),
+    /// `U` and a letter: a closure type or an unnamed type or enum, as a
+    /// type (`d_unqualified_name`).
+    UnnamedType,
+    /// `U` and a digit: `U <source-name> [<template-args>] <type>`, a
+    /// vendor qualifier.
+    VendorQualified,
+    /// `DT` or `Dt`: `<decltype>`.
+    Decltype,
+    /// `Dp`: a pack expansion.
+    PackExpansion,
+    /// `Da`: `auto`.
+    Auto,
+    /// `Dc`: `decltype(auto)`.
+    DecltypeAuto,
+    /// `DB` or `DU`: Clang's `_BitInt(N)`, read as LLVM reads it.
+    BitInt,
+    /// `DF`: `_FloatN`, `_FloatNx` or `std::bfloat16_t`.
+    FloatN,
+    /// `Dv`: a vector type.
+    Vector,
+    /// `D` and a letter of `tables::d_builtin_code`: a two-letter builtin.
+    DBuiltin(u8),
+    /// `D` and anything else: no type.
+    Invalid,
+    /// `S` and `_`, a digit or an upper-case letter: a back reference.
+    Substitution,
+    /// `S` and a lower-case letter: `St <unqualified-name>` or a standard
+    /// abbreviation (`Sa`, `Ss`...), read as a `<name>`.
+    StdName,
+    /// Anything else: `<class-enum-type>`, a `<name>`.
+    Name,
+}
+
+/// Whether a production makes a substitution candidate of what it read
+/// (libiberty `d_add_substitution` at the end of `cplus_demangle_type`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Candidate {
+    Always,
+    Never,
+    /// As the reader finds: a back reference or a standard abbreviation is
+    /// one only with template arguments after it (or, for a back reference,
+    /// a module's entity after it); `St <unqualified-name>` always.
+    AsRead,
+}
+
+/// [`TypeStart::by_first_byte`] of every byte, looked up once a type.
+const TYPE_BY_FIRST_BYTE: [Option<TypeStart>; 256] = {
+    let mut table = [None; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = TypeStart::by_first_byte(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+impl TypeStart {
+    /// The production the type at `at` begins with.
+    #[inline(always)]
+    pub(super) fn of(input: &[u8], at: usize) -> TypeStart {
+        let byte = |i: usize| input.get(i).copied().unwrap_or(0);
+        match TYPE_BY_FIRST_BYTE[usize::from(byte(at))] {
+            Some(start) => start,
+            None => TypeStart::by_two_bytes(byte(at), byte(at + 1)),
+        }
+    }
+
+    /// What the first byte of a type says alone; `None` for `D`, `S` and
+    /// `U`, whose next byte decides.
+    const fn by_first_byte(first: u8) -> Option<TypeStart> {
+        if let Some(code) = tables::builtin_code(first) {
+            return Some(TypeStart::Builtin(code));
+        }
+        // `r`, `V`, `K` (`D` decides with its next byte).
+        if lexemes::starts_type_qual(&[first], 0) {
+            return Some(TypeStart::Qualifiers);
+        }
+        Some(match first {
+            b'u' => TypeStart::Vendor,
+            b'F' => TypeStart::Function,
+            b'A' => TypeStart::Array,
+            b'M' => TypeStart::PointerToMember,
+            b'T' => TypeStart::TemplateParam,
+            b'O' | b'P' | b'R' | b'C' | b'G' => TypeStart::Modified(first),
+            b'D' | b'S' | b'U' => return None,
+            _ => TypeStart::Name,
+        })
+    }
+
+    /// A type that begins with `D`, `S` or `U` (`first`), by the byte
+    /// after it.
+    fn by_two_bytes(first: u8, next: u8) -> TypeStart {
+        match first {
+            b'U' if next.is_ascii_digit() => TypeStart::VendorQualified,
+            b'U' => TypeStart::UnnamedType,
+            b'S' if next.is_ascii_digit() || next == b'_' || next.is_ascii_uppercase() => {
+                TypeStart::Substitution
+            }
+            b'S' => TypeStart::StdName,
+            _ if lexemes::starts_type_qual(&[first, next], 0) => TypeStart::Qualifiers,
+            _ => match next {
+                b'T' | b't' => TypeStart::Decltype,
+                b'p' => TypeStart::PackExpansion,
+                b'a' => TypeStart::Auto,
+                b'c' => TypeStart::DecltypeAuto,
+                b'B' | b'U' => TypeStart::BitInt,
+                b'F' => TypeStart::FloatN,
+                b'v' => TypeStart::Vector,
+                c => tables::d_builtin_code(c).map_or(TypeStart::Invalid, TypeStart::DBuiltin),
+            },
+        }
+    }
+
+    /// Whether the type read is a substitution candidate: every type but a
+    /// builtin, `auto` and the like, and a back reference or standard
+    /// abbreviation without template arguments.
+    pub(super) fn candidate(self) -> Candidate {
+        match self {
+            TypeStart::Builtin(_)
+            | TypeStart::DBuiltin(_)
+            | TypeStart::Auto
+            | TypeStart::DecltypeAuto
+            | TypeStart::BitInt
+            | TypeStart::FloatN
+            | TypeStart::Invalid => Candidate::Never,
+            TypeStart::Substitution | TypeStart::StdName => Candidate::AsRead,
+            _ => Candidate::Always,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_type_begins_as_libiberty_reads_it() {
+        let cases: &[(&str, TypeStart)] = &[
+            ("Kc", TypeStart::Qualifiers),
+            ("Dxv", TypeStart::Qualifiers),
+            ("i", TypeStart::Builtin(b'i' - b'a')),
+            ("u3foo", TypeStart::Vendor),
+            ("FvvE", TypeStart::Function),
+            ("A3_i", TypeStart::Array),
+            ("M1Ai", TypeStart::PointerToMember),
+            ("T_", TypeStart::TemplateParam),
+            ("Pi", TypeStart::Modified(b'P')),
+            ("Gi", TypeStart::Modified(b'G')),
+            ("Ut_", TypeStart::UnnamedType),
+            ("U3fooi", TypeStart::VendorQualified),
+            ("DTfp_E", TypeStart::Decltype),
+            ("DpT_", TypeStart::PackExpansion),
+            ("Da", TypeStart::Auto),
+            ("Dc", TypeStart::DecltypeAuto),
+            ("DB8_", TypeStart::BitInt),
+            ("DF16_", TypeStart::FloatN),
+            ("Dv4_i", TypeStart::Vector),
+            ("Dn", TypeStart::DBuiltin(tables::NULLPTR)),
+            ("Dz", TypeStart::Invalid),
+            ("D", TypeStart::Invalid),
+            ("S_", TypeStart::Substitution),
+            ("S0_", TypeStart::Substitution),
+            ("SA_", TypeStart::Substitution),
+            ("St3foo", TypeStart::StdName),
+            ("Sa", TypeStart::StdName),
+            ("N1A1BE", TypeStart::Name),
+            ("3foo", TypeStart::Name),
+            ("", TypeStart::Name),
+        ];
+        for &(input, start) in cases {
+            assert_eq!(TypeStart::of(input.as_bytes(), 0), start, "{input}");
+        }
+    }
+
+    #[test]
+    fn no_qualifier_begins_with_a_builtin_letter() {
+        for first in 0..=u8::MAX {
+            for second in 0..=u8::MAX {
+                assert!(
+                    tables::builtin_code(first).is_none()
+                        || !lexemes::starts_type_qual(&[first, second], 0),
+                    "{first} {second}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn builtins_and_bare_back_references_are_no_candidates() {
+        assert_eq!(TypeStart::Builtin(0).candidate(), Candidate::Never);
+        assert_eq!(TypeStart::Auto.candidate(), Candidate::Never);
+        assert_eq!(TypeStart::Substitution.candidate(), Candidate::AsRead);
+        assert_eq!(TypeStart::Modified(b'P').candidate(), Candidate::Always);
+        assert_eq!(TypeStart::Name.candidate(), Candidate::Always);
+    }
+}
