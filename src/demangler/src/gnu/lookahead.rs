@@ -165,6 +165,143 @@ impl TypeStart {
     }
 }
 
+/// The production a `<name>` begins with (libiberty `d_name`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum NameStart {
+    /// `N`: `<nested-name>`.
+    Nested,
+    /// `Z`: `<local-name>`.
+    Local,
+    /// `U`: a closure or unnamed type, read alone (`d_name` takes no
+    /// template arguments after it).
+    Unnamed,
+    /// `St <unqualified-name>`, then `<template-args>` if `I` follows.
+    Std,
+    /// `S` and anything else: a back reference (maybe to a module) or a
+    /// standard abbreviation, then `<template-args>` if `I` follows.
+    Substitution,
+    /// `<unscoped-name>`, then `<template-args>` if `I` follows.
+    Unscoped,
+}
+
+impl NameStart {
+    /// The production the name at `at` begins with.
+    #[inline(always)]
+    pub(super) fn of(input: &[u8], at: usize) -> NameStart {
+        match input.get(at) {
+            Some(b'N') => NameStart::Nested,
+            Some(b'Z') => NameStart::Local,
+            Some(b'U') => NameStart::Unnamed,
+            Some(b'S') if input.get(at + 1) == Some(&b't') => NameStart::Std,
+            Some(b'S') => NameStart::Substitution,
+            _ => NameStart::Unscoped,
+        }
+    }
+}
+
+/// What comes next in a `<prefix>` (libiberty `d_prefix`), `first` before
+/// any part of it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum PrefixPart {
+    /// `E`: the prefix ends (after one part at least).
+    End,
+    /// `DT` or `Dt`, first only: `<decltype>`.
+    Decltype,
+    /// `<unqualified-name>` (of a module, or a friend's: `W`, `F`).
+    Unqualified,
+    /// `S`: a back reference or standard abbreviation (the reader decides
+    /// where one may stand: a module's anywhere, any other first only and
+    /// not alone).
+    Substitution,
+    /// `I`, not first: `<template-args>` of the prefix so far.
+    TemplateArgs,
+    /// `T`, first only: `<template-param>`.
+    TemplateParam,
+    /// `M`: the initializer scope of a lambda, printed as nothing.
+    Initializer,
+    /// Anything else, or a part out of its place.
+    Invalid,
+}
+
+impl PrefixPart {
+    /// What the bytes at `at` begin in a prefix, `first` before any part.
+    #[inline(always)]
+    pub(super) fn of(input: &[u8], at: usize, first: bool) -> PrefixPart {
+        let byte = |i: usize| input.get(i).copied().unwrap_or(0);
+        match byte(at) {
+            b'E' if !first => PrefixPart::End,
+            b'D' if matches!(byte(at + 1), b'T' | b't') => {
+                if first {
+                    PrefixPart::Decltype
+                } else {
+                    PrefixPart::Invalid
+                }
+            }
+            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' | b'F' => {
+                PrefixPart::Unqualified
+            }
+            b'S' => PrefixPart::Substitution,
+            b'I' if !first => PrefixPart::TemplateArgs,
+            b'T' if first => PrefixPart::TemplateParam,
+            b'M' => PrefixPart::Initializer,
+            _ => PrefixPart::Invalid,
+        }
+    }
+}
+
+/// The production an `<unqualified-name>` begins with, after any module
+/// and friend marks (libiberty `d_unqualified_name`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum UnqualifiedStart {
+    /// A digit: `<source-name>`.
+    Source,
+    /// A lower-case letter: `<operator-name>`.
+    Operator,
+    /// `DC <source-name>+ E`: a structured binding.
+    StructuredBinding,
+    /// `C` or `D`: `<ctor-dtor-name>`.
+    CtorDtor,
+    /// `L <source-name> [<discriminator>]`: a local source name.
+    LocalSource,
+    /// `Ul`: `<closure-type-name>`.
+    Lambda,
+    /// `Ut`: `<unnamed-type-name>`.
+    UnnamedType,
+    /// `Ue`: an unnamed enum (GNU 2.46).
+    UnnamedEnum,
+    /// Anything else.
+    Invalid,
+}
+
+impl UnqualifiedStart {
+    /// The production the unqualified name at `at` begins with.
+    #[inline(always)]
+    pub(super) fn of(input: &[u8], at: usize) -> UnqualifiedStart {
+        let byte = |i: usize| input.get(i).copied().unwrap_or(0);
+        match (byte(at), byte(at + 1)) {
+            (b'0'..=b'9', _) => UnqualifiedStart::Source,
+            (b'a'..=b'z', _) => UnqualifiedStart::Operator,
+            (b'D', b'C') => UnqualifiedStart::StructuredBinding,
+            (b'C' | b'D', _) => UnqualifiedStart::CtorDtor,
+            (b'L', _) => UnqualifiedStart::LocalSource,
+            (b'U', b'l') => UnqualifiedStart::Lambda,
+            (b'U', b't') => UnqualifiedStart::UnnamedType,
+            (b'U', b'e') => UnqualifiedStart::UnnamedEnum,
+            _ => UnqualifiedStart::Invalid,
+        }
+    }
+
+    /// Whether a production of a name begins here, a local source name's
+    /// aside: where none does, or a local source name fails,
+    /// `d_unqualified_name` gives up at once, without reading ABI tags.
+    pub(super) fn begins_a_name(self) -> bool {
+        !matches!(
+            self,
+            UnqualifiedStart::Invalid | UnqualifiedStart::LocalSource
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +355,63 @@ mod tests {
                     "{first} {second}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_name_and_its_parts_begin_as_libiberty_reads_them() {
+        let names: &[(&str, NameStart)] = &[
+            ("N1AE", NameStart::Nested),
+            ("Z1fvE1x", NameStart::Local),
+            ("UlvE_", NameStart::Unnamed),
+            ("St3foo", NameStart::Std),
+            ("S_", NameStart::Substitution),
+            ("Sa", NameStart::Substitution),
+            ("3foo", NameStart::Unscoped),
+            ("", NameStart::Unscoped),
+        ];
+        for &(input, start) in names {
+            assert_eq!(NameStart::of(input.as_bytes(), 0), start, "{input}");
+        }
+        let parts: &[(&str, bool, PrefixPart)] = &[
+            ("E", false, PrefixPart::End),
+            ("E", true, PrefixPart::Invalid),
+            ("DTfp_E", true, PrefixPart::Decltype),
+            ("DTfp_E", false, PrefixPart::Invalid),
+            ("D2Ev", false, PrefixPart::Unqualified),
+            ("W3mod3foo", true, PrefixPart::Unqualified),
+            ("F3foo", false, PrefixPart::Unqualified),
+            ("S_", false, PrefixPart::Substitution),
+            ("IiE", false, PrefixPart::TemplateArgs),
+            ("IiE", true, PrefixPart::Invalid),
+            ("T_", true, PrefixPart::TemplateParam),
+            ("T_", false, PrefixPart::Invalid),
+            ("M", false, PrefixPart::Initializer),
+            ("", false, PrefixPart::Invalid),
+        ];
+        for &(input, first, part) in parts {
+            assert_eq!(
+                PrefixPart::of(input.as_bytes(), 0, first),
+                part,
+                "{input} {first}"
+            );
+        }
+        let unqualified: &[(&str, UnqualifiedStart, bool)] = &[
+            ("3foo", UnqualifiedStart::Source, true),
+            ("pl", UnqualifiedStart::Operator, true),
+            ("DC1a1bE", UnqualifiedStart::StructuredBinding, true),
+            ("C1", UnqualifiedStart::CtorDtor, true),
+            ("D2", UnqualifiedStart::CtorDtor, true),
+            ("L3foo", UnqualifiedStart::LocalSource, false),
+            ("UlvE_", UnqualifiedStart::Lambda, true),
+            ("Ut_", UnqualifiedStart::UnnamedType, true),
+            ("Ue3foo", UnqualifiedStart::UnnamedEnum, true),
+            ("Ux", UnqualifiedStart::Invalid, false),
+            ("W3mod", UnqualifiedStart::Invalid, false),
+        ];
+        for &(input, start, begins) in unqualified {
+            assert_eq!(UnqualifiedStart::of(input.as_bytes(), 0), start, "{input}");
+            assert_eq!(start.begins_a_name(), begins, "{input}");
         }
     }
 

@@ -3,6 +3,7 @@
 //! each following the `super::super::parse` function it names.
 
 use super::super::lexemes;
+use super::super::lookahead::{NameStart, PrefixPart, UnqualifiedStart};
 use super::super::tables::{self, StdSubstitution};
 use super::{NameInfo, Reader, Shape, Span, Step};
 
@@ -11,26 +12,26 @@ impl<'a> Reader<'a> {
     /// `St`), or an unscoped template; `top` for an encoding's own name,
     /// whose template arguments are kept for `T_`.
     pub(super) fn name(&mut self, top: bool) -> Step<NameInfo> {
-        match self.peek() {
-            b'N' => self.nested_name(top),
-            b'Z' => self.local_name(top),
-            b'S' if self.peek_next() == b't' => {
+        match NameStart::of(self.input, self.pos) {
+            NameStart::Nested => self.nested_name(top),
+            NameStart::Local => self.local_name(top),
+            NameStart::Std => {
                 self.pos += 2;
                 let start = self.here();
                 self.push("std::");
                 self.unscoped_template(start, top)
             }
-            b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' => {
+            NameStart::Unscoped => {
                 let start = self.here();
                 self.unscoped_template(start, top)
             }
             // A closure or unnamed type, with no template arguments after
-            // it: d_name's `U` reads the unqualified name alone.
-            b'U' => {
+            // it.
+            NameStart::Unnamed => {
                 self.unqualified_name()?;
                 Some(NameInfo::default())
             }
-            _ => None,
+            NameStart::Substitution => None,
         }
     }
 
@@ -68,10 +69,10 @@ impl<'a> Reader<'a> {
         let mut first = true;
         let mut parts = 0;
         loop {
-            let peek = self.peek();
-            match peek {
-                b'E' if !first => break,
-                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'L' | b'U' => {
+            let part = PrefixPart::of(self.input, self.pos, first);
+            match part {
+                PrefixPart::End => break,
+                PrefixPart::Unqualified => {
                     if !first {
                         self.push("::");
                     }
@@ -80,7 +81,7 @@ impl<'a> Reader<'a> {
                     info.ctor_dtor = self.unqualified_name()?;
                     info.template = false;
                 }
-                b'S' if first => {
+                PrefixPart::Substitution if first => {
                     // A type used as a scope (a qualified, pointer, array
                     // or function type) prints through GNU's modifier
                     // lists: the tree's.
@@ -91,7 +92,7 @@ impl<'a> Reader<'a> {
                         return None;
                     }
                 }
-                b'I' if !first => {
+                PrefixPart::TemplateArgs => {
                     // d_encoding's `has_return_type` asks
                     // `is_ctor_dtor_or_conversion` of the name under the
                     // last template arguments, which looks through scopes
@@ -105,7 +106,7 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
             first = false;
-            if peek != b'S' && self.peek() != b'E' {
+            if part != PrefixPart::Substitution && self.peek() != b'E' {
                 self.add_sub(start, since, Shape::Plain)?;
             }
         }
@@ -151,14 +152,14 @@ impl<'a> Reader<'a> {
     /// constructor or destructor.
     pub(super) fn unqualified_name(&mut self) -> Step<bool> {
         let peek = self.peek();
-        let ctor_dtor = match peek {
-            b'0'..=b'9' => {
+        let ctor_dtor = match UnqualifiedStart::of(self.input, self.pos) {
+            UnqualifiedStart::Source => {
                 let name = self.source_name()?;
                 self.last_name = Some(name);
                 self.push(name);
                 false
             }
-            b'L' => {
+            UnqualifiedStart::LocalSource => {
                 // `<local-source-name> ::= L <source-name> [<discriminator>]`
                 self.pos += 1;
                 let name = self.source_name()?;
@@ -167,7 +168,7 @@ impl<'a> Reader<'a> {
                 self.discriminator()?;
                 false
             }
-            b'a'..=b'z' => {
+            UnqualifiedStart::Operator => {
                 // `Parser::operator_name`, not `cv`, `li` or vendor ones.
                 let code = [peek, self.peek_next()];
                 let op = tables::operator(code).filter(|_| !matches!(&code, b"cv" | b"li"))?;
@@ -177,7 +178,7 @@ impl<'a> Reader<'a> {
                 self.push(name);
                 false
             }
-            b'C' | b'D' => {
+            UnqualifiedStart::CtorDtor => {
                 // `Parser::ctor_dtor_name`, not the inheriting `CI`.
                 let ok = match peek {
                     b'C' => lexemes::is_ctor_code(self.peek_next()),
@@ -191,7 +192,7 @@ impl<'a> Reader<'a> {
                 self.push(name);
                 true
             }
-            b'U' => {
+            UnqualifiedStart::Lambda | UnqualifiedStart::UnnamedType => {
                 self.closure_or_unnamed()?;
                 false
             }

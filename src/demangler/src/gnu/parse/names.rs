@@ -4,6 +4,7 @@
 //! constructors, lambdas and unnamed types, substitutions.
 
 use super::*;
+use crate::gnu::lookahead::{NameStart, PrefixPart, UnqualifiedStart};
 
 impl<'a> Parser<'a> {
     /// `<name>`, one level deeper (libiberty `d_name`).
@@ -18,44 +19,36 @@ impl<'a> Parser<'a> {
     /// ```
     /// (libiberty `d_name`).
     pub(super) fn name_inner(&mut self) -> R {
-        match self.peek() {
-            b'N' => self.nested_name(),
-            b'Z' => self.local_name(),
-            b'U' => self.unqualified_name(),
-            b'S' => {
-                let (dc, from_sub) = if self.peek_next() != b't' {
-                    let sub = self.substitution(false)?;
-                    if let Node::ModuleName(..) = self.node(sub) {
-                        (self.unqualified_name_in(Some(sub))?, false)
-                    } else {
-                        (sub, true)
-                    }
+        let (dc, candidate) = match NameStart::of(self.input, self.pos) {
+            NameStart::Nested => return self.nested_name(),
+            NameStart::Local => return self.local_name(),
+            NameStart::Unnamed => return self.unqualified_name(),
+            NameStart::Substitution => {
+                let sub = self.substitution(false)?;
+                if let Node::ModuleName(..) = self.node(sub) {
+                    (self.unqualified_name_in(Some(sub))?, true)
                 } else {
-                    self.advance(2);
-                    let std = self.add(Node::Name("std"));
-                    let name = self.unqualified_name()?;
-                    (self.add(Node::QualName(std, name)), false)
-                };
-                if self.peek() != b'I' {
-                    return Ok(dc);
+                    (sub, false)
                 }
-                if !from_sub {
-                    self.add_sub(dc)?;
-                }
-                let args = self.template_args()?;
-                Ok(self.add(Node::Template(dc, args)))
             }
-            _ => {
-                let dc = self.unqualified_name()?;
-                if self.peek() != b'I' {
-                    return Ok(dc);
-                }
-                // An unscoped template name is a substitution candidate.
-                self.add_sub(dc)?;
-                let args = self.template_args()?;
-                Ok(self.add(Node::Template(dc, args)))
+            NameStart::Std => {
+                self.advance(2);
+                let std = self.add(Node::Name("std"));
+                let name = self.unqualified_name()?;
+                (self.add(Node::QualName(std, name)), true)
             }
+            NameStart::Unscoped => (self.unqualified_name()?, true),
+        };
+        if self.peek() != b'I' {
+            return Ok(dc);
         }
+        // An unscoped template name is a substitution candidate; a
+        // substitution is one already.
+        if candidate {
+            self.add_sub(dc)?;
+        }
+        let args = self.template_args()?;
+        Ok(self.add(Node::Template(dc, args)))
     }
 
     /// `<nested-name> ::= N [<CV-qualifiers>] [<ref-qualifier>] <prefix> E
@@ -92,22 +85,14 @@ impl<'a> Parser<'a> {
     pub(super) fn prefix(&mut self, substitutable: bool) -> R {
         let mut ret: Option<Id> = None;
         loop {
-            let peek = self.peek();
+            let part = PrefixPart::of(self.input, self.pos, ret.is_none());
             let mut template = false;
             let mut module_name = false;
-            let dc = match peek {
-                0 => return self.invalid(),
-                b'E' => return ret.ok_or(Stop::Invalid),
-                // d_prefix takes a decltype or a template parameter only
-                // first.
-                b'D' if matches!(self.peek_next(), b'T' | b't') => match ret {
-                    None => self.type_()?,
-                    Some(_) => return self.invalid(),
-                },
-                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' | b'U' | b'L' | b'W' | b'F' => {
-                    self.unqualified_name()?
-                }
-                b'S' => {
+            let dc = match part {
+                PrefixPart::End => return ret.ok_or(Stop::Invalid),
+                PrefixPart::Decltype => self.type_()?,
+                PrefixPart::Unqualified => self.unqualified_name()?,
+                PrefixPart::Substitution => {
                     let sub = self.substitution(true)?;
                     match self.node(sub) {
                         Node::ModuleName(..) => {
@@ -122,15 +107,12 @@ impl<'a> Parser<'a> {
                         _ => sub,
                     }
                 }
-                b'I' => {
-                    if ret.is_none() {
-                        return self.invalid();
-                    }
+                PrefixPart::TemplateArgs => {
                     template = true;
                     self.template_args()?
                 }
-                b'T' if ret.is_none() => self.template_param()?,
-                b'M' => {
+                PrefixPart::TemplateParam => self.template_param()?,
+                PrefixPart::Initializer => {
                     // The initializer scope of a lambda: nothing to show
                     // (GNU skips an `M` anywhere in a prefix, but a name
                     // must follow it).
@@ -140,7 +122,7 @@ impl<'a> Parser<'a> {
                     }
                     continue;
                 }
-                _ => return self.invalid(),
+                PrefixPart::Invalid => return self.invalid(),
             };
             let combined = match ret {
                 None => dc,
@@ -148,7 +130,10 @@ impl<'a> Parser<'a> {
                 Some(prev) => self.add(Node::QualName(prev, dc)),
             };
             ret = Some(combined);
-            if substitutable && (peek != b'S' || module_name) && self.peek() != b'E' {
+            if substitutable
+                && (part != PrefixPart::Substitution || module_name)
+                && self.peek() != b'E'
+            {
                 self.add_sub(combined)?;
             }
         }
@@ -176,14 +161,7 @@ impl<'a> Parser<'a> {
             let module = self.module_name(module)?;
             // d_unqualified_name: `F` marks a member-like friend (GNU 2.44).
             let friend = self.eat(b'F');
-            // Whether a production of a name begins here (a local source
-            // name's `L` aside): where none does, or an `L` name fails,
-            // d_unqualified_name gives up at once.
-            let begun = match self.peek() {
-                b'0'..=b'9' | b'a'..=b'z' | b'C' | b'D' => true,
-                b'U' => matches!(self.peek_next(), b'e' | b'l' | b't'),
-                _ => false,
-            };
+            let begun = UnqualifiedStart::of(self.input, self.pos).begins_a_name();
             (module, friend, begun, self.unqualified_name_base())
         };
         if ret == Err(Stop::Invalid) && begun {
@@ -212,59 +190,62 @@ impl<'a> Parser<'a> {
     /// operator, a constructor or destructor, a structured binding, a
     /// local source name, a lambda or an unnamed type or enum.
     pub(super) fn unqualified_name_base(&mut self) -> R {
-        let peek = self.peek();
-        let ret = match peek {
-            b'0'..=b'9' => self.source_name()?,
-            b'a'..=b'z' => {
-                let was_expression = self.is_expression;
-                if peek == b'o' && self.peek_next() == b'n' {
-                    self.advance(2);
-                    // `on cv` names a conversion operator.
-                    self.is_expression = false;
-                }
-                let op = self.operator_name();
-                self.is_expression = was_expression;
-                let op = op?;
-                match self.node(op) {
-                    Node::Operator(i) if tables::operator_info(i).code == *b"li" => {
-                        let name = self.source_name()?;
-                        self.add(Node::Unary(op, name))
-                    }
-                    _ => op,
-                }
-            }
-            b'D' if self.peek_next() == b'C' => {
-                self.advance(2);
-                let mut names = Vec::new();
-                loop {
-                    names.push(self.source_name()?);
-                    if self.peek() == b'E' {
-                        break;
-                    }
-                }
-                self.advance(1);
-                let mut next = None;
-                for &name in names.iter().rev() {
-                    next = Some(self.add(Node::StructuredBinding(name, next)));
-                }
-                next.ok_or(Stop::Invalid)?
-            }
-            b'C' | b'D' => self.ctor_dtor_name()?,
-            b'L' => {
+        Ok(match UnqualifiedStart::of(self.input, self.pos) {
+            UnqualifiedStart::Source => self.source_name()?,
+            UnqualifiedStart::Operator => self.operator_as_name()?,
+            UnqualifiedStart::StructuredBinding => self.structured_binding()?,
+            UnqualifiedStart::CtorDtor => self.ctor_dtor_name()?,
+            UnqualifiedStart::LocalSource => {
                 self.advance(1);
                 let name = self.source_name()?;
                 self.discriminator()?;
                 name
             }
-            b'U' => match self.peek_next() {
-                b'l' => self.lambda()?,
-                b't' => self.unnamed_type()?,
-                b'e' => self.unnamed_enum()?,
-                _ => return self.invalid(),
-            },
-            _ => return self.invalid(),
-        };
-        Ok(ret)
+            UnqualifiedStart::Lambda => self.lambda()?,
+            UnqualifiedStart::UnnamedType => self.unnamed_type()?,
+            UnqualifiedStart::UnnamedEnum => self.unnamed_enum()?,
+            UnqualifiedStart::Invalid => return self.invalid(),
+        })
+    }
+
+    /// `<operator-name>` as a name (`d_unqualified_name`): `on` before a
+    /// conversion operator's type, and a literal operator's suffix name
+    /// after `li`.
+    fn operator_as_name(&mut self) -> R {
+        let was_expression = self.is_expression;
+        if self.peek() == b'o' && self.peek_next() == b'n' {
+            self.advance(2);
+            // `on cv` names a conversion operator.
+            self.is_expression = false;
+        }
+        let op = self.operator_name();
+        self.is_expression = was_expression;
+        let op = op?;
+        Ok(match self.node(op) {
+            Node::Operator(i) if tables::operator_info(i).code == *b"li" => {
+                let name = self.source_name()?;
+                self.add(Node::Unary(op, name))
+            }
+            _ => op,
+        })
+    }
+
+    /// `DC <source-name>+ E`: a structured binding's names.
+    fn structured_binding(&mut self) -> R {
+        self.advance(2);
+        let mut names = Vec::new();
+        loop {
+            names.push(self.source_name()?);
+            if self.peek() == b'E' {
+                break;
+            }
+        }
+        self.advance(1);
+        let mut next = None;
+        for &name in names.iter().rev() {
+            next = Some(self.add(Node::StructuredBinding(name, next)));
+        }
+        next.ok_or(Stop::Invalid)
     }
 
     /// `<module-name> ::= <module-subname>+`, `<module-subname> ::= W
