@@ -34,6 +34,39 @@ impl Qual {
     pub(crate) fn of_function(self) -> bool {
         !matches!(self, Qual::Restrict | Qual::Volatile | Qual::Const)
     }
+
+    /// The cv-qualifier of `r`, `V` or `K` (libiberty `d_cv_qualifiers`),
+    /// on a type.
+    pub(crate) fn of_cv_code(code: u8) -> Option<Qual> {
+        match code {
+            b'r' => Some(Qual::Restrict),
+            b'V' => Some(Qual::Volatile),
+            b'K' => Some(Qual::Const),
+            _ => None,
+        }
+    }
+
+    /// A cv-qualifier as a member function's, on its `this`; any other as
+    /// it is.
+    pub(crate) fn on_this(self) -> Qual {
+        match self {
+            Qual::Restrict => Qual::RestrictThis,
+            Qual::Volatile => Qual::VolatileThis,
+            Qual::Const => Qual::ConstThis,
+            other => other,
+        }
+    }
+
+    /// How GNU prints a cv-qualifier, on a type or on `this`
+    /// (`d_print_mod`), with its space.
+    pub(crate) fn cv_spelling(self) -> Option<&'static str> {
+        match self {
+            Qual::Restrict | Qual::RestrictThis => Some(" restrict"),
+            Qual::Volatile | Qual::VolatileThis => Some(" volatile"),
+            Qual::Const | Qual::ConstThis => Some(" const"),
+            _ => None,
+        }
+    }
 }
 
 /// Names made of a prefix text and one child.

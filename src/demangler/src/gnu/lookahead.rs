@@ -302,6 +302,33 @@ impl UnqualifiedStart {
     }
 }
 
+/// The production a `<template-arg>` begins with (libiberty
+/// `d_template_arg`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum TemplateArgStart {
+    /// `X <expression> E`.
+    Expression,
+    /// `L`: `<expr-primary>`, a literal or an external name.
+    Literal,
+    /// `J <template-arg>* E`, or the older `I`: an argument pack.
+    Pack,
+    /// Anything else: a `<type>`.
+    Type,
+}
+
+impl TemplateArgStart {
+    /// The production the template argument at `at` begins with.
+    #[inline(always)]
+    pub(super) fn of(input: &[u8], at: usize) -> TemplateArgStart {
+        match input.get(at) {
+            Some(b'X') => TemplateArgStart::Expression,
+            Some(b'L') => TemplateArgStart::Literal,
+            Some(b'I' | b'J') => TemplateArgStart::Pack,
+            _ => TemplateArgStart::Type,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,6 +436,16 @@ mod tests {
             ("Ux", UnqualifiedStart::Invalid, false),
             ("W3mod", UnqualifiedStart::Invalid, false),
         ];
+        let args: &[(&str, TemplateArgStart)] = &[
+            ("Xfp_E", TemplateArgStart::Expression),
+            ("Li1E", TemplateArgStart::Literal),
+            ("JiE", TemplateArgStart::Pack),
+            ("IiE", TemplateArgStart::Pack),
+            ("i", TemplateArgStart::Type),
+        ];
+        for &(input, start) in args {
+            assert_eq!(TemplateArgStart::of(input.as_bytes(), 0), start, "{input}");
+        }
         for &(input, start, begins) in unqualified {
             assert_eq!(UnqualifiedStart::of(input.as_bytes(), 0), start, "{input}");
             assert_eq!(start.begins_a_name(), begins, "{input}");

@@ -119,6 +119,15 @@ pub(crate) const NULLPTR: u8 = 33;
 pub(crate) const FLOAT_N: u8 = 34;
 pub(crate) const BFLOAT16: u8 = 35;
 
+/// The openings of the names the grammar makes up (`d_print_comp`), which
+/// both printers write: a local string literal, an ABI tag, a closure, an
+/// unnamed type, a default argument's scope.
+pub(crate) const STRING_LITERAL: &str = "string literal";
+pub(crate) const ABI_TAG_OPEN: &str = "[abi:";
+pub(crate) const LAMBDA_OPEN: &str = "{lambda";
+pub(crate) const UNNAMED_TYPE_OPEN: &str = "{unnamed type#";
+pub(crate) const DEFAULT_ARG_OPEN: &str = "{default arg#";
+
 /// The builtin type of a one-letter code, if the letter is one.
 pub(crate) const fn builtin_code(c: u8) -> Option<u8> {
     match c {

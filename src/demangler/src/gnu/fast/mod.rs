@@ -26,8 +26,9 @@
 
 use std::cell::Cell;
 
-use super::ast::{Operand, Special};
+use super::ast::{Operand, Qual, Special};
 use super::lexemes;
+use super::tables;
 use crate::outcome::Sink;
 use crate::Options;
 
@@ -410,7 +411,10 @@ impl<'a> Reader<'a> {
         if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
             return None;
         }
-        if self.lambda_printed && self.modifiers > 0 && self.printed(span).contains("{lambda") {
+        if self.lambda_printed
+            && self.modifiers > 0
+            && self.printed(span).contains(tables::LAMBDA_OPEN)
+        {
             return None;
         }
         let params = span.params_scope != 0;
@@ -564,7 +568,7 @@ impl<'a> Reader<'a> {
             };
             self.parameters()?;
             if name.const_this {
-                self.push(" const");
+                self.push(Qual::ConstThis.cv_spelling().unwrap_or_default());
             }
             if let Some((start, end)) = ret {
                 // Moved before the name once all is read (`Reader::write`):

@@ -125,7 +125,7 @@ impl<'a> Reader<'a> {
         self.expect(b'E')?;
         self.push("::");
         let info = if self.eat(b's') {
-            self.push("string literal");
+            self.push(tables::STRING_LITERAL);
             self.discriminator()?;
             NameInfo::default()
         } else if self.peek() == b'd' {
@@ -201,7 +201,7 @@ impl<'a> Reader<'a> {
         // `<abi-tags>` (d_abi_tags), which leave the last name as it was.
         while self.eat(b'B') {
             let tag = self.source_name()?;
-            self.push("[abi:");
+            self.push(tables::ABI_TAG_OPEN);
             self.push(tag);
             self.push("]");
         }
@@ -219,14 +219,14 @@ impl<'a> Reader<'a> {
             // (see `Reader::modifiers`): the tree's.
             b'l' if self.peek() != b'T' && self.modifiers == 0 => {
                 self.lambda_printed = true;
-                self.push("{lambda");
+                self.push(tables::LAMBDA_OPEN);
                 let hold = std::mem::replace(&mut self.in_lambda, true);
                 self.parameters()?;
                 self.in_lambda = hold;
                 self.expect(b'E')?;
                 self.push("#");
             }
-            b't' => self.push("{unnamed type#"),
+            b't' => self.push(tables::UNNAMED_TYPE_OPEN),
             _ => return None,
         }
         // Its compact number, printed from 1.

@@ -1,8 +1,9 @@
 //! Types, template arguments and parameter lists for the one-pass reader
 //! (`super`), each following the `super::super::parse` function it names.
 
+use super::super::ast::Qual;
 use super::super::lexemes;
-use super::super::lookahead::{Candidate, TypeStart};
+use super::super::lookahead::{Candidate, TemplateArgStart, TypeStart};
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
@@ -119,11 +120,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let inner = self.modified(Self::type_)?;
-        let text = match code {
-            b'K' => " const",
-            b'V' => " volatile",
-            _ => " restrict",
-        };
+        let text = Qual::of_cv_code(code)?.cv_spelling()?;
         Some(match inner.shape {
             Shape::Plain | Shape::Pointer => {
                 self.push(text);
@@ -394,11 +391,13 @@ impl<'a> Reader<'a> {
     fn template_arg_list(&mut self, top: bool) -> Step<(u8, i32)> {
         self.list(b"E", |reader| {
             let (start, since) = (reader.here(), reader.params_printed);
-            let shape = if reader.peek() == b'J' {
-                reader.pos += 1;
-                reader.pack(top)?
-            } else {
-                reader.template_arg()?.shape
+            let shape = match TemplateArgStart::of(reader.input, reader.pos) {
+                // A pack of the older `I` form goes to the tree.
+                TemplateArgStart::Pack if reader.peek() == b'J' => {
+                    reader.pos += 1;
+                    reader.pack(top)?
+                }
+                _ => reader.template_arg()?.shape,
             };
             let span = reader.span(start, since, shape);
             if top {
@@ -476,14 +475,14 @@ impl<'a> Reader<'a> {
     /// `<template-arg> ::= <type> | <expr-primary>` (`Parser::template_arg`;
     /// expressions and packs go to the tree).
     fn template_arg(&mut self) -> Step<Span> {
-        match self.peek() {
-            b'L' => {
+        match TemplateArgStart::of(self.input, self.pos) {
+            TemplateArgStart::Literal => {
                 let (start, since) = (self.here(), self.params_printed);
                 self.literal()?;
                 Some(self.span(start, since, Shape::Plain))
             }
-            b'X' | b'I' | b'J' => None,
-            _ => self.type_(),
+            TemplateArgStart::Expression | TemplateArgStart::Pack => None,
+            TemplateArgStart::Type => self.type_(),
         }
     }
 

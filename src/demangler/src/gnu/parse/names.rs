@@ -397,7 +397,7 @@ impl<'a> Parser<'a> {
         self.expect(b'E')?;
         let name = if self.eat(b's') {
             self.discriminator()?;
-            self.add(Node::Name("string literal"))
+            self.add(Node::Name(tables::STRING_LITERAL))
         } else {
             let default_arg = if self.eat(b'd') {
                 Some(self.compact_number()?)

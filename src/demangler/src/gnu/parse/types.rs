@@ -3,7 +3,7 @@
 //! and template parameters and arguments (`d_template_args`, `d_template_arg`).
 
 use super::*;
-use crate::gnu::lookahead::{Candidate, TypeStart};
+use crate::gnu::lookahead::{Candidate, TemplateArgStart, TypeStart};
 
 impl<'a> Parser<'a> {
     /// Whether qualifiers come next: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
@@ -26,14 +26,10 @@ impl<'a> Parser<'a> {
         while self.next_is_type_qual() {
             let c = self.next();
             let mut right = None;
-            let q = match c {
-                b'r' if member_fn => Qual::RestrictThis,
-                b'r' => Qual::Restrict,
-                b'V' if member_fn => Qual::VolatileThis,
-                b'V' => Qual::Volatile,
-                b'K' if member_fn => Qual::ConstThis,
-                b'K' => Qual::Const,
-                _ => match self.next() {
+            let q = match Qual::of_cv_code(c) {
+                Some(q) if member_fn => q.on_this(),
+                Some(q) => q,
+                None => match self.next() {
                     b'x' => Qual::TransactionSafe,
                     b'o' => Qual::Noexcept,
                     b'O' => {
@@ -53,12 +49,7 @@ impl<'a> Parser<'a> {
         }
         if !member_fn && self.peek() == b'F' {
             for (q, _) in &mut quals {
-                *q = match *q {
-                    Qual::Restrict => Qual::RestrictThis,
-                    Qual::Volatile => Qual::VolatileThis,
-                    Qual::Const => Qual::ConstThis,
-                    other => other,
-                };
+                *q = q.on_this();
             }
         }
         Ok(quals)
@@ -506,15 +497,15 @@ impl<'a> Parser<'a> {
     /// ```
     /// (libiberty `d_template_arg`).
     pub(super) fn template_arg(&mut self) -> R {
-        match self.peek() {
-            b'X' => {
+        match TemplateArgStart::of(self.input, self.pos) {
+            TemplateArgStart::Expression => {
                 self.advance(1);
                 let e = self.expression();
                 self.closed_by(e, b'E')
             }
-            b'L' => self.expr_primary(),
-            b'I' | b'J' => self.template_args(),
-            _ => self.type_(),
+            TemplateArgStart::Literal => self.expr_primary(),
+            TemplateArgStart::Pack => self.template_args(),
+            TemplateArgStart::Type => self.type_(),
         }
     }
 

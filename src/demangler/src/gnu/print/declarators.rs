@@ -145,9 +145,6 @@ impl Printer<'_, '_> {
     pub(super) fn print_modifier(&mut self, node: Id) -> Done {
         match self.node(node) {
             Node::Qual(q, _, right) => match q {
-                Qual::Restrict | Qual::RestrictThis => self.push(" restrict"),
-                Qual::Volatile | Qual::VolatileThis => self.push(" volatile"),
-                Qual::Const | Qual::ConstThis => self.push(" const"),
                 Qual::TransactionSafe => self.push(" transaction_safe"),
                 Qual::Noexcept | Qual::ThrowSpec => {
                     self.push(if q == Qual::Noexcept {
@@ -164,6 +161,8 @@ impl Printer<'_, '_> {
                 Qual::ReferenceThis => self.push(" &"),
                 Qual::RvalueReferenceThis => self.push(" &&"),
                 Qual::XobjThis => {}
+                // `const`, `volatile`, `restrict`, on a type or on `this`.
+                _ => self.push(q.cv_spelling().unwrap_or_default()),
             },
             Node::VendorQual(_, qual) => {
                 self.push_char(' ');
@@ -219,7 +218,7 @@ impl Printer<'_, '_> {
                     p.push(if p.java { "." } else { "::" });
                     let mut dc = local;
                     if let Node::DefaultArg(n, inner) = p.node(dc) {
-                        p.push("{default arg#");
+                        p.push(tables::DEFAULT_ARG_OPEN);
                         p.push_num(u64::from(n) + 1);
                         p.push("}::");
                         dc = inner;

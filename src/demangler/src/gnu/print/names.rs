@@ -7,7 +7,7 @@ impl Printer<'_, '_> {
     /// The part after `::` of a qualified or local name.
     pub(super) fn local_part(&mut self, name: Id) -> Done {
         if let Node::DefaultArg(n, inner) = self.node(name) {
-            self.push("{default arg#");
+            self.push(tables::DEFAULT_ARG_OPEN);
             self.push_num(u64::from(n) + 1);
             self.push("}::");
             self.comp(Some(inner))?;
@@ -98,7 +98,7 @@ impl Printer<'_, '_> {
             Node::StdName(s) => self.push(s),
             Node::TaggedName(name, tag) => {
                 self.comp(Some(name))?;
-                self.push("[abi:");
+                self.push(tables::ABI_TAG_OPEN);
                 self.comp(Some(tag))?;
                 self.push_char(']');
             }
@@ -236,7 +236,7 @@ impl Printer<'_, '_> {
             }
             Node::Lambda(params, n) => {
                 // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
-                self.push("{lambda");
+                self.push(tables::LAMBDA_OPEN);
                 self.in_lambda(|p| {
                     let mut params = Some(params);
                     if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
@@ -292,7 +292,7 @@ impl Printer<'_, '_> {
                 self.push("...");
             }
             Node::UnnamedType(n) => {
-                self.push("{unnamed type#");
+                self.push(tables::UNNAMED_TYPE_OPEN);
                 self.push_num(u64::from(n) + 1);
                 self.push_char('}');
             }
