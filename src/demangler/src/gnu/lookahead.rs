@@ -247,6 +247,14 @@ impl PrefixPart {
             _ => PrefixPart::Invalid,
         }
     }
+
+    /// Whether the prefix so far, this part read, is a substitution
+    /// candidate (`d_prefix`): every part but the last (`next`, the byte
+    /// after it, is no `E`), and but a back reference, unless it named a
+    /// module whose entity followed (`module_entity`).
+    pub(super) fn makes_candidate(self, module_entity: bool, next: u8) -> bool {
+        (self != PrefixPart::Substitution || module_entity) && next != b'E'
+    }
 }
 
 /// The production an `<unqualified-name>` begins with, after any module

@@ -10,10 +10,17 @@
 //! shapes ([`fast`], for the text alone) and the tree. The one-pass reader
 //! gives up wherever GNU's printer does more than concatenate, and the tree
 //! then reads the name from the start; `cargo test` and the `demangle` fuzz
-//! target check that the two agree. Both read the grammar's terminals
-//! (numbers, identifiers, discriminators, clone suffixes, constructor and
-//! destructor codes) through [`lexemes`], and its tables (builtin types,
-//! operators, standard substitutions, sequence ids) through [`tables`].
+//! target check that the two agree. Both choose a production by the same
+//! lookahead, in libiberty's order, and make the same substitution
+//! candidates of it ([`lookahead`]: where a type, a name, a prefix's next
+//! part, an unqualified name and a template argument begin); both read the
+//! grammar's terminals (numbers, identifiers, discriminators, clone
+//! suffixes, constructor and destructor codes) through [`lexemes`], and
+//! its tables (builtin types, operators, standard substitutions, sequence
+//! ids, the spellings of qualifiers and made-up names) through [`tables`]
+//! and [`ast`]. What is still written twice is the reading of each
+//! production the one-pass reader prints, which the tree's printer does
+//! otherwise.
 //!
 //! Entry points: [`demangle_itanium`] for the dispatcher (any outcome),
 //! [`read_one_pass`] and [`read_one_pass_into`] (the text alone, into a

@@ -10,8 +10,9 @@
 //! inside a type read before it (`void (*)(int)`), the modifier is inserted
 //! at the place the type's [`Shape`] keeps for it.
 //!
-//! It reads exactly the productions of `super::parse`, with the same
-//! candidates in the same order and the same checks, and gives up (`None`)
+//! It reads exactly the productions of `super::parse`, chosen by the same
+//! lookahead (`super::lookahead`), with the same candidates and the same
+//! checks, and gives up (`None`)
 //! wherever GNU's printer does more than this: expressions, member
 //! pointers, vendor types, lambdas with templates or `auto` parameters,
 //! qualifiers on qualified or reference types, names so long or deep that

@@ -106,7 +106,7 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
             first = false;
-            if part != PrefixPart::Substitution && self.peek() != b'E' {
+            if part.makes_candidate(false, self.peek()) {
                 self.add_sub(start, since, Shape::Plain)?;
             }
         }

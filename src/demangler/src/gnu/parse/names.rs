@@ -130,10 +130,7 @@ impl<'a> Parser<'a> {
                 Some(prev) => self.add(Node::QualName(prev, dc)),
             };
             ret = Some(combined);
-            if substitutable
-                && (part != PrefixPart::Substitution || module_name)
-                && self.peek() != b'E'
-            {
+            if substitutable && part.makes_candidate(module_name, self.peek()) {
                 self.add_sub(combined)?;
             }
         }
