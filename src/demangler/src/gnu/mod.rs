@@ -65,9 +65,11 @@ fn is_mangled_name(symbol: &[u8]) -> bool {
 struct Scratch {
     nodes: Vec<Node<'static>>,
     subs: Vec<Id>,
+    quals: Vec<(ast::Qual, Option<Id>)>,
     printer: print::Buffers,
-    /// What `crate::parse` has the printer watch.
-    watch: Box<structure::Watch>,
+    /// What `crate::parse` has the printer watch, once it has had one (an
+    /// empty `Scratch`, which `SCRATCH.take()` leaves, allocates nothing).
+    watch: Option<Box<structure::Watch>>,
 }
 
 thread_local! {
@@ -170,10 +172,11 @@ pub(crate) fn read_tree(
     // A panic (caught further up) drops the buffers: the next call makes
     // new ones.
     let mut scratch = SCRATCH.take();
-    let buffers = (
-        recycle(std::mem::take(&mut scratch.nodes)),
-        std::mem::take(&mut scratch.subs),
-    );
+    let buffers = parse::Buffers {
+        nodes: recycle(std::mem::take(&mut scratch.nodes)),
+        subs: std::mem::take(&mut scratch.subs),
+        quals: std::mem::take(&mut scratch.quals),
+    };
     let depth = options.recursion();
     let mut parser = Parser::new(text, options.params, options.is_verbose(), depth, buffers);
     parser.java = java;
@@ -194,9 +197,10 @@ pub(crate) fn read_tree(
         Err(Stop::Invalid) if parser.ran_out() => Err(Error::Truncated),
         Err(Stop::Invalid) => Err(Error::Malformed),
     };
-    let (nodes, subs) = parser.into_buffers();
-    scratch.nodes = recycle(nodes);
-    scratch.subs = subs;
+    let buffers = parser.into_buffers();
+    scratch.nodes = recycle(buffers.nodes);
+    scratch.subs = buffers.subs;
+    scratch.quals = buffers.quals;
     SCRATCH.set(scratch);
     result
 }
@@ -223,7 +227,7 @@ fn print_tree(
     printer.suffixes_shown = options.suffixes;
     printer.watch = plan
         .as_ref()
-        .map(|plan| plan.watch(std::mem::take(&mut scratch.watch)));
+        .map(|plan| plan.watch(scratch.watch.take().unwrap_or_default()));
     let (printed, buffers, watch) = printer.print(root, options.return_type);
     scratch.printer = buffers;
     let Some(watch) = watch else {
@@ -235,7 +239,7 @@ fn print_tree(
             .map(|plan| Box::new((plan.kind, plan.parts(&watch, &text))));
         (text, parts)
     });
-    scratch.watch = watch;
+    scratch.watch = Some(watch);
     read
 }
 

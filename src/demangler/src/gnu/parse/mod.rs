@@ -51,12 +51,22 @@ impl ListBuilder {
     }
 }
 
+/// A parser's tree and working lists, handed from one parser to the next.
+pub(crate) struct Buffers<'a> {
+    pub(crate) nodes: Vec<Node<'a>>,
+    pub(crate) subs: Vec<Id>,
+    pub(crate) quals: Vec<(Qual, Option<Id>)>,
+}
+
 pub(crate) struct Parser<'a> {
     text: &'a str,
     input: &'a [u8],
     pos: usize,
     pub(crate) nodes: Vec<Node<'a>>,
     subs: Vec<Id>,
+    /// The runs of qualifiers read and not yet put around their types (see
+    /// `Parser::cv_qualifiers`): each on top of those of the types around.
+    quals: Vec<(Qual, Option<Id>)>,
     last_name: Option<Id>,
     is_expression: bool,
     is_conversion: bool,
@@ -81,18 +91,24 @@ pub(crate) struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// A parser of `text` that builds its tree in `nodes` and keeps its
-    /// substitution candidates in `subs` (emptied first: buffers a parser
-    /// before used, so that parsing allocates nothing).
+    /// A parser of `text` that builds its tree in `buffers.nodes` (emptied
+    /// first: buffers a parser before used, so that parsing allocates
+    /// nothing).
     pub(crate) fn new(
         text: &'a str,
         params: bool,
         verbose: bool,
         max_depth: u32,
-        (mut nodes, mut subs): (Vec<Node<'a>>, Vec<Id>),
+        buffers: Buffers<'a>,
     ) -> Self {
+        let Buffers {
+            mut nodes,
+            mut subs,
+            mut quals,
+        } = buffers;
         nodes.clear();
         subs.clear();
+        quals.clear();
         // About one node for every three bytes of a real name.
         nodes.reserve(text.len() / 3 + 8);
         subs.reserve(text.len() / 8 + 4);
@@ -102,6 +118,7 @@ impl<'a> Parser<'a> {
             pos: 0,
             nodes,
             subs,
+            quals,
             last_name: None,
             is_expression: false,
             is_conversion: false,
@@ -135,9 +152,13 @@ impl<'a> Parser<'a> {
         parser
     }
 
-    /// The tree and substitution list, for the next parser.
-    pub(crate) fn into_buffers(self) -> (Vec<Node<'a>>, Vec<Id>) {
-        (self.nodes, self.subs)
+    /// The tree and the working lists, for the next parser.
+    pub(crate) fn into_buffers(self) -> Buffers<'a> {
+        Buffers {
+            nodes: self.nodes,
+            subs: self.subs,
+            quals: self.quals,
+        }
     }
 
     /// Whether the top-level name was a function's whose type was not read

@@ -70,7 +70,7 @@ impl<'a> Parser<'a> {
             self.advance(1);
         }
         let mut ret = self.prefix(true)?;
-        ret = self.wrap_quals(&quals, ret);
+        ret = self.wrap_quals(quals, ret);
         if let Some(q) = ref_qual {
             ret = self.add(Node::Qual(q, ret, None));
         }

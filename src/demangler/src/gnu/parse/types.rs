@@ -17,12 +17,14 @@ impl<'a> Parser<'a> {
     /// and `Dx` (libiberty `d_cv_qualifiers`).
     ///
     /// The qualifiers in their order (the first is the outermost), with the
-    /// operand of `noexcept(...)` and `throw(...)`.
+    /// operand of `noexcept(...)` and `throw(...)`, as a run on top of
+    /// `Parser::quals`, for [`Parser::wrap_quals`]: where it is there.
     pub(super) fn cv_qualifiers(
         &mut self,
         member_fn: bool,
-    ) -> Result<Vec<(Qual, Option<Id>)>, Stop> {
-        let mut quals = Vec::new();
+    ) -> Result<std::ops::Range<usize>, Stop> {
+        let start = self.quals.len();
+        let mut end = start;
         while self.next_is_type_qual() {
             let c = self.next();
             let mut right = None;
@@ -45,22 +47,29 @@ impl<'a> Parser<'a> {
                     _ => return self.invalid(),
                 },
             };
-            quals.push((q, right));
+            // Whatever an operand's failed trials left above the run goes.
+            self.quals.truncate(end);
+            self.quals.push((q, right));
+            end += 1;
         }
         if !member_fn && self.peek() == b'F' {
-            for (q, _) in &mut quals {
+            for (q, _) in &mut self.quals[start..end] {
                 *q = q.on_this();
             }
         }
-        Ok(quals)
+        Ok(start..end)
     }
 
-    /// `inner` wrapped in `quals`, the first outermost (libiberty's chain of
-    /// qualifier components built by `d_cv_qualifiers`).
-    pub(super) fn wrap_quals(&mut self, quals: &[(Qual, Option<Id>)], mut inner: Id) -> Id {
-        for &(q, right) in quals.iter().rev() {
+    /// `inner` wrapped in the run of qualifiers `run` of
+    /// [`Parser::cv_qualifiers`], the first outermost (libiberty's chain of
+    /// qualifier components built by `d_cv_qualifiers`); the run, and all
+    /// above it, taken off the list.
+    pub(super) fn wrap_quals(&mut self, run: std::ops::Range<usize>, mut inner: Id) -> Id {
+        for i in run.clone().rev() {
+            let (q, right) = self.quals[i];
             inner = self.add(Node::Qual(q, inner, right));
         }
+        self.quals.truncate(run.start);
         inner
     }
 
@@ -167,11 +176,11 @@ impl<'a> Parser<'a> {
             // in place: where `inner` came from a substitution, every use of
             // it gets the qualifiers too.
             Node::Qual(q @ (Qual::ReferenceThis | Qual::RvalueReferenceThis), f, None) => {
-                let wrapped = self.wrap_quals(&quals, f);
+                let wrapped = self.wrap_quals(quals, f);
                 self.nodes[inner as usize] = Node::Qual(q, wrapped, None);
                 inner
             }
-            _ => self.wrap_quals(&quals, inner),
+            _ => self.wrap_quals(quals, inner),
         })
     }
 
