@@ -36,39 +36,7 @@ impl<'a> Parser<'a> {
         match (peek, next) {
             (b'L', _) => return self.expr_primary(),
             (b'T', _) => return self.template_param(),
-            (b's', b'r') => {
-                self.advance(2);
-                let next = self.peek();
-                // GNU does not check the scope: where it fails to parse,
-                // the name is read from where the scope stopped, and
-                // printed without a scope.
-                let lenient = |scope: R| match scope {
-                    Err(Stop::Invalid) => Ok(None),
-                    other => other.map(Some),
-                };
-                let ty = if self.unresolved_names
-                    && (next.is_ascii_digit()
-                        || next.is_ascii_lowercase()
-                        || matches!(next, b'C' | b'U' | b'L'))
-                {
-                    // `sr <qualifier levels> E <name>`, which an older
-                    // mangling wrote without the `E`: this reading first,
-                    // the older one if the whole name fails (see `retry`).
-                    self.tried_unresolved_names = true;
-                    let scope = lenient(self.prefix(false))?;
-                    self.eat(b'E');
-                    scope
-                } else {
-                    lenient(self.type_())?
-                };
-                let qualified = match (ty, self.unqualified_name()) {
-                    (Some(ty), Ok(name)) => Ok(self.add(Node::QualName(ty, name))),
-                    (_, name) => name,
-                };
-                // The arguments apply to the whole qualified name (which
-                // then prints in parentheses as an operand).
-                return self.with_args(qualified);
-            }
+            (b's', b'r') => return self.unresolved_name(),
             (b's', b'p') => {
                 self.advance(2);
                 let e = self.expression_1()?;
@@ -94,28 +62,7 @@ impl<'a> Parser<'a> {
                 let args = self.template_args()?;
                 return Ok(self.add(Node::Template(name, args)));
             }
-            (b'i' | b't', b'l') => {
-                self.advance(2);
-                // libiberty does not check the type (d_expression_1, `tl`):
-                // where it does not parse, it reads the list on from
-                // wherever its failed parse stopped, and so does this
-                // parser (`_Z1fP1BIXtlA1Li1EEEE` is `f(B<{1}>*)`: the type
-                // `A1` fails at `L`). A failure in an expression stops
-                // where libiberty's does (see `operands`).
-                let ty = if peek == b't' {
-                    match self.type_() {
-                        Err(Stop::Invalid) => None,
-                        result => Some(result?),
-                    }
-                } else {
-                    None
-                };
-                if self.peek() == 0 || self.peek_next() == 0 {
-                    return self.invalid();
-                }
-                let list = self.exprlist(b'E')?;
-                return Ok(self.add(Node::InitializerList(ty, list)));
-            }
+            (b'i' | b't', b'l') => return self.initializer_list(peek == b't'),
             // `u <source-name> <template-args>`: a vendor extended
             // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
             (b'u', _) => {
@@ -144,27 +91,7 @@ impl<'a> Parser<'a> {
         };
         match args {
             0 => Ok(self.add(Node::Nullary(op))),
-            1 => {
-                let mut suffix = false;
-                if let Some(c) = code {
-                    if (c[0] == b'p' || c[0] == b'm') && c[1] == c[0] {
-                        // `pp_`/`mm_` are the prefix forms.
-                        suffix = !self.eat(b'_');
-                    }
-                }
-                let is_cast = matches!(self.node(op), Node::Cast(_));
-                let mut operand = if is_cast && self.eat(b'_') {
-                    self.exprlist(b'E')?
-                } else if code == Some(*b"sP") {
-                    self.template_args_1()?
-                } else {
-                    self.expression_1()?
-                };
-                if suffix {
-                    operand = self.add(Node::BinaryArgs(Some(operand), Some(operand)));
-                }
-                Ok(self.add(Node::Unary(op, operand)))
-            }
+            1 => self.unary_expression(op, code),
             2 => {
                 let code = code.ok_or(Stop::Invalid)?;
                 let [left, right] = self.operands([
@@ -174,45 +101,131 @@ impl<'a> Parser<'a> {
                 let args = self.add(Node::BinaryArgs(Some(left), Some(right)));
                 Ok(self.add(Node::Binary(op, args)))
             }
-            3 => {
-                let code = code.ok_or(Stop::Invalid)?;
-                let (first, second, third);
-                if code == *b"qu" || code == *b"dX" || code[0] == b'f' {
-                    // `?:` and a range designator: three expressions; a
-                    // fold with an initializer: its operator, then two.
-                    let lead: &mut dyn FnMut(&mut Self) -> R = if code[0] == b'f' {
-                        &mut Self::operator_name
-                    } else {
-                        &mut Self::expression_1
-                    };
-                    let [a, b, c] =
-                        self.operands([lead, &mut Self::expression_1, &mut Self::expression_1])?;
-                    (first, second, third) = (a, b, Some(c));
-                } else if code[0] == b'n' {
-                    let mut initializer = None;
-                    let [a, b] = self.operands([
-                        &mut |p: &mut Self| p.exprlist(b'_'),
-                        &mut |p: &mut Self| {
-                            let ty = p.type_();
-                            // Read even where the type failed, as libiberty
-                            // reads it.
-                            if matches!(ty, Ok(_) | Err(Stop::Invalid)) {
-                                initializer = Some(p.new_initializer());
-                            }
-                            ty
-                        },
-                    ])?;
-                    (first, second) = (a, b);
-                    third = initializer.unwrap_or(Ok(None))?;
-                } else {
-                    return self.invalid();
-                }
-                let arg2 = self.add(Node::TrinaryArg2(Some(second), third));
-                let arg1 = self.add(Node::TrinaryArg1(Some(first), arg2));
-                Ok(self.add(Node::Trinary(op, arg1)))
-            }
+            3 => self.trinary_expression(op, code.ok_or(Stop::Invalid)?),
             _ => self.invalid(),
         }
+    }
+
+    /// `sr <type> <unqualified-name>`, or `sr <qualifier levels> E
+    /// <unqualified-name>` (d_expression_1's unresolved names).
+    fn unresolved_name(&mut self) -> R {
+        self.advance(2);
+        let next = self.peek();
+        // GNU does not check the scope: where it fails to parse,
+        // the name is read from where the scope stopped, and
+        // printed without a scope.
+        let lenient = |scope: R| match scope {
+            Err(Stop::Invalid) => Ok(None),
+            other => other.map(Some),
+        };
+        let ty = if self.unresolved_names
+            && (next.is_ascii_digit()
+                || next.is_ascii_lowercase()
+                || matches!(next, b'C' | b'U' | b'L'))
+        {
+            // `sr <qualifier levels> E <name>`, which an older
+            // mangling wrote without the `E`: this reading first,
+            // the older one if the whole name fails (see `retry`).
+            self.tried_unresolved_names = true;
+            let scope = lenient(self.prefix(false))?;
+            self.eat(b'E');
+            scope
+        } else {
+            lenient(self.type_())?
+        };
+        let qualified = match (ty, self.unqualified_name()) {
+            (Some(ty), Ok(name)) => Ok(self.add(Node::QualName(ty, name))),
+            (_, name) => name,
+        };
+        // The arguments apply to the whole qualified name (which
+        // then prints in parentheses as an operand).
+        self.with_args(qualified)
+    }
+
+    /// `il <braced-expression>* E` and `tl <type> <braced-expression>* E`
+    /// (`typed`): a braced initializer list.
+    fn initializer_list(&mut self, typed: bool) -> R {
+        self.advance(2);
+        // libiberty does not check the type (d_expression_1, `tl`):
+        // where it does not parse, it reads the list on from
+        // wherever its failed parse stopped, and so does this
+        // parser (`_Z1fP1BIXtlA1Li1EEEE` is `f(B<{1}>*)`: the type
+        // `A1` fails at `L`). A failure in an expression stops
+        // where libiberty's does (see `operands`).
+        let ty = if typed {
+            match self.type_() {
+                Err(Stop::Invalid) => None,
+                result => Some(result?),
+            }
+        } else {
+            None
+        };
+        if self.peek() == 0 || self.peek_next() == 0 {
+            return self.invalid();
+        }
+        let list = self.exprlist(b'E')?;
+        Ok(self.add(Node::InitializerList(ty, list)))
+    }
+
+    /// The operand of a unary operator `op` (`code`, for a named one):
+    /// `pp_`/`mm_` the prefix forms, a cast's list, `sP`'s arguments.
+    fn unary_expression(&mut self, op: Id, code: Option<[u8; 2]>) -> R {
+        let mut suffix = false;
+        if let Some(c) = code {
+            if (c[0] == b'p' || c[0] == b'm') && c[1] == c[0] {
+                // `pp_`/`mm_` are the prefix forms.
+                suffix = !self.eat(b'_');
+            }
+        }
+        let is_cast = matches!(self.node(op), Node::Cast(_));
+        let mut operand = if is_cast && self.eat(b'_') {
+            self.exprlist(b'E')?
+        } else if code == Some(*b"sP") {
+            self.template_args_1()?
+        } else {
+            self.expression_1()?
+        };
+        if suffix {
+            operand = self.add(Node::BinaryArgs(Some(operand), Some(operand)));
+        }
+        Ok(self.add(Node::Unary(op, operand)))
+    }
+
+    /// The three operands of `?:`, a range designator, a fold with an
+    /// initializer, or `new` (`op`, of `code`).
+    fn trinary_expression(&mut self, op: Id, code: [u8; 2]) -> R {
+        let (first, second, third);
+        if code == *b"qu" || code == *b"dX" || code[0] == b'f' {
+            // `?:` and a range designator: three expressions; a
+            // fold with an initializer: its operator, then two.
+            let lead: &mut dyn FnMut(&mut Self) -> R = if code[0] == b'f' {
+                &mut Self::operator_name
+            } else {
+                &mut Self::expression_1
+            };
+            let [a, b, c] =
+                self.operands([lead, &mut Self::expression_1, &mut Self::expression_1])?;
+            (first, second, third) = (a, b, Some(c));
+        } else if code[0] == b'n' {
+            let mut initializer = None;
+            let [a, b] =
+                self.operands([&mut |p: &mut Self| p.exprlist(b'_'), &mut |p: &mut Self| {
+                    let ty = p.type_();
+                    // Read even where the type failed, as libiberty
+                    // reads it.
+                    if matches!(ty, Ok(_) | Err(Stop::Invalid)) {
+                        initializer = Some(p.new_initializer());
+                    }
+                    ty
+                }])?;
+            (first, second) = (a, b);
+            third = initializer.unwrap_or(Ok(None))?;
+        } else {
+            return self.invalid();
+        }
+        let arg2 = self.add(Node::TrinaryArg2(Some(second), third));
+        let arg1 = self.add(Node::TrinaryArg1(Some(first), arg2));
+        Ok(self.add(Node::Trinary(op, arg1)))
     }
 
     /// The left operand of a binary operator `code` (libiberty

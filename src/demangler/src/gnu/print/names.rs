@@ -102,18 +102,7 @@ impl Printer<'_, '_> {
                 self.comp(Some(tag))?;
                 self.push_char(']');
             }
-            Node::StructuredBinding(..) => {
-                self.push_char('[');
-                let mut next = Some(dc);
-                while let Some(Node::StructuredBinding(name, rest)) = next.map(|n| self.node(n)) {
-                    self.comp(Some(name))?;
-                    if rest.is_some() {
-                        self.push(", ");
-                    }
-                    next = rest;
-                }
-                self.push_char(']');
-            }
+            Node::StructuredBinding(..) => self.structured_binding(dc)?,
             Node::ModuleName(parent, name, partition) => {
                 if parent.is_some() {
                     self.comp(parent)?;
@@ -165,48 +154,8 @@ impl Printer<'_, '_> {
                 self.local_part(name)?;
             }
             Node::TypedName(name, ty) => self.typed_name(name, ty)?,
-            Node::Template(name, args) => self.as_current_template(dc, |p| {
-                p.without_modifiers(|p| {
-                    if p.java && matches!(p.node(name), Node::Name("JArray")) {
-                        // Java arrays: `JArray<T>` is `T[]`.
-                        p.comp(Some(args))?;
-                        p.push("[]");
-                    } else {
-                        p.comp(Some(name))?;
-                        if p.templates_shown {
-                            p.template_args(args)?;
-                        }
-                    }
-                    Ok(())
-                })
-            })?,
-            Node::TemplateParam(n) => {
-                if self.lambda_args > n + 1 {
-                    // A parameter of the lambda's template head.
-                    let mut decl = self.lambda_head;
-                    for _ in 0..n {
-                        decl = decl.and_then(|d| self.next_param_decl(d));
-                    }
-                    match decl.map(|d| self.node(d)) {
-                        Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n)?,
-                        Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n)?,
-                        None => return Err(Failure::Unprintable),
-                    }
-                    return Ok(());
-                }
-                if self.lambda_args > 0 {
-                    self.push("auto:");
-                    self.push_num(n + 1);
-                    return Ok(());
-                }
-                let a = self.template_argument(n)?;
-                let Some(a) = a else {
-                    return Err(Failure::Unprintable);
-                };
-                // The argument may refer to an outer template's parameters.
-                let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
-                self.in_scope(outer, |p| p.comp(Some(a)))?;
-            }
+            Node::Template(name, args) => self.template(dc, name, args)?,
+            Node::TemplateParam(n) => self.template_param(n)?,
             Node::FunctionParam(0) => self.push("this"),
             Node::FunctionParam(n) => {
                 self.push("{parm#");
@@ -234,52 +183,8 @@ impl Printer<'_, '_> {
                 self.push(" for ");
                 self.comp(Some(name))?;
             }
-            Node::Lambda(params, n) => {
-                // libiberty d_print_comp_inner, DEMANGLE_COMPONENT_LAMBDA.
-                self.push(tables::LAMBDA_OPEN);
-                self.in_lambda(|p| {
-                    let mut params = Some(params);
-                    if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
-                        p.lambda_head = Some(first);
-                        p.push_char('<');
-                        let mut decl = Some(first);
-                        while let Some(d) = decl {
-                            if p.lambda_args > 0 {
-                                p.push(", ");
-                            }
-                            p.lambda_args += 1;
-                            p.comp(Some(d))?;
-                            p.push_char(' ');
-                            let named = match p.node(d) {
-                                Node::PackParm(inner, _) => inner,
-                                _ => d,
-                            };
-                            p.lambda_parm_name(named, p.lambda_args - 1)?;
-                            decl = p.next_param_decl(d);
-                        }
-                        p.push_char('>');
-                        params = rest;
-                    }
-                    p.lambda_args += 1;
-                    p.push_char('(');
-                    p.comp(params)
-                })?;
-                self.push(")#");
-                self.push_num(u64::from(n) + 1);
-                self.push_char('}');
-            }
-            Node::TemplateHead(first, _) => {
-                self.push_char('<');
-                let mut decl = Some(first);
-                while let Some(d) = decl {
-                    if d != first {
-                        self.push(", ");
-                    }
-                    self.comp(Some(d))?;
-                    decl = self.next_param_decl(d);
-                }
-                self.push_char('>');
-            }
+            Node::Lambda(params, n) => self.lambda(params, n)?,
+            Node::TemplateHead(first, _) => self.template_head(first)?,
             Node::TypeParm(_) => self.push("typename"),
             Node::NonTypeParm(ty, _) => self.comp(Some(ty))?,
             Node::TemplateTemplateParm(head, _) => {
@@ -306,6 +211,126 @@ impl Printer<'_, '_> {
             }
             _ => unreachable!("comp_inner sends names here"),
         }
+        Ok(())
+    }
+
+    /// `[a, b]`: a structured binding's names (`d_print_comp`,
+    /// `DEMANGLE_COMPONENT_STRUCTURED_BINDING`).
+    fn structured_binding(&mut self, dc: Id) -> Done {
+        self.push_char('[');
+        let mut next = Some(dc);
+        while let Some(Node::StructuredBinding(name, rest)) = next.map(|n| self.node(n)) {
+            self.comp(Some(name))?;
+            if rest.is_some() {
+                self.push(", ");
+            }
+            next = rest;
+        }
+        self.push_char(']');
+        Ok(())
+    }
+
+    /// A template's name and arguments, the template in scope for what is
+    /// printed in it and no modifier pending (`DEMANGLE_COMPONENT_TEMPLATE`);
+    /// Java's `JArray<T>` as `T[]`.
+    fn template(&mut self, dc: Id, name: Id, args: Id) -> Done {
+        self.as_current_template(dc, |p| {
+            p.without_modifiers(|p| {
+                if p.java && matches!(p.node(name), Node::Name("JArray")) {
+                    p.comp(Some(args))?;
+                    p.push("[]");
+                } else {
+                    p.comp(Some(name))?;
+                    if p.templates_shown {
+                        p.template_args(args)?;
+                    }
+                }
+                Ok(())
+            })
+        })
+    }
+
+    /// A template parameter: the argument of the template in scope, or in
+    /// a lambda's signature its head's parameter or `auto:N`
+    /// (`DEMANGLE_COMPONENT_TEMPLATE_PARAM`).
+    fn template_param(&mut self, n: u32) -> Done {
+        if self.lambda_args > n + 1 {
+            // A parameter of the lambda's template head.
+            let mut decl = self.lambda_head;
+            for _ in 0..n {
+                decl = decl.and_then(|d| self.next_param_decl(d));
+            }
+            match decl.map(|d| self.node(d)) {
+                Some(Node::PackParm(inner, _)) => self.lambda_parm_name(inner, n)?,
+                Some(_) => self.lambda_parm_name(decl.unwrap_or_default(), n)?,
+                None => return Err(Failure::Unprintable),
+            }
+            return Ok(());
+        }
+        if self.lambda_args > 0 {
+            self.push("auto:");
+            self.push_num(n + 1);
+            return Ok(());
+        }
+        let a = self.template_argument(n)?;
+        let Some(a) = a else {
+            return Err(Failure::Unprintable);
+        };
+        // The argument may refer to an outer template's parameters.
+        let outer = self.templates.and_then(|s| self.scopes[s as usize].1);
+        self.in_scope(outer, |p| p.comp(Some(a)))?;
+        Ok(())
+    }
+
+    /// `{lambda<head>(params)#N}` (libiberty d_print_comp_inner,
+    /// `DEMANGLE_COMPONENT_LAMBDA`).
+    fn lambda(&mut self, params: Id, n: u32) -> Done {
+        self.push(tables::LAMBDA_OPEN);
+        self.in_lambda(|p| {
+            let mut params = Some(params);
+            if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
+                p.lambda_head = Some(first);
+                p.push_char('<');
+                let mut decl = Some(first);
+                while let Some(d) = decl {
+                    if p.lambda_args > 0 {
+                        p.push(", ");
+                    }
+                    p.lambda_args += 1;
+                    p.comp(Some(d))?;
+                    p.push_char(' ');
+                    let named = match p.node(d) {
+                        Node::PackParm(inner, _) => inner,
+                        _ => d,
+                    };
+                    p.lambda_parm_name(named, p.lambda_args - 1)?;
+                    decl = p.next_param_decl(d);
+                }
+                p.push_char('>');
+                params = rest;
+            }
+            p.lambda_args += 1;
+            p.push_char('(');
+            p.comp(params)
+        })?;
+        self.push(")#");
+        self.push_num(u64::from(n) + 1);
+        self.push_char('}');
+        Ok(())
+    }
+
+    /// `<T, int N>`: a template head's declarations.
+    fn template_head(&mut self, first: Id) -> Done {
+        self.push_char('<');
+        let mut decl = Some(first);
+        while let Some(d) = decl {
+            if d != first {
+                self.push(", ");
+            }
+            self.comp(Some(d))?;
+            decl = self.next_param_decl(d);
+        }
+        self.push_char('>');
         Ok(())
     }
 }
