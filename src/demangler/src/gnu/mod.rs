@@ -34,6 +34,7 @@ mod lexemes;
 mod lookahead;
 mod parse;
 mod print;
+mod spell;
 mod structure;
 mod tables;
 

@@ -621,5 +621,15 @@ impl<'a> Reader<'a> {
     }
 }
 
+impl super::spell::Text for Reader<'_> {
+    fn put(&mut self, text: &str) {
+        self.push(text);
+    }
+
+    fn last_char(&self) -> u8 {
+        self.last()
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 
 use super::super::lexemes;
 use super::super::lookahead::{NameStart, PrefixPart, UnqualifiedStart};
+use super::super::spell;
 use super::super::tables::{self, StdSubstitution};
 use super::{NameInfo, Reader, Shape, Span, Step};
 
@@ -214,7 +215,7 @@ impl<'a> Reader<'a> {
     pub(super) fn closure_or_unnamed(&mut self) -> Step {
         let kind = self.peek_next();
         self.pos += 2;
-        match kind {
+        let closure = match kind {
             // Under a pending modifier GNU prints the parameters otherwise
             // (see `Reader::modifiers`): the tree's.
             b'l' if self.peek() != b'T' && self.modifiers == 0 => {
@@ -224,15 +225,17 @@ impl<'a> Reader<'a> {
                 self.parameters()?;
                 self.in_lambda = hold;
                 self.expect(b'E')?;
-                self.push("#");
+                true
             }
-            b't' => self.push(tables::UNNAMED_TYPE_OPEN),
+            b't' => false,
             _ => return None,
+        };
+        let number = lexemes::compact_number(self.input, &mut self.pos)?;
+        if closure {
+            spell::close_closure(self, number);
+        } else {
+            spell::unnamed_type(self, number);
         }
-        // Its compact number, printed from 1.
-        let number = u64::from(lexemes::compact_number(self.input, &mut self.pos)?) + 1;
-        self.push(&number.to_string());
-        self.push("}");
         // Tags on a closure make it no lambda to `Parser::local_name`.
         (self.peek() != b'B').then_some(())
     }

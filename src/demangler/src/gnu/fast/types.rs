@@ -4,6 +4,7 @@
 use super::super::ast::Qual;
 use super::super::lexemes;
 use super::super::lookahead::{Candidate, TemplateArgStart, TypeStart};
+use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
@@ -370,19 +371,13 @@ impl<'a> Reader<'a> {
         if self.peek() == b'E' {
             return None;
         }
-        if self.last() == b'<' {
-            self.push(" ");
-        }
-        self.push("<");
+        spell::open_template_args(self);
         if top {
             self.args.truncate(self.args_base);
         }
-        let (last, _) = self.unmodified(|reader| reader.template_arg_list(top))?;
+        self.unmodified(|reader| reader.template_arg_list(top))?;
         self.pos += 1;
-        if last == b'>' {
-            self.push(" ");
-        }
-        self.push(">");
+        spell::close_template_args(self);
         self.last_name = hold_last_name;
         Some(())
     }

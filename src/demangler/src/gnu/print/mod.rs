@@ -350,3 +350,13 @@ impl<'n, 'a> Printer<'n, 'a> {
 
     // ----- expressions -----
 }
+
+impl super::spell::Text for Printer<'_, '_> {
+    fn put(&mut self, text: &str) {
+        self.push(text);
+    }
+
+    fn last_char(&self) -> u8 {
+        self.last_char
+    }
+}

@@ -2,6 +2,7 @@
 //! identifiers, and the names of a lambda's template parameters (`$T0`).
 
 use super::*;
+use crate::gnu::spell;
 
 impl Printer<'_, '_> {
     /// The part after `::` of a qualified or local name.
@@ -18,16 +19,9 @@ impl Printer<'_, '_> {
     }
 
     pub(super) fn template_args(&mut self, args: Id) -> Done {
-        if self.last() == b'<' {
-            self.push_char(' ');
-        }
-        self.push_char('<');
+        spell::open_template_args(self);
         self.comp(Some(args))?;
-        // `> >`, never `>>`.
-        if self.last() == b'>' {
-            self.push_char(' ');
-        }
-        self.push_char('>');
+        spell::close_template_args(self);
         Ok(())
     }
 
@@ -196,11 +190,7 @@ impl Printer<'_, '_> {
                 self.comp(Some(inner))?;
                 self.push("...");
             }
-            Node::UnnamedType(n) => {
-                self.push(tables::UNNAMED_TYPE_OPEN);
-                self.push_num(u64::from(n) + 1);
-                self.push_char('}');
-            }
+            Node::UnnamedType(n) => spell::unnamed_type(self, n),
             Node::Clone(encoding, suffix) => {
                 self.comp(Some(encoding))?;
                 if self.suffixes_shown {
@@ -313,9 +303,8 @@ impl Printer<'_, '_> {
             p.push_char('(');
             p.comp(params)
         })?;
-        self.push(")#");
-        self.push_num(u64::from(n) + 1);
-        self.push_char('}');
+        self.push_char(')');
+        spell::close_closure(self, n);
         Ok(())
     }
 
