@@ -129,9 +129,7 @@ impl TypeStart {
         match first {
             b'U' if next.is_ascii_digit() => TypeStart::VendorQualified,
             b'U' => TypeStart::UnnamedType,
-            b'S' if next.is_ascii_digit() || next == b'_' || next.is_ascii_uppercase() => {
-                TypeStart::Substitution
-            }
+            b'S' if tables::starts_seq_id(next) => TypeStart::Substitution,
             b'S' => TypeStart::StdName,
             _ if lexemes::starts_type_qual(&[first, next], 0) => TypeStart::Qualifiers,
             _ => match next {
@@ -163,6 +161,13 @@ impl TypeStart {
             _ => Candidate::Always,
         }
     }
+}
+
+/// Whether an `<encoding>` at `at` is a `<special-name>` (`T` or `G`:
+/// vtables, type information, thunks, guard variables...) rather than a
+/// name and its type (libiberty `d_encoding`).
+pub(super) fn starts_special_name(input: &[u8], at: usize) -> bool {
+    matches!(input.get(at), Some(b'T' | b'G'))
 }
 
 /// The production a `<name>` begins with (libiberty `d_name`).
@@ -444,6 +449,9 @@ mod tests {
             ("Ux", UnqualifiedStart::Invalid, false),
             ("W3mod", UnqualifiedStart::Invalid, false),
         ];
+        assert!(starts_special_name(b"TV1A", 0));
+        assert!(starts_special_name(b"GV1x", 0));
+        assert!(!starts_special_name(b"N1AE", 0));
         let args: &[(&str, TemplateArgStart)] = &[
             ("Xfp_E", TemplateArgStart::Expression),
             ("Li1E", TemplateArgStart::Literal),

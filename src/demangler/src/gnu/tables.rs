@@ -153,6 +153,13 @@ pub(crate) fn d_builtin_code(c: u8) -> Option<u8> {
     })
 }
 
+/// Whether the byte after an `S` begins a back reference's `<seq-id> _`
+/// (`_`, a digit or an upper-case letter; libiberty `d_substitution`)
+/// rather than naming a standard abbreviation.
+pub(crate) fn starts_seq_id(c: u8) -> bool {
+    c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase()
+}
+
 /// `<seq-id> _` of a substitution, the bytes after its `S` (which start
 /// with `_`, a digit or an upper-case letter): the index of the candidate
 /// (0 for `S_`, the base-36 number plus one otherwise) and the bytes read;

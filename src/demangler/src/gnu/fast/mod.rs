@@ -29,6 +29,7 @@ use std::cell::Cell;
 
 use super::ast::{Operand, Qual, Special};
 use super::lexemes;
+use super::lookahead;
 use super::tables;
 use crate::outcome::Sink;
 use crate::Options;
@@ -521,7 +522,7 @@ impl<'a> Reader<'a> {
     /// none. Its template arguments are its own, above the enclosing
     /// encoding's.
     fn encoding(&mut self, top: bool, drop_return: bool) -> Step {
-        if matches!(self.peek(), b'T' | b'G') {
+        if lookahead::starts_special_name(self.input, self.pos) {
             return self.special_name();
         }
         if self.expanding.is_some() {

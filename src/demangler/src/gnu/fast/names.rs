@@ -264,7 +264,7 @@ impl<'a> Reader<'a> {
     pub(super) fn substitution(&mut self, prefix: bool) -> Step<Span> {
         let c = self.peek_next();
         self.pos += 1;
-        if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
+        if tables::starts_seq_id(c) {
             let (id, read) = tables::seq_id(&self.input[self.pos..]).ok()?;
             self.pos += read;
             let span = *self.subs.get(id as usize)?;

@@ -5,6 +5,7 @@
 
 use super::ast::{Id, Node, Operand, Qual, Special};
 use super::lexemes;
+use super::lookahead;
 use super::tables::{self, StdSubstitution};
 
 /// Why a parse stopped.
@@ -412,7 +413,7 @@ impl<'a> Parser<'a> {
     /// name is a template that is not a constructor, destructor or
     /// conversion; the qualifiers of a member function move onto its type.)
     fn encoding_inner(&mut self, top_level: bool) -> R {
-        if matches!(self.peek(), b'G' | b'T') {
+        if lookahead::starts_special_name(self.input, self.pos) {
             return self.special_name();
         }
         let mut dc = self.name()?;

@@ -525,7 +525,7 @@ impl<'a> Parser<'a> {
     pub(super) fn substitution(&mut self, prefix: bool) -> R {
         self.expect(b'S')?;
         let c = self.peek();
-        if c == b'_' || c.is_ascii_digit() || c.is_ascii_uppercase() {
+        if tables::starts_seq_id(c) {
             return match tables::seq_id(&self.input[self.pos..]) {
                 Ok((id, read)) => {
                     self.advance(read);
