@@ -50,6 +50,8 @@ impl<'a> Reader<'a> {
                 });
                 Shape::Plain
             }
+            // `r`, `V`, `K`; exception specifications (`Do`...) go to the
+            // tree.
             TypeStart::Qualifiers if peek != b'D' => self.qualified_type(peek)?,
             TypeStart::Modified(code @ (b'P' | b'R' | b'O')) => {
                 self.pos += 1;
