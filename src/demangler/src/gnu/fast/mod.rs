@@ -556,7 +556,16 @@ impl<'a> Reader<'a> {
             let drop_return = drop_return || (!top && name.local);
             let ret = if name.template && !name.ctor_dtor {
                 let start = self.here();
-                if matches!(self.type_()?.shape, Shape::Declarator { .. }) {
+                // GNU prints a return type with the function type pending
+                // over it (d_print_comp, `DEMANGLE_COMPONENT_FUNCTION_TYPE`),
+                // which a lambda's parameters would take in (see
+                // `Reader::modifiers`); a dropped one it does not print.
+                let ret = if drop_return {
+                    self.type_()?
+                } else {
+                    self.modified(Self::type_)?
+                };
+                if matches!(ret.shape, Shape::Declarator { .. }) {
                     return None;
                 }
                 if drop_return {

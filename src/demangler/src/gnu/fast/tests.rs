@@ -172,6 +172,18 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
         "_Z1fZ1gvEUlA4_iE_RS0_",
         "f(g()::{lambda(int [4])#1}, g()::{lambda(int (&) [4])#1})",
     ),
+    // A lambda in a function template's return type: GNU prints the
+    // return type with the function type pending over it, which an array
+    // or function parameter of the lambda takes in (found on damaged
+    // grpc symbols).
+    (
+        "_Z1fIZ1gvEUlA16_iE_ET_v",
+        "g()::{lambda(int (f<g()::{lambda(int [16])#1}>()) [16])#1}",
+    ),
+    (
+        "_Z1fIZ1gvEUlFviEE_ET_v",
+        "g()::{lambda(void f<g()::{lambda(void (int))#1}>()(int))#1}",
+    ),
     (
         "_ZN5clang4ento14simplifyToSValEN4llvm18IntrusiveRefCntPtrIKNS0_12ProgramStateEEEPKNS4_7SymExprE",
         "clang::ento::simplifyToSVal(llvm::IntrusiveRefCntPtr<clang::ento::ProgramState const>, \
