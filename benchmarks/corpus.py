@@ -28,6 +28,17 @@ Families:
   changed, a template parameter moved, or two of these): where libiberty
   reads on after a failure, and where the readers' rules for rarer shapes
   part ways.
+
+Held out (not harvested by default):
+
+* ``wheels`` and ``wheels_near_miss``: the symbols of the packages
+  installed beside this Python, and their near-misses, mutations and
+  damaged forms;
+* ``pypi`` and ``pypi_damaged``: the same of pinned wheels of other
+  projects from PyPI (``PYPI_WHEELS``: grpc, ONNX Runtime, LLVM through
+  llvmlite, FAISS...), downloaded once into ``$CPP_DEMANGLE_CORPUS_CACHE``
+  (default ``~/.cache/cpp-demangle-corpus``; about 130 MB), each C++ symbol
+  damaged more ways and more often than ``wheels_near_miss`` does.
 """
 
 from __future__ import annotations
@@ -38,7 +49,9 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,8 +70,22 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
 FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged"]
-# Not harvested by default: what the environment has installed.
-HELD_OUT = ["wheels", "wheels_near_miss"]
+# Not harvested by default: what the environment has installed, and wheels
+# of other projects from PyPI.
+HELD_OUT = ["wheels", "wheels_near_miss", "pypi", "pypi_damaged"]
+# Linux wheels of C++ and Rust projects that no other family holds, pinned
+# so that the family is the same on every machine.
+PYPI_WHEELS = [
+    "grpcio==1.85.3",
+    "grpcio-tools==1.85.1",
+    "onnxruntime==1.32.0",
+    "llvmlite==0.50.0",
+    "faiss-cpu==1.15.1",
+    "lightgbm==4.7.0",
+    "rapidfuzz==3.14.6",
+    "tokenizers==0.23.3",
+    "orjson==3.13.0",
+]
 _MUTATION_BYTES = "_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 _LEGACY_RUST = re.compile(r"^_ZN.*17h[0-9a-f]{16}E")
@@ -121,12 +148,47 @@ def harvest(family: str) -> list[str]:
         cxx = {n for n in wheels if n.startswith("_Z")}
         damaged = {_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx} | {_damage(s, "w") for s in cxx}
         return sorted(damaged - cxx)
+    if family in ("pypi", "pypi_damaged"):
+        pypi = _pypi_symbols()
+        if family == "pypi":
+            return sorted(pypi)
+        cxx = {n for n in pypi if n.startswith("_Z")}
+        damaged = {_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx}
+        damaged |= {_damage(s, salt) for s in cxx for salt in ("a", "b", "c")}
+        damaged |= {_damage(_damage(s, "p"), "q") for s in cxx}
+        return sorted(m for m in damaged - cxx if m and "\0" not in m)
     rust = _nm(_files(RUST_BINARIES), "--defined-only") | _nm(_files(RUST_BINARIES), "-D", "--defined-only")
     if family == "rust_legacy":
         return sorted(n for n in rust if _LEGACY_RUST.match(n))
     if family == "rust_v0":
         return sorted(n for n in rust if n.startswith("_R"))
     raise ValueError(f"unknown family {family!r}")
+
+
+def _pypi_symbols() -> set[str]:
+    """The C++ and Rust symbols of the shared objects in `PYPI_WHEELS`,
+    downloaded (with pip) and unpacked into the cache once."""
+    cache = Path(os.environ.get("CPP_DEMANGLE_CORPUS_CACHE", HOME / ".cache/cpp-demangle-corpus")) / "pypi"
+    wheels = cache / "wheels"
+    if not any(wheels.glob("*.whl")):
+        platforms = ["manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_28_x86_64"]
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:"]
+            + ["--python-version", "3.12", "-d", str(wheels)]
+            + [flag for platform in platforms for flag in ("--platform", platform)]
+            + PYPI_WHEELS,
+            check=True,
+        )
+    unpacked = cache / "unpacked"
+    for wheel in sorted(wheels.glob("*.whl")):
+        target = unpacked / wheel.name
+        if not target.exists():
+            with zipfile.ZipFile(wheel) as archive:
+                members = [m for m in archive.namelist() if re.search(r"\.so(\.|$)", m)]
+                archive.extractall(target, members)
+    files = [str(f) for f in unpacked.rglob("*.so*") if f.is_file()]
+    names = _nm(files, "--defined-only") | _nm(files, "-D", "--defined-only")
+    return {n for n in names if n.startswith(("_Z", "_R"))}
 
 
 def _real_cxx() -> set[str]:
