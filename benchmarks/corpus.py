@@ -27,7 +27,15 @@ Families:
   literal, name or list mark put in, a run repeated or cut out, a length
   changed, a template parameter moved, or two of these): where libiberty
   reads on after a failure, and where the readers' rules for rarer shapes
-  part ways.
+  part ways;
+* ``generated``: names no compiler made, from a small random grammar of
+  the Itanium productions (seeded, so the same on every run): types under
+  every modifier, arrays, function types with ref-qualifiers, packs,
+  pointers to members, back references and template parameters to any
+  candidate, literals and expressions as template arguments, closures in
+  every position (a template's argument, a return type, a scope), local
+  names, constructors and special names; where each reader's rules for
+  how the productions combine are tried.
 
 Held out (not harvested by default):
 
@@ -46,6 +54,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -69,7 +78,7 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/*.so"),
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged"]
+FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated"]
 # Not harvested by default: what the environment has installed, and wheels
 # of other projects from PyPI.
 HELD_OUT = ["wheels", "wheels_near_miss", "pypi", "pypi_damaged"]
@@ -130,6 +139,8 @@ def harvest(family: str) -> list[str]:
     if family == "damaged":
         real = _real_cxx()
         return sorted({_damage(s, salt) for s in real for salt in ("a", "b")} - real)
+    if family == "generated":
+        return sorted({_Grammar(seed).encoding_name() for seed in range(GENERATED)})
     if family == "mutated":
         real = {s for other in FAMILIES if other not in ("mutated", "damaged") for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
@@ -318,6 +329,105 @@ def _damage(symbol: str, salt: str, depth: int = 0) -> str:
     if depth > 0:
         return _mutate(symbol)
     return _damage(_damage(symbol, salt + "1", depth + 1), salt + "2", depth + 1)
+
+
+# How many names `generated` draws (fewer distinct ones).
+GENERATED = 300_000
+
+
+class _Grammar:
+    """A random name of the Itanium grammar, from `seed`: each production
+    chosen with a weight, nested at most a few levels."""
+
+    NAMES = ["1A", "1B", "3foo", "3bar", "1x", "2ns"]
+    BUILTINS = ["i", "c", "v", "l", "b", "d", "Dn", "Da"]
+    BACK_REFERENCES = ["S_", "S0_", "S1_", "S2_", "S3_", "S4_", "St", "Sa", "Ss", "Sd"]
+    TEMPLATE_PARAMS = ["T_", "T0_", "T1_", "T2_"]
+    LITERALS = ["Li1E", "Lb1E", "Lc65E", "Lj4E", "Lln1E", "L_Z1gvE"]
+    FUNCTIONS = ["1f", "1g", "N1A1fE", "NK1A1fE", "N1AC2E", "N1AD1E"]
+    SPECIALS = ["TV", "TI", "TS", "Th0_", "Tv0_n24_"]
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+
+    def pick(self, items: list[str]) -> str:
+        return self.random.choice(items)
+
+    def encoding_name(self) -> str:
+        """`_Z <encoding>`, a local name, or a special name."""
+        k = self.random.random()
+        if k < 0.05:
+            return "_Z" + self.pick(self.SPECIALS) + (self.name(1) if k < 0.025 else self.encoding(1))
+        if k < 0.15:
+            return "_ZZ" + self.encoding(0) + "E" + self.name(1)
+        return "_Z" + self.encoding(0)
+
+    def encoding(self, depth: int) -> str:
+        """A function's name and types; a template's with its return type."""
+        name = self.pick(self.FUNCTIONS)
+        if self.random.random() < 0.5:
+            return name + self.parameters(depth + 1)
+        args = self.template_args(depth + 1)
+        name = name[:-1] + args + "E" if name.startswith("N") else name + args
+        returns = "" if "C2" in name or "D1" in name else self.type(depth + 1)
+        return name + returns + self.parameters(depth + 1)
+
+    def name(self, depth: int) -> str:
+        k = self.random.random()
+        if k < 0.35:
+            return self.pick(self.NAMES)
+        if k < 0.55:
+            args = self.template_args(depth + 1) if self.random.random() < 0.4 else ""
+            return "N" + self.pick(["", "K"]) + self.pick(self.NAMES) + self.pick(self.NAMES) + args + "E"
+        if k < 0.65:
+            return self.pick(self.NAMES) + self.template_args(depth + 1)
+        if k < 0.72 and depth < 3:
+            closure = "EUl" + self.parameters(depth + 1) + "E" + self.pick(["_", "0_"])
+            return "Z" + self.encoding(depth + 1) + closure
+        if k < 0.78:
+            return "St" + self.pick(self.NAMES)
+        if k < 0.85:
+            return "N" + self.pick(self.BACK_REFERENCES) + self.pick(self.NAMES) + "E"
+        return "N1A" + self.pick(self.NAMES) + "E"
+
+    def type(self, depth: int) -> str:
+        if depth > 4:
+            return self.pick(["i", "c", "v", "l"])
+        k = self.random.random()
+        if k < 0.25:
+            return self.pick(self.BUILTINS)
+        if k < 0.35:
+            return self.pick(["P", "R", "O", "K", "V"]) + self.type(depth + 1)
+        if k < 0.42:
+            return "A" + self.pick(["4", "16", ""]) + "_" + self.type(depth + 1)
+        if k < 0.5:
+            ref_qualifier = self.pick(["", "", "R", "O"])
+            return "F" + self.type(depth + 1) + self.parameters(depth + 1) + ref_qualifier + "E"
+        if k < 0.58:
+            return self.pick(self.BACK_REFERENCES)
+        if k < 0.66:
+            return self.pick(self.TEMPLATE_PARAMS)
+        if k < 0.7:
+            return "Dp" + self.type(depth + 1)
+        if k < 0.74:
+            return "M" + self.pick(self.NAMES) + self.type(depth + 1)
+        return self.name(depth)
+
+    def parameters(self, depth: int) -> str:
+        return "".join(self.type(depth) for _ in range(self.random.randint(1, 3)))
+
+    def template_arg(self, depth: int) -> str:
+        k = self.random.random()
+        if k < 0.12:
+            return self.pick(self.LITERALS)
+        if k < 0.18:
+            return "J" + "".join(self.template_arg(depth + 1) for _ in range(self.random.randint(0, 2))) + "E"
+        if k < 0.22:
+            return "X" + self.pick(["fp_", "T_", "L_Z1gvE"]) + "E"
+        return self.type(depth)
+
+    def template_args(self, depth: int) -> str:
+        return "I" + "".join(self.template_arg(depth) for _ in range(self.random.randint(1, 3))) + "E"
 
 
 def sample(symbols: list[str], count: int) -> list[str]:

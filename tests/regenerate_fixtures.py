@@ -56,6 +56,7 @@ SAMPLE_SIZES = {
     "mutated": 4000,
     "near_miss": 4000,
     "damaged": 4000,
+    "generated": 4000,
 }
 # family -> how many of the symbols that differ from c++filt it adds
 MAX_DIFFERING = 200

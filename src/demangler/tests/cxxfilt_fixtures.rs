@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use demangler::{demangle_text, Options};
 
-const FAMILIES: [&str; 7] = [
+const FAMILIES: [&str; 8] = [
     "nm_dynamic",
     "static",
     "rust_legacy",
@@ -19,6 +19,7 @@ const FAMILIES: [&str; 7] = [
     "mutated",
     "near_miss",
     "damaged",
+    "generated",
 ];
 
 fn fixtures() -> PathBuf {
