@@ -160,6 +160,17 @@ fn a_ref_qualifier_over_failed_parameter_types_parses_and_fails_only_in_print() 
 }
 
 #[test]
+fn a_back_reference_after_st_is_read_before_it_fails() {
+    // d_name: after `St`, an `S` is read as a substitution, which must name
+    // a module; any other fails where it ends. There, d_function_type reads
+    // on: `FvStSdRE` is `&&` over NULL types (see above), a local name's
+    // dropped return type (found by the `generated` family).
+    assert_eq!(gnu("_ZZ1gIiEFvStSdREiE1x").unwrap(), "g<int>(int)::x");
+    assert_eq!(gnu("_ZZ1gIiEFvStS_REiE1x").unwrap(), "g<int>(int)::x");
+    assert!(gnu("_Z1fStSd").is_err());
+}
+
+#[test]
 fn global_constructors_and_destructors() {
     assert_eq!(
         gnu("_GLOBAL__I__Z3foov").unwrap(),

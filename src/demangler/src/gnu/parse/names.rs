@@ -34,7 +34,18 @@ impl<'a> Parser<'a> {
             NameStart::Std => {
                 self.advance(2);
                 let std = self.add(Node::Name("std"));
-                let name = self.unqualified_name()?;
+                // d_name reads an `S` after `St` as a substitution, which
+                // must be a module's: any other fails where it ends.
+                let module = if self.peek() == b'S' {
+                    let sub = self.substitution(false)?;
+                    if !matches!(self.node(sub), Node::ModuleName(..)) {
+                        return self.invalid();
+                    }
+                    Some(sub)
+                } else {
+                    None
+                };
+                let name = self.unqualified_name_in(module)?;
                 (self.add(Node::QualName(std, name)), true)
             }
             NameStart::Unscoped => (self.unqualified_name()?, true),
