@@ -171,6 +171,23 @@ fn a_back_reference_after_st_is_read_before_it_fails() {
 }
 
 #[test]
+fn an_unnamed_enum_reads_on_after_a_part_that_fails() {
+    // d_unnamed_enum checks neither its underlying type nor its name: one
+    // that fails is NULL, which fails only where the enum prints, and the
+    // name reads on from where that part stopped (found by a grammar of
+    // generated names).
+    assert_eq!(gnu("_Z1fUei1A").unwrap(), "f({enum:int{A}})");
+    // A local name's dropped return type: never printed. In `Ueiv` the
+    // name fails and `v` is then its function's parameter.
+    assert_eq!(gnu("_ZZ1gIiEUeiiE1x").unwrap(), "g<int>(int)::x");
+    assert_eq!(gnu("_ZZ1gIiEUeivE1x").unwrap(), "g<int>()::x");
+    // Printed, it fails; and a braced list whose type is one reads on
+    // (`tl` reads its list whatever its type gave), then fails in print.
+    assert_eq!(gnu("_Z1fUeiv"), Err(Error::Unprintable));
+    assert!(gnu("_Z1gDTtlUe1AspLi1EEE").is_err());
+}
+
+#[test]
 fn global_constructors_and_destructors() {
     assert_eq!(
         gnu("_GLOBAL__I__Z3foov").unwrap(),

@@ -301,6 +301,17 @@ impl<'a> Parser<'a> {
         Ok(ids)
     }
 
+    /// What `read` parses, or where it fails to parse, a `Node::Null` that
+    /// fails where it is printed: a part libiberty leaves NULL and does not
+    /// check, reading on from where it stopped. A stop that is no parse
+    /// failure (too deep, too complex) stays one.
+    pub(super) fn or_null(&mut self, read: impl FnOnce(&mut Self) -> R) -> R {
+        match read(self) {
+            Err(Stop::Invalid) => Ok(self.add(Node::Null)),
+            other => other,
+        }
+    }
+
     /// `name`, just read, with the template arguments after it (`I`), read
     /// even where the name failed: libiberty makes the template of both
     /// and checks them only then (`d_unresolved_name`, a member's name

@@ -506,13 +506,15 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// `<unnamed-enum> ::= Ue <underlying type> <first enumerator's
-    /// source-name>`, a substitution candidate (libiberty `d_unnamed_enum`,
-    /// GNU 2.46).
+    /// `Ue <underlying type> <source-name>`: an unnamed enum (GNU 2.46,
+    /// libiberty `d_unnamed_enum`), a substitution candidate. libiberty
+    /// checks neither part: one that fails to parse is NULL, which fails
+    /// only where the enum is printed, and what follows is read from where
+    /// that part stopped.
     pub(super) fn unnamed_enum(&mut self) -> R {
         self.advance(2);
-        let underlying = self.type_()?;
-        let name = self.source_name()?;
+        let underlying = self.or_null(Self::type_)?;
+        let name = self.or_null(Self::source_name)?;
         let id = self.add(Node::UnnamedEnum(underlying, name));
         self.add_sub(id)?;
         Ok(id)
