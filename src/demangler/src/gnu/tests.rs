@@ -188,6 +188,17 @@ fn an_unnamed_enum_reads_on_after_a_part_that_fails() {
 }
 
 #[test]
+fn a_pack_expansion_does_not_look_into_an_unnamed_enum() {
+    // d_find_pack takes an unnamed enum for a leaf: the expansion prints
+    // its pattern once, with `...` (and fails where the enum's name did).
+    assert_eq!(
+        gnu("_Z1fIJicEEvDpUe1AIT_E1x").unwrap(),
+        "void f<int, char>(({enum:A<int>{x}})...)"
+    );
+    assert!(gnu("_ZN1AD1IJEEEDpNUe1AIXplT_fp_EEE").is_err());
+}
+
+#[test]
 fn global_constructors_and_destructors() {
     assert_eq!(
         gnu("_GLOBAL__I__Z3foov").unwrap(),

@@ -149,6 +149,9 @@ impl Printer<'_, '_> {
             | Node::StdName(_)
             | Node::FunctionParam(_)
             | Node::UnnamedType(_)
+            // GNU 2.47 looks into no unnamed enum: a pack in its
+            // underlying type is not expanded (`({enum:A<int>{x}})...`).
+            | Node::UnnamedEnum(..)
             | Node::DefaultArg(..)
             | Node::Number(_) => Ok(None),
             Node::ExtendedOperator(_, name) | Node::Ctor(name) | Node::Dtor(name) => {
