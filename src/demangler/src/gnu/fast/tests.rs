@@ -172,6 +172,9 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
         "_Z1fZ1gvEUlA4_iE_RS0_",
         "f(g()::{lambda(int [4])#1}, g()::{lambda(int (&) [4])#1})",
     ),
+    // A special name's name with `this` qualifiers (found by generated
+    // names).
+    ("_ZGVNK1A1xE", "guard variable for A::x const"),
     // A lambda in a function template's return type: GNU prints the
     // return type with the function type pending over it, which an array
     // or function parameter of the lambda takes in (found on damaged
