@@ -42,6 +42,10 @@ Held out (not harvested by default):
 * ``wheels`` and ``wheels_near_miss``: the symbols of the packages
   installed beside this Python, and their near-misses, mutations and
   damaged forms;
+* ``generated_wide``: a million names from a wider grammar than
+  ``generated``'s (expressions of every kind, tags, modules, closures with
+  template heads, more special names, clone suffixes); c++filt 2.47
+  crashes on a few of them (``CRASHED``);
 * ``pypi`` and ``pypi_damaged``: the same of pinned wheels of other
   projects from PyPI (``PYPI_WHEELS``: grpc, ONNX Runtime, LLVM through
   llvmlite, FAISS...), downloaded once into ``$CPP_DEMANGLE_CORPUS_CACHE``
@@ -81,7 +85,7 @@ RUST_BINARIES = [
 FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated"]
 # Not harvested by default: what the environment has installed, and wheels
 # of other projects from PyPI.
-HELD_OUT = ["wheels", "wheels_near_miss", "pypi", "pypi_damaged"]
+HELD_OUT = ["wheels", "wheels_near_miss", "pypi", "pypi_damaged", "generated_wide"]
 # Linux wheels of C++ and Rust projects that no other family holds, pinned
 # so that the family is the same on every machine.
 PYPI_WHEELS = [
@@ -141,6 +145,8 @@ def harvest(family: str) -> list[str]:
         return sorted({_damage(s, salt) for s in real for salt in ("a", "b")} - real)
     if family == "generated":
         return sorted({_Grammar(seed).encoding_name() for seed in range(GENERATED)})
+    if family == "generated_wide":
+        return sorted({_WideGrammar(seed).encoding_name() for seed in range(GENERATED_WIDE)})
     if family == "mutated":
         real = {s for other in FAMILIES if other not in ("mutated", "damaged") for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
@@ -430,23 +436,126 @@ class _Grammar:
         return "I" + "".join(self.template_arg(depth) for _ in range(self.random.randint(1, 3))) + "E"
 
 
+# How many names `generated_wide` draws.
+GENERATED_WIDE = 1_000_000
+
+
+class _WideGrammar(_Grammar):
+    """`_Grammar` with rarer productions as well: expressions of every
+    kind (operators, casts, calls, folds, `new` and `delete`, `sizeof...`,
+    unresolved names, braced lists, designators), `decltype`, vendor
+    qualifiers, exception specifications, arrays of expression length,
+    pointers to member functions with qualifiers, ABI tags, modules,
+    structured bindings, conversion and literal operators, unnamed enums,
+    closures with template heads, requires-clauses, special names of
+    guard variables, temporaries, TLS wrappers, construction vtables and
+    covariant thunks, and clone suffixes."""
+
+    NAMES = _Grammar.NAMES + [
+        "1AB5cxx11", "2nsB3tag", "W3mod1A", "W3modP4part1A", "DC1a1bE", "cv1A", "cvT_", "plIiE",
+        "li1x", "L1A", "L1A_0", "Ue1A", "F1A", "UlTyT_E_", "UlTyTnT_EvE_", "UlTyEvE0_",
+    ]  # fmt: skip
+    BUILTINS = _Grammar.BUILTINS + [
+        "Dc", "DF16_", "Dh", "Ds", "Di", "Du", "e", "g", "n", "o", "x", "y", "z", "w", "Dv4_i", "u3foo",
+    ]  # fmt: skip
+    LITERALS = _Grammar.LITERALS + ["Ld3ff0000000000000E", "LDnE", "LPKcEE", "L1AEE", "Ln1E", "LA1_iEE"]
+    FUNCTIONS = _Grammar.FUNCTIONS + [
+        "NR1A1fE", "NO1A1fE", "NKR1A1fE", "N1AcviEE", "N1AcvT_E", "N1AplE", "N1AC1ERKS_E", "NH1A1fE",
+        "1fB3tag", "N1AB3tag1fE", "1fIiEQLb1E", "N1A1fIiEQLb1EE",
+    ]  # fmt: skip
+    SPECIALS = _Grammar.SPECIALS + ["GV", "GR", "GR_", "TH", "TW", "GTt", "TC1A0_1B", "TT", "Tc0_0_", "GA"]
+    BINARY = ["pl", "mi", "eq", "lt", "gt", "aa", "ls", "rs", "cm"]
+    UNARY = ["ng", "nt", "ad", "de", "pp_", "ps", "sz", "az", "dl", "da", "gsdl", "sp", "tw"]
+
+    def encoding_name(self) -> str:
+        name = super().encoding_name()
+        return name + ".constprop.0" if self.random.random() < 0.06 else name
+
+    def type(self, depth: int) -> str:
+        k = self.random.random()
+        if depth <= 4 and k < 0.04:
+            return "DT" + self.expression(depth + 1) + "E"
+        if depth <= 4 and k < 0.06:
+            return "U3foo" + self.type(depth + 1)
+        if depth <= 4 and k < 0.08:
+            spec = self.pick(["Do", "DOLb1EE", "Dx", "DwiE"])
+            return spec + "F" + self.type(depth + 1) + self.parameters(depth + 1) + "E"
+        if depth <= 4 and k < 0.1:
+            return "AX" + self.expression(depth + 1) + "E_" + self.type(depth + 1)
+        if depth <= 4 and k < 0.12:
+            quals = self.pick(["", "K", "R", "O", "KR"])
+            member = self.pick(["F", quals + "F"]) + self.type(depth + 1) + self.parameters(depth + 1)
+            return "M" + self.pick(_Grammar.NAMES) + member + self.pick(["", "R", "O"]) + "E"
+        if depth <= 4 and k < 0.13:
+            return "N" + self.pick(_Grammar.NAMES) + "B3tag" + self.pick(_Grammar.NAMES) + "E"
+        return super().type(depth)
+
+    def template_arg(self, depth: int) -> str:
+        if self.random.random() < 0.15:
+            return "X" + self.expression(depth + 1) + "E"
+        return super().template_arg(depth)
+
+    def expression(self, depth: int) -> str:
+        if depth > 4:
+            return self.pick(["fp_", "T_", "Li1E"])
+        e = self.expression
+        k = self.random.random()
+        if k < 0.15:
+            return self.pick(["fp_", "fp0_", "fpT_", "fL0p_", "fpK_", "T_", "T0_", "Li1E", "L_Z1gvE"])
+        if k < 0.27:
+            return self.pick(self.BINARY) + e(depth + 1) + e(depth + 1)
+        if k < 0.35:
+            return self.pick(self.UNARY) + e(depth + 1)
+        if k < 0.43:
+            return "cl" + e(depth + 1) + "".join(e(depth + 1) for _ in range(self.random.randint(0, 2))) + "E"
+        if k < 0.49:
+            return self.pick(["cv", "st", "sZ", "sP", "tl", "so"]) + self.type(depth + 1) + e(depth + 1) + "E"
+        if k < 0.57:
+            return self.pick(["sr", "srN"]) + self.type(depth + 1) + "E" * (k > 0.53) + self.pick(_Grammar.NAMES)
+        if k < 0.63:
+            return self.pick(["fL", "fR", "fl", "fr"]) + "pl" + e(depth + 1) + (e(depth + 1) if k < 0.6 else "")
+        if k < 0.69:
+            initializer = self.pick(["E", "piE", "pi" + e(depth + 1) + "E", "il" + e(depth + 1) + "E"])
+            return self.pick(["nw", "na"]) + "_" + self.type(depth + 1) + initializer
+        if k < 0.75:
+            return self.pick(["di", "dx", "dX"]) + e(depth + 1) + e(depth + 1)
+        if k < 0.8:
+            return "qu" + e(depth + 1) + e(depth + 1) + e(depth + 1)
+        if k < 0.86:
+            return self.pick(["dt", "pt"]) + e(depth + 1) + self.pick(_Grammar.NAMES)
+        return "il" + "".join(e(depth + 1) for _ in range(self.random.randint(0, 2))) + "E"
+
+
 def sample(symbols: list[str], count: int) -> list[str]:
     """A stable, spread-out sample: the symbols with the smallest hashes."""
     ranked = sorted(symbols, key=lambda s: hashlib.sha1(s.encode()).digest())
     return sorted(ranked[:count])
 
 
+# What `run_filter` gives for a symbol on which the filter itself crashes
+# (c++filt 2.47 dies of a segmentation fault on a few generated names).
+CRASHED = "\0crashed"
+
+
 def run_filter(command: list[str], symbols: list[str]) -> list[str]:
-    """A c++filt-like filter's output for each symbol, fed one a line."""
+    """A c++filt-like filter's output for each symbol, fed one a line; where
+    the filter crashes, the symbols are run again in halves, and one it
+    crashes on alone gives `CRASHED`."""
     run = subprocess.run(
         command,
         input="".join(s + "\n" for s in symbols),
         capture_output=True,
         text=True,
         errors="surrogateescape",
-        check=True,
     )
     out = run.stdout.split("\n")
+    if run.returncode < 0 and symbols:
+        if len(symbols) == 1:
+            return [CRASHED]
+        half = len(symbols) // 2
+        return run_filter(command, symbols[:half]) + run_filter(command, symbols[half:])
+    if run.returncode != 0:
+        raise RuntimeError(f"{command[0]} exited with status {run.returncode}: {run.stderr[-500:]}")
     if out[-1] != "" or len(out) != len(symbols) + 1:
         raise RuntimeError(f"{command[0]}: output does not line up with its input")
     return out[:-1]
@@ -486,6 +595,8 @@ _LITERAL = re.compile(r"\((?:unsigned |signed )?(?:char|short|int|long|long long
 
 def cause(symbol: str, mine: str, theirs: str) -> str:
     """A short name for why `mine` differs from c++filt's `theirs`."""
+    if theirs == CRASHED:
+        return "c++filt crashes (this package refuses it)"
     if mine == symbol:
         if over_output_cap(symbol, theirs):
             return "longer than this package's output cap (64 times the symbol)"
