@@ -42,7 +42,7 @@ Held out (not harvested by default):
 * ``wheels`` and ``wheels_near_miss``: the symbols of the packages
   installed beside this Python, and their near-misses, mutations and
   damaged forms;
-* ``generated_wide``: a million names from a wider grammar than
+* ``generated_wide``: a million draws from a wider grammar than
   ``generated``'s (expressions of every kind, tags, modules, closures with
   template heads, more special names, clone suffixes); c++filt 2.47
   crashes on a few of them (``CRASHED``);
