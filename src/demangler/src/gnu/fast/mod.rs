@@ -621,9 +621,7 @@ impl<'a> Reader<'a> {
         self.push(kind.prefix());
         match operand {
             Operand::Type => self.type_().map(drop),
-            // A name with `this` qualifiers (`NK...E`): GNU prints them
-            // after it, which the tree does.
-            Operand::Name => (!self.name(false)?.const_this).then_some(()),
+            Operand::Name => self.name(false).map(drop),
             Operand::OffsetEncoding(c) => {
                 lexemes::call_offset(self.input, &mut self.pos, c)?;
                 self.encoding(false, false)

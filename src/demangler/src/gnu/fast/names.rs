@@ -59,7 +59,13 @@ impl<'a> Reader<'a> {
     pub(super) fn nested_name(&mut self, top: bool) -> Step<NameInfo> {
         self.pos += 1;
         let const_this = self.eat(b'K');
-        if matches!(self.peek(), b'r' | b'V' | b'K' | b'R' | b'O' | b'H' | b'D') {
+        // `this` qualifiers are printed here only after an encoding's
+        // parameters; GNU prints those of any other name (a type's, a
+        // special name's: `guard variable for A::x const`) after it, which
+        // the tree does.
+        if (const_this && !top)
+            || matches!(self.peek(), b'r' | b'V' | b'K' | b'R' | b'O' | b'H' | b'D')
+        {
             return None;
         }
         let (start, since) = (self.here(), self.params_printed);

@@ -95,9 +95,7 @@ impl<'a> Reader<'a> {
                 Shape::Plain
             }
             TypeStart::Name if matches!(peek, b'N' | b'Z' | b'0'..=b'9') => {
-                if self.name(false)?.const_this {
-                    return None;
-                }
+                self.name(false)?;
                 Shape::Plain
             }
             // A closure or unnamed type, without template arguments.
