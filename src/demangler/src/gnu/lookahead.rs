@@ -399,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn a_name_and_its_parts_begin_as_libiberty_reads_them() {
+    fn a_name_and_a_prefix_part_begin_as_libiberty_reads_them() {
         let names: &[(&str, NameStart)] = &[
             ("N1AE", NameStart::Nested),
             ("Z1fvE1x", NameStart::Local),
@@ -436,6 +436,10 @@ mod tests {
                 "{input} {first}"
             );
         }
+    }
+
+    #[test]
+    fn an_unqualified_name_begins_as_libiberty_reads_it() {
         let unqualified: &[(&str, UnqualifiedStart, bool)] = &[
             ("3foo", UnqualifiedStart::Source, true),
             ("pl", UnqualifiedStart::Operator, true),
@@ -449,6 +453,14 @@ mod tests {
             ("Ux", UnqualifiedStart::Invalid, false),
             ("W3mod", UnqualifiedStart::Invalid, false),
         ];
+        for &(input, start, begins) in unqualified {
+            assert_eq!(UnqualifiedStart::of(input.as_bytes(), 0), start, "{input}");
+            assert_eq!(start.begins_a_name(), begins, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_special_name_and_a_template_argument_begin_as_libiberty_reads_them() {
         assert!(starts_special_name(b"TV1A", 0));
         assert!(starts_special_name(b"GV1x", 0));
         assert!(!starts_special_name(b"N1AE", 0));
@@ -461,10 +473,6 @@ mod tests {
         ];
         for &(input, start) in args {
             assert_eq!(TemplateArgStart::of(input.as_bytes(), 0), start, "{input}");
-        }
-        for &(input, start, begins) in unqualified {
-            assert_eq!(UnqualifiedStart::of(input.as_bytes(), 0), start, "{input}");
-            assert_eq!(start.begins_a_name(), begins, "{input}");
         }
     }
 

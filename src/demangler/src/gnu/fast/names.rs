@@ -199,8 +199,12 @@ impl<'a> Reader<'a> {
                 self.push(name);
                 true
             }
-            UnqualifiedStart::Lambda | UnqualifiedStart::UnnamedType => {
-                self.closure_or_unnamed()?;
+            UnqualifiedStart::Lambda => {
+                self.closure_or_unnamed(true)?;
+                false
+            }
+            UnqualifiedStart::UnnamedType => {
+                self.closure_or_unnamed(false)?;
                 false
             }
             _ => return None,
@@ -218,24 +222,21 @@ impl<'a> Reader<'a> {
     /// `<closure-type-name> ::= Ul <lambda-sig> E [<number>] _`, printed
     /// `{lambda(params)#N}` (`Parser::lambda`, without a template head),
     /// and `<unnamed-type-name> ::= Ut [<number>] _`, `{unnamed type#N}`.
-    pub(super) fn closure_or_unnamed(&mut self) -> Step {
-        let kind = self.peek_next();
+    pub(super) fn closure_or_unnamed(&mut self, closure: bool) -> Step {
         self.pos += 2;
-        let closure = match kind {
+        if closure {
             // Under a pending modifier GNU prints the parameters otherwise
-            // (see `Reader::modifiers`): the tree's.
-            b'l' if self.peek() != b'T' && self.modifiers == 0 => {
-                self.lambda_printed = true;
-                self.push(tables::LAMBDA_OPEN);
-                let hold = std::mem::replace(&mut self.in_lambda, true);
-                self.parameters()?;
-                self.in_lambda = hold;
-                self.expect(b'E')?;
-                true
+            // (see `Reader::modifiers`), and a template head is the tree's.
+            if self.peek() == b'T' || self.modifiers > 0 {
+                return None;
             }
-            b't' => false,
-            _ => return None,
-        };
+            self.lambda_printed = true;
+            self.push(tables::LAMBDA_OPEN);
+            let hold = std::mem::replace(&mut self.in_lambda, true);
+            self.parameters()?;
+            self.in_lambda = hold;
+            self.expect(b'E')?;
+        }
         let number = lexemes::compact_number(self.input, &mut self.pos)?;
         if closure {
             spell::close_closure(self, number);
