@@ -17,8 +17,8 @@ impl<'a> Parser<'a> {
     /// and `Dx` (libiberty `d_cv_qualifiers`).
     ///
     /// The qualifiers in their order (the first is the outermost), with the
-    /// operand of `noexcept(...)` and `throw(...)`, as a run on top of
-    /// `Parser::quals`, for [`Parser::wrap_quals`]: where it is there.
+    /// operand of `noexcept(...)` and `throw(...)`, pushed as a run on top of
+    /// `Parser::quals`; the run's place there, for [`Parser::wrap_quals`].
     pub(super) fn cv_qualifiers(
         &mut self,
         member_fn: bool,
