@@ -10,9 +10,10 @@ use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
-    /// Print a node of an entity or a name.
-    /// Sets `other` for a kind of another group.
-    pub(super) fn print_entity_node(
+    /// A node of a context, a variable, a function, a subscript or a
+    /// macro; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_declaration_node(
         &mut self,
         kind: Kind,
         id: Id,
@@ -77,6 +78,22 @@ impl Printer<'_> {
                 };
                 return self.entity(id, depth, as_prefix, EntityStyle::new(typing, true));
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a macro expansion or its location; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_macro_expansion_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::AccessorAttachedMacroExpansion
             | K::MemberAttributeAttachedMacroExpansion
             | K::MemberAttachedMacroExpansion
@@ -140,6 +157,23 @@ impl Printer<'_> {
                     }
                 }
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a closure, an initializer, a global or its suffix, or a
+    /// type mangling; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_closure_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::GenericTypeParamDecl => {
                 return self.entity(
                     id,
@@ -217,6 +251,23 @@ impl Printer<'_> {
                     self.print(first, depth + 1, false);
                 }
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a nominal type, a declaration name, a module, an
+    /// identifier or a number; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_name_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::Class
             | K::Structure
             | K::Enum
@@ -286,6 +337,23 @@ impl Printer<'_> {
                 let storage = self.child(id, 0)?;
                 return self.abstract_storage(storage, depth, as_prefix, accessor_name(kind));
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a constructor, a destructor, an accessor or an
+    /// operator; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_constructor_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::Allocator => {
                 let first = self.child(id, 0)?;
                 let name = if self.kind(first) == K::Class {

@@ -10,13 +10,15 @@ use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
-    /// Print a node of a thunk, specialization, witness, conformance or record.
-    /// Sets `other` for a kind of another group.
-    pub(super) fn print_other_node(
+    /// A node of an outlined copy, an attribute, a specialization or its
+    /// parameters; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_specialization_node(
         &mut self,
         kind: Kind,
         id: Id,
         depth: u32,
+        _as_prefix: bool,
         other: &mut bool,
     ) -> Option<Id> {
         match kind {
@@ -122,6 +124,23 @@ impl Printer<'_> {
                 });
                 self.fill(id, depth, &[C(0), T(" and conformance "), C(1)]);
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a thunk: vtable, witness, partial application, key path
+    /// or reabstraction; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_thunk_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::VTableThunk => {
                 self.fill(
                     id,
@@ -219,6 +238,23 @@ impl Printer<'_> {
                 let pieces = [T("from "), C(2), T(" to "), C(1), T(" self "), C(0)];
                 self.fill_from(id, base, depth, &pieces);
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of automatic differentiation, a merged function, a symbolic
+    /// reference or a distributed thunk; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_derived_function_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::AutoDiffFunction | K::AutoDiffDerivativeVTableThunk => {
                 self.autodiff_function(id, depth)
             }
@@ -283,6 +319,23 @@ impl Printer<'_> {
                     });
                 }
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a witness table accessor, a value witness or a
+    /// protocol conformance; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_witness_table_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::BackDeploymentFallback => self.s("back deployment fallback for "),
             K::AssociatedConformanceDescriptor | K::DefaultAssociatedConformanceAccessor => {
                 self.s(if kind == K::AssociatedConformanceDescriptor {
@@ -363,6 +416,22 @@ impl Printer<'_> {
                     }
                 }
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of the kinds of protocol conformance; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_conformance_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::AssociatedTypeGenericParamRef => {
                 self.s("generic parameter reference for associated type ");
                 self.print_children(id, depth, None);
@@ -435,6 +504,23 @@ impl Printer<'_> {
                     &[T("opaque result conformance "), C(0), T(" of "), C(1)],
                 );
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a one-time initializer, an Objective-C completion
+    /// handler or an async or coroutine function pointer; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_runtime_record_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::AccessorFunctionReference => {
                 self.s("accessor function at ");
                 self.num(self.index(id));

@@ -13,13 +13,15 @@ use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
-    /// Print a node of a type.
-    /// Sets `other` for a kind of another group.
-    pub(super) fn print_type_node(
+    /// A node of a function type, a tuple, a pack, a bound generic type
+    /// or a metatype; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_structural_type_node(
         &mut self,
         kind: Kind,
         id: Id,
         depth: u32,
+        _as_prefix: bool,
         other: &mut bool,
     ) -> Option<Id> {
         match kind {
@@ -126,6 +128,23 @@ impl Printer<'_> {
                     self.s(".Type");
                 }
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of an existential, a protocol list or an associated type;
+    /// `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_existential_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::ConstrainedExistential => {
                 self.fill(id, depth, &[T("any "), C(0), T("<"), C(1), T(">")]);
             }
@@ -184,6 +203,23 @@ impl Printer<'_> {
             | K::OpaqueReturnTypeIndex
             | K::OpaqueReturnTypeParent => {}
             K::TypeList => self.print_children(id, depth, None),
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a SIL function type (`@convention`, its parameters and
+    /// results); `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_impl_function_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::ImplDifferentiabilityKind => {
                 self.s("@differentiable");
                 self.s(differentiability_suffix(self.index(id)));
@@ -251,6 +287,23 @@ impl Printer<'_> {
                 self.s(">");
             }
             K::ErrorType => self.s("<ERROR TYPE>"),
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a generic signature, its requirements and dependent
+    /// types; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_generic_signature_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::DependentPseudogenericSignature | K::DependentGenericSignature => {
                 self.generic_signature(id, depth)
             }
@@ -303,6 +356,23 @@ impl Printer<'_> {
                 }
                 self.print_child(id, 0, depth);
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a function type attribute, a SIL box layout, sugar or an
+    /// opaque type; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_type_annotation_node(
+        &mut self,
+        kind: Kind,
+        id: Id,
+        depth: u32,
+        _as_prefix: bool,
+        other: &mut bool,
+    ) -> Option<Id> {
+        match kind {
             K::ConcurrentFunctionType => self.s("@Sendable "),
             K::DifferentiableFunctionType => {
                 self.s("@differentiable");
