@@ -401,7 +401,9 @@ impl Printer<'_, '_> {
         Ok(())
     }
 
-    /// `d_print_comp_inner`'s types: qualifiers, pointers and references (through the modifier list), builtin, function, array and vector types, argument lists and pack expansions.
+    /// `d_print_comp_inner`'s types: qualifiers, pointers and references
+    /// (through the modifier list), builtin, function, array and vector
+    /// types, argument lists and pack expansions.
     pub(super) fn type_comp(&mut self, dc: Id) -> Done {
         match self.node(dc) {
             Node::BitInt(size, signed) => {
@@ -414,23 +416,7 @@ impl Printer<'_, '_> {
                 self.push_char(')');
             }
             Node::Qual(q @ (Qual::Restrict | Qual::Volatile | Qual::Const), inner, _) => {
-                // A qualifier already waiting to be printed is printed once
-                // (`const T` where `T` is `int const`: `int const`).
-                let mut p = self.modifiers;
-                while let Some(i) = p {
-                    let m = self.modifier(i);
-                    if !m.printed {
-                        if !is_plain_cv(self.node(m.node)) {
-                            break;
-                        }
-                        if matches!(self.node(m.node), Node::Qual(pending, ..) if pending == q) {
-                            self.comp(Some(inner))?;
-                            return Ok(());
-                        }
-                    }
-                    p = m.next;
-                }
-                self.modifier_comp(dc, None)?;
+                self.cv_qualified(dc, q, inner)?
             }
             Node::Reference(sub) | Node::RvalueReference(sub) => self.reference(dc, sub)?,
             Node::Qual(..)
@@ -438,16 +424,7 @@ impl Printer<'_, '_> {
             | Node::Complex(_)
             | Node::Imaginary(_)
             | Node::VendorQual(..) => self.modifier_comp(dc, None)?,
-            Node::Builtin(code) if self.java => self.push(match BUILTINS[code as usize].name {
-                // libiberty's `java_name` column of its builtin types.
-                "bool" => "boolean",
-                "char" => "byte",
-                "unsigned int" => "unsigned",
-                "wchar_t" => "char",
-                "long long" => "long",
-                name => name,
-            }),
-            Node::Builtin(code) => self.push(BUILTINS[code as usize].name),
+            Node::Builtin(code) => self.builtin(code),
             Node::FloatN(n, x) => {
                 self.push(BUILTINS[tables::FLOAT_N as usize].name);
                 self.push_num(n);
@@ -456,31 +433,7 @@ impl Printer<'_, '_> {
                 }
             }
             Node::VendorType(name) => self.comp(Some(name))?,
-            Node::FunctionType(ret, _) if self.ret_postfix => {
-                // DMGL_RET_POSTFIX: the parameters, then the return type.
-                self.ret_postfix = false;
-                self.function_type(dc, self.modifiers)?;
-                if ret.is_some() {
-                    self.comp(ret)?;
-                }
-                self.ret_postfix = true;
-            }
-            Node::FunctionType(ret, _) => {
-                let drop = std::mem::take(&mut self.drop_return_type);
-                if let Some(ret) = ret.filter(|_| !drop) {
-                    // The return type goes first; what it modifies follows.
-                    let m = self.push_modifier(dc);
-                    self.comp(Some(ret))?;
-                    let printed = self.modifier(m).printed;
-                    self.modifiers = self.modifier(m).next;
-                    self.modifiers_stack.truncate(m as usize);
-                    if printed {
-                        return Ok(());
-                    }
-                    self.push_char(' ');
-                }
-                self.function_type(dc, self.modifiers)?;
-            }
+            Node::FunctionType(ret, _) => self.function_type_comp(dc, ret)?,
             Node::ArrayType(_, elem) => self.array(dc, elem)?,
             Node::PtrMem(_, inner) | Node::VectorType(_, inner) => {
                 let m = self.push_modifier(dc);
@@ -505,29 +458,102 @@ impl Printer<'_, '_> {
                     }
                 }
             }
-            Node::PackExpansion(pattern) => {
-                // Inside a lambda's signature no pack is looked up.
-                let pack = if self.lambda_args == 0 {
-                    self.find_pack(Some(pattern))?
-                } else {
-                    None
-                };
-                let Some(pack) = pack else {
-                    // Only function parameter packs: the pattern and `...`.
-                    self.subexpr(pattern)?;
-                    self.push("...");
-                    return Ok(());
-                };
-                let len = self.pack_length(Some(pack));
-                for i in 0..len {
-                    self.pack_index = i as i32;
-                    self.comp(Some(pattern))?;
-                    if i + 1 < len {
-                        self.push(", ");
-                    }
+            Node::PackExpansion(pattern) => self.pack_expansion(pattern)?,
+            _ => unreachable!("comp_inner sends types here"),
+        }
+        Ok(())
+    }
+
+    /// `const`, `volatile` or `restrict` on `inner` (`DEMANGLE_COMPONENT_CONST`
+    /// and the others): through the modifier list, but a qualifier already
+    /// waiting to be printed is printed once (`const T` where `T` is `int
+    /// const`: `int const`).
+    fn cv_qualified(&mut self, dc: Id, q: Qual, inner: Id) -> Done {
+        let mut p = self.modifiers;
+        while let Some(i) = p {
+            let m = self.modifier(i);
+            if !m.printed {
+                if !is_plain_cv(self.node(m.node)) {
+                    break;
+                }
+                if matches!(self.node(m.node), Node::Qual(pending, ..) if pending == q) {
+                    return self.comp(Some(inner));
                 }
             }
-            _ => unreachable!("comp_inner sends types here"),
+            p = m.next;
+        }
+        self.modifier_comp(dc, None)
+    }
+
+    /// A builtin type (`DEMANGLE_COMPONENT_BUILTIN_TYPE`), by libiberty's
+    /// `java_name` column of its builtin types under Java's rules.
+    fn builtin(&mut self, code: u8) {
+        let name = BUILTINS[code as usize].name;
+        self.push(if !self.java {
+            name
+        } else {
+            match name {
+                "bool" => "boolean",
+                "char" => "byte",
+                "unsigned int" => "unsigned",
+                "wchar_t" => "char",
+                "long long" => "long",
+                name => name,
+            }
+        });
+    }
+
+    /// `DEMANGLE_COMPONENT_FUNCTION_TYPE`: the return type first, with the
+    /// function type pending over it (what it modifies follows), then
+    /// the parameters; with `DMGL_RET_POSTFIX`, the parameters, then the
+    /// return type.
+    fn function_type_comp(&mut self, dc: Id, ret: Option<Id>) -> Done {
+        if self.ret_postfix {
+            self.ret_postfix = false;
+            self.function_type(dc, self.modifiers)?;
+            if ret.is_some() {
+                self.comp(ret)?;
+            }
+            self.ret_postfix = true;
+            return Ok(());
+        }
+        let drop = std::mem::take(&mut self.drop_return_type);
+        if let Some(ret) = ret.filter(|_| !drop) {
+            let m = self.push_modifier(dc);
+            self.comp(Some(ret))?;
+            let printed = self.modifier(m).printed;
+            self.modifiers = self.modifier(m).next;
+            self.modifiers_stack.truncate(m as usize);
+            if printed {
+                return Ok(());
+            }
+            self.push_char(' ');
+        }
+        self.function_type(dc, self.modifiers)
+    }
+
+    /// `DEMANGLE_COMPONENT_PACK_EXPANSION`: the pattern once for each
+    /// element of the first pack it refers to (`d_find_pack`), `, `
+    /// between; with no pack (function parameter packs, and inside a
+    /// lambda's signature, where none is looked up), the pattern and `...`.
+    fn pack_expansion(&mut self, pattern: Id) -> Done {
+        let pack = if self.lambda_args == 0 {
+            self.find_pack(Some(pattern))?
+        } else {
+            None
+        };
+        let Some(pack) = pack else {
+            self.subexpr(pattern)?;
+            self.push("...");
+            return Ok(());
+        };
+        let len = self.pack_length(Some(pack));
+        for i in 0..len {
+            self.pack_index = i as i32;
+            self.comp(Some(pattern))?;
+            if i + 1 < len {
+                self.push(", ");
+            }
         }
         Ok(())
     }

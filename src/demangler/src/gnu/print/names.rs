@@ -79,7 +79,9 @@ impl Printer<'_, '_> {
         Ok(())
     }
 
-    /// `d_print_comp_inner`'s names: source, standard and qualified names, templates and their parameters, special names, lambdas and unnamed types, clones.
+    /// `d_print_comp_inner`'s names: source, standard, qualified and local
+    /// names, typed names, templates, constructors and destructors, module
+    /// names, lambdas and unnamed types.
     pub(super) fn name_comp(&mut self, dc: Id) -> Done {
         match self.node(dc) {
             Node::Name(s) if self.java => self.java_identifier(s)?,
@@ -119,17 +121,9 @@ impl Printer<'_, '_> {
                 self.comp(Some(conditions))?;
                 self.push_char(']');
             }
-            Node::JavaResource(name) => {
-                self.push("java resource ");
-                self.comp(Some(name))?;
-            }
             Node::Compound(first, second) => {
                 self.comp(Some(first))?;
                 self.comp(Some(second))?;
-            }
-            Node::ModuleInit(module) => {
-                self.push("initializer for module ");
-                self.comp(Some(module))?;
             }
             Node::Friend(name) => {
                 self.comp(Some(name))?;
@@ -149,18 +143,24 @@ impl Printer<'_, '_> {
             }
             Node::TypedName(name, ty) => self.typed_name(name, ty)?,
             Node::Template(name, args) => self.template(dc, name, args)?,
-            Node::TemplateParam(n) => self.template_param(n)?,
-            Node::FunctionParam(0) => self.push("this"),
-            Node::FunctionParam(n) => {
-                self.push("{parm#");
-                self.push_num(n);
-                self.push_char('}');
-            }
             Node::Ctor(name) => self.comp(Some(name))?,
             Node::Dtor(name) => {
                 self.push_char('~');
                 self.comp(Some(name))?;
             }
+            Node::Lambda(params, n) => self.lambda(params, n)?,
+            Node::UnnamedType(n) => spell::unnamed_type(self, n),
+            _ => unreachable!("comp_inner sends names here"),
+        }
+        Ok(())
+    }
+
+    /// `d_print_comp_inner`'s special names: the prefix GNU prints before
+    /// the entity (`vtable for `, `guard variable for `...), construction
+    /// vtables, reference temporaries, module initializers, Java
+    /// resources, and clone suffixes.
+    pub(super) fn special_name_comp(&mut self, dc: Id) -> Done {
+        match self.node(dc) {
             Node::Special(kind, inner) => {
                 self.push(kind.prefix());
                 self.comp(Some(inner))?;
@@ -177,7 +177,38 @@ impl Printer<'_, '_> {
                 self.push(" for ");
                 self.comp(Some(name))?;
             }
-            Node::Lambda(params, n) => self.lambda(params, n)?,
+            Node::ModuleInit(module) => {
+                self.push("initializer for module ");
+                self.comp(Some(module))?;
+            }
+            Node::JavaResource(name) => {
+                self.push("java resource ");
+                self.comp(Some(name))?;
+            }
+            Node::Clone(encoding, suffix) => {
+                self.comp(Some(encoding))?;
+                if self.suffixes_shown {
+                    self.push(" [clone ");
+                    self.comp(Some(suffix))?;
+                    self.push_char(']');
+                }
+            }
+            _ => unreachable!("comp_inner sends special names here"),
+        }
+        Ok(())
+    }
+
+    /// `d_print_comp_inner`'s template and function parameters, and the
+    /// parameter declarations of a template head.
+    pub(super) fn parameter_comp(&mut self, dc: Id) -> Done {
+        match self.node(dc) {
+            Node::TemplateParam(n) => self.template_param(n)?,
+            Node::FunctionParam(0) => self.push("this"),
+            Node::FunctionParam(n) => {
+                self.push("{parm#");
+                self.push_num(n);
+                self.push_char('}');
+            }
             Node::TemplateHead(first, _) => self.template_head(first)?,
             Node::TypeParm(_) => self.push("typename"),
             Node::NonTypeParm(ty, _) => self.comp(Some(ty))?,
@@ -190,16 +221,7 @@ impl Printer<'_, '_> {
                 self.comp(Some(inner))?;
                 self.push("...");
             }
-            Node::UnnamedType(n) => spell::unnamed_type(self, n),
-            Node::Clone(encoding, suffix) => {
-                self.comp(Some(encoding))?;
-                if self.suffixes_shown {
-                    self.push(" [clone ");
-                    self.comp(Some(suffix))?;
-                    self.push_char(']');
-                }
-            }
-            _ => unreachable!("comp_inner sends names here"),
+            _ => unreachable!("comp_inner sends parameters here"),
         }
         Ok(())
     }
