@@ -55,22 +55,7 @@ impl Demangler<'_> {
                 let ty = self.pop_kind(K::Type);
                 self.with1(K::CoroutineContinuationPrototype, ty)
             }
-            b'z' | b'Z' => {
-                let flag = self.index_as_node();
-                let signature = self.pop_kind(K::DependentGenericSignature);
-                let result = self.pop_kind(K::Type);
-                let implementation = self.pop_kind(K::Type);
-                let kind = if c == b'z' {
-                    K::ObjCAsyncCompletionHandlerImpl
-                } else {
-                    K::PredefinedObjCAsyncCompletionHandlerImpl
-                };
-                let node = self.with(kind, &[implementation, result, flag]);
-                if signature.is_some() {
-                    self.add(node, signature);
-                }
-                node
-            }
+            b'z' | b'Z' => self.objc_completion_handler(c),
             b'V' => {
                 let base = self.pop_if(is_entity);
                 let derived = self.pop_if(is_entity);
@@ -82,43 +67,14 @@ impl Demangler<'_> {
                 self.with(K::ProtocolWitness, &[conformance, entity])
             }
             b'S' => self.entity_attr(K::ProtocolSelfConformanceWitness),
-            b'R' | b'r' | b'y' => {
-                let kind = match c {
-                    b'R' => K::ReabstractionThunkHelper,
-                    b'y' => K::ReabstractionThunkHelperWithSelf,
-                    _ => K::ReabstractionThunk,
-                };
-                let thunk = Some(self.node(kind));
-                if let Some(sig) = self.pop_kind(K::DependentGenericSignature) {
-                    self.add(thunk, Some(sig));
-                }
-                if kind == K::ReabstractionThunkHelperWithSelf {
-                    let ty = self.pop_kind(K::Type);
-                    self.add(thunk, ty);
-                }
-                let ty = self.pop_kind(K::Type);
-                self.add(thunk, ty);
-                let ty = self.pop_kind(K::Type);
-                self.add(thunk, ty);
-                thunk
-            }
+            b'R' | b'r' | b'y' => self.reabstraction_thunk(c),
             b'g' => self.generic_specialization(K::GenericSpecialization, None),
             b'G' => self.generic_specialization(K::GenericSpecializationNotReAbstracted, None),
             b'B' => self.generic_specialization(K::GenericSpecializationInResilienceDomain, None),
             b't' => self.generic_specialization_with_dropped_arguments(),
             b's' => self.generic_specialization(K::GenericSpecializationPrespecialized, None),
             b'i' => self.generic_specialization(K::InlinedGenericFunction, None),
-            b'p' | b'P' => {
-                let kind = if c == b'p' {
-                    K::GenericPartialSpecialization
-                } else {
-                    K::GenericPartialSpecializationNotReAbstracted
-                };
-                let spec = self.spec_attributes(kind);
-                let ty = self.pop_kind(K::Type);
-                let param = self.with1(K::GenericSpecializationParam, ty);
-                self.add(spec, param)
-            }
+            b'p' | b'P' => self.partial_specialization(c),
             b'f' => self.function_specialization(),
             b'K' | b'k' => self.key_path_thunk(c),
             b'l' => {
@@ -133,63 +89,21 @@ impl Demangler<'_> {
                 let name = self.pop_assoc_type_name();
                 self.with1(K::DefaultAssociatedTypeMetadataAccessor, name)
             }
-            b'n' | b'N' => {
-                let requirement = self.pop_protocol();
-                let path = self.pop_assoc_type_path();
-                let proto = self.pop_kind(K::Type);
-                let kind = if c == b'n' {
-                    K::AssociatedConformanceDescriptor
-                } else {
-                    K::DefaultAssociatedConformanceAccessor
-                };
-                self.with(kind, &[proto, path, requirement])
-            }
+            b'n' | b'N' => self.associated_conformance(c),
             b'b' => {
                 let requirement = self.pop_protocol();
                 let proto = self.pop_kind(K::Type);
                 self.with(K::BaseConformanceDescriptor, &[proto, requirement])
             }
             b'H' | b'h' => self.key_path_equality_thunk(c),
-            b'v' => {
-                let index = self.index();
-                if index < 0 {
-                    return None;
-                }
-                let kind = if self.next() == b'r' {
-                    K::OutlinedReadOnlyObject
-                } else {
-                    K::OutlinedVariable
-                };
-                Some(self.index_node(kind, index as u64))
-            }
+            b'v' => self.outlined_variable(),
             b'e' => {
                 let params = self.bridged_method_params()?;
                 Some(self.text_node(K::OutlinedBridgedMethod, &params))
             }
             b'u' => Some(self.node(K::AsyncFunctionPointer)),
-            b'U' => {
-                let actor = self.pop_kind(K::Type)?;
-                let reabstraction = self.pop()?;
-                let node = self.node(K::ReabstractionThunkHelperWithGlobalActor);
-                self.tree.push_child(node, reabstraction);
-                self.tree.push_child(node, actor);
-                Some(node)
-            }
-            b'J' => match self.peek() {
-                b'S' => {
-                    self.pos += 1;
-                    self.autodiff_subset_parameters_thunk()
-                }
-                b'O' => {
-                    self.pos += 1;
-                    self.autodiff_self_reordering_thunk()
-                }
-                b'V' => {
-                    self.pos += 1;
-                    self.autodiff_function_or_simple_thunk(K::AutoDiffDerivativeVTableThunk)
-                }
-                _ => self.autodiff_function_or_simple_thunk(K::AutoDiffFunction),
-            },
+            b'U' => self.global_actor_reabstraction_thunk(),
+            b'J' => self.autodiff_thunk(),
             b'w' => match self.next() {
                 b'b' => Some(self.node(K::BackDeploymentThunk)),
                 b'B' => Some(self.node(K::BackDeploymentFallback)),
@@ -199,6 +113,119 @@ impl Demangler<'_> {
                 _ => None,
             },
             _ => None,
+        }
+    }
+
+    /// `Tz`, `TZ`: an Objective-C async completion handler's
+    /// implementation (predefined or not), with its result type, error
+    /// flag and generic signature.
+    fn objc_completion_handler(&mut self, c: u8) -> N {
+        let flag = self.index_as_node();
+        let signature = self.pop_kind(K::DependentGenericSignature);
+        let result = self.pop_kind(K::Type);
+        let implementation = self.pop_kind(K::Type);
+        let kind = if c == b'z' {
+            K::ObjCAsyncCompletionHandlerImpl
+        } else {
+            K::PredefinedObjCAsyncCompletionHandlerImpl
+        };
+        let node = self.with(kind, &[implementation, result, flag]);
+        if signature.is_some() {
+            self.add(node, signature);
+        }
+        node
+    }
+
+    /// `TR`, `Tr`, `Ty`: a reabstraction thunk (helper, with `Self` or
+    /// not): its generic signature, `Self` type, and the two function types.
+    fn reabstraction_thunk(&mut self, c: u8) -> N {
+        let kind = match c {
+            b'R' => K::ReabstractionThunkHelper,
+            b'y' => K::ReabstractionThunkHelperWithSelf,
+            _ => K::ReabstractionThunk,
+        };
+        let thunk = Some(self.node(kind));
+        if let Some(sig) = self.pop_kind(K::DependentGenericSignature) {
+            self.add(thunk, Some(sig));
+        }
+        if kind == K::ReabstractionThunkHelperWithSelf {
+            let ty = self.pop_kind(K::Type);
+            self.add(thunk, ty);
+        }
+        let ty = self.pop_kind(K::Type);
+        self.add(thunk, ty);
+        let ty = self.pop_kind(K::Type);
+        self.add(thunk, ty);
+        thunk
+    }
+
+    /// `Tp`, `TP`: a generic partial specialization (re-abstracted or
+    /// not), its type as its parameter.
+    fn partial_specialization(&mut self, c: u8) -> N {
+        let kind = if c == b'p' {
+            K::GenericPartialSpecialization
+        } else {
+            K::GenericPartialSpecializationNotReAbstracted
+        };
+        let spec = self.spec_attributes(kind);
+        let ty = self.pop_kind(K::Type);
+        let param = self.with1(K::GenericSpecializationParam, ty);
+        self.add(spec, param)
+    }
+
+    /// `Tn`, `TN`: an associated conformance's descriptor or default
+    /// accessor: protocol, path, requirement.
+    fn associated_conformance(&mut self, c: u8) -> N {
+        let requirement = self.pop_protocol();
+        let path = self.pop_assoc_type_path();
+        let proto = self.pop_kind(K::Type);
+        let kind = if c == b'n' {
+            K::AssociatedConformanceDescriptor
+        } else {
+            K::DefaultAssociatedConformanceAccessor
+        };
+        self.with(kind, &[proto, path, requirement])
+    }
+
+    /// `Tv <index>`, `Tv <index> r`: an outlined variable, or read-only
+    /// object.
+    fn outlined_variable(&mut self) -> N {
+        let index = self.index();
+        if index < 0 {
+            return None;
+        }
+        let kind = if self.next() == b'r' {
+            K::OutlinedReadOnlyObject
+        } else {
+            K::OutlinedVariable
+        };
+        Some(self.index_node(kind, index as u64))
+    }
+
+    /// `TU`: a reabstraction thunk helper with a global actor: the thunk,
+    /// then the actor's type.
+    fn global_actor_reabstraction_thunk(&mut self) -> N {
+        let actor = self.pop_kind(K::Type)?;
+        let reabstraction = self.pop()?;
+        let node = self.node(K::ReabstractionThunkHelperWithGlobalActor);
+        self.tree.push_child(node, reabstraction);
+        self.tree.push_child(node, actor);
+        Some(node)
+    }
+
+    /// `TJ`: an automatic differentiation thunk: `TJS` subset
+    /// parameters, `TJO` self-reordering, `TJV` a derivative's vtable
+    /// thunk, else a derivative function.
+    fn autodiff_thunk(&mut self) -> N {
+        let kind = match self.peek() {
+            b'S' | b'O' | b'V' => self.next(),
+            _ => 0,
+        };
+        match kind {
+            b'S' => self.autodiff_subset_parameters_thunk(),
+            b'O' => self.autodiff_self_reordering_thunk(),
+            b'V' => self.autodiff_function_or_simple_thunk(K::AutoDiffDerivativeVTableThunk),
+            _ => self.autodiff_function_or_simple_thunk(K::AutoDiffFunction),
         }
     }
 
