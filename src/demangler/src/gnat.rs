@@ -63,142 +63,197 @@ fn decode(mangled: &[u8]) -> Option<Vec<u8>> {
     if !mangled.first()?.is_ascii_lowercase() {
         return None;
     }
-    // Reads past the end are NUL, as in the C string libiberty reads.
-    let at = |i: usize| mangled.get(i).copied().unwrap_or(0);
-    let lower_or_digit = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
-    let mut out = Vec::with_capacity(mangled.len() + 8);
-    let mut p = 0;
+    let mut decoder = Decoder {
+        mangled,
+        p: 0,
+        out: Vec::with_capacity(mangled.len() + 8),
+    };
     loop {
-        // An entity name: an identifier or an operator.
-        if at(p).is_ascii_lowercase() {
+        decoder.entity_name()?;
+        if let Next::Done = decoder.suffixes()? {
+            return Some(decoder.out);
+        }
+    }
+}
+
+/// Where `ada_demangle` goes after a name's suffixes.
+enum Next {
+    /// The whole name is read.
+    Done,
+    /// Another entity name follows.
+    Name,
+}
+
+/// `ada_demangle`'s state: the mangled name, where it reads, what it wrote.
+struct Decoder<'m> {
+    mangled: &'m [u8],
+    p: usize,
+    out: Vec<u8>,
+}
+
+fn lower_or_digit(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+impl Decoder<'_> {
+    /// The byte at `i`: reads past the end are NUL, as in the C string
+    /// libiberty reads.
+    fn at(&self, i: usize) -> u8 {
+        self.mangled.get(i).copied().unwrap_or(0)
+    }
+
+    /// An entity name: an identifier or an operator.
+    fn entity_name(&mut self) -> Option<()> {
+        let p = self.p;
+        if self.at(p).is_ascii_lowercase() {
             loop {
-                out.push(at(p));
-                p += 1;
-                if !(lower_or_digit(at(p)) || (at(p) == b'_' && lower_or_digit(at(p + 1)))) {
-                    break;
+                self.out.push(self.at(self.p));
+                self.p += 1;
+                let (c, next) = (self.at(self.p), self.at(self.p + 1));
+                if !(lower_or_digit(c) || (c == b'_' && lower_or_digit(next))) {
+                    return Some(());
                 }
             }
-        } else if at(p) == b'O' {
-            let (code, text) = OPERATORS
-                .iter()
-                .find(|(code, _)| mangled[p..].starts_with(code.as_bytes()))?;
-            p += code.len();
-            out.push(b'"');
-            out.extend_from_slice(text.as_bytes());
-            out.push(b'"');
-        } else {
+        }
+        if self.at(p) != b'O' {
             return None;
         }
-        // Upper-case suffixes may follow the name.
-        if at(p) == b'T' && at(p + 1) == b'K' {
-            // Task bodies and declarations inside tasks.
-            if at(p + 2) == b'B' && at(p + 3) == 0 {
-                break;
-            } else if at(p + 2) == b'_' && at(p + 3) == b'_' {
-                p += 4;
-                out.push(b'.');
-                continue;
-            } else {
-                return None;
+        let (code, text) = OPERATORS
+            .iter()
+            .find(|(code, _)| self.mangled[p..].starts_with(code.as_bytes()))?;
+        self.p += code.len();
+        self.out.push(b'"');
+        self.out.extend_from_slice(text.as_bytes());
+        self.out.push(b'"');
+        Some(())
+    }
+
+    /// The upper-case suffixes that may follow a name, in libiberty's
+    /// order.
+    fn suffixes(&mut self) -> Option<Next> {
+        if let Some(next) = self.task_or_protected()? {
+            return Some(next);
+        }
+        self.nested_body();
+        if let Some(next) = self.attribute()? {
+            return Some(next);
+        }
+        if self.at(self.p) == b'_' {
+            if let Some(next) = self.separator()? {
+                return Some(next);
             }
         }
-        // An exception name.
-        if at(p) == b'E' && at(p + 1) == 0 {
-            return None;
-        }
-        // A protected type's subprogram.
-        if matches!(at(p), b'P' | b'N') && at(p + 1) == 0 {
-            break;
-        }
-        // An enumeration type's name table.
-        if matches!(at(p), b'N' | b'S') && at(p + 1) == 0 {
-            return None;
-        }
-        // A nested body.
-        if at(p) == b'X' {
-            p += 1;
-            while matches!(at(p), b'n' | b'b') {
-                p += 1;
+        // A nested subprogram.
+        if self.at(self.p) == b'.' && self.at(self.p + 1).is_ascii_digit() {
+            self.p += 2;
+            while self.at(self.p).is_ascii_digit() {
+                self.p += 1;
             }
         }
-        if at(p) == b'S' && at(p + 1) != 0 && matches!(at(p + 2), b'_' | 0) {
-            // Stream operations.
-            let name = match at(p + 1) {
+        (self.at(self.p) == 0).then_some(Next::Done)
+    }
+
+    /// Task bodies and declarations inside tasks (`TKB`, `TK__`), an
+    /// exception name (`E`), a protected type's subprogram (`P`, `N`), an
+    /// enumeration type's name table (`N`, `S`): `Some(None)` for none of
+    /// them.
+    fn task_or_protected(&mut self) -> Option<Option<Next>> {
+        let p = self.p;
+        let (c0, c1) = (self.at(p), self.at(p + 1));
+        if c0 == b'T' && c1 == b'K' {
+            return match (self.at(p + 2), self.at(p + 3)) {
+                (b'B', 0) => Some(Some(Next::Done)),
+                (b'_', b'_') => {
+                    self.p += 4;
+                    self.out.push(b'.');
+                    Some(Some(Next::Name))
+                }
+                _ => None,
+            };
+        }
+        match (c0, c1) {
+            (b'E', 0) => None,
+            (b'P' | b'N', 0) => Some(Some(Next::Done)),
+            (b'S', 0) => None,
+            _ => Some(None),
+        }
+    }
+
+    /// A nested body: `X`, then any `n` and `b`.
+    fn nested_body(&mut self) {
+        if self.at(self.p) == b'X' {
+            self.p += 1;
+            while matches!(self.at(self.p), b'n' | b'b') {
+                self.p += 1;
+            }
+        }
+    }
+
+    /// A stream attribute (`SR` is `'Read`), read on from; a controlled
+    /// type's operation (`DF` is `.Finalize`), which ends the name.
+    fn attribute(&mut self) -> Option<Option<Next>> {
+        let p = self.p;
+        if self.at(p) == b'S' && self.at(p + 1) != 0 && matches!(self.at(p + 2), b'_' | 0) {
+            let name = match self.at(p + 1) {
                 b'R' => "'Read",
                 b'W' => "'Write",
                 b'I' => "'Input",
                 b'O' => "'Output",
                 _ => return None,
             };
-            p += 2;
-            out.extend_from_slice(name.as_bytes());
-        } else if at(p) == b'D' {
-            // Controlled type operations.
-            let name = match at(p + 1) {
+            self.p += 2;
+            self.out.extend_from_slice(name.as_bytes());
+            return Some(None);
+        }
+        if self.at(p) == b'D' {
+            let name = match self.at(p + 1) {
                 b'F' => ".Finalize",
                 b'A' => ".Adjust",
                 _ => return None,
             };
-            out.extend_from_slice(name.as_bytes());
-            break;
+            self.out.extend_from_slice(name.as_bytes());
+            return Some(Some(Next::Done));
         }
-        if at(p) == b'_' {
-            if at(p + 1) == b'_' {
-                // The standard separator.
-                p += 2;
-                if at(p).is_ascii_digit() {
-                    // An overloading number, maybe a nested body after it.
-                    loop {
-                        p += 1;
-                        if !(at(p).is_ascii_digit()
-                            || (at(p) == b'_' && at(p + 1).is_ascii_digit()))
-                        {
-                            break;
-                        }
-                    }
-                    if at(p) == b'X' {
-                        p += 1;
-                        while matches!(at(p), b'n' | b'b') {
-                            p += 1;
-                        }
-                    }
-                } else if at(p) == b'_' && at(p + 1) != b'_' {
-                    let (_, text) = SPECIAL
-                        .iter()
-                        .find(|(code, _)| mangled[p..].starts_with(code.as_bytes()))?;
-                    out.extend_from_slice(text.as_bytes());
-                    break;
-                } else {
-                    out.push(b'.');
-                    continue;
-                }
-            } else if matches!(at(p + 1), b'B' | b'E') {
-                // An entry body or a barrier evaluation.
-                p += 2;
-                while at(p).is_ascii_digit() {
-                    p += 1;
-                }
-                if at(p) == b's' && at(p + 1) == 0 {
-                    break;
-                }
-                return None;
-            } else {
-                return None;
-            }
-        }
-        // A nested subprogram.
-        if at(p) == b'.' && at(p + 1).is_ascii_digit() {
-            p += 2;
-            while at(p).is_ascii_digit() {
-                p += 1;
-            }
-        }
-        if at(p) == 0 {
-            break;
-        }
-        return None;
+        Some(None)
     }
-    Some(out)
+
+    /// After `_`: the standard separator `__` (an overloading number, maybe
+    /// with a nested body; `___` and a special name; or the next name), an
+    /// entry body or barrier evaluation (`_B`, `_E`).
+    fn separator(&mut self) -> Option<Option<Next>> {
+        if self.at(self.p + 1) == b'_' {
+            self.p += 2;
+            if self.at(self.p).is_ascii_digit() {
+                loop {
+                    self.p += 1;
+                    let (c, next) = (self.at(self.p), self.at(self.p + 1));
+                    if !(c.is_ascii_digit() || (c == b'_' && next.is_ascii_digit())) {
+                        break;
+                    }
+                }
+                self.nested_body();
+                return Some(None);
+            }
+            if self.at(self.p) == b'_' && self.at(self.p + 1) != b'_' {
+                let p = self.p;
+                let (_, text) = SPECIAL
+                    .iter()
+                    .find(|(code, _)| self.mangled[p..].starts_with(code.as_bytes()))?;
+                self.out.extend_from_slice(text.as_bytes());
+                return Some(Some(Next::Done));
+            }
+            self.out.push(b'.');
+            return Some(Some(Next::Name));
+        }
+        if !matches!(self.at(self.p + 1), b'B' | b'E') {
+            return None;
+        }
+        self.p += 2;
+        while self.at(self.p).is_ascii_digit() {
+            self.p += 1;
+        }
+        (self.at(self.p) == b's' && self.at(self.p + 1) == 0).then_some(Some(Next::Done))
+    }
 }
 
 #[cfg(test)]
