@@ -54,6 +54,15 @@ fn nominal_kind(c: u8) -> Kind {
     }
 }
 
+/// What [`OldDemangler::entity_kind`] read: the entity's kind, whether a
+/// type follows, whether an accessor wraps it, and its name.
+struct EntityKind {
+    kind: Kind,
+    has_type: bool,
+    wrap: bool,
+    name: Option<Id>,
+}
+
 impl<'a, 't> OldDemangler<'a, 't> {
     pub(crate) fn new(text: &'a [u8], tree: &'t mut Tree, limit: u32) -> Self {
         OldDemangler {
@@ -932,6 +941,36 @@ impl<'a, 't> OldDemangler<'a, 't> {
             return self.nominal_type(depth + 1);
         };
         let context = self.context(depth + 1)?;
+        let EntityKind {
+            kind,
+            has_type,
+            wrap,
+            name,
+        } = self.entity_kind(basic, depth)?;
+        let entity = self.node(kind);
+        if wrap {
+            self.wrapped_entity(entity, context, name?, has_type, depth)?;
+        } else {
+            self.add(entity, context);
+            if let Some(name) = name {
+                self.add(entity, name);
+            }
+            if has_type {
+                let ty = self.ty(depth + 1)?;
+                self.add(entity, ty);
+            }
+        }
+        if is_static {
+            return Some(self.with(K::Static, entity));
+        }
+        Some(entity)
+    }
+
+    /// The kind letters of an entity after its context (OldDemangler
+    /// `demangleEntity`): deallocators, destructors, constructors,
+    /// addressors and accessors (which wrap a named entity), closures,
+    /// initializers, or the basic kind with its name.
+    fn entity_kind(&mut self, basic: Kind, depth: u32) -> Option<EntityKind> {
         let mut has_type = true;
         let mut wrap = false;
         let mut name = None;
@@ -968,32 +1007,7 @@ impl<'a, 't> OldDemangler<'a, 't> {
         } else if self.next_if(b'a') || self.next_if(b'l') {
             wrap = true;
             let mutable = self.text[self.pos - 1] == b'a';
-            let kind = match (self.next_if(b'O'), mutable) {
-                (true, true) => K::OwningMutableAddressor,
-                (true, false) => K::OwningAddressor,
-                _ if self.next_if(b'o') => {
-                    if mutable {
-                        K::NativeOwningMutableAddressor
-                    } else {
-                        K::NativeOwningAddressor
-                    }
-                }
-                _ if self.next_if(b'p') => {
-                    if mutable {
-                        K::NativePinningMutableAddressor
-                    } else {
-                        K::NativePinningAddressor
-                    }
-                }
-                _ if self.next_if(b'u') => {
-                    if mutable {
-                        K::UnsafeMutableAddressor
-                    } else {
-                        K::UnsafeAddressor
-                    }
-                }
-                _ => return None,
-            };
+            let kind = self.addressor(mutable)?;
             name = Some(self.decl_name(depth + 1)?);
             kind
         } else if let Some(kind) = accessor(self.peek()).filter(|_| !self.is_empty()) {
@@ -1023,23 +1037,43 @@ impl<'a, 't> OldDemangler<'a, 't> {
             name = Some(self.decl_name(depth + 1)?);
             basic
         };
-        let entity = self.node(kind);
-        if wrap {
-            self.wrapped_entity(entity, context, name?, has_type, depth)?;
-        } else {
-            self.add(entity, context);
-            if let Some(name) = name {
-                self.add(entity, name);
+        Some(EntityKind {
+            kind,
+            has_type,
+            wrap,
+            name,
+        })
+    }
+
+    /// An addressor's kind after `a` (`mutable`) or `l`: owning, native
+    /// owning, native pinning or unsafe.
+    fn addressor(&mut self, mutable: bool) -> Option<Kind> {
+        Some(match (self.next_if(b'O'), mutable) {
+            (true, true) => K::OwningMutableAddressor,
+            (true, false) => K::OwningAddressor,
+            _ if self.next_if(b'o') => {
+                if mutable {
+                    K::NativeOwningMutableAddressor
+                } else {
+                    K::NativeOwningAddressor
+                }
             }
-            if has_type {
-                let ty = self.ty(depth + 1)?;
-                self.add(entity, ty);
+            _ if self.next_if(b'p') => {
+                if mutable {
+                    K::NativePinningMutableAddressor
+                } else {
+                    K::NativePinningAddressor
+                }
             }
-        }
-        if is_static {
-            return Some(self.with(K::Static, entity));
-        }
-        Some(entity)
+            _ if self.next_if(b'u') => {
+                if mutable {
+                    K::UnsafeMutableAddressor
+                } else {
+                    K::UnsafeAddressor
+                }
+            }
+            _ => return None,
+        })
     }
 
     /// The variable or subscript an accessor of `demangleEntity` wraps,
