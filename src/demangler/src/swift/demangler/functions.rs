@@ -290,6 +290,29 @@ impl Demangler<'_> {
     /// `demangleImplFunctionType`.
     pub(super) fn impl_function_type(&mut self) -> N {
         let ty = self.node(K::ImplFunctionType);
+        self.impl_substitutions(ty)?;
+        let mut signature = self.pop_kind(K::DependentGenericSignature);
+        if signature.is_some() && self.next_if(b'P') {
+            signature = self.change_kind(signature, K::DependentPseudogenericSignature);
+        }
+        self.impl_attributes(ty)?;
+        self.add(Some(ty), signature);
+        let types = self.impl_types(ty)?;
+        if !self.next_if(b'_') {
+            return None;
+        }
+        for i in 0..types {
+            let conv_ty = self.pop_kind(K::Type)?;
+            let n = self.tree.len(ty);
+            let target = self.child(ty, n - i - 1)?;
+            self.tree.push_child(target, conv_ty);
+        }
+        self.ty(Some(ty))
+    }
+
+    /// A SIL function type's pattern (`s`) and invocation (`I`)
+    /// substitutions (`demangleImplFunctionType`).
+    fn impl_substitutions(&mut self, ty: Id) -> Option<()> {
         if self.next_if(b's') {
             let (lists, retroactive) = self.bound_generics()?;
             let signature = self.pop_kind(K::DependentGenericSignature)?;
@@ -313,10 +336,13 @@ impl Demangler<'_> {
             }
             self.tree.push_child(ty, subs);
         }
-        let mut signature = self.pop_kind(K::DependentGenericSignature);
-        if signature.is_some() && self.next_if(b'P') {
-            signature = self.change_kind(signature, K::DependentPseudogenericSignature);
-        }
+        Some(())
+    }
+
+    /// A SIL function type's attributes: escaping, erased isolation,
+    /// differentiability, callee convention, function convention,
+    /// coroutine kind, `@Sendable`, `@async`, a sending result.
+    fn impl_attributes(&mut self, ty: Id) -> Option<()> {
         if self.next_if(b'e') {
             let node = self.node(K::ImplEscaping);
             self.tree.push_child(ty, node);
@@ -365,7 +391,12 @@ impl Demangler<'_> {
             let node = self.node(K::ImplSendingResult);
             self.tree.push_child(ty, node);
         }
-        self.add(Some(ty), signature);
+        Some(())
+    }
+
+    /// A SIL function type's parameters, results, yields and error result,
+    /// each with its convention; how many types they take.
+    fn impl_types(&mut self, ty: Id) -> Option<usize> {
         let mut types = 0;
         while let Some(param) = self.impl_param_convention(K::ImplParameter) {
             self.tree.push_child(ty, param);
@@ -401,16 +432,7 @@ impl Demangler<'_> {
             self.tree.push_child(ty, error);
             types += 1;
         }
-        if !self.next_if(b'_') {
-            return None;
-        }
-        for i in 0..types {
-            let conv_ty = self.pop_kind(K::Type)?;
-            let n = self.tree.len(ty);
-            let target = self.child(ty, n - i - 1)?;
-            self.tree.push_child(target, conv_ty);
-        }
-        self.ty(Some(ty))
+        Some(types)
     }
 
     /// `demangleImplParameterResultDifferentiability`: always a node, its
