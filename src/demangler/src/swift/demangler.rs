@@ -148,20 +148,14 @@ pub(crate) fn is_function_attr(kind: Kind) -> bool {
 /// (`_T0`), 4.x (`$S`), 5 and later (`$s`), Embedded Swift (`$e`), and
 /// macro expansion buffers.
 pub(crate) fn prefix_len(name: &[u8]) -> usize {
-    const PREFIXES: [&[u8]; 8] = [
-        b"_T0",
-        b"$S",
-        b"_$S",
-        b"$s",
-        b"_$s",
-        b"$e",
-        b"_$e",
-        b"@__swiftmacro_",
-    ];
-    PREFIXES
-        .iter()
-        .find(|p| name.starts_with(p))
-        .map_or(0, |p| p.len())
+    // `_T0`, `$S`, `_$S`, `$s`, `_$s`, `$e`, `_$e`, `@__swiftmacro_`, by
+    // their first bytes (every symbol of every scheme asks).
+    match name {
+        [b'$', b'S' | b's' | b'e', ..] => 2,
+        [b'_', b'$', b'S' | b's' | b'e', ..] | [b'_', b'T', b'0', ..] => 3,
+        [b'@', ..] if name.starts_with(b"@__swiftmacro_") => 14,
+        _ => 0,
+    }
 }
 
 fn is_digit(c: u8) -> bool {
