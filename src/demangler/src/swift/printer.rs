@@ -150,9 +150,19 @@ pub(crate) struct Marks {
     pub(crate) module: Option<(usize, usize)>,
 }
 
+/// The node being printed: its kind, at what depth, and whether as a
+/// prefix (see `Printer::GROUPS`).
+#[derive(Clone, Copy)]
+pub(super) struct At {
+    kind: Kind,
+    id: Id,
+    depth: u32,
+    as_prefix: bool,
+}
+
 /// A function that prints the nodes of one group of kinds (see
 /// `Printer::GROUPS`), and sets its last argument for a kind of another.
-type PrintGroup<'t> = fn(&mut Printer<'t>, Kind, Id, u32, bool, &mut bool) -> Option<Id>;
+type PrintGroup<'t> = fn(&mut Printer<'t>, At, &mut bool) -> Option<Id>;
 
 /// Printing one tree.
 pub(crate) struct Printer<'t> {
@@ -342,9 +352,15 @@ impl<'t> Printer<'t> {
             self.print_child(id, 0, depth);
             return None;
         }
+        let at = At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        };
         for group in Self::GROUPS {
             let mut other = false;
-            let done = group(self, kind, id, depth, as_prefix, &mut other);
+            let done = group(self, at, &mut other);
             if !other {
                 return done;
             }

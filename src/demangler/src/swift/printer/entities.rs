@@ -3,7 +3,7 @@
 //! initializers, closures, nominal types, macros, and their contexts.
 
 use super::names::accessor_name;
-use super::{Display, EntityStyle, Printer, TypePrinting};
+use super::{At, Display, EntityStyle, Printer, TypePrinting};
 use crate::swift::nodes::{is_accessor, Id, Kind};
 
 use super::Piece::{C, T};
@@ -13,14 +13,13 @@ impl Printer<'_> {
     /// A node of a context, a variable, a function, a subscript or a
     /// macro; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_declaration_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_declaration_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        } = at;
         match kind {
             K::AnonymousContext => {
                 if self.options.qualify_entities && self.options.display_extension_contexts {
@@ -85,14 +84,13 @@ impl Printer<'_> {
 
     /// A node of a macro expansion or its location; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_macro_expansion_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_macro_expansion_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        } = at;
         match kind {
             K::AccessorAttachedMacroExpansion
             | K::MemberAttributeAttachedMacroExpansion
@@ -165,14 +163,13 @@ impl Printer<'_> {
     /// A node of a closure, an initializer, a global or its suffix, or a
     /// type mangling; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_closure_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_closure_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        } = at;
         match kind {
             K::GenericTypeParamDecl => {
                 return self.entity(
@@ -259,14 +256,13 @@ impl Printer<'_> {
     /// A node of a nominal type, a declaration name, a module, an
     /// identifier or a number; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_name_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_name_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        } = at;
         match kind {
             K::Class
             | K::Structure
@@ -345,14 +341,13 @@ impl Printer<'_> {
     /// A node of a constructor, a destructor, an accessor or an
     /// operator; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_constructor_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_constructor_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind,
+            id,
+            depth,
+            as_prefix,
+        } = at;
         match kind {
             K::Allocator => {
                 let first = self.child(id, 0)?;

@@ -2,7 +2,7 @@
 //! records (the rest of `NodePrinter::print`).
 
 use super::names::value_witness_name;
-use super::Printer;
+use super::{At, Printer};
 use crate::swift::nodes::spec;
 use crate::swift::nodes::{Id, Kind};
 
@@ -13,14 +13,10 @@ impl Printer<'_> {
     /// A node of an outlined copy, an attribute, a specialization or its
     /// parameters; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_specialization_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_specialization_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::OutlinedBridgedMethod => {
                 self.s("outlined bridged method (");
@@ -132,14 +128,10 @@ impl Printer<'_> {
     /// A node of a thunk: vtable, witness, partial application, key path
     /// or reabstraction; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_thunk_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_thunk_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::VTableThunk => {
                 self.fill(
@@ -246,14 +238,10 @@ impl Printer<'_> {
     /// A node of automatic differentiation, a merged function, a symbolic
     /// reference or a distributed thunk; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_derived_function_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_derived_function_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::AutoDiffFunction | K::AutoDiffDerivativeVTableThunk => {
                 self.autodiff_function(id, depth)
@@ -327,14 +315,10 @@ impl Printer<'_> {
     /// A node of a witness table accessor, a value witness or a
     /// protocol conformance; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_witness_table_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_witness_table_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::BackDeploymentFallback => self.s("back deployment fallback for "),
             K::AssociatedConformanceDescriptor | K::DefaultAssociatedConformanceAccessor => {
@@ -423,14 +407,10 @@ impl Printer<'_> {
 
     /// A node of the kinds of protocol conformance; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_conformance_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_conformance_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::AssociatedTypeGenericParamRef => {
                 self.s("generic parameter reference for associated type ");
@@ -512,14 +492,10 @@ impl Printer<'_> {
     /// A node of a one-time initializer, an Objective-C completion
     /// handler or an async or coroutine function pointer; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_runtime_record_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_runtime_record_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::AccessorFunctionReference => {
                 self.s("accessor function at ");

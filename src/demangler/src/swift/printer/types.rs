@@ -6,7 +6,7 @@
 use super::names::{
     differentiability_suffix, generic_parameter_name, is_existential, is_simple_kind,
 };
-use super::Printer;
+use super::{At, Printer};
 use crate::swift::nodes::{Id, Kind};
 
 use super::Piece::{C, T};
@@ -16,14 +16,10 @@ impl Printer<'_> {
     /// A node of a function type, a tuple, a pack, a bound generic type
     /// or a metatype; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_structural_type_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_structural_type_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::FunctionType
             | K::UncurriedFunctionType
@@ -136,14 +132,10 @@ impl Printer<'_> {
     /// A node of an existential, a protocol list or an associated type;
     /// `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_existential_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_existential_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::ConstrainedExistential => {
                 self.fill(id, depth, &[T("any "), C(0), T("<"), C(1), T(">")]);
@@ -211,14 +203,10 @@ impl Printer<'_> {
     /// A node of a SIL function type (`@convention`, its parameters and
     /// results); `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_impl_function_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_impl_function_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::ImplDifferentiabilityKind => {
                 self.s("@differentiable");
@@ -295,14 +283,10 @@ impl Printer<'_> {
     /// A node of a generic signature, its requirements and dependent
     /// types; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_generic_signature_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_generic_signature_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::DependentPseudogenericSignature | K::DependentGenericSignature => {
                 self.generic_signature(id, depth)
@@ -364,14 +348,10 @@ impl Printer<'_> {
     /// A node of a function type attribute, a SIL box layout, sugar or an
     /// opaque type; `other` set for a kind of another group.
     #[inline(always)]
-    pub(super) fn print_type_annotation_node(
-        &mut self,
-        kind: Kind,
-        id: Id,
-        depth: u32,
-        _as_prefix: bool,
-        other: &mut bool,
-    ) -> Option<Id> {
+    pub(super) fn print_type_annotation_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
         match kind {
             K::ConcurrentFunctionType => self.s("@Sendable "),
             K::DifferentiableFunctionType => {
