@@ -25,7 +25,7 @@
 //! `mod.rs` holds the reader and encodings; `names.rs` the names;
 //! `types.rs` the types, template arguments and parameter lists.
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use super::ast::{Operand, Qual, Special};
 use super::lexemes;
@@ -108,25 +108,19 @@ struct NameInfo {
     local: bool,
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'b> {
     input: &'a [u8],
     /// The input as text, for the names in it.
     text: &'a str,
     pos: usize,
-    out: String,
-    /// Text of candidates no longer in `out` as they were.
-    side: String,
+    /// The text and lists (see [`Buffers`]).
+    buf: &'b mut Buffers,
     /// Where the outermost function template's return type goes: its
     /// name's start, the return type's start and end, moved there when the
     /// text is taken ([`Reader::write`]).
     return_type: Option<(u32, u32, u32)>,
-    subs: Vec<Span>,
-    /// The template arguments of the encodings being read, innermost
-    /// last; `T_` looks from `args_base`.
-    args: Vec<Span>,
+    /// `T_` looks from here in `Buffers::args`.
     args_base: usize,
-    /// The arguments of the packs among `args`.
-    elements: Vec<Span>,
     /// Whether `T_` may be read: in a signature whose name is a template.
     in_signature: bool,
     /// In a lambda's parameters, where GNU prints `T_` as `auto:N`.
@@ -169,13 +163,17 @@ struct Reader<'a> {
     verbose: bool,
 }
 
-/// The reader's lists, kept per thread between names, so that reading
-/// allocates nothing but the text it gives.
+/// The reader's text and lists, kept per thread between names, so that
+/// reading allocates nothing but the text it gives.
 struct Buffers {
     out: String,
+    /// Text of candidates no longer in `out` as they were.
     side: String,
     subs: Vec<Span>,
+    /// The template arguments of the encodings being read, innermost
+    /// last; `T_` looks from `Reader::args_base`.
     args: Vec<Span>,
+    /// The arguments of the packs among `args`.
     elements: Vec<Span>,
 }
 
@@ -190,7 +188,7 @@ impl Buffers {
 }
 
 thread_local! {
-    static BUFFERS: Cell<Buffers> = const { Cell::new(Buffers::EMPTY) };
+    static BUFFERS: RefCell<Buffers> = const { RefCell::new(Buffers::EMPTY) };
 }
 
 /// Whether `options` print names the way this reader does: parameters,
@@ -224,42 +222,32 @@ pub(crate) fn demangle_into(
     if memchr::memchr(0, input).is_some() {
         return false;
     }
-    let mut reader = Reader::new(text, verbose, BUFFERS.replace(Buffers::EMPTY));
-    let read = reader.mangled_name().is_some()
-        && reader.out.len() <= limit
-        && reader.deepest + 64 <= max_depth;
-    if read {
-        reader.write(into);
-    }
-    BUFFERS.set(reader.into_buffers());
-    read
+    BUFFERS.with_borrow_mut(|buf| {
+        let mut reader = Reader::new(text, verbose, buf);
+        let read = reader.mangled_name().is_some()
+            && reader.buf.out.len() <= limit
+            && reader.deepest + 64 <= max_depth;
+        if read {
+            reader.write(into);
+        }
+        read
+    })
 }
 
-impl<'a> Reader<'a> {
-    fn new(text: &'a str, verbose: bool, buffers: Buffers) -> Self {
-        let Buffers {
-            mut out,
-            mut side,
-            mut subs,
-            mut args,
-            mut elements,
-        } = buffers;
-        out.clear();
-        side.clear();
-        subs.clear();
-        args.clear();
-        elements.clear();
+impl<'a, 'b> Reader<'a, 'b> {
+    fn new(text: &'a str, verbose: bool, buf: &'b mut Buffers) -> Self {
+        buf.out.clear();
+        buf.side.clear();
+        buf.subs.clear();
+        buf.args.clear();
+        buf.elements.clear();
         Reader {
             input: text.as_bytes(),
             text,
             pos: 0,
-            out,
-            side,
+            buf,
             return_type: None,
-            subs,
-            args,
             args_base: 0,
-            elements,
             in_signature: false,
             in_lambda: false,
             modifiers: 0,
@@ -282,7 +270,7 @@ impl<'a> Reader<'a> {
     /// The text read, with the outermost return type moved before its
     /// name.
     fn write(&self, into: &mut impl Sink) {
-        let out = self.out.as_str();
+        let out = self.buf.out.as_str();
         into.reserve_for(out.len() + 1);
         let Some((name, start, end)) = self.return_type else {
             return into.put(out);
@@ -293,16 +281,6 @@ impl<'a> Reader<'a> {
         into.put(" ");
         into.put(&out[name..start]);
         into.put(&out[end..]);
-    }
-
-    fn into_buffers(self) -> Buffers {
-        Buffers {
-            out: self.out,
-            side: self.side,
-            subs: self.subs,
-            args: self.args,
-            elements: self.elements,
-        }
     }
 
     // ----- reading and printing -----
@@ -328,7 +306,7 @@ impl<'a> Reader<'a> {
     }
 
     fn push(&mut self, text: &str) {
-        self.out.push_str(text);
+        self.buf.out.push_str(text);
     }
 
     /// The last character GNU's printer remembers (`last_char`, which
@@ -339,11 +317,11 @@ impl<'a> Reader<'a> {
         if self.comma_taken_back == Some(self.here()) {
             return b' ';
         }
-        self.out.as_bytes().last().copied().unwrap_or(0)
+        self.buf.out.as_bytes().last().copied().unwrap_or(0)
     }
 
     fn here(&self) -> u32 {
-        self.out.len() as u32
+        self.buf.out.len() as u32
     }
 
     /// `levels` deeper (negative: back up). A bound on the nesting of
@@ -382,9 +360,9 @@ impl<'a> Reader<'a> {
     fn printed(&self, span: Span) -> &str {
         let range = span.start as usize..span.end as usize;
         if span.side {
-            &self.side[range]
+            &self.buf.side[range]
         } else {
-            &self.out[range]
+            &self.buf.out[range]
         }
     }
 
@@ -410,7 +388,7 @@ impl<'a> Reader<'a> {
     fn repeat(&mut self, span: Span) -> Step<Span> {
         // Back references can double the text at each level: the tree
         // reports that against the output limit.
-        if span.shape == Shape::Expansion || self.out.len() > 1 << 16 {
+        if span.shape == Shape::Expansion || self.buf.out.len() > 1 << 16 {
             return None;
         }
         if self.lambda_printed
@@ -431,14 +409,14 @@ impl<'a> Reader<'a> {
         let since = self.params_printed - u32::from(params);
         let range = span.start as usize..span.end as usize;
         if span.side {
-            self.out.push_str(&self.side[range]);
+            self.buf.out.push_str(&self.buf.side[range]);
         } else {
             // Through `side` (`String::extend_from_within` is newer than
             // the supported Rust).
-            let mark = self.side.len();
-            self.side.push_str(&self.out[range]);
-            self.out.push_str(&self.side[mark..]);
-            self.side.truncate(mark);
+            let mark = self.buf.side.len();
+            self.buf.side.push_str(&self.buf.out[range]);
+            self.buf.out.push_str(&self.buf.side[mark..]);
+            self.buf.side.truncate(mark);
         }
         Some(self.span(start, since, span.shape))
     }
@@ -449,7 +427,7 @@ impl<'a> Reader<'a> {
         if !self.recording {
             return Some(());
         }
-        if self.subs.len() >= self.input.len() {
+        if self.buf.subs.len() >= self.input.len() {
             return None;
         }
         let mut span = self.span(start, since, shape);
@@ -457,17 +435,18 @@ impl<'a> Reader<'a> {
             span.shape = Shape::Expansion;
         } else if let Shape::Declarator { .. } = shape {
             // A modifier put on it later changes this text in `out`.
-            let base = self.side.len() as u32;
-            self.side
-                .push_str(&self.out[start as usize..span.end as usize]);
+            let base = self.buf.side.len() as u32;
+            self.buf
+                .side
+                .push_str(&self.buf.out[start as usize..span.end as usize]);
             span = Span {
                 start: base,
-                end: self.side.len() as u32,
+                end: self.buf.side.len() as u32,
                 side: true,
                 ..span
             };
         }
-        self.subs.push(span);
+        self.buf.subs.push(span);
         Some(())
     }
 
@@ -475,9 +454,14 @@ impl<'a> Reader<'a> {
     /// candidates in it (a local name's function's return type, read and
     /// not printed).
     fn drop_from(&mut self, start: u32) {
-        let base = self.side.len() as u32;
-        self.side.push_str(&self.out[start as usize..]);
-        for sub in self.subs.iter_mut().filter(|s| !s.side && s.start >= start) {
+        let base = self.buf.side.len() as u32;
+        self.buf.side.push_str(&self.buf.out[start as usize..]);
+        for sub in self
+            .buf
+            .subs
+            .iter_mut()
+            .filter(|s| !s.side && s.start >= start)
+        {
             *sub = Span {
                 start: sub.start - start + base,
                 end: sub.end - start + base,
@@ -485,14 +469,19 @@ impl<'a> Reader<'a> {
                 ..*sub
             };
         }
-        self.out.truncate(start as usize);
+        self.buf.out.truncate(start as usize);
     }
 
     /// Insert `text` at `at`, moving the candidates after it.
     fn insert(&mut self, at: u32, text: &str) {
         let n = text.len() as u32;
-        self.out.insert_str(at as usize, text);
-        for sub in self.subs.iter_mut().filter(|s| !s.side && s.start >= at) {
+        self.buf.out.insert_str(at as usize, text);
+        for sub in self
+            .buf
+            .subs
+            .iter_mut()
+            .filter(|s| !s.side && s.start >= at)
+        {
             sub.start += n;
             sub.end += n;
         }
@@ -509,7 +498,7 @@ impl<'a> Reader<'a> {
             let start = self.pos;
             self.pos = lexemes::clone_suffix_end(self.input, start);
             self.push(" [clone ");
-            self.out.push_str(&self.text[start..self.pos]);
+            self.buf.out.push_str(&self.text[start..self.pos]);
             self.push("]");
         }
         (self.pos == self.input.len()).then_some(())
@@ -530,14 +519,14 @@ impl<'a> Reader<'a> {
         }
         let hold = (
             self.args_base,
-            self.args.len(),
-            self.elements.len(),
+            self.buf.args.len(),
+            self.buf.elements.len(),
             self.in_signature,
         );
         let hold_scope = self.scope;
         self.scopes += 1;
         self.scope = self.scopes;
-        self.args_base = self.args.len();
+        self.args_base = self.buf.args.len();
         self.in_signature = false;
         let name_start = self.here();
         self.deeper(4);
@@ -591,8 +580,8 @@ impl<'a> Reader<'a> {
             }
         }
         self.args_base = hold.0;
-        self.args.truncate(hold.1);
-        self.elements.truncate(hold.2);
+        self.buf.args.truncate(hold.1);
+        self.buf.elements.truncate(hold.2);
         self.in_signature = hold.3;
         self.scope = hold_scope;
         self.deeper(-4);
@@ -631,7 +620,7 @@ impl<'a> Reader<'a> {
     }
 }
 
-impl super::spell::Text for Reader<'_> {
+impl super::spell::Text for Reader<'_, '_> {
     fn put(&mut self, text: &str) {
         self.push(text);
     }

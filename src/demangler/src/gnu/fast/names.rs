@@ -8,7 +8,7 @@ use super::super::spell;
 use super::super::tables::{self, StdSubstitution};
 use super::{NameInfo, Reader, Shape, Span, Step};
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     /// `<name>` (`Parser::name_inner`): nested, local, unscoped (maybe
     /// `St`), or an unscoped template; `top` for an encoding's own name,
     /// whose template arguments are kept for `T_`.
@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
         if tables::starts_seq_id(c) {
             let (id, read) = tables::seq_id(&self.input[self.pos..]).ok()?;
             self.pos += read;
-            let span = *self.subs.get(id as usize)?;
+            let span = *self.buf.subs.get(id as usize)?;
             return self.repeat(span);
         }
         self.pos += 1;

@@ -8,7 +8,7 @@ use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Reader, Shape, Span, Step, MAX_NESTING};
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, '_> {
     /// `<type>` (`Parser::type_inner`) of the shapes read here.
     pub(super) fn type_(&mut self) -> Step<Span> {
         if self.nesting == MAX_NESTING {
@@ -179,10 +179,10 @@ impl<'a> Reader<'a> {
             // the `&&` keep it: the text moves to the side, and comes back
             // without it.
             Shape::RvalueReference => {
-                let kept = self.out.len() - 2 - inner.start as usize;
-                let base = self.side.len();
+                let kept = self.buf.out.len() - 2 - inner.start as usize;
+                let base = self.buf.side.len();
                 self.drop_from(inner.start);
-                self.out.push_str(&self.side[base..base + kept]);
+                self.buf.out.push_str(&self.buf.side[base..base + kept]);
                 self.push("&");
                 Shape::Smashed
             }
@@ -305,7 +305,7 @@ impl<'a> Reader<'a> {
     /// `T_` for argument `n` of the encoding's name: its text; in a pack
     /// expansion, that of the element being printed.
     fn template_param(&mut self, n: usize) -> Step<Shape> {
-        let arg = *self.args[self.args_base..].get(n)?;
+        let arg = *self.buf.args[self.args_base..].get(n)?;
         self.params_printed += 1;
         let Shape::Pack { first, len } = arg.shape else {
             return Some(self.repeat(arg)?.shape);
@@ -319,6 +319,7 @@ impl<'a> Reader<'a> {
             return Some(Shape::Plain);
         }
         let element = *self
+            .buf
             .elements
             .get(usize::from(first) + index as usize)
             .filter(|_| index < u32::from(len))?;
@@ -343,7 +344,7 @@ impl<'a> Reader<'a> {
         read?;
         let end = self.pos;
         if len == 0 {
-            self.out.truncate(start as usize);
+            self.buf.out.truncate(start as usize);
         }
         self.recording = false;
         for index in 1..len {
@@ -373,7 +374,7 @@ impl<'a> Reader<'a> {
         }
         spell::open_template_args(self);
         if top {
-            self.args.truncate(self.args_base);
+            self.buf.args.truncate(self.args_base);
         }
         self.unmodified(|reader| reader.template_arg_list(top))?;
         self.pos += 1;
@@ -396,7 +397,7 @@ impl<'a> Reader<'a> {
             };
             let span = reader.span(start, since, shape);
             if top {
-                reader.args.push(span);
+                reader.buf.args.push(span);
             }
             Some(span)
         })
@@ -436,8 +437,8 @@ impl<'a> Reader<'a> {
         self.deepest_here();
         self.deeper(-count);
         match empty_tail {
-            Some((0, start)) if count > 1 => self.out.truncate(start as usize),
-            Some((first, start)) if first > 0 => self.out.truncate(start as usize - 2),
+            Some((0, start)) if count > 1 => self.buf.out.truncate(start as usize),
+            Some((first, start)) if first > 0 => self.buf.out.truncate(start as usize - 2),
             _ => return Some((self.last(), count)),
         }
         self.comma_taken_back = Some(self.here());
@@ -447,20 +448,20 @@ impl<'a> Reader<'a> {
     /// The arguments of a pack after its `J`, up to and with its `E`;
     /// those of an encoding's name (`top`) kept for `T_`.
     fn pack(&mut self, top: bool) -> Step<Shape> {
-        let first = u16::try_from(self.elements.len()).ok()?;
+        let first = u16::try_from(self.buf.elements.len()).ok()?;
         self.list(b"E", |reader| {
             if reader.peek() == b'J' {
                 return None;
             }
             let span = reader.template_arg()?;
             if top {
-                reader.elements.push(span);
+                reader.buf.elements.push(span);
             }
             Some(span)
         })?;
         self.pos += 1;
         let len = if top {
-            u16::try_from(self.elements.len()).ok()? - first
+            u16::try_from(self.buf.elements.len()).ok()? - first
         } else {
             0
         };
@@ -552,7 +553,7 @@ impl<'a> Reader<'a> {
     /// up to `E`, `.` or the end (not read); a lone `void` is none.
     pub(super) fn parameters(&mut self) -> Step {
         self.push("(");
-        let open = self.out.len();
+        let open = self.buf.out.len();
         let lone_void = self.peek() == b'v';
         let (_, count) = self.unmodified(|reader| {
             reader.list(b"\0E.", |reader| {
@@ -568,7 +569,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         if count == 1 && lone_void {
-            self.out.truncate(open);
+            self.buf.out.truncate(open);
         }
         self.push(")");
         Some(())
