@@ -315,89 +315,10 @@ impl<'s> Demangler<'s, '_> {
         let start = self.out.len();
         let tag = self.next()?;
         match tag {
-            b'C' => {
-                let dis = self.disambiguator()?;
-                let name = self.ident()?;
-                self.print_ident(name)?;
-                if self.hashes {
-                    self.out.push("[")?;
-                    self.out.push_hex(dis)?;
-                    self.out.push("]")?;
-                }
-            }
-            b'N' => {
-                let ns = self.next()?;
-                if !ns.is_ascii_alphabetic() {
-                    return Err(Error::Malformed);
-                }
-                self.path(in_value)?;
-                let dis = self.disambiguator()?;
-                let name = self.ident()?;
-                let segment = self.out.len() + 2;
-                if ns.is_ascii_uppercase() {
-                    // Closures, shims and other special namespaces.
-                    self.out.push("::{")?;
-                    match ns {
-                        b'C' => self.out.push("closure")?,
-                        b'S' => self.out.push("shim")?,
-                        _ => self.out.push_char(char::from(ns))?,
-                    }
-                    if !name.is_empty() {
-                        self.out.push(":")?;
-                        self.print_ident(name)?;
-                    }
-                    self.out.push("#")?;
-                    self.out.push_decimal(dis)?;
-                    self.out.push("}")?;
-                } else if !name.is_empty() {
-                    self.out.push("::")?;
-                    self.print_ident(name)?;
-                }
-                if own {
-                    self.mark_base(segment);
-                }
-            }
-            b'M' | b'X' | b'Y' => {
-                if tag != b'Y' {
-                    // The impl's own path is not printed.
-                    self.disambiguator()?;
-                    self.unprinted(|d| d.path(in_value))?;
-                }
-                self.out.push("<")?;
-                self.type_()?;
-                if tag != b'M' {
-                    self.out.push(" as ")?;
-                    self.path(false)?;
-                }
-                self.out.push(">")?;
-            }
-            b'I' => {
-                // A generic function: the path under it has the name.
-                if own {
-                    self.own_deeper(1);
-                }
-                self.path(in_value)?;
-                if own {
-                    self.own_deeper(-1);
-                }
-                if !self.generics {
-                    // Read, not printed.
-                    self.unprinted(|d| d.generic_args(false))?;
-                    self.leave();
-                    return Ok(());
-                }
-                if in_value {
-                    self.out.push("::")?;
-                }
-                self.out.push("<")?;
-                self.generic_args(own)?;
-                self.out.push(">")?;
-                if own {
-                    if let Some(marks) = self.marks.as_deref_mut() {
-                        marks.end = self.out.len();
-                    }
-                }
-            }
+            b'C' => self.crate_root()?,
+            b'N' => self.nested_path(in_value, own)?,
+            b'M' | b'X' | b'Y' => self.impl_path(tag, in_value)?,
+            b'I' => self.generic_path(in_value, own)?,
             b'B' => {
                 if own {
                     self.own_deeper(1);
@@ -413,6 +334,104 @@ impl<'s> Demangler<'s, '_> {
             self.mark_base(start);
         }
         self.leave();
+        Ok(())
+    }
+
+    /// `"C" <identifier>`: a crate root, with its disambiguator in brackets
+    /// where hashes are shown.
+    fn crate_root(&mut self) -> Result<(), Error> {
+        let dis = self.disambiguator()?;
+        let name = self.ident()?;
+        self.print_ident(name)?;
+        if self.hashes {
+            self.out.push("[")?;
+            self.out.push_hex(dis)?;
+            self.out.push("]")?;
+        }
+        Ok(())
+    }
+
+    /// `"N" <namespace> <path> <identifier>`: a nested path; an upper-case
+    /// namespace is a special one (`{closure#0}`, `{shim:vtable#0}`), a
+    /// lower-case one prints `::name`. `own`: a segment of the symbol's own
+    /// name.
+    fn nested_path(&mut self, in_value: bool, own: bool) -> Result<(), Error> {
+        let ns = self.next()?;
+        if !ns.is_ascii_alphabetic() {
+            return Err(Error::Malformed);
+        }
+        self.path(in_value)?;
+        let dis = self.disambiguator()?;
+        let name = self.ident()?;
+        let segment = self.out.len() + 2;
+        if ns.is_ascii_uppercase() {
+            // Closures, shims and other special namespaces.
+            self.out.push("::{")?;
+            match ns {
+                b'C' => self.out.push("closure")?,
+                b'S' => self.out.push("shim")?,
+                _ => self.out.push_char(char::from(ns))?,
+            }
+            if !name.is_empty() {
+                self.out.push(":")?;
+                self.print_ident(name)?;
+            }
+            self.out.push("#")?;
+            self.out.push_decimal(dis)?;
+            self.out.push("}")?;
+        } else if !name.is_empty() {
+            self.out.push("::")?;
+            self.print_ident(name)?;
+        }
+        if own {
+            self.mark_base(segment);
+        }
+        Ok(())
+    }
+
+    /// `"M" <impl-path> <type>`, `"X" <impl-path> <type> <path>`, `"Y"
+    /// <type> <path>`: an inherent impl `<T>`, a trait impl `<T as
+    /// Trait>`, a trait definition; the impl's own path is read, not
+    /// printed.
+    fn impl_path(&mut self, tag: u8, in_value: bool) -> Result<(), Error> {
+        if tag != b'Y' {
+            self.disambiguator()?;
+            self.unprinted(|d| d.path(in_value))?;
+        }
+        self.out.push("<")?;
+        self.type_()?;
+        if tag != b'M' {
+            self.out.push(" as ")?;
+            self.path(false)?;
+        }
+        self.out.push(">")
+    }
+
+    /// `"I" <path> {<generic-arg>} "E"`: a path with generic arguments
+    /// (`::<...>` in a value), read and not printed without them. A generic
+    /// function: the path under it has the name.
+    fn generic_path(&mut self, in_value: bool, own: bool) -> Result<(), Error> {
+        if own {
+            self.own_deeper(1);
+        }
+        self.path(in_value)?;
+        if own {
+            self.own_deeper(-1);
+        }
+        if !self.generics {
+            return self.unprinted(|d| d.generic_args(false));
+        }
+        if in_value {
+            self.out.push("::")?;
+        }
+        self.out.push("<")?;
+        self.generic_args(own)?;
+        self.out.push(">")?;
+        if own {
+            if let Some(marks) = self.marks.as_deref_mut() {
+                marks.end = self.out.len();
+            }
+        }
         Ok(())
     }
 
