@@ -317,40 +317,7 @@ impl<'a> Parser<'a> {
             } else if self.consume(b"$$C") {
                 self.demangle_type(QualMode::Mangle)
             } else if code(self, b'1') || code(self, b'H') || code(self, b'I') || code(self, b'J') {
-                // A pointer to member: `1` <name>, `H` <name> <number>, `I`
-                // <name> two numbers, `J` <name> three numbers.
-                if !auto {
-                    self.pos += 1;
-                }
-                let inheritance = self.take()?;
-                let mut symbol = None;
-                if self.starts_with(b"?") {
-                    let parsed = self.parse();
-                    let named = parsed.and_then(|s| self.symbol_name(s));
-                    if self.error || named.is_none() {
-                        self.error = true;
-                        return None;
-                    }
-                    if let Some(last) = named.and_then(|n| self.unqualified(n)) {
-                        self.memorize_identifier(last);
-                    }
-                    symbol = parsed;
-                }
-                let count = match inheritance {
-                    b'J' => 3,
-                    b'I' => 2,
-                    b'H' => 1,
-                    _ => 0,
-                };
-                let mut offsets = Offsets::default();
-                for _ in 0..count {
-                    offsets.push(self.signed());
-                }
-                Some(self.add(Node::TemplateParamRef {
-                    symbol,
-                    thunk_offsets: offsets,
-                    affinity: Affinity::Pointer,
-                }))
+                Some(self.member_pointer_arg(auto)?)
             } else if self.starts_with(b"$E?") {
                 self.pos += 2;
                 let symbol = self.parse();
@@ -360,21 +327,7 @@ impl<'a> Parser<'a> {
                     affinity: Affinity::Reference,
                 }))
             } else if code(self, b'F') || code(self, b'G') {
-                // A data member pointer: `F` two numbers, `G` three.
-                if !auto {
-                    self.pos += 1;
-                }
-                let inheritance = self.take()?;
-                let count = if inheritance == b'G' { 3 } else { 2 };
-                let mut offsets = Offsets::default();
-                for _ in 0..count {
-                    offsets.push(self.signed());
-                }
-                Some(self.add(Node::TemplateParamRef {
-                    symbol: None,
-                    thunk_offsets: offsets,
-                    affinity: Affinity::None,
-                }))
+                Some(self.data_member_pointer_arg(auto)?)
             } else if code(self, b'0') {
                 self.pos += if auto { 1 } else { 2 };
                 let (value, negative) = self.number();
@@ -389,5 +342,63 @@ impl<'a> Parser<'a> {
         }
         self.consume(b"@");
         Some(self.side.list(&args))
+    }
+
+    /// A template argument that is a pointer to member (`$1` <name>, `$H`
+    /// <name> <number>, `$I` <name> two numbers, `$J` <name> three numbers;
+    /// without the `$` after `$M`); `None` where the parameters fail.
+    fn member_pointer_arg(&mut self, auto: bool) -> Option<Id> {
+        if !auto {
+            self.pos += 1;
+        }
+        let inheritance = self.take()?;
+        let mut symbol = None;
+        if self.starts_with(b"?") {
+            let parsed = self.parse();
+            let named = parsed.and_then(|s| self.symbol_name(s));
+            if self.error || named.is_none() {
+                self.error = true;
+                return None;
+            }
+            if let Some(last) = named.and_then(|n| self.unqualified(n)) {
+                self.memorize_identifier(last);
+            }
+            symbol = parsed;
+        }
+        let count = match inheritance {
+            b'J' => 3,
+            b'I' => 2,
+            b'H' => 1,
+            _ => 0,
+        };
+        let mut offsets = Offsets::default();
+        for _ in 0..count {
+            offsets.push(self.signed());
+        }
+        Some(self.add(Node::TemplateParamRef {
+            symbol,
+            thunk_offsets: offsets,
+            affinity: Affinity::Pointer,
+        }))
+    }
+
+    /// A template argument that is a data member pointer (`$F` two numbers,
+    /// `$G` three; without the `$` after `$M`); `None` where the
+    /// parameters fail.
+    fn data_member_pointer_arg(&mut self, auto: bool) -> Option<Id> {
+        if !auto {
+            self.pos += 1;
+        }
+        let inheritance = self.take()?;
+        let count = if inheritance == b'G' { 3 } else { 2 };
+        let mut offsets = Offsets::default();
+        for _ in 0..count {
+            offsets.push(self.signed());
+        }
+        Some(self.add(Node::TemplateParamRef {
+            symbol: None,
+            thunk_offsets: offsets,
+            affinity: Affinity::None,
+        }))
     }
 }
