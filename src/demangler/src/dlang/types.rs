@@ -203,94 +203,37 @@ impl Demangler<'_> {
             append(decl, ")");
             Some(m)
         };
-        let basic = match self.at(m) {
-            0 => return None,
-            b'O' => return wrapped(self, decl, "shared(", m + 1),
-            b'x' => return wrapped(self, decl, "const(", m + 1),
-            b'y' => return wrapped(self, decl, "immutable(", m + 1),
-            b'N' => {
-                return match self.at(m + 1) {
-                    b'g' => wrapped(self, decl, "inout(", m + 2),
-                    b'h' => wrapped(self, decl, "__vector(", m + 2),
-                    b'n' => {
-                        append(decl, "typeof(*null)");
-                        Some(m + 2)
-                    }
-                    _ => None,
+        match self.at(m) {
+            0 => None,
+            b'O' => wrapped(self, decl, "shared(", m + 1),
+            b'x' => wrapped(self, decl, "const(", m + 1),
+            b'y' => wrapped(self, decl, "immutable(", m + 1),
+            b'N' => match self.at(m + 1) {
+                b'g' => wrapped(self, decl, "inout(", m + 2),
+                b'h' => wrapped(self, decl, "__vector(", m + 2),
+                b'n' => {
+                    append(decl, "typeof(*null)");
+                    Some(m + 2)
                 }
-            }
+                _ => None,
+            },
             b'A' => {
                 let m = self.type_(decl, Some(m + 1))?;
                 append(decl, "[]");
-                return Some(m);
+                Some(m)
             }
-            b'G' => {
-                // A static array: its length, then its element type.
-                let digits = self
-                    .rest(m + 1)
-                    .iter()
-                    .take_while(|b| b.is_ascii_digit())
-                    .count();
-                let m2 = self.type_(decl, Some(m + 1 + digits))?;
-                decl.push(b'[');
-                decl.extend_from_slice(&self.s[m + 1..m + 1 + digits]);
-                decl.push(b']');
-                return Some(m2);
-            }
-            b'H' => {
-                // An associative array: the key type, then the value type.
-                let mut key = Vec::new();
-                let m = self.type_(&mut key, Some(m + 1));
-                let m = self.type_(decl, m)?;
-                decl.push(b'[');
-                decl.extend_from_slice(&key);
-                decl.push(b']');
-                return Some(m);
-            }
+            b'G' => self.static_array(decl, m + 1),
+            b'H' => self.associative_array(decl, m + 1),
             b'P' if !self.call_convention_p(m + 1) => {
                 let m = self.type_(decl, Some(m + 1))?;
                 append(decl, "*");
-                return Some(m);
+                Some(m)
             }
-            b'P' => return self.function_pointer(decl, m + 1),
-            b'F' | b'U' | b'W' | b'V' | b'R' | b'Y' => return self.function_pointer(decl, m),
-            b'C' | b'S' | b'E' | b'T' => return self.parse_qualified(decl, Some(m + 1), false),
-            b'D' => {
-                let mut mods = Vec::new();
-                let m = self.type_modifiers(&mut mods, m + 1)?;
-                let m = if self.at(m) == b'Q' {
-                    self.type_backref(decl, m, true)
-                } else {
-                    self.function_type(decl, Some(m))
-                }?;
-                append(decl, "delegate");
-                decl.extend_from_slice(&mods);
-                return Some(m);
-            }
-            b'B' => return self.parse_tuple(decl, m + 1),
-            b'n' => "typeof(null)",
-            b'v' => "void",
-            b'g' => "byte",
-            b'h' => "ubyte",
-            b's' => "short",
-            b't' => "ushort",
-            b'i' => "int",
-            b'k' => "uint",
-            b'l' => "long",
-            b'm' => "ulong",
-            b'f' => "float",
-            b'd' => "double",
-            b'e' => "real",
-            b'o' => "ifloat",
-            b'p' => "idouble",
-            b'j' => "ireal",
-            b'q' => "cfloat",
-            b'r' => "cdouble",
-            b'c' => "creal",
-            b'b' => "bool",
-            b'a' => "char",
-            b'u' => "wchar",
-            b'w' => "dchar",
+            b'P' => self.function_pointer(decl, m + 1),
+            b'F' | b'U' | b'W' | b'V' | b'R' | b'Y' => self.function_pointer(decl, m),
+            b'C' | b'S' | b'E' | b'T' => self.parse_qualified(decl, Some(m + 1), false),
+            b'D' => self.delegate(decl, m + 1),
+            b'B' => self.parse_tuple(decl, m + 1),
             b'z' => {
                 let text = match self.at(m + 1) {
                     b'i' => "cent",
@@ -298,13 +241,54 @@ impl Demangler<'_> {
                     _ => return None,
                 };
                 append(decl, text);
-                return Some(m + 2);
+                Some(m + 2)
             }
-            b'Q' => return self.type_backref(decl, m, false),
-            _ => return None,
-        };
-        append(decl, basic);
-        Some(m + 1)
+            b'Q' => self.type_backref(decl, m, false),
+            code => {
+                append(decl, basic_type(code)?);
+                Some(m + 1)
+            }
+        }
+    }
+
+    /// `G <length> <type>`: a static array, `type[length]`.
+    fn static_array(&mut self, decl: &mut Vec<u8>, m: usize) -> Option<usize> {
+        let digits = self
+            .rest(m)
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let end = self.type_(decl, Some(m + digits))?;
+        decl.push(b'[');
+        decl.extend_from_slice(&self.s[m..m + digits]);
+        decl.push(b']');
+        Some(end)
+    }
+
+    /// `H <key type> <value type>`: an associative array, `value[key]`.
+    fn associative_array(&mut self, decl: &mut Vec<u8>, m: usize) -> Option<usize> {
+        let mut key = Vec::new();
+        let m = self.type_(&mut key, Some(m));
+        let m = self.type_(decl, m)?;
+        decl.push(b'[');
+        decl.extend_from_slice(&key);
+        decl.push(b']');
+        Some(m)
+    }
+
+    /// `D <type modifiers> <function type or back reference>`: a delegate,
+    /// `ret delegate(params) mods`.
+    fn delegate(&mut self, decl: &mut Vec<u8>, m: usize) -> Option<usize> {
+        let mut mods = Vec::new();
+        let m = self.type_modifiers(&mut mods, m)?;
+        let m = if self.at(m) == b'Q' {
+            self.type_backref(decl, m, true)
+        } else {
+            self.function_type(decl, Some(m))
+        }?;
+        append(decl, "delegate");
+        decl.extend_from_slice(&mods);
+        Some(m)
     }
 
     /// A function type as a type (`dlang_type`'s `F`... and `PF`...).
@@ -327,4 +311,34 @@ impl Demangler<'_> {
         append(decl, ")");
         Some(m)
     }
+}
+
+/// The basic type of one letter (`d-demangle.c`'s `dlang_type`).
+fn basic_type(code: u8) -> Option<&'static str> {
+    Some(match code {
+        b'n' => "typeof(null)",
+        b'v' => "void",
+        b'g' => "byte",
+        b'h' => "ubyte",
+        b's' => "short",
+        b't' => "ushort",
+        b'i' => "int",
+        b'k' => "uint",
+        b'l' => "long",
+        b'm' => "ulong",
+        b'f' => "float",
+        b'd' => "double",
+        b'e' => "real",
+        b'o' => "ifloat",
+        b'p' => "idouble",
+        b'j' => "ireal",
+        b'q' => "cfloat",
+        b'r' => "cdouble",
+        b'c' => "creal",
+        b'b' => "bool",
+        b'a' => "char",
+        b'u' => "wchar",
+        b'w' => "dchar",
+        _ => return None,
+    })
 }
