@@ -326,18 +326,22 @@ impl<'t> Printer<'t> {
     /// is inlined here (`#[inline(always)]`): a call for each group a node
     /// passed cost 3% of the instructions of a real symbol, where the one
     /// match of before cost none.
-    const GROUPS: [PrintGroup<'t>; 16] = [
+    const GROUPS: [PrintGroup<'t>; 20] = [
         Self::print_name_node,
         Self::print_closure_node,
         Self::print_structural_type_node,
+        Self::print_generic_type_node,
         Self::print_declaration_node,
         Self::print_generic_signature_node,
         Self::print_existential_node,
         Self::print_constructor_node,
         Self::print_witness_table_node,
         Self::print_type_annotation_node,
+        Self::print_sugar_node,
         Self::print_thunk_node,
+        Self::print_reabstraction_node,
         Self::print_specialization_node,
+        Self::print_specialization_kind_node,
         Self::print_impl_function_node,
         Self::print_macro_expansion_node,
         Self::print_derived_function_node,

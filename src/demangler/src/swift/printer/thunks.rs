@@ -10,8 +10,8 @@ use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
-    /// A node of an outlined copy, an attribute, a specialization or its
-    /// parameters; `other` set for a kind of another group.
+    /// A node of an outlined copy or variable, or an attribute; `other`
+    /// set for a kind of another group.
     #[inline(always)]
     pub(super) fn print_specialization_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
         let At {
@@ -61,6 +61,22 @@ impl Printer<'_> {
             K::DirectMethodReferenceAttribute => self.s("super "),
             K::DynamicAttribute => self.s("dynamic "),
             K::VTableAttribute => self.s("override "),
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a specialization or its parameters; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_specialization_kind_node(
+        &mut self,
+        at: At,
+        other: &mut bool,
+    ) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
+        match kind {
             K::FunctionSignatureSpecialization => {
                 self.specialization_prefix(id, "function signature specialization", depth, "")
             }
@@ -125,8 +141,8 @@ impl Printer<'_> {
         None
     }
 
-    /// A node of a thunk: vtable, witness, partial application, key path
-    /// or reabstraction; `other` set for a kind of another group.
+    /// A node of a thunk: vtable, witness, partial application or key
+    /// path; `other` set for a kind of another group.
     #[inline(always)]
     pub(super) fn print_thunk_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
         let At {
@@ -195,6 +211,19 @@ impl Printer<'_> {
                 self.s("enum case for ");
                 self.print_child(id, 0, depth);
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a reabstraction thunk (or its helper, with a global actor
+    /// or with `Self`); `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_reabstraction_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
+        match kind {
             K::ReabstractionThunk | K::ReabstractionThunkHelper => {
                 if self.options.shorten_thunk {
                     self.s("thunk for ");

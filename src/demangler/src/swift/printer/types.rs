@@ -13,8 +13,8 @@ use super::Piece::{C, T};
 use Kind as K;
 
 impl Printer<'_> {
-    /// A node of a function type, a tuple, a pack, a bound generic type
-    /// or a metatype; `other` set for a kind of another group.
+    /// A node of a function type, a tuple, a pack or a return type;
+    /// `other` set for a kind of another group.
     #[inline(always)]
     pub(super) fn print_structural_type_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
         let At {
@@ -97,6 +97,19 @@ impl Printer<'_> {
                     &[T("Builtin.FixedArray<"), C(0), T(", "), C(1), T(">")],
                 );
             }
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a bound generic type, `Self`, a SIL box type or a
+    /// metatype; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_generic_type_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
+        match kind {
             K::BoundGenericClass
             | K::BoundGenericStructure
             | K::BoundGenericEnum
@@ -345,8 +358,8 @@ impl Printer<'_> {
         None
     }
 
-    /// A node of a function type attribute, a SIL box layout, sugar or an
-    /// opaque type; `other` set for a kind of another group.
+    /// A node of a function type attribute or annotation; `other` set for
+    /// a kind of another group.
     #[inline(always)]
     pub(super) fn print_type_annotation_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
         let At {
@@ -379,6 +392,19 @@ impl Printer<'_> {
             K::EmptyList => self.s(" empty-list "),
             K::FirstElementMarker => self.s(" first-element-marker "),
             K::VariadicMarker => self.s(" variadic-marker "),
+            _ => *other = true,
+        }
+        None
+    }
+
+    /// A node of a SIL box layout, sugar (`T?`, `[T]`, `[K: V]`) or an
+    /// opaque type; `other` set for a kind of another group.
+    #[inline(always)]
+    pub(super) fn print_sugar_node(&mut self, at: At, other: &mut bool) -> Option<Id> {
+        let At {
+            kind, id, depth, ..
+        } = at;
+        match kind {
             K::SILBoxTypeWithLayout => self.sil_box(id, depth),
             K::SILBoxLayout => {
                 self.s("{");
