@@ -42,6 +42,9 @@ Held out (not harvested by default):
 * ``wheels`` and ``wheels_near_miss``: the symbols of the packages
   installed beside this Python, and their near-misses, mutations and
   damaged forms;
+* ``wheels_spliced``: those symbols cut and spliced as a corrupted log or a
+  half-copied stack trace cuts them: a symbol's head on another's tail, a
+  piece cut out, a piece repeated (``_splice``);
 * ``generated_wide``: a million draws from a wider grammar than
   ``generated``'s (expressions of every kind, tags, modules, closures with
   template heads, more special names, clone suffixes); c++filt 2.47
@@ -85,7 +88,7 @@ RUST_BINARIES = [
 FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated"]
 # Not harvested by default: what the environment has installed, and wheels
 # of other projects from PyPI.
-HELD_OUT = ["wheels", "wheels_near_miss", "pypi", "pypi_damaged", "generated_wide"]
+HELD_OUT = ["wheels", "wheels_near_miss", "wheels_spliced", "pypi", "pypi_damaged", "generated_wide"]
 # Linux wheels of C++ and Rust projects that no other family holds, pinned
 # so that the family is the same on every machine.
 PYPI_WHEELS = [
@@ -152,7 +155,7 @@ def harvest(family: str) -> list[str]:
         # Not the v0 names a mutation gave a binder of hundreds of thousands
         # of lifetimes or more: c++filt prints each (gigabytes).
         return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))
-    if family in ("wheels", "wheels_near_miss"):
+    if family in ("wheels", "wheels_near_miss", "wheels_spliced"):
         # The shared objects of the packages installed beside this Python
         # (pyarrow, duckdb, Polars...): symbols from other projects'
         # toolchains, held out from every family above and every fixture.
@@ -163,6 +166,9 @@ def harvest(family: str) -> list[str]:
         if family == "wheels":
             return sorted(wheels)
         cxx = {n for n in wheels if n.startswith("_Z")}
+        if family == "wheels_spliced":
+            others = sorted(cxx)
+            return sorted(set().union(*(_splice(s, others) for s in others)) - cxx)
         damaged = {_near_miss(s) for s in cxx} | {_mutate(s) for s in cxx} | {_damage(s, "w") for s in cxx}
         return sorted(damaged - cxx)
     if family in ("pypi", "pypi_damaged"):
@@ -232,6 +238,26 @@ def _mutate(symbol: str) -> str:
     if kind == 1:
         return symbol[:at] + byte + symbol[at + 1 :]
     return symbol[:at] + byte + symbol[at:]
+
+
+def _splice(symbol: str, others: list[str]) -> set[str]:
+    """`symbol` cut as corrupted logs and half-copied traces cut names: its
+    head on the tail of one of `others`, a piece of it cut out, a piece of
+    it repeated (where, and which other, chosen by its hash)."""
+    digest = hashlib.sha1(symbol.encode("utf-8", "surrogateescape")).digest()
+    n = len(symbol)
+    if n < 4 or not others:
+        return set()
+    head = 3 + digest[0] * (n - 3) // 256
+    piece = head + digest[1] % max(1, min(12, n - head))
+    other = others[int.from_bytes(digest[2:6], "big") % len(others)]
+    tail = 2 + digest[6] * max(0, len(other) - 2) // 256
+    spliced = {
+        symbol[:head] + other[tail:],
+        symbol[:head] + symbol[piece:],
+        symbol[:piece] + symbol[head:piece] + symbol[piece:],
+    }
+    return spliced - {symbol}
 
 
 _SEQ_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
