@@ -10,6 +10,30 @@ use crate::swift::nodes::VALUE_WITNESSES;
 
 use Kind as K;
 
+/// What a generic requirement constrains (`demangleGenericRequirement`'s
+/// `TypeKind`).
+#[derive(Clone, Copy, PartialEq)]
+enum Constrained {
+    Generic,
+    Assoc,
+    CompoundAssoc,
+    Substitution,
+}
+
+/// What a generic requirement requires (`demangleGenericRequirement`'s
+/// `ConstraintKind`).
+#[derive(Clone, Copy, PartialEq)]
+enum Constraint {
+    Protocol,
+    BaseClass,
+    SameType,
+    SameShape,
+    Layout,
+    PackMarker,
+    Inverse,
+    ValueMarker,
+}
+
 impl Demangler<'_> {
     /// `demangleWitness`.
     pub(super) fn witness(&mut self) -> N {
@@ -148,47 +172,15 @@ impl Demangler<'_> {
             b'L' => self.pop_function_type(K::EscapingObjCBlock, false),
             b'B' => self.pop_function_type(K::ObjCBlock, false),
             b'C' => self.pop_function_type(K::CFunctionPointer, false),
-            b'g' | b'G' => {
-                let ty = self.pop_kind(K::Type);
-                let signature = if c == b'G' {
-                    self.pop_kind(K::DependentGenericSignature)
-                } else {
-                    None
-                };
-                match signature {
-                    Some(_) => self.with(K::ExtendedExistentialTypeShape, &[signature, ty]),
-                    None => self.with1(K::ExtendedExistentialTypeShape, ty),
-                }
-            }
+            b'g' | b'G' => self.extended_existential_shape(c == b'G'),
             b'j' => self.symbolic_extended_existential_type(),
             b'z' => match self.next() {
                 b'B' => self.pop_function_type(K::ObjCBlock, true),
                 b'C' => self.pop_function_type(K::CFunctionPointer, true),
                 _ => None,
             },
-            b'o' | b'u' | b'w' | b'b' | b'D' => {
-                let kind = match c {
-                    b'o' => K::Unowned,
-                    b'u' => K::Unmanaged,
-                    b'w' => K::Weak,
-                    b'b' => K::SILBoxType,
-                    _ => K::DynamicSelf,
-                };
-                let ty = self.pop_kind(K::Type);
-                let node = self.with1(kind, ty);
-                self.ty(node)
-            }
-            b'M' | b'm' => {
-                let representation = self.metatype_representation();
-                let ty = self.pop_kind(K::Type);
-                let kind = if c == b'M' {
-                    K::Metatype
-                } else {
-                    K::ExistentialMetatype
-                };
-                let node = self.with(kind, &[representation, ty]);
-                self.ty(node)
-            }
+            b'o' | b'u' | b'w' | b'b' | b'D' => self.storage_type(c),
+            b'M' | b'm' => self.metatype_with_representation(c == b'M'),
             b'P' => {
                 let requirements = self.constrained_existential_requirements();
                 let base = self.pop_kind(K::Type);
@@ -213,39 +205,90 @@ impl Demangler<'_> {
             }
             b'X' | b'x' => self.sil_box_type(c == b'X'),
             b'Y' => self.any_generic_type(K::OtherNominalType),
-            b'Z' => {
-                let types = self.pop_type_list();
-                let name = self.pop_kind(K::Identifier);
-                let parent = self.pop_context();
-                let anon = Some(self.node(K::AnonymousContext));
-                let anon = self.add(anon, name);
-                let anon = self.add(anon, parent);
-                self.add(anon, types)
-            }
+            b'Z' => self.anonymous_context(),
             b'e' => {
                 let node = self.node(K::ErrorType);
                 self.ty(Some(node))
             }
-            b'S' => {
-                let (kind, two) = match self.next() {
-                    b'q' => (K::SugaredOptional, false),
-                    b'a' => (K::SugaredArray, false),
-                    b'A' => (K::SugaredInlineArray, true),
-                    b'D' => (K::SugaredDictionary, true),
-                    b'p' => (K::SugaredParen, false),
-                    _ => return None,
-                };
-                let first = self.pop_kind(K::Type);
-                let node = if two {
-                    let second = self.pop_kind(K::Type);
-                    self.with(kind, &[second, first])
-                } else {
-                    self.with1(kind, first)
-                };
-                self.ty(node)
-            }
+            b'S' => self.sugared_type(),
             _ => None,
         }
+    }
+
+    /// `Xg`, `XG`: an extended existential type's shape, with a generic
+    /// signature (`G`) or not.
+    fn extended_existential_shape(&mut self, with_signature: bool) -> N {
+        let ty = self.pop_kind(K::Type);
+        let signature = if with_signature {
+            self.pop_kind(K::DependentGenericSignature)
+        } else {
+            None
+        };
+        match signature {
+            Some(_) => self.with(K::ExtendedExistentialTypeShape, &[signature, ty]),
+            None => self.with1(K::ExtendedExistentialTypeShape, ty),
+        }
+    }
+
+    /// `Xo`, `Xu`, `Xw`, `Xb`, `XD`: an unowned, unmanaged or weak
+    /// reference, a SIL box, a dynamic `Self`, around a type.
+    fn storage_type(&mut self, c: u8) -> N {
+        let kind = match c {
+            b'o' => K::Unowned,
+            b'u' => K::Unmanaged,
+            b'w' => K::Weak,
+            b'b' => K::SILBoxType,
+            _ => K::DynamicSelf,
+        };
+        let ty = self.pop_kind(K::Type);
+        let node = self.with1(kind, ty);
+        self.ty(node)
+    }
+
+    /// `XM`, `Xm`: a metatype or existential metatype with its
+    /// representation.
+    fn metatype_with_representation(&mut self, concrete: bool) -> N {
+        let representation = self.metatype_representation();
+        let ty = self.pop_kind(K::Type);
+        let kind = if concrete {
+            K::Metatype
+        } else {
+            K::ExistentialMetatype
+        };
+        let node = self.with(kind, &[representation, ty]);
+        self.ty(node)
+    }
+
+    /// `XZ`: an anonymous context: its name, parent and generic arguments.
+    fn anonymous_context(&mut self) -> N {
+        let types = self.pop_type_list();
+        let name = self.pop_kind(K::Identifier);
+        let parent = self.pop_context();
+        let anon = Some(self.node(K::AnonymousContext));
+        let anon = self.add(anon, name);
+        let anon = self.add(anon, parent);
+        self.add(anon, types)
+    }
+
+    /// `XSq`, `XSa`, `XSA`, `XSD`, `XSp`: sugar for an optional, an
+    /// array, an inline array, a dictionary, parentheses.
+    fn sugared_type(&mut self) -> N {
+        let (kind, two) = match self.next() {
+            b'q' => (K::SugaredOptional, false),
+            b'a' => (K::SugaredArray, false),
+            b'A' => (K::SugaredInlineArray, true),
+            b'D' => (K::SugaredDictionary, true),
+            b'p' => (K::SugaredParen, false),
+            _ => return None,
+        };
+        let first = self.pop_kind(K::Type);
+        let node = if two {
+            let second = self.pop_kind(K::Type);
+            self.with(kind, &[second, first])
+        } else {
+            self.with1(kind, first)
+        };
+        self.ty(node)
     }
 
     /// The SIL box types (`Xx`, `XX` of `demangleSpecialType`).
@@ -486,27 +529,18 @@ impl Demangler<'_> {
 
     /// `demangleGenericRequirement`.
     pub(super) fn generic_requirement(&mut self) -> N {
-        #[derive(PartialEq)]
-        enum Ty {
-            Generic,
-            Assoc,
-            CompoundAssoc,
-            Substitution,
-        }
-        #[derive(PartialEq)]
-        enum Constraint {
-            Protocol,
-            BaseClass,
-            SameType,
-            SameShape,
-            Layout,
-            PackMarker,
-            Inverse,
-            ValueMarker,
-        }
+        let (constraint, ty_kind, inverse) = self.requirement_kind()?;
+        let constrained = self.constrained_type(ty_kind);
+        self.requirement(constraint, constrained, inverse)
+    }
+
+    /// The requirement's letter: what it constrains, and how (an inverse
+    /// requirement's index read with it).
+    fn requirement_kind(&mut self) -> Option<(Constraint, Constrained, N)> {
+        use Constrained as Ty;
         use Constraint as C;
         let mut inverse = None;
-        let (constraint, ty_kind) = match self.next() {
+        let kinds = match self.next() {
             b'V' => (C::ValueMarker, Ty::Generic),
             b'v' => (C::PackMarker, Ty::Generic),
             b'c' => (C::BaseClass, Ty::Assoc),
@@ -539,15 +573,22 @@ impl Demangler<'_> {
                 (C::Protocol, Ty::Generic)
             }
         };
-        let constrained = match ty_kind {
-            Ty::Generic => {
+        Some((kinds.0, kinds.1, inverse))
+    }
+
+    /// The type a requirement constrains: a generic parameter, an
+    /// associated type of one (simple or compound: a candidate), or a
+    /// type from the stack.
+    fn constrained_type(&mut self, ty_kind: Constrained) -> N {
+        match ty_kind {
+            Constrained::Generic => {
                 let param = self.generic_param_index();
                 self.ty(param)
             }
-            Ty::Assoc | Ty::CompoundAssoc => {
+            Constrained::Assoc | Constrained::CompoundAssoc => {
                 let base = self.generic_param_index();
                 // A null base is taken from the stack, as in Swift.
-                let ty = if ty_kind == Ty::Assoc {
+                let ty = if ty_kind == Constrained::Assoc {
                     self.associated_type_simple(base)
                 } else {
                     self.associated_type_compound(base)
@@ -555,8 +596,14 @@ impl Demangler<'_> {
                 self.add_subst(ty);
                 ty
             }
-            Ty::Substitution => self.pop_kind(K::Type),
-        };
+            Constrained::Substitution => self.pop_kind(K::Type),
+        }
+    }
+
+    /// The requirement on `constrained`, with what it requires from the
+    /// stack.
+    fn requirement(&mut self, constraint: Constraint, constrained: N, inverse: N) -> N {
+        use Constraint as C;
         match constraint {
             C::ValueMarker => {
                 let ty = self.pop_kind(K::Type);
