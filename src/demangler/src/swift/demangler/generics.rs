@@ -431,24 +431,7 @@ impl Demangler<'_> {
                 let context = self.pop_context();
                 self.with1(K::OpaqueReturnTypeOf, context)
             }
-            b'o' => {
-                let index = self.index();
-                let (lists, retroactive) = self.bound_generics()?;
-                let name = self.pop()?;
-                let index = Some(self.index_node(K::Index, index as u64));
-                let opaque = self.with(K::OpaqueType, &[Some(name), index]);
-                let bound = self.node(K::TypeList);
-                for &list in lists.iter().rev() {
-                    self.tree.push_child(bound, list);
-                }
-                self.add(opaque, Some(bound));
-                if retroactive.is_some() {
-                    self.add(opaque, retroactive);
-                }
-                let ty = self.ty(opaque);
-                self.add_subst(ty);
-                ty
-            }
+            b'o' => self.opaque_type(),
             b'r' => {
                 let node = self.node(K::OpaqueReturnType);
                 self.ty(Some(node))
@@ -462,39 +445,21 @@ impl Demangler<'_> {
                 let node = self.with1(K::OpaqueReturnType, index);
                 self.ty(node)
             }
-            b'x' => {
-                let ty = self.associated_type_simple(None);
-                self.add_subst(ty);
-                ty
-            }
-            b'X' => {
-                let ty = self.associated_type_compound(None);
-                self.add_subst(ty);
-                ty
-            }
-            // A base that does not parse is null, and then taken from the
-            // stack, as in Swift.
-            b'y' => {
-                let base = self.generic_param_index();
-                let ty = self.associated_type_simple(base);
-                self.add_subst(ty);
-                ty
-            }
-            b'Y' => {
-                let base = self.generic_param_index();
-                let ty = self.associated_type_compound(base);
-                self.add_subst(ty);
-                ty
-            }
-            b'z' => {
-                let base = self.dependent_generic_param(0, 0);
-                let ty = self.associated_type_simple(base);
-                self.add_subst(ty);
-                ty
-            }
-            b'Z' => {
-                let base = self.dependent_generic_param(0, 0);
-                let ty = self.associated_type_compound(base);
+            // An associated type, simple (lower case) or compound, of the
+            // base on the stack (`x`), of a generic parameter (`y`), or of
+            // the first one (`z`). A base that does not parse is null, and
+            // then taken from the stack, as in Swift.
+            c @ (b'x' | b'X' | b'y' | b'Y' | b'z' | b'Z') => {
+                let base = match c.to_ascii_lowercase() {
+                    b'x' => None,
+                    b'y' => self.generic_param_index(),
+                    _ => self.dependent_generic_param(0, 0),
+                };
+                let ty = if c.is_ascii_lowercase() {
+                    self.associated_type_simple(base)
+                } else {
+                    self.associated_type_compound(base)
+                };
                 self.add_subst(ty);
                 ty
             }
@@ -518,6 +483,27 @@ impl Demangler<'_> {
             b'S' => self.pop_sil_pack(),
             _ => None,
         }
+    }
+
+    /// `Qo <index>`: an opaque type, by its declaration's name and index,
+    /// with its bound generic arguments; a candidate.
+    fn opaque_type(&mut self) -> N {
+        let index = self.index();
+        let (lists, retroactive) = self.bound_generics()?;
+        let name = self.pop()?;
+        let index = Some(self.index_node(K::Index, index as u64));
+        let opaque = self.with(K::OpaqueType, &[Some(name), index]);
+        let bound = self.node(K::TypeList);
+        for &list in lists.iter().rev() {
+            self.tree.push_child(bound, list);
+        }
+        self.add(opaque, Some(bound));
+        if retroactive.is_some() {
+            self.add(opaque, retroactive);
+        }
+        let ty = self.ty(opaque);
+        self.add_subst(ty);
+        ty
     }
 
     /// `demangleAssociatedTypeSimple`: with no base, the base is popped.
