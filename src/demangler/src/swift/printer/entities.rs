@@ -446,7 +446,7 @@ impl Printer<'_> {
         as_prefix: bool,
         style: EntityStyle<'_>,
     ) -> Option<Id> {
-        let (mut typing, has_name, extra) = (style.typing, style.has_name, style.extra);
+        let (typing, has_name, extra) = (style.typing, style.has_name, style.extra);
         let mut entity = entity;
         let mut generic_args = None;
         if self.kind(entity) == K::BoundGenericFunction {
@@ -494,43 +494,7 @@ impl Printer<'_> {
             self.mark(|m, span| m.name = span, name_start);
         }
         if typing != TypePrinting::NoType {
-            let Some(ty) = self.child_of_kind(entity, K::Type) else {
-                self.invalid = true;
-                return None;
-            };
-            let ty = self.child(ty, 0)?;
-            if typing == TypePrinting::FunctionStyle {
-                let mut t = ty;
-                while self.kind(t) == K::DependentGenericType {
-                    let inner = self.child(t, 1)?;
-                    t = self.child(inner, 0)?;
-                }
-                if !matches!(
-                    self.kind(t),
-                    K::FunctionType
-                        | K::NoEscapeFunctionType
-                        | K::UncurriedFunctionType
-                        | K::CFunctionPointer
-                        | K::ThinFunctionType
-                ) {
-                    typing = TypePrinting::WithColon;
-                } else if marking {
-                    self.mark_type = Some(t);
-                }
-            }
-            if typing == TypePrinting::WithColon {
-                if self.options.display_entity_types {
-                    self.s(" : ");
-                    self.entity_type(entity, ty, generic_args, depth);
-                }
-            } else if !matches!(self.kind(entity), K::ExplicitClosure | K::ImplicitClosure)
-                || self.options.show_closure_signature
-            {
-                if multi_word || self.needs_space_before(ty) {
-                    self.s(" ");
-                }
-                self.entity_type(entity, ty, generic_args, depth);
-            }
+            self.entity_type_part(entity, typing, generic_args, multi_word, marking, depth)?;
         }
         if !as_prefix && postfix.is_some() && (!local || self.options.display_local_name_contexts) {
             let of = matches!(
@@ -553,6 +517,59 @@ impl Printer<'_> {
             postfix = None;
         }
         postfix
+    }
+
+    /// An entity's type after its name (`printEntity`): ` : type`, or the
+    /// signature of a function (a function type under any generic
+    /// signature), a closure's only where shown; `marking`: the symbol's own
+    /// function type is marked.
+    fn entity_type_part(
+        &mut self,
+        entity: Id,
+        mut typing: TypePrinting,
+        generic_args: Option<Id>,
+        multi_word: bool,
+        marking: bool,
+        depth: u32,
+    ) -> Option<()> {
+        let Some(ty) = self.child_of_kind(entity, K::Type) else {
+            self.invalid = true;
+            return None;
+        };
+        let ty = self.child(ty, 0)?;
+        if typing == TypePrinting::FunctionStyle {
+            let mut t = ty;
+            while self.kind(t) == K::DependentGenericType {
+                let inner = self.child(t, 1)?;
+                t = self.child(inner, 0)?;
+            }
+            if !matches!(
+                self.kind(t),
+                K::FunctionType
+                    | K::NoEscapeFunctionType
+                    | K::UncurriedFunctionType
+                    | K::CFunctionPointer
+                    | K::ThinFunctionType
+            ) {
+                typing = TypePrinting::WithColon;
+            } else if marking {
+                self.mark_type = Some(t);
+            }
+        }
+        if typing == TypePrinting::WithColon {
+            if self.options.display_entity_types {
+                self.s(" : ");
+                self.entity_type(entity, ty, generic_args, depth);
+            }
+        } else if !matches!(self.kind(entity), K::ExplicitClosure | K::ImplicitClosure)
+            || self.options.show_closure_signature
+        {
+            if multi_word || self.needs_space_before(ty) {
+                self.s(" ");
+            }
+            self.entity_type(entity, ty, generic_args, depth);
+        }
+        Some(())
     }
 
     /// `printFunctionName`.
