@@ -12,6 +12,14 @@ use crate::swift::nodes::{Id, Kind};
 use super::Piece::{C, T};
 use Kind as K;
 
+/// What a function type prints after its parameters: ` async`, what it
+/// throws, a `sending` result.
+struct AfterParameters {
+    sending_result: bool,
+    thrown: Option<Id>,
+    is_async: bool,
+}
+
 impl Printer<'_> {
     /// A node of a function type, a tuple, a pack or a return type;
     /// `other` set for a kind of another group.
@@ -700,7 +708,42 @@ impl Printer<'_> {
             _ => {}
         }
         let arg_index = self.len(node) - 2;
-        let mut start = usize::from(first_is_clang);
+        let after = self.function_attributes(node, usize::from(first_is_clang), depth);
+        let Some(args) = self.child(node, arg_index) else {
+            return;
+        };
+        let show = self.options.show_function_argument_types;
+        let marked = self.mark_type == Some(node);
+        let start = self.out.len();
+        self.function_parameters(labels, args, depth, show);
+        if marked {
+            self.mark(|m, span| m.parameters = span, start);
+        }
+        if !show {
+            return;
+        }
+        if after.is_async {
+            self.s(" async");
+        }
+        if let Some(thrown) = after.thrown {
+            self.print(thrown, depth + 1, false);
+        }
+        self.s(" -> ");
+        if after.sending_result {
+            self.s("sending ");
+        }
+        let start = self.out.len();
+        self.print_child(node, arg_index + 1, depth);
+        if marked {
+            self.mark(|m, span| m.return_type = span, start);
+        }
+    }
+
+    /// The attributes of a function type after its convention, as Swift
+    /// prints them before the parameters (`@isolated(any)`, a global actor,
+    /// `@differentiable`, `nonisolated(nonsending)`, `@Sendable`), from its
+    /// child `start` on; what prints after them.
+    fn function_attributes(&mut self, node: Id, mut start: usize, depth: u32) -> AfterParameters {
         let kind_at = |p: &Self, i: usize| p.tree.get(node, i).map(|c| p.kind(c));
         let mut sending_result = false;
         if kind_at(self, start) == Some(K::SendingResultFunctionType) {
@@ -753,33 +796,10 @@ impl Printer<'_> {
         if sendable {
             self.s("@Sendable ");
         }
-        let Some(args) = self.child(node, arg_index) else {
-            return;
-        };
-        let show = self.options.show_function_argument_types;
-        let marked = self.mark_type == Some(node);
-        let start = self.out.len();
-        self.function_parameters(labels, args, depth, show);
-        if marked {
-            self.mark(|m, span| m.parameters = span, start);
-        }
-        if !show {
-            return;
-        }
-        if is_async {
-            self.s(" async");
-        }
-        if let Some(thrown) = thrown {
-            self.print(thrown, depth + 1, false);
-        }
-        self.s(" -> ");
-        if sending_result {
-            self.s("sending ");
-        }
-        let start = self.out.len();
-        self.print_child(node, arg_index + 1, depth);
-        if marked {
-            self.mark(|m, span| m.return_type = span, start);
+        AfterParameters {
+            sending_result,
+            thrown,
+            is_async,
         }
     }
 
