@@ -593,105 +593,113 @@ impl Printer<'_> {
             if self.stopped() {
                 return;
             }
-            let Some(first) = self.tree.get(id, i) else {
-                return;
-            };
-            let value = self.index(first);
-            match value {
-                spec::BOX_TO_VALUE | spec::BOX_TO_STACK | spec::IN_OUT_TO_OUT => {
-                    self.print_child(id, i, depth);
-                    i += 1;
-                }
-                spec::CONSTANT_PROP_FUNCTION | spec::CONSTANT_PROP_GLOBAL => {
-                    if i + 2 > end {
-                        return;
-                    }
-                    self.fill_from(id, i, depth, &[T("["), C(0), T(" : ")]);
-                    let text = self
-                        .tree
-                        .get(id, i + 1)
-                        .map(|c| self.text(c))
-                        .unwrap_or(b"");
-                    match self.nested_symbol(text) {
-                        Some(name) => self.put(&name),
-                        None => self.put(text),
-                    }
-                    self.s("]");
-                    i += 2;
-                }
-                spec::CONSTANT_PROP_INTEGER | spec::CONSTANT_PROP_FLOAT => {
-                    if i + 2 > end {
-                        return;
-                    }
-                    self.fill_from(id, i, depth, &[T("["), C(0), T(" : "), C(1), T("]")]);
-                    i += 2;
-                }
-                spec::CONSTANT_PROP_STRING => {
-                    if i + 3 > end {
-                        return;
-                    }
-                    self.fill_from(
-                        id,
-                        i,
-                        depth,
-                        &[T("["), C(0), T(" : "), C(1), T("'"), C(2), T("']")],
-                    );
-                    i += 3;
-                }
-                spec::CONSTANT_PROP_KEY_PATH => {
-                    if i + 4 > end {
-                        return;
-                    }
-                    self.fill_from(
-                        id,
-                        i,
-                        depth,
-                        &[
-                            T("["),
-                            C(0),
-                            T(" : "),
-                            C(1),
-                            T("<"),
-                            C(2),
-                            T(","),
-                            C(3),
-                            T(">]"),
-                        ],
-                    );
-                    i += 4;
-                }
-                spec::CLOSURE_PROP => {
-                    if i + 2 > end {
-                        return;
-                    }
-                    self.fill_from(
-                        id,
-                        i,
-                        depth,
-                        &[T("["), C(0), T(" : "), C(1), T(", Argument Types : [")],
-                    );
-                    i += 2;
-                    while i < end {
-                        let Some(child) = self.tree.get(id, i) else {
-                            break;
-                        };
-                        if self.kind(child) != K::Type {
-                            break;
-                        }
-                        self.print(child, depth + 1, false);
-                        i += 1;
-                        if i < end && self.tree.get(id, i).is_some_and(|c| self.tree.has_text(c)) {
-                            self.s(", ");
-                        }
-                    }
-                    self.s("]");
-                }
-                _ => {
-                    self.print_child(id, i, depth);
-                    i += 1;
-                }
+            match self.spec_param(id, i, end, depth) {
+                Some(next) => i = next,
+                None => return,
             }
         }
+    }
+
+    /// The specialized parameter at child `i` of `id` and the children
+    /// after it that belong to it; the child after them (`None`: stop).
+    fn spec_param(&mut self, id: Id, i: usize, end: usize, depth: u32) -> Option<usize> {
+        let first = self.tree.get(id, i)?;
+        let value = self.index(first);
+        Some(match value {
+            spec::BOX_TO_VALUE | spec::BOX_TO_STACK | spec::IN_OUT_TO_OUT => {
+                self.print_child(id, i, depth);
+                i + 1
+            }
+            spec::CONSTANT_PROP_FUNCTION | spec::CONSTANT_PROP_GLOBAL => {
+                if i + 2 > end {
+                    return None;
+                }
+                self.fill_from(id, i, depth, &[T("["), C(0), T(" : ")]);
+                let text = self
+                    .tree
+                    .get(id, i + 1)
+                    .map(|c| self.text(c))
+                    .unwrap_or(b"");
+                match self.nested_symbol(text) {
+                    Some(name) => self.put(&name),
+                    None => self.put(text),
+                }
+                self.s("]");
+                i + 2
+            }
+            spec::CONSTANT_PROP_INTEGER | spec::CONSTANT_PROP_FLOAT => {
+                if i + 2 > end {
+                    return None;
+                }
+                self.fill_from(id, i, depth, &[T("["), C(0), T(" : "), C(1), T("]")]);
+                i + 2
+            }
+            spec::CONSTANT_PROP_STRING => {
+                if i + 3 > end {
+                    return None;
+                }
+                self.fill_from(
+                    id,
+                    i,
+                    depth,
+                    &[T("["), C(0), T(" : "), C(1), T("'"), C(2), T("']")],
+                );
+                i + 3
+            }
+            spec::CONSTANT_PROP_KEY_PATH => {
+                if i + 4 > end {
+                    return None;
+                }
+                self.fill_from(
+                    id,
+                    i,
+                    depth,
+                    &[
+                        T("["),
+                        C(0),
+                        T(" : "),
+                        C(1),
+                        T("<"),
+                        C(2),
+                        T(","),
+                        C(3),
+                        T(">]"),
+                    ],
+                );
+                i + 4
+            }
+            spec::CLOSURE_PROP => {
+                if i + 2 > end {
+                    return None;
+                }
+                self.fill_from(
+                    id,
+                    i,
+                    depth,
+                    &[T("["), C(0), T(" : "), C(1), T(", Argument Types : [")],
+                );
+                let mut i = i + 2;
+                while i < end {
+                    let Some(child) = self.tree.get(id, i) else {
+                        break;
+                    };
+                    if self.kind(child) != K::Type {
+                        break;
+                    }
+                    self.print(child, depth + 1, false);
+                    i += 1;
+                    if i < end && self.tree.get(id, i).is_some_and(|c| self.tree.has_text(c)) {
+                        self.s(", ");
+                    }
+                }
+                self.s("]");
+                i
+            }
+            _ => {
+                self.print_child(id, i, depth);
+                i + 1
+            }
+        })
     }
 
     /// `printSpecializationPrefix`.
