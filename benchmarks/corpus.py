@@ -473,13 +473,14 @@ class _WideGrammar(_Grammar):
     qualifiers, exception specifications, arrays of expression length,
     pointers to member functions with qualifiers, ABI tags, modules,
     structured bindings, conversion and literal operators, unnamed enums,
-    closures with template heads, requires-clauses, special names of
+    closures with template heads (packs among them), requires-clauses, special names of
     guard variables, temporaries, TLS wrappers, construction vtables and
     covariant thunks, and clone suffixes."""
 
     NAMES = _Grammar.NAMES + [
         "1AB5cxx11", "2nsB3tag", "W3mod1A", "W3modP4part1A", "DC1a1bE", "cv1A", "cvT_", "plIiE",
         "li1x", "L1A", "L1A_0", "Ue1A", "F1A", "UlTyT_E_", "UlTyTnT_EvE_", "UlTyEvE0_",
+        "UlTpTyT_E_", "UlTpTniTyRAT__iE_", "UlTpTyTyT_T0_E_", "UlTyTpTnT_T0_E_",
     ]  # fmt: skip
     BUILTINS = _Grammar.BUILTINS + [
         "Dc", "DF16_", "Dh", "Ds", "Di", "Du", "e", "g", "n", "o", "x", "y", "z", "w", "Dv4_i", "u3foo",

@@ -102,10 +102,6 @@ pub(crate) struct Printer<'n, 'a> {
     /// below the head's length names a head declaration (`$T0`), any other
     /// prints as `auto:N`; packs and reference collapsing are not looked up.
     lambda_args: u32,
-    /// The first declaration of the template head of the lambda being
-    /// printed, for the names of its parameters (libiberty: the
-    /// `template_decl` of the scope the lambda pushes).
-    lambda_head: Option<Id>,
     /// The template whose name is being printed, for a conversion
     /// operator's type in it (libiberty's `current_template`).
     current_template: Option<Id>,
@@ -188,7 +184,6 @@ impl<'n, 'a> Printer<'n, 'a> {
             modifiers: None,
             pack_index: 0,
             lambda_args: 0,
-            lambda_head: None,
             current_template: None,
             java: false,
             ret_postfix: false,

@@ -267,8 +267,19 @@ impl Printer<'_, '_> {
     /// (`DEMANGLE_COMPONENT_TEMPLATE_PARAM`).
     fn template_param(&mut self, n: u32) -> Done {
         if self.lambda_args > n + 1 {
-            // A parameter of the lambda's template head.
-            let mut decl = self.lambda_head;
+            // A parameter of the lambda's template head, looked up in the
+            // declarations of the template scope (libiberty `d_left
+            // (dpi->templates->template_decl)`). That is the lambda's own,
+            // but where a modifier pending from outside the lambda prints
+            // (a function type over its return type) it is the scope the
+            // modifier was met in: a template, whose first "declaration" is
+            // its name, which GNU fails to print (or reads past, and
+            // crashes).
+            let head = self.templates.map(|s| self.node(self.scopes[s as usize].0));
+            let Some(Node::TemplateHead(first, _)) = head else {
+                return Err(Failure::Unprintable);
+            };
+            let mut decl = Some(first);
             for _ in 0..n {
                 decl = decl.and_then(|d| self.next_param_decl(d));
             }
@@ -298,10 +309,9 @@ impl Printer<'_, '_> {
     /// `DEMANGLE_COMPONENT_LAMBDA`).
     fn lambda(&mut self, params: Id, n: u32) -> Done {
         self.push(tables::LAMBDA_OPEN);
-        self.in_lambda(|p| {
+        self.in_lambda(params, |p| {
             let mut params = Some(params);
             if let Some(Node::TemplateHead(first, rest)) = params.map(|id| p.node(id)) {
-                p.lambda_head = Some(first);
                 p.push_char('<');
                 let mut decl = Some(first);
                 while let Some(d) = decl {
@@ -311,12 +321,16 @@ impl Printer<'_, '_> {
                     p.lambda_args += 1;
                     p.comp(Some(d))?;
                     p.push_char(' ');
+                    // d_print_comp_inner's loop takes a pack's inner
+                    // declaration as its variable, and goes on from that:
+                    // it has no next, so GNU prints no parameter after a
+                    // pack (`{lambda<int... $N0>(...)}` for `TpTniTy`).
                     let named = match p.node(d) {
                         Node::PackParm(inner, _) => inner,
                         _ => d,
                     };
                     p.lambda_parm_name(named, p.lambda_args - 1)?;
-                    decl = p.next_param_decl(d);
+                    decl = p.next_param_decl(named);
                 }
                 p.push_char('>');
                 params = rest;

@@ -44,14 +44,16 @@ impl Printer<'_, '_> {
         result
     }
 
-    /// Run `f` as a lambda's signature: no template head or parameter of
-    /// it read yet (libiberty saves `lambda_tpl_parms` around it).
-    pub(super) fn in_lambda<R>(&mut self, f: impl FnOnce(&mut Self) -> R) -> R {
-        let hold = (self.lambda_args, self.lambda_head);
+    /// Run `f` as the lambda `scope`'s signature: no template head or
+    /// parameter of it read yet (libiberty saves `lambda_tpl_parms` around
+    /// it), its scope the template scope (libiberty pushes one for every
+    /// lambda, whose `template_decl` is its head, or none).
+    pub(super) fn in_lambda<R>(&mut self, scope: Id, f: impl FnOnce(&mut Self) -> R) -> R {
+        let hold = self.lambda_args;
         self.lambda_args = 0;
-        self.lambda_head = None;
-        let result = f(self);
-        (self.lambda_args, self.lambda_head) = hold;
+        let scope = self.scope_of(scope);
+        let result = self.in_scope(scope, f);
+        self.lambda_args = hold;
         result
     }
 
@@ -84,10 +86,13 @@ impl Printer<'_, '_> {
     pub(super) fn lookup_template_argument(&mut self, number: u32) -> Result<Option<Id>, Failure> {
         let scope = self.templates.ok_or(Failure::Unprintable)?;
         let (decl, _) = self.scopes[scope as usize];
-        Ok(match self.node(decl) {
-            Node::Template(_, args) => self.index_template_argument(Some(args), number as i32),
-            _ => None,
-        })
+        match self.node(decl) {
+            Node::Template(_, args) => Ok(self.index_template_argument(Some(args), number as i32)),
+            // A lambda's scope: GNU indexes its parameters (`d_right` of its
+            // head) as template arguments, which they are not (it fails),
+            // or reads the NULL head of a lambda with none (it crashes).
+            _ => Err(Failure::Unprintable),
+        }
     }
 
     /// What template parameter `number` stands for here: its argument, or
