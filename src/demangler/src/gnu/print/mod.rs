@@ -82,12 +82,15 @@ pub(crate) struct Printer<'n, 'a> {
     /// Nesting of `comp` allowed (the recursion limit; libiberty's
     /// `recursion` count against `DEMANGLE_RECURSION_LIMIT`).
     max_depth: usize,
-    /// Scopes of templates: (template node, enclosing scope). Entries are
-    /// never changed, so a scope is an index that stays valid (libiberty's
-    /// linked `d_print_template` entries on the stack).
+    /// Scopes of templates: (template node, enclosing scope), and the
+    /// scope each lambda pushes (its template head, or its parameters where
+    /// it has none: libiberty's `template_decl` of the lambda, or NULL).
+    /// Entries are never changed, so a scope is an index that stays valid
+    /// (libiberty's linked `d_print_template` entries on the stack).
     scopes: Vec<(Id, Option<u32>)>,
-    /// The innermost template in scope, where a template parameter finds
-    /// its argument (libiberty's `templates`).
+    /// The innermost template or lambda in scope, where a template
+    /// parameter finds its argument or head declaration (libiberty's
+    /// `templates`).
     templates: Option<u32>,
     /// The modifiers met and not yet printed, as a linked list through
     /// this stack (libiberty's `d_print_mod` entries on the C stack).
