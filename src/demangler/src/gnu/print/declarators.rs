@@ -88,13 +88,11 @@ impl Printer<'_, '_> {
                     None => self.saved_scopes.push((sub, self.templates)),
                     Some(scope) => {
                         // Reached again through a substitution: unless
-                        // beneath itself, it takes its first scope back.
-                        let top = self.components.len() - 1;
-                        let found = self
-                            .components
-                            .iter()
-                            .enumerate()
-                            .any(|(i, &c)| c == sub || (c == dc && i != top));
+                        // beneath itself (the parameter, or this reference
+                        // below the one printing now, on libiberty's
+                        // component stack), it takes its first scope back.
+                        let found =
+                            self.printing[sub as usize] > 0 || self.printing[dc as usize] > 1;
                         if !found {
                             restore = Some(self.templates);
                             self.templates = scope;

@@ -61,7 +61,6 @@ pub(crate) struct Buffers {
     modifiers_stack: Vec<Modifier>,
     printing: Vec<u8>,
     saved_scopes: Vec<(Id, Option<u32>)>,
-    components: Vec<Id>,
 }
 
 /// Prints a tree by libiberty's `d_print_comp` rules. Its state is
@@ -125,9 +124,10 @@ pub(crate) struct Printer<'n, 'a> {
     /// in, for the next time a substitution reaches it (libiberty's
     /// `saved_scopes`, `d_get_saved_scope`).
     saved_scopes: Vec<(Id, Option<u32>)>,
-    /// The nodes being printed, outermost first (libiberty's
-    /// `component_stack`).
-    components: Vec<Id>,
+    /// How many nodes are being printed, one inside the other (the
+    /// length of libiberty's `component_stack`, whose entries `printing`
+    /// counts by node).
+    depth: usize,
     /// Leave out the return type of the function being printed
     /// (`Options::return_type` false: libiberty's `DMGL_RET_DROP`).
     drop_return_type: bool,
@@ -167,14 +167,12 @@ impl<'n, 'a> Printer<'n, 'a> {
             mut modifiers_stack,
             mut printing,
             mut saved_scopes,
-            mut components,
         } = buffers;
         scopes.clear();
         modifiers_stack.clear();
         printing.clear();
         printing.resize(nodes.len(), 0);
         saved_scopes.clear();
-        components.clear();
         Printer {
             nodes,
             out: String::with_capacity(limit.min(4 * nodes.len() + 32)),
@@ -192,7 +190,7 @@ impl<'n, 'a> Printer<'n, 'a> {
             ret_postfix: false,
             printing,
             saved_scopes,
-            components,
+            depth: 0,
             drop_return_type: false,
             last_char: 0,
             watch: None,
@@ -224,7 +222,6 @@ impl<'n, 'a> Printer<'n, 'a> {
             modifiers_stack: self.modifiers_stack,
             printing: self.printing,
             saved_scopes: self.saved_scopes,
-            components: self.components,
         };
         (printed, buffers, self.watch)
     }
@@ -268,7 +265,7 @@ impl<'n, 'a> Printer<'n, 'a> {
         let Some(dc) = dc else {
             return Err(Failure::Unprintable);
         };
-        if self.components.len() >= self.max_depth {
+        if self.depth >= self.max_depth {
             return Err(Failure::TooDeep);
         }
         if self.out.len() > self.limit {
@@ -279,13 +276,13 @@ impl<'n, 'a> Printer<'n, 'a> {
         }
         self.fuel -= 1;
         self.printing[dc as usize] += 1;
-        self.components.push(dc);
+        self.depth += 1;
         let start = self.out.len();
         let done = self.comp_inner(dc);
         if let Some(watch) = self.watch.as_deref_mut() {
             watch.saw(dc, start, self.out.len());
         }
-        self.components.pop();
+        self.depth -= 1;
         self.printing[dc as usize] -= 1;
         done
     }
