@@ -5,7 +5,7 @@
 
 use super::*;
 
-impl Printer<'_, '_> {
+impl<'a> Printer<'_, 'a> {
     /// A name with its function type: the name (with the qualifiers of the
     /// function) is handed down to the type as a modifier, to print between
     /// the return type and the parameters.
@@ -402,8 +402,8 @@ impl Printer<'_, '_> {
     /// `d_print_comp_inner`'s types: qualifiers, pointers and references
     /// (through the modifier list), builtin, function, array and vector
     /// types, argument lists and pack expansions.
-    pub(super) fn type_comp(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+    pub(super) fn type_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+        match node {
             Node::BitInt(size, signed) => {
                 self.push(if signed {
                     "_BitInt("

@@ -6,7 +6,7 @@
 
 use super::*;
 
-impl Printer<'_, '_> {
+impl<'a> Printer<'_, 'a> {
     /// A conversion operator's type, printed whole with the parameters of
     /// the enclosing template in scope (libiberty `d_print_conversion`, as
     /// of GNU 2.44: `Y::operator X<void><void>()` for `_ZNO1Ycv1XIT_EIvEEv`).
@@ -320,8 +320,8 @@ impl Printer<'_, '_> {
     }
 
     /// `d_print_comp_inner`'s expressions: operators, literals, casts, `decltype`, initializer lists and constraints.
-    pub(super) fn expression_comp(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+    pub(super) fn expression_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+        match node {
             Node::Constraints(constrained, expr) => {
                 self.comp(Some(constrained))?;
                 self.push(" requires ");

@@ -288,7 +288,8 @@ impl<'n, 'a> Printer<'n, 'a> {
     }
 
     fn comp_inner(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+        let node = self.node(dc);
+        match node {
             Node::Null => Err(Failure::Unprintable),
             Node::Compound(..)
             | Node::Ctor(..)
@@ -307,20 +308,20 @@ impl<'n, 'a> Printer<'n, 'a> {
             | Node::Template(..)
             | Node::TypedName(..)
             | Node::UnnamedEnum(..)
-            | Node::UnnamedType(..) => self.name_comp(dc),
+            | Node::UnnamedType(..) => self.name_comp(dc, node),
             Node::Clone(..)
             | Node::ConstructionVtable(..)
             | Node::JavaResource(..)
             | Node::ModuleInit(..)
             | Node::ReferenceTemporary(..)
-            | Node::Special(..) => self.special_name_comp(dc),
+            | Node::Special(..) => self.special_name_comp(dc, node),
             Node::FunctionParam(..)
             | Node::NonTypeParm(..)
             | Node::PackParm(..)
             | Node::TemplateHead(..)
             | Node::TemplateParam(..)
             | Node::TemplateTemplateParm(..)
-            | Node::TypeParm(..) => self.parameter_comp(dc),
+            | Node::TypeParm(..) => self.parameter_comp(dc, node),
             Node::ArgList(..)
             | Node::ArrayType(..)
             | Node::BitInt(..)
@@ -338,8 +339,8 @@ impl<'n, 'a> Printer<'n, 'a> {
             | Node::TemplateArgList(..)
             | Node::VectorType(..)
             | Node::VendorQual(..)
-            | Node::VendorType(..) => self.type_comp(dc),
-            _ => self.expression_comp(dc),
+            | Node::VendorType(..) => self.type_comp(dc, node),
+            _ => self.expression_comp(dc, node),
         }
     }
 

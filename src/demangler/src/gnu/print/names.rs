@@ -4,7 +4,7 @@
 use super::*;
 use crate::gnu::spell;
 
-impl Printer<'_, '_> {
+impl<'a> Printer<'_, 'a> {
     /// The part after `::` of a qualified or local name.
     pub(super) fn local_part(&mut self, name: Id) -> Done {
         if let Node::DefaultArg(n, inner) = self.node(name) {
@@ -82,8 +82,8 @@ impl Printer<'_, '_> {
     /// `d_print_comp_inner`'s names: source, standard, qualified and local
     /// names, typed names, templates, constructors and destructors, module
     /// names, lambdas and unnamed types.
-    pub(super) fn name_comp(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+    pub(super) fn name_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+        match node {
             Node::Name(s) if self.java => self.java_identifier(s)?,
             Node::Name(s) => self.push(s),
             // The full spellings of the standard abbreviations are text of
@@ -159,8 +159,8 @@ impl Printer<'_, '_> {
     /// the entity (`vtable for `, `guard variable for `...), construction
     /// vtables, reference temporaries, module initializers, Java
     /// resources, and clone suffixes.
-    pub(super) fn special_name_comp(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+    pub(super) fn special_name_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+        match node {
             Node::Special(kind, inner) => {
                 self.push(kind.prefix());
                 self.comp(Some(inner))?;
@@ -200,8 +200,8 @@ impl Printer<'_, '_> {
 
     /// `d_print_comp_inner`'s template and function parameters, and the
     /// parameter declarations of a template head.
-    pub(super) fn parameter_comp(&mut self, dc: Id) -> Done {
-        match self.node(dc) {
+    pub(super) fn parameter_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+        match node {
             Node::TemplateParam(n) => self.template_param(n)?,
             Node::FunctionParam(0) => self.push("this"),
             Node::FunctionParam(n) => {
