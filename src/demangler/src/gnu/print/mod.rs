@@ -314,14 +314,14 @@ impl<'n, 'a> Printer<'n, 'a> {
             | Node::JavaResource(..)
             | Node::ModuleInit(..)
             | Node::ReferenceTemporary(..)
-            | Node::Special(..) => self.special_name_comp(dc, node),
+            | Node::Special(..) => self.special_name_comp(node),
             Node::FunctionParam(..)
             | Node::NonTypeParm(..)
             | Node::PackParm(..)
             | Node::TemplateHead(..)
             | Node::TemplateParam(..)
             | Node::TemplateTemplateParm(..)
-            | Node::TypeParm(..) => self.parameter_comp(dc, node),
+            | Node::TypeParm(..) => self.parameter_comp(node),
             Node::ArgList(..)
             | Node::ArrayType(..)
             | Node::BitInt(..)

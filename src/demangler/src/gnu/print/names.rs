@@ -159,7 +159,7 @@ impl<'a> Printer<'_, 'a> {
     /// the entity (`vtable for `, `guard variable for `...), construction
     /// vtables, reference temporaries, module initializers, Java
     /// resources, and clone suffixes.
-    pub(super) fn special_name_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+    pub(super) fn special_name_comp(&mut self, node: Node<'a>) -> Done {
         match node {
             Node::Special(kind, inner) => {
                 self.push(kind.prefix());
@@ -200,7 +200,7 @@ impl<'a> Printer<'_, 'a> {
 
     /// `d_print_comp_inner`'s template and function parameters, and the
     /// parameter declarations of a template head.
-    pub(super) fn parameter_comp(&mut self, dc: Id, node: Node<'a>) -> Done {
+    pub(super) fn parameter_comp(&mut self, node: Node<'a>) -> Done {
         match node {
             Node::TemplateParam(n) => self.template_param(n)?,
             Node::FunctionParam(0) => self.push("this"),
