@@ -29,7 +29,8 @@ pub(crate) struct Plan {
 /// printed, and the parameters and qualifiers of the function's type.
 #[derive(Default)]
 pub(crate) struct Watch {
-    pub(super) nodes: Vec<Id>,
+    /// Whether each node is watched, by its index (up to the last watched).
+    pub(super) watched: Vec<bool>,
     pub(super) seen: Vec<(Id, usize, usize)>,
     pub(super) function_type: Option<Id>,
     pub(super) parameters: Option<Span>,
@@ -38,9 +39,9 @@ pub(crate) struct Watch {
 
 impl Watch {
     /// Note that `node` printed from `start` to `end`, if it is watched
-    /// (`nodes` is sorted: the printer asks this of every node it prints).
+    /// (the printer asks this of every node it prints).
     pub(super) fn saw(&mut self, node: Id, start: usize, end: usize) {
-        if self.nodes.binary_search(&node).is_ok() {
+        if self.watched.get(node as usize) == Some(&true) {
             self.seen.push((node, start, end));
         }
     }
@@ -181,18 +182,21 @@ impl Plan {
     /// What the printer is to watch, in `watch`'s lists (those of a
     /// watch before, emptied, so that parsing allocates no new ones).
     pub(crate) fn watch(&self, mut watch: Box<Watch>) -> Box<Watch> {
-        let Watch { nodes, seen, .. } = &mut *watch;
-        nodes.clear();
+        let Watch { watched, seen, .. } = &mut *watch;
+        watched.clear();
         seen.clear();
-        nodes.extend(
-            [self.name, self.base, self.return_type]
-                .into_iter()
-                .flatten()
-                .chain(self.args.iter().copied())
-                .chain(self.suffixes.iter().copied()),
-        );
-        nodes.sort_unstable();
-        nodes.dedup();
+        let nodes = [self.name, self.base, self.return_type]
+            .into_iter()
+            .flatten()
+            .chain(self.args.iter().copied())
+            .chain(self.suffixes.iter().copied());
+        for node in nodes {
+            let at = node as usize;
+            if watched.len() <= at {
+                watched.resize(at + 1, false);
+            }
+            watched[at] = true;
+        }
         watch.function_type = self.function_type;
         watch.parameters = None;
         watch.qualifiers = None;
