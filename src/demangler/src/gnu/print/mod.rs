@@ -175,7 +175,10 @@ impl<'n, 'a> Printer<'n, 'a> {
         saved_scopes.clear();
         Printer {
             nodes,
-            out: String::with_capacity(limit.min(4 * nodes.len() + 32)),
+            // Room for the text of nine names in ten (about three bytes of
+            // mangling a node, and most texts under two and a half times
+            // their mangling), so that few grow it as they print.
+            out: String::with_capacity(limit.min(8 * nodes.len() + 32)),
             limit,
             fuel: limit.saturating_mul(16).max(1 << 16),
             max_depth: max_depth as usize,
