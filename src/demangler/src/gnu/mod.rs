@@ -232,9 +232,9 @@ fn print_tree(
     let (printed, buffers, watch) = printer.print(root, options.return_type);
     scratch.printer = buffers;
     let Some(watch) = watch else {
-        return text_of(printed, limit).map(|(text, _)| (text, None));
+        return text_of(printed, limit, java).map(|(text, _)| (text, None));
     };
-    let read = text_of(printed, limit).map(|(text, whole)| {
+    let read = text_of(printed, limit, java).map(|(text, whole)| {
         let parts = plan
             .filter(|_| whole)
             .map(|plan| Box::new((plan.kind, plan.parts(&watch, &text))));
@@ -245,10 +245,12 @@ fn print_tree(
 }
 
 /// The text a printer gave, and whether it is whole; or why it gave none.
-/// libiberty's text is a C string: a NUL in it (a Java escape `__U_`, of
-/// code 0) ends it there, and the parts are not found.
-fn text_of(printed: Printed, limit: usize) -> Result<(String, bool), Error> {
+/// libiberty's text is a C string: a NUL in it, which only a Java escape
+/// can print (`__U0_`: the input has none), ends it there, and the parts
+/// are not found.
+fn text_of(printed: Printed, limit: usize, java: bool) -> Result<(String, bool), Error> {
     match printed {
+        Printed::Text(text) if !java => Ok((text, true)),
         Printed::Text(mut text) => match memchr::memchr(0, text.as_bytes()) {
             Some(nul) => {
                 text.truncate(nul);
