@@ -411,12 +411,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         if span.side {
             self.buf.out.push_str(&self.buf.side[range]);
         } else {
-            // Through `side` (`String::extend_from_within` is newer than
-            // the supported Rust).
-            let mark = self.buf.side.len();
-            self.buf.side.push_str(&self.buf.out[range]);
-            self.buf.out.push_str(&self.buf.side[mark..]);
-            self.buf.side.truncate(mark);
+            self.buf.out.extend_from_within(range);
         }
         Some(self.span(start, since, span.shape))
     }
