@@ -209,7 +209,7 @@ fn guess_char_width(bytes: &[u8], full_length: u64) -> usize {
     }
     if full_length < 32 {
         let trailing_nuls = bytes.iter().rev().take_while(|&&b| b == 0).count();
-        if trailing_nuls >= 4 && full_length % 4 == 0 {
+        if trailing_nuls >= 4 && full_length.is_multiple_of(4) {
             return 4;
         }
         if trailing_nuls >= 2 {
@@ -220,7 +220,7 @@ fn guess_char_width(bytes: &[u8], full_length: u64) -> usize {
     // The whole string is not there: guess from the NULs in it.
     let count = bytes.len();
     let nuls = bytes.iter().filter(|&&b| b == 0).count();
-    if nuls >= 2 * count / 3 && full_length % 4 == 0 {
+    if nuls >= 2 * count / 3 && full_length.is_multiple_of(4) {
         return 4;
     }
     if nuls >= count / 3 {
