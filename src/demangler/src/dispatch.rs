@@ -23,10 +23,11 @@
 //! [`crate::outcome::Read`] with the language and the name's parts; so
 //! demangling alone pays nothing for them.
 
+use crate::error::Error;
+use crate::options::{Format, Options, Style};
 use crate::outcome::{Outcome, Sink};
 use crate::symbol::Language;
 use crate::{dlang, gnat, gnu, guard, msvc, rust, stack, swift};
-use crate::{Error, Format, Options, Style};
 
 /// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
 /// tried again without its extra underscore.

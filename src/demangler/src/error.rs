@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::options::Format;
+
 /// Why [`crate::demangle`] failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Error {
@@ -11,7 +13,7 @@ pub enum Error {
     NotMangled,
     /// The input is not a mangled name of the one scheme the format names
     /// (`format="rust"`, `dlang`, `msvc`, `java`, `gnat`).
-    NotMangledIn(crate::Format),
+    NotMangledIn(Format),
     /// The input starts like a mangled name but stops in the middle of one.
     Truncated,
     /// The input starts like a mangled name but is not one.
@@ -105,29 +107,30 @@ pub fn describe_failure(symbol: &[u8], error: &Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Options;
 
     #[test]
     fn a_name_not_of_the_format_is_said_in_its_words() {
-        let rust = crate::Options {
-            format: crate::Format::Rust,
-            ..crate::Options::default()
+        let rust = Options {
+            format: Format::Rust,
+            ..Options::default()
         };
         for (format, words) in [
-            (crate::Format::Rust, "Rust"),
-            (crate::Format::Dlang, "D"),
-            (crate::Format::Msvc, "Microsoft C++"),
-            (crate::Format::Java, "Java"),
+            (Format::Rust, "Rust"),
+            (Format::Dlang, "D"),
+            (Format::Msvc, "Microsoft C++"),
+            (Format::Java, "Java"),
         ] {
-            let options = crate::Options { format, ..rust };
+            let options = Options { format, ..rust };
             let error = crate::demangle(b"xyz", &options).unwrap_err();
             assert_eq!(error.to_string(), format!("not a mangled {words} symbol"));
         }
         assert_eq!(
             crate::demangle_argument(b"xyz", &rust).unwrap_err(),
-            Error::NotMangledIn(crate::Format::Rust)
+            Error::NotMangledIn(Format::Rust)
         );
         assert_eq!(
-            crate::demangle(b"xyz", &crate::Options::default()).unwrap_err(),
+            crate::demangle(b"xyz", &Options::default()).unwrap_err(),
             Error::NotMangled
         );
     }

@@ -5,8 +5,9 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use crate::error::Error;
+use crate::options::Options;
 use crate::stack;
-use crate::{Error, Options};
 
 /// Run `demangle` under the guard with the recursion limit `limit`, which
 /// the options it gets carry: on a stack segment of its own where the

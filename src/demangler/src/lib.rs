@@ -33,7 +33,6 @@ pub use bulk::{
     all_threads, demangle_column, demangle_in_order, demangle_text_parallel, parse_in_order,
     parse_many, serial, take_serial_time, text_pieces_in_order, Chunk, Column,
 };
-pub(crate) use dispatch::msvc_claims;
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};
 pub use swift::is_swift_name;
@@ -80,10 +79,4 @@ pub fn parse(symbol: &[u8], options: &Options) -> Result<Symbol, Error> {
 /// is one name (no symbol version suffix). Fails like [`demangle`].
 pub fn demangle_argument(argument: &[u8], options: &Options) -> Result<String, Error> {
     dispatch::read_argument(argument, options)
-}
-
-/// One run of symbol characters, as c++filt's `demangle_it` reads one
-/// argument (see `dispatch::read_token`).
-pub(crate) fn demangle_token(token: &[u8], options: &Options) -> Result<String, Error> {
-    dispatch::read_token(token, options)
 }

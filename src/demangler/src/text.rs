@@ -27,8 +27,9 @@
 //!
 //! Every byte is looked at a bounded number of times: linear time.
 
+use crate::dispatch::{msvc_claims, read_token};
 use crate::dispatch::{read_microsoft_prefix, swift_claims};
-use crate::{demangle_token, msvc_claims, Options};
+use crate::options::{Format, Options};
 
 /// The prefix of the names of macro expansion buffers, which starts with
 /// a byte that is not a symbol character.
@@ -71,7 +72,7 @@ const MICROSOFT_RUN_MAX: usize = 32766;
 pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
     let microsoft = msvc_claims(b"?", options);
     let swift = swift_claims(b"$s", options);
-    let swift_within = options.format == crate::Format::Swift;
+    let swift_within = options.format == Format::Swift;
     let mut at = 0;
     while at < text.len() {
         // Up to the next symbol character, or `?` that may start a name.
@@ -103,12 +104,12 @@ pub fn demangle_text(text: &[u8], options: &Options, out: &mut Vec<u8>) {
             .position(|&b| !is_symbol_byte(b))
             .map_or(text.len(), |i| start + i);
         let token = &text[at..run];
-        match demangle_token(token, options) {
+        match read_token::<String>(token, options) {
             Ok(name) => out.extend_from_slice(name.as_bytes()),
             Err(_) => match swift_within.then(|| swift_name_within(token)).flatten() {
                 Some(from) if from > 0 => {
                     out.extend_from_slice(&token[..from]);
-                    match demangle_token(&token[from..], options) {
+                    match read_token::<String>(&token[from..], options) {
                         Ok(name) => out.extend_from_slice(name.as_bytes()),
                         Err(_) => out.extend_from_slice(&token[from..]),
                     }
@@ -264,7 +265,7 @@ mod tests {
         // prints `??@@` for `??@@@@@`, found by the Python API's fuzz target).
         assert_eq!(run(b"\xff??@@@@@ ??@@@@@@"), b"\xff??@@ ??@@");
         let gnu = Options {
-            format: crate::Format::GnuV3,
+            format: Format::GnuV3,
             ..Options::default()
         };
         let mut out = Vec::new();

@@ -15,7 +15,8 @@
 mod types;
 mod values;
 
-use crate::{Error, Options};
+use crate::error::Error;
+use crate::options::Options;
 
 /// libiberty's `DEMANGLE_RECURSION_LIMIT`, which bounds the number of back
 /// references followed inside a back reference.

@@ -1,7 +1,9 @@
 //! Table tests of the D demangler; GNU's own suite (d-demangle-expected)
 //! is run through the command by tests/test_gnu_suite.py.
 
-use crate::{demangle_argument, Error, Format, Options};
+use crate::demangle_argument;
+use crate::error::Error;
+use crate::options::{Format, Options};
 
 /// Through the dispatcher and its guard, as every caller reaches it.
 fn run(symbol: &str) -> Result<String, Error> {

@@ -1,7 +1,8 @@
 //! Clang's block invocation functions (`___Z...`), which LLVM's demangler
 //! reads and GNU's does not.
 
-use crate::{Error, Options};
+use crate::error::Error;
+use crate::options::Options;
 
 /// Clang's block invocation functions, `___Z<encoding>_block_invoke`,
 /// maybe `_<number>` and a `.suffix` after it: GNU 2.47 refuses them;

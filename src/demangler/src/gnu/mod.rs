@@ -40,10 +40,10 @@ mod tables;
 
 use std::cell::Cell;
 
-use crate::options::GNU_MAX_MANGLED;
+use crate::error::Error;
+use crate::options::{Format, Options, Style, GNU_MAX_MANGLED};
 use crate::outcome::{Outcome, Structure};
 use crate::symbol::Language;
-use crate::{Error, Format, Options, Style};
 use ast::{Id, Node};
 use parse::{Parser, Stop};
 use print::{Printed, Printer};

@@ -2,7 +2,8 @@
 //! alike) prints for it.
 
 use super::ast::Node;
-use crate::{Error, Options, Style};
+use crate::error::Error;
+use crate::options::{Options, Style};
 
 fn gnu(symbol: &str) -> Result<String, Error> {
     super::demangle(symbol.as_bytes(), &Options::default())
@@ -301,7 +302,7 @@ fn a_java_escape_of_code_0_ends_the_text_as_libiberty_s_c_string() {
     // `__U_` is the character 0, which ends c++filt's text (found by the
     // differential fuzz target).
     let java = Options {
-        format: crate::Format::Java,
+        format: crate::options::Format::Java,
         ..Options::default()
     };
     let read = |s: &str| super::demangle(s.as_bytes(), &java);
@@ -401,7 +402,8 @@ fn nested_conversion_trials_run_out_of_steps_not_time() {
 /// Through the guard, as the dispatcher calls the C++ demangler: options,
 /// errors, special names, spellings, limits and deep names on small stacks.
 mod guarded {
-    use crate::{Error, Options, Style};
+    use crate::error::Error;
+    use crate::options::{Options, Style};
 
     /// The C++ demangler under the guard, as the dispatcher calls it.
     fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {

@@ -23,9 +23,10 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
+use crate::error::Error;
+use crate::options::Options;
 use crate::outcome::{Outcome, Structure};
 use crate::symbol::{Kind, Language, Parts};
-use crate::{Error, Options};
 use print::*;
 
 use std::cell::Cell;

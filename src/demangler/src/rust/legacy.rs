@@ -4,7 +4,7 @@
 //! for `::`), and libiberty undoes the escapes it knows.
 
 use super::{is_legacy_hash, Marks, Output};
-use crate::Error;
+use crate::error::Error;
 
 /// Print `body`, the name between `_ZN` and the final `E`.
 pub(super) fn demangle(

@@ -8,9 +8,10 @@ mod legacy;
 mod punycode;
 mod v0;
 
+use crate::error::Error;
+use crate::options::Options;
 use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
-use crate::{Error, Options};
 
 /// libiberty's limit on the nesting of paths, types and consts.
 const GNU_MAX_RECURSION: u32 = 1024;
@@ -444,7 +445,7 @@ mod tests {
             // Through the guard, which gives the recursion limit its stack
             // (`_RB_` refers back to itself).
             let rust = Options {
-                format: crate::Format::Rust,
+                format: crate::options::Format::Rust,
                 ..Options::default()
             };
             assert!(crate::demangle(bad.as_bytes(), &rust).is_err(), "{bad}");

@@ -1,7 +1,7 @@
 //! Punycode (RFC 3492), as v0 names carry identifiers that are not ASCII:
 //! the ASCII part, then the insertions that make the rest.
 
-use crate::Error;
+use crate::error::Error;
 
 const BASE: usize = 36;
 const T_MIN: usize = 1;

@@ -3,7 +3,7 @@
 //! earlier parts of the name, lifetimes bound by `for<...>`.
 
 use super::{punycode, Marks, Output};
-use crate::Error;
+use crate::error::Error;
 
 /// Print `sym`, the name after `_R` (without any `.suffix`).
 /// What is printed besides the path.

@@ -23,9 +23,10 @@ mod punycode;
 #[cfg(test)]
 mod tests;
 
+use crate::error::Error;
+use crate::options::Options;
 use crate::outcome::Outcome;
 use crate::symbol::{Kind, Language, Parts};
-use crate::{Error, Options};
 use demangler::{Buffers, Demangler};
 use nodes::Stop;
 use nodes::{Id, Kind as K, Tree};

@@ -1,6 +1,7 @@
 //! Swift names against what swift-demangle 6.2.3 prints.
 
-use crate::{demangle, Format, Options};
+use crate::demangle;
+use crate::options::{Format, Options};
 
 fn swift(symbol: &str) -> String {
     let options = Options {
@@ -73,7 +74,7 @@ fn a_name_swift_refuses_is_read_as_cxxfilt_reads_it_in_auto() {
     // Where neither reads it, the error is Swift's.
     assert_eq!(
         demangle(b"$s4main3FooQ", &Options::default()),
-        Err(crate::Error::Malformed)
+        Err(crate::error::Error::Malformed)
     );
 }
 
@@ -90,7 +91,7 @@ fn no_other_scheme_s_name_is_taken_for_swift() {
         b"main",
     ] {
         assert!(
-            !crate::is_swift_name(name),
+            !crate::swift::is_swift_name(name),
             "{}",
             String::from_utf8_lossy(name)
         );
@@ -104,7 +105,7 @@ fn no_other_scheme_s_name_is_taken_for_swift() {
         b"_TtSi",
     ] {
         assert!(
-            crate::is_swift_name(name),
+            crate::swift::is_swift_name(name),
             "{}",
             String::from_utf8_lossy(name)
         );
@@ -120,7 +121,12 @@ fn every_accessor_is_a_function_of_its_storage() {
         b"$s4main1xSivau",
     ] {
         let symbol = crate::parse(name, &Options::default()).unwrap();
-        assert_eq!(symbol.kind, crate::Kind::Function, "{}", symbol.text);
+        assert_eq!(
+            symbol.kind,
+            crate::symbol::Kind::Function,
+            "{}",
+            symbol.text
+        );
         assert_eq!(symbol.part(symbol.parts.base_name), "x", "{}", symbol.text);
     }
 }

@@ -31,8 +31,8 @@ use super::ast::{Operand, Qual, Special};
 use super::lexemes;
 use super::lookahead;
 use super::tables;
+use crate::options::Options;
 use crate::outcome::Sink;
-use crate::Options;
 
 mod names;
 mod types;
