@@ -27,8 +27,7 @@
 //!
 //! Every byte is looked at a bounded number of times: linear time.
 
-use crate::dispatch::{msvc_claims, read_token};
-use crate::dispatch::{read_microsoft_prefix, swift_claims};
+use crate::dispatch::{msvc_claims, read_microsoft_prefix, read_token, swift_claims};
 use crate::options::{Format, Options};
 
 /// The prefix of the names of macro expansion buffers, which starts with

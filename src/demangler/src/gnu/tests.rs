@@ -3,7 +3,7 @@
 
 use super::ast::Node;
 use crate::error::Error;
-use crate::options::{Options, Style};
+use crate::options::{Format, Options, Style};
 
 fn gnu(symbol: &str) -> Result<String, Error> {
     super::demangle(symbol.as_bytes(), &Options::default())
@@ -302,7 +302,7 @@ fn a_java_escape_of_code_0_ends_the_text_as_libiberty_s_c_string() {
     // `__U_` is the character 0, which ends c++filt's text (found by the
     // differential fuzz target).
     let java = Options {
-        format: crate::options::Format::Java,
+        format: Format::Java,
         ..Options::default()
     };
     let read = |s: &str| super::demangle(s.as_bytes(), &java);
