@@ -3,12 +3,11 @@
 //! clone suffixes and the constructor and destructor codes; and the
 //! lookahead that decides where a list of qualifiers or of parameters ends.
 //!
-//! Both readers of C++ names read them here, the parser of the tree
-//! (`super::parse`) and the one-pass printer (`super::fast`), so that a
-//! change in libiberty's reading of one is made once. Each takes the input
-//! and the position, and leaves the position where the reading stopped: past
-//! what it read, or where it failed (the parser says a failure at the end
-//! of the input is a name cut short).
+//! The grammar (`super::grammar`) reads them here, whatever it builds, so
+//! that a change in libiberty's reading of one is made once. Each takes the
+//! input and the position, and leaves the position where the reading
+//! stopped: past what it read, or where it failed (the tree says a failure
+//! at the end of the input is a name cut short).
 
 /// Whether qualifiers begin at `at`: `r`, `V`, `K`, `Do`, `DO`, `Dw`, `Dx`
 /// (libiberty `next_is_type_qual`).

@@ -1,12 +1,10 @@
-//! Which production of the Itanium grammar the next bytes begin, decided
-//! once for both readers of C++ names, in libiberty's order of candidates;
-//! and which of them are substitution candidates.
+//! Which production of the Itanium grammar the next bytes begin, in
+//! libiberty's order of candidates; and which of them are substitution
+//! candidates.
 //!
-//! The parser of the tree (`super::parse`) and the one-pass printer
-//! (`super::fast`) both match on these: the parser reads every production,
-//! the one-pass printer the ones it prints and gives up on the rest, which
-//! the tree then reads. So a change in libiberty's choice of production, or
-//! in which productions it adds to its substitution table, is made here once.
+//! The grammar (`super::grammar`) matches on these, whatever it builds, so
+//! a change in libiberty's choice of production, or in which productions it
+//! adds to its substitution table, is made here once.
 
 use super::lexemes;
 use super::tables;
@@ -125,6 +123,7 @@ impl TypeStart {
 
     /// A type that begins with `D`, `S` or `U` (`first`), by the byte
     /// after it.
+    #[inline]
     fn by_two_bytes(first: u8, next: u8) -> TypeStart {
         match first {
             b'U' if next.is_ascii_digit() => TypeStart::VendorQualified,

@@ -1,26 +1,26 @@
 //! Itanium C++ names demangled the way GNU c++filt demangles them.
 //!
-//! A parser of the mangling grammar ([`parse`]) builds a small tree
-//! ([`ast`]); a printer ([`print`]) walks it with GNU libiberty's rules. Both
-//! are written here from the ABI and from c++filt's observable behaviour, so
-//! that the output is byte-identical to c++filt's (or to libstdc++'s
-//! `__cxa_demangle` in that style), including what it refuses.
+//! One reading of the mangling grammar ([`grammar`]: each production once,
+//! named after its rule and the libiberty function it follows) builds one
+//! of two things:
 //!
-//! Two readers, one after the other: the one-pass reader of the common
-//! shapes ([`fast`], for the text alone) and the tree. The one-pass reader
-//! gives up wherever GNU's printer does more than concatenate, and the tree
-//! then reads the name from the start; `cargo test` and the `demangle` fuzz
-//! target check that the two agree. Both choose a production by the same
-//! lookahead, in libiberty's order, and make the same substitution
-//! candidates of it ([`lookahead`]: where a type, a name, a prefix's next
-//! part, an unqualified name and a template argument begin); both read the
-//! grammar's terminals (numbers, identifiers, discriminators, clone
-//! suffixes, constructor and destructor codes) through [`lexemes`], and
-//! its tables (builtin types, operators, standard substitutions, sequence
-//! ids, the spellings of qualifiers and made-up names) through [`tables`]
-//! and [`ast`]. What is still written twice is the reading of each
-//! production the one-pass reader prints, which the tree's printer does
-//! otherwise.
+//! - the tree ([`parse`], of [`ast`] nodes), which a printer ([`print`])
+//!   walks with GNU libiberty's rules; with the productions only the tree
+//!   reads (expressions, the rarer special names, modules, template heads);
+//! - or the text at once ([`fast`], for the text alone): the one-pass
+//!   printer of the names whose text is a concatenation in reading order,
+//!   which refuses, where the grammar says so, whatever GNU's printer does
+//!   more with; the tree then reads the name from its start.
+//!
+//! Both take the grammar's choice of production and substitution candidates
+//! from [`lookahead`], its terminals (numbers, identifiers, discriminators,
+//! clone suffixes, constructor and destructor codes) from [`lexemes`], its
+//! tables (builtin types, operators, standard substitutions, sequence ids)
+//! from [`tables`], and GNU's spellings from [`spell`] and [`ast`]. All is
+//! written here from the ABI and from c++filt's observable behaviour, so
+//! that the output is byte-identical to c++filt's (or to libstdc++'s
+//! `__cxa_demangle` in that style), including what it refuses; `cargo
+//! test` and the `demangle` fuzz target check that the two builders agree.
 //!
 //! Entry points: [`demangle_itanium`] for the dispatcher (any outcome),
 //! [`read_one_pass`] and [`read_one_pass_into`] (the text alone, into a
@@ -30,6 +30,7 @@
 mod ast;
 mod blocks;
 mod fast;
+mod grammar;
 mod lexemes;
 mod lookahead;
 mod parse;
@@ -45,7 +46,8 @@ use crate::options::{Format, Options, Style, GNU_MAX_MANGLED};
 use crate::outcome::{Outcome, Structure};
 use crate::symbol::Language;
 use ast::{Id, Node};
-use parse::{Parser, Stop};
+use grammar::{Grammar, NameInfo, Stop};
+use parse::Parser;
 use print::{Printed, Printer};
 
 /// Whether GNU takes `symbol` for a mangled name (`_Z...`, or the
@@ -65,7 +67,7 @@ fn is_mangled_name(symbol: &[u8]) -> bool {
 #[derive(Default)]
 struct Scratch {
     nodes: Vec<Node<'static>>,
-    subs: Vec<Id>,
+    subs: Vec<(Id, NameInfo)>,
     quals: Vec<(ast::Qual, Option<Id>)>,
     printer: print::Buffers,
     /// What `crate::parse` has the printer watch, once it has had one (an

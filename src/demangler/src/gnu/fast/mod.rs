@@ -1,45 +1,44 @@
-//! The one-pass printer: the common shapes of Itanium names printed as they
-//! are read, with no tree, for [`super::demangle`]'s speed.
+//! The one-pass printer: the grammar's builder (`super::grammar`) that
+//! prints each production as it is read, with no tree, for
+//! [`super::demangle_itanium`]'s speed.
 //!
 //! For most real symbols the text GNU's printer makes from the tree
 //! (`super::print`) is a concatenation in reading order: `PKc` is
 //! `char const*`, and each back reference (`S_`, `T_`) repeats text printed
-//! before. This reader prints as it reads, keeping each substitution
-//! candidate and template argument as a [`Span`] of its output, so it builds
-//! no tree and walks nothing twice. Where GNU's declarators put a modifier
-//! inside a type read before it (`void (*)(int)`), the modifier is inserted
-//! at the place the type's [`Shape`] keeps for it.
+//! before. This builder prints as the grammar reads, keeping each
+//! substitution candidate and template argument as a [`Span`] of its
+//! output, so it builds no tree and walks nothing twice. Where GNU's
+//! declarators put a modifier inside a type read before it
+//! (`void (*)(int)`), the modifier is inserted at the place the type's
+//! [`Shape`] keeps for it (`shapes.rs`).
 //!
-//! It reads exactly the productions of `super::parse`, chosen by the same
-//! lookahead (`super::lookahead`), with the same candidates and the same
-//! checks, and gives up (`None`)
-//! wherever GNU's printer does more than this: expressions, member
-//! pointers, vendor types, lambdas with templates or `auto` parameters,
-//! qualifiers on qualified or reference types, names so long or deep that
-//! a limit could matter, and the other rare shapes named where they are
-//! refused. The tree then reads the name from the start, so what is printed
-//! never depends on this reader having taken it. `cargo test` checks that
-//! the two agree on every fixture symbol (`tests.rs`), and the fuzz target
-//! on whatever it finds (`crate::parse` takes the tree).
+//! It refuses (`Err`) wherever GNU's printer does more than this, as the
+//! grammar says at each such place: expressions, member pointers, vendor
+//! types, lambdas with templates or `auto` parameters, qualifiers on
+//! qualified or reference types, names so long or deep that a limit could
+//! matter, and the other rare shapes. The tree then reads the name from
+//! the start, so what is printed never depends on this builder having
+//! taken it. `cargo test` checks that the two agree on every fixture symbol
+//! (`tests.rs`), and the fuzz target on whatever it finds (`crate::parse`
+//! takes the tree).
 //!
-//! `mod.rs` holds the reader and encodings; `names.rs` the names;
-//! `types.rs` the types, template arguments and parameter lists.
+//! `mod.rs` holds the reader's state and its text; `build.rs` what it
+//! makes of each production; `shapes.rs` GNU's declarators.
 
 use std::cell::RefCell;
 
-use super::ast::{Operand, Qual, Special};
-use super::lexemes;
-use super::lookahead;
+use super::grammar::encodings::Encodings;
+use super::grammar::{Grammar, NameInfo, Stop};
 use super::tables;
 use crate::options::Options;
 use crate::outcome::Sink;
 
-mod names;
-mod types;
+mod build;
+mod shapes;
 
 /// How a printed type ends, for the modifiers put on it.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Shape {
+pub(in crate::gnu) enum Shape {
     /// A name, a builtin or a literal.
     Plain,
     /// `const`, `volatile` or `restrict` on a type.
@@ -80,7 +79,7 @@ enum Shape {
 /// text with one in it is repeated only in the encoding that printed it
 /// (`params_scope`, 0 for a text with none), outside lambdas.
 #[derive(Clone, Copy)]
-struct Span {
+pub(in crate::gnu) struct Span {
     start: u32,
     end: u32,
     params_scope: u32,
@@ -92,25 +91,25 @@ struct Span {
 const MAX_NESTING: u32 = 48;
 
 /// Gives up: the tree reads this name.
-type Step<T = ()> = Option<T>;
+type Step<T = ()> = Result<T, Stop>;
 
-/// What the name of an encoding turned out to be.
+/// A name printed: whether it is a `const` member function's (`N K ... E`),
+/// whose `const` is printed after its parameters.
 #[derive(Clone, Copy, Default)]
-struct NameInfo {
-    /// Ends in template arguments: they are what `T_` means in the
-    /// signature, and a return type comes first (d_encoding's
-    /// `has_return_type`) unless the name is a constructor or destructor.
-    template: bool,
-    ctor_dtor: bool,
-    /// `N K ... E`: a `const` member function.
+pub(in crate::gnu) struct Name {
     const_this: bool,
-    /// A local name (`Z ... E ...`).
-    local: bool,
+}
+
+/// Where a production began: the output's length, and the template
+/// parameters printed so far.
+#[derive(Clone, Copy)]
+pub(in crate::gnu) struct Mark {
+    start: u32,
+    since: u32,
 }
 
 struct Reader<'a, 'b> {
-    input: &'a [u8],
-    /// The input as text, for the names in it.
+    /// The input: the whole symbol, `_Z` and all.
     text: &'a str,
     pos: usize,
     /// The text and lists (see [`Buffers`]).
@@ -149,6 +148,11 @@ struct Reader<'a, 'b> {
     recording: bool,
     /// libiberty's `last_name`: what a constructor or destructor prints.
     last_name: Option<&'a str>,
+    /// Where the encoding being read began, its return type's place.
+    encoding_start: u32,
+    /// The builtin type of the literal being read (see
+    /// `Grammar::literal_type`).
+    literal_builtin: Option<u8>,
     /// Template parameters printed so far (repeats of texts with one
     /// count too): a text has one if the count moved while it printed.
     params_printed: u32,
@@ -169,7 +173,8 @@ struct Buffers {
     out: String,
     /// Text of candidates no longer in `out` as they were.
     side: String,
-    subs: Vec<Span>,
+    /// The substitution candidates, and what each is as a name.
+    subs: Vec<(Span, NameInfo)>,
     /// The template arguments of the encodings being read, innermost
     /// last; `T_` looks from `Reader::args_base`.
     args: Vec<Span>,
@@ -211,20 +216,21 @@ pub(crate) fn demangle_into(
     max_depth: u32,
     into: &mut impl Sink,
 ) -> bool {
-    let Some(input) = symbol.strip_prefix(b"_Z") else {
+    if !symbol.starts_with(b"_Z") {
         return false;
-    };
+    }
     // GNU reads a C string (a NUL ends it); names that are no UTF-8 go to
     // the tree, which refuses them.
-    let Ok(text) = std::str::from_utf8(input) else {
+    let Ok(text) = std::str::from_utf8(symbol) else {
         return false;
     };
-    if memchr::memchr(0, input).is_some() {
+    if memchr::memchr(0, symbol).is_some() {
         return false;
     }
     BUFFERS.with_borrow_mut(|buf| {
         let mut reader = Reader::new(text, verbose, buf);
-        let read = reader.mangled_name().is_some()
+        let read = reader.mangled_name(true).is_ok()
+            && reader.at_end()
             && reader.buf.out.len() <= limit
             && reader.deepest + 64 <= max_depth;
         if read {
@@ -242,7 +248,6 @@ impl<'a, 'b> Reader<'a, 'b> {
         buf.args.clear();
         buf.elements.clear();
         Reader {
-            input: text.as_bytes(),
             text,
             pos: 0,
             buf,
@@ -257,6 +262,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             pack_len: None,
             recording: true,
             last_name: None,
+            encoding_start: 0,
+            literal_builtin: None,
             params_printed: 0,
             scope: 0,
             scopes: 0,
@@ -283,27 +290,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         into.put(&out[end..]);
     }
 
-    // ----- reading and printing -----
-
-    fn peek(&self) -> u8 {
-        self.input.get(self.pos).copied().unwrap_or(0)
-    }
-
-    fn peek_next(&self) -> u8 {
-        self.input.get(self.pos + 1).copied().unwrap_or(0)
-    }
-
-    fn eat(&mut self, c: u8) -> bool {
-        let found = self.peek() == c;
-        if found {
-            self.pos += 1;
-        }
-        found
-    }
-
-    fn expect(&mut self, c: u8) -> Step {
-        self.eat(c).then_some(())
-    }
+    // ----- printing -----
 
     fn push(&mut self, text: &str) {
         self.buf.out.push_str(text);
@@ -311,7 +298,7 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     /// The last character GNU's printer remembers (`last_char`, which
     /// decides `> >` and `operator< <`): the last one printed, or the space
-    /// of a `, ` taken back after an empty pack (see [`Reader::list`]) while
+    /// of a `, ` taken back after an empty pack (see `Grammar::list_ends`) while
     /// nothing has been printed since.
     fn last(&self) -> u8 {
         if self.comma_taken_back == Some(self.here()) {
@@ -322,6 +309,13 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     fn here(&self) -> u32 {
         self.buf.out.len() as u32
+    }
+
+    fn mark_here(&self) -> Mark {
+        Mark {
+            start: self.here(),
+            since: self.params_printed,
+        }
     }
 
     /// `levels` deeper (negative: back up). A bound on the nesting of
@@ -366,41 +360,23 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
     }
 
-    /// `read` with one more modifier pending over it (see
-    /// [`Reader::modifiers`]).
-    fn modified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
-        self.modifiers += 1;
-        let result = read(self);
-        self.modifiers -= 1;
-        result
-    }
-
-    /// `read` with no modifier pending over it, as GNU prints a template's
-    /// arguments and a function's parameters (see [`Reader::modifiers`]).
-    fn unmodified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
-        let hold = std::mem::replace(&mut self.modifiers, 0);
-        let result = read(self);
-        self.modifiers = hold;
-        result
-    }
-
     /// Print again what `span` printed, as a back reference does.
     fn repeat(&mut self, span: Span) -> Step<Span> {
         // Back references can double the text at each level: the tree
         // reports that against the output limit.
         if span.shape == Shape::Expansion || self.buf.out.len() > 1 << 16 {
-            return None;
+            return Err(Stop::Invalid);
         }
         if self.lambda_printed
             && self.modifiers > 0
             && self.printed(span).contains(tables::LAMBDA_OPEN)
         {
-            return None;
+            return Err(Stop::Invalid);
         }
         let params = span.params_scope != 0;
         if params {
             if span.params_scope != self.scope || self.in_lambda {
-                return None;
+                return Err(Stop::Invalid);
             }
             self.params_printed += 1;
         }
@@ -413,18 +389,20 @@ impl<'a, 'b> Reader<'a, 'b> {
         } else {
             self.buf.out.extend_from_within(range);
         }
-        Some(self.span(start, since, span.shape))
+        Ok(self.span(start, since, span.shape))
     }
 
-    /// A substitution candidate, the text from `start` to here (libiberty
-    /// `d_add_substitution`, with `Parser::add_sub`'s bound).
-    fn add_sub(&mut self, start: u32, since: u32, shape: Shape) -> Step {
+    /// A substitution candidate, the text from `mark` to here, which is
+    /// `info` as a name (libiberty `d_add_substitution`, with the tree's
+    /// bound).
+    fn add_sub(&mut self, mark: Mark, shape: Shape, info: NameInfo) -> Step {
         if !self.recording {
-            return Some(());
+            return Ok(());
         }
-        if self.buf.subs.len() >= self.input.len() {
-            return None;
+        if self.buf.subs.len() >= self.text.len() {
+            return Err(Stop::Invalid);
         }
+        let (start, since) = (mark.start, mark.since);
         let mut span = self.span(start, since, shape);
         if self.expanding.is_some() {
             span.shape = Shape::Expansion;
@@ -441,8 +419,8 @@ impl<'a, 'b> Reader<'a, 'b> {
                 ..span
             };
         }
-        self.buf.subs.push(span);
-        Some(())
+        self.buf.subs.push((span, info));
+        Ok(())
     }
 
     /// Take the text from `start` out of the output, keeping the
@@ -451,11 +429,11 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn drop_from(&mut self, start: u32) {
         let base = self.buf.side.len() as u32;
         self.buf.side.push_str(&self.buf.out[start as usize..]);
-        for sub in self
+        for (sub, _) in self
             .buf
             .subs
             .iter_mut()
-            .filter(|s| !s.side && s.start >= start)
+            .filter(|(s, _)| !s.side && s.start >= start)
         {
             *sub = Span {
                 start: sub.start - start + base,
@@ -471,146 +449,14 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn insert(&mut self, at: u32, text: &str) {
         let n = text.len() as u32;
         self.buf.out.insert_str(at as usize, text);
-        for sub in self
+        for (sub, _) in self
             .buf
             .subs
             .iter_mut()
-            .filter(|s| !s.side && s.start >= at)
+            .filter(|(s, _)| !s.side && s.start >= at)
         {
             sub.start += n;
             sub.end += n;
-        }
-    }
-
-    // ----- encodings -----
-
-    /// `<mangled-name> ::= _Z <encoding> [<clone-suffix>]*`, the whole
-    /// input (`Parser::mangled_name` at the top level, with parameters).
-    fn mangled_name(&mut self) -> Step {
-        self.encoding(true, false)?;
-        // `Parser::clone_suffix`: `[ . <identifier> ] [ . <number> ]*`.
-        while lexemes::starts_clone_suffix(self.input, self.pos) {
-            let start = self.pos;
-            self.pos = lexemes::clone_suffix_end(self.input, start);
-            self.push(" [clone ");
-            self.buf.out.push_str(&self.text[start..self.pos]);
-            self.push("]");
-        }
-        (self.pos == self.input.len()).then_some(())
-    }
-
-    /// `<encoding> ::= <name> <bare-function-type> | <name> | <special-name>`
-    /// (`Parser::encoding_inner`): a function template's return type goes
-    /// before its name, which is printed first and moved after it; a local
-    /// name's function (`drop_return`) reads its return type and prints
-    /// none. Its template arguments are its own, above the enclosing
-    /// encoding's.
-    fn encoding(&mut self, top: bool, drop_return: bool) -> Step {
-        if lookahead::starts_special_name(self.input, self.pos) {
-            return self.special_name();
-        }
-        if self.expanding.is_some() {
-            return None;
-        }
-        let hold = (
-            self.args_base,
-            self.buf.args.len(),
-            self.buf.elements.len(),
-            self.in_signature,
-        );
-        let hold_scope = self.scope;
-        self.scopes += 1;
-        self.scope = self.scopes;
-        self.args_base = self.buf.args.len();
-        self.in_signature = false;
-        let name_start = self.here();
-        self.deeper(4);
-        let name = self.name(true)?;
-        if self.peek() == 0 || (self.peek() == b'E' && !top) {
-            // A variable: its name alone (with a clone suffix, none: GNU
-            // reads parameters, and finds none).
-            if name.const_this {
-                return None;
-            }
-        } else {
-            if self.peek() == b'E' {
-                return None;
-            }
-            self.in_signature = name.template;
-            let drop_return = drop_return || (!top && name.local);
-            let ret = if name.template && !name.ctor_dtor {
-                let start = self.here();
-                // GNU prints a return type with the function type pending
-                // over it (d_print_comp, `DEMANGLE_COMPONENT_FUNCTION_TYPE`),
-                // which a lambda's parameters would take in (see
-                // `Reader::modifiers`); a dropped one it does not print.
-                let ret = if drop_return {
-                    self.type_()?
-                } else {
-                    self.modified(Self::type_)?
-                };
-                if matches!(ret.shape, Shape::Declarator { .. }) {
-                    return None;
-                }
-                if drop_return {
-                    self.drop_from(start);
-                    None
-                } else {
-                    Some((start, self.here()))
-                }
-            } else {
-                None
-            };
-            self.parameters()?;
-            if name.const_this {
-                self.push(Qual::ConstThis.cv_spelling().unwrap_or_default());
-            }
-            if let Some((start, end)) = ret {
-                // Moved before the name once all is read (`Reader::write`):
-                // only the outermost encoding's is printed by then.
-                if self.return_type.is_some() {
-                    return None;
-                }
-                self.return_type = Some((name_start, start, end));
-            }
-        }
-        self.args_base = hold.0;
-        self.buf.args.truncate(hold.1);
-        self.buf.elements.truncate(hold.2);
-        self.in_signature = hold.3;
-        self.scope = hold_scope;
-        self.deeper(-4);
-        Some(())
-    }
-
-    /// The vtables, type information, guard variables and thunks of
-    /// `<special-name>` (`Parser::special_name`); the rest goes to the tree.
-    fn special_name(&mut self) -> Step {
-        let (kind, operand) = Special::of_code([self.peek(), self.peek_next()])?;
-        // The tree prints the rest (`TF`, `TJ`, `TH`, `TW` and `GA` aside,
-        // they are rare).
-        if !matches!(
-            kind,
-            Special::Vtable
-                | Special::Vtt
-                | Special::Typeinfo
-                | Special::TypeinfoName
-                | Special::Guard
-                | Special::Thunk
-                | Special::VirtualThunk
-        ) {
-            return None;
-        }
-        self.pos += 2;
-        self.push(kind.prefix());
-        match operand {
-            Operand::Type => self.type_().map(drop),
-            Operand::Name => self.name(false).map(drop),
-            Operand::OffsetEncoding(c) => {
-                lexemes::call_offset(self.input, &mut self.pos, c)?;
-                self.encoding(false, false)
-            }
-            Operand::Encoding => None,
         }
     }
 }

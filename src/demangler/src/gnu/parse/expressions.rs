@@ -3,21 +3,13 @@
 //! braced initializers, literals.
 
 use super::*;
+use crate::gnu::grammar::names::Names;
+use crate::gnu::grammar::ListKind;
 
 impl<'a> Parser<'a> {
-    /// `<expression>`, with libiberty's `is_expression` flag set while it
-    /// is read (libiberty `d_expression`).
-    pub(super) fn expression(&mut self) -> R {
-        let was_expression = self.is_expression;
-        self.is_expression = true;
-        let ret = self.expression_1();
-        self.is_expression = was_expression;
-        ret
-    }
-
     /// `<expression>`, one level deeper (libiberty `d_expression_1`).
     pub(super) fn expression_1(&mut self) -> R {
-        self.descend(Self::expression_inner)
+        self.descend_once(Self::expression_inner)
     }
 
     /// ```text
@@ -47,7 +39,8 @@ impl<'a> Parser<'a> {
                 let index = if self.eat(b'T') {
                     0
                 } else {
-                    self.compact_number()?.checked_add(1).ok_or(Stop::Invalid)?
+                    let n = self.lexeme(lexemes::compact_number)?;
+                    n.checked_add(1).ok_or(Stop::Invalid)?
                 };
                 return Ok(self.add(Node::FunctionParam(index)));
             }
@@ -55,11 +48,11 @@ impl<'a> Parser<'a> {
                 if peek == b'o' {
                     self.advance(2);
                 }
-                let name = self.unqualified_name()?;
+                let name = self.unqualified_name()?.name;
                 if self.peek() != b'I' {
                     return Ok(name);
                 }
-                let args = self.template_args()?;
+                let args = self.template_args(false)?;
                 return Ok(self.add(Node::Template(name, args)));
             }
             (b'i' | b't', b'l') => return self.initializer_list(peek == b't'),
@@ -67,13 +60,15 @@ impl<'a> Parser<'a> {
             // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
             (b'u', _) => {
                 self.advance(1);
-                let [name, args] =
-                    self.operands([&mut Self::source_name, &mut Self::template_args_1])?;
+                let [name, args] = self
+                    .operands([&mut |p: &mut Self| p.source_name(), &mut |p: &mut Self| {
+                        p.template_args_1(ListKind::TemplateArgs { top: false })
+                    }])?;
                 return Ok(self.add(Node::VendorExpr(name, args)));
             }
             _ => {}
         }
-        let op = self.operator_name()?;
+        let (op, _) = self.operator_name(false)?;
         let mut code = None;
         let args = match self.node(op) {
             Node::Operator(i) => {
@@ -127,13 +122,14 @@ impl<'a> Parser<'a> {
             // mangling wrote without the `E`: this reading first,
             // the older one if the whole name fails (see `retry`).
             self.tried_unresolved_names = true;
-            let scope = lenient(self.prefix(false))?;
+            let scope = lenient(self.prefix(false, false).map(|n| n.name))?;
             self.eat(b'E');
             scope
         } else {
             lenient(self.type_())?
         };
-        let qualified = match (ty, self.unqualified_name()) {
+        let name = self.unqualified_name().map(|n| n.name);
+        let qualified = match (ty, name) {
             (Some(ty), Ok(name)) => Ok(self.add(Node::QualName(ty, name))),
             (_, name) => name,
         };
@@ -181,7 +177,7 @@ impl<'a> Parser<'a> {
         let mut operand = if is_cast && self.eat(b'_') {
             self.exprlist(b'E')?
         } else if code == Some(*b"sP") {
-            self.template_args_1()?
+            self.template_args_1(ListKind::TemplateArgs { top: false })?
         } else {
             self.expression_1()?
         };
@@ -199,7 +195,7 @@ impl<'a> Parser<'a> {
             // `?:` and a range designator: three expressions; a
             // fold with an initializer: its operator, then two.
             let lead: &mut dyn FnMut(&mut Self) -> R = if code[0] == b'f' {
-                &mut Self::operator_name
+                &mut |p: &mut Self| p.operator_name(false).map(|(op, _)| op)
             } else {
                 &mut Self::expression_1
             };
@@ -235,9 +231,9 @@ impl<'a> Parser<'a> {
         if matches!(&code, b"dc" | b"sc" | b"cc" | b"rc") {
             self.type_()
         } else if code[0] == b'f' {
-            self.operator_name()
+            self.operator_name(false).map(|(op, _)| op)
         } else if code == *b"di" {
-            self.unqualified_name()
+            self.unqualified_name().map(|n| n.name)
         } else {
             self.expression_1()
         }
@@ -254,7 +250,7 @@ impl<'a> Parser<'a> {
         if code == *b"dt" || code == *b"pt" {
             let (p, n) = (self.peek(), self.peek_next());
             if !((p == b'g' && n == b's') || (p == b's' && n == b'r')) {
-                let name = self.unqualified_name();
+                let name = self.unqualified_name().map(|n| n.name);
                 return self.with_args(name);
             }
         }
@@ -300,44 +296,5 @@ impl<'a> Parser<'a> {
             }
         }
         Ok(self.list_finish(list))
-    }
-
-    /// ```text
-    /// <expr-primary> ::= L <type> <(value) number> E
-    ///                ::= L <type> <(value) float> E
-    ///                ::= L <mangled-name> E
-    /// ```
-    /// (libiberty `d_expr_primary`).
-    pub(super) fn expr_primary(&mut self) -> R {
-        self.expect(b'L')?;
-        if matches!(self.peek(), b'_' | b'Z') {
-            let name = self.mangled_name(false);
-            return self.closed_by(name, b'E');
-        }
-        let ty = self.type_()?;
-        if let Node::Builtin(tables::NULLPTR) = self.node(ty) {
-            if self.eat(b'E') {
-                return Ok(ty);
-            }
-        }
-        let negative = self.eat(b'n');
-        let start = self.pos;
-        while self.peek() != b'E' {
-            if self.peek() == 0 {
-                return self.invalid();
-            }
-            self.advance(1);
-        }
-        // GNU makes no name of nothing: a literal needs a value. It
-        // fails after its `E`, which d_expr_primary reads all the same
-        // (a dropped initializer goes on from there).
-        if self.pos == start {
-            self.advance(1);
-            return self.invalid();
-        }
-        let digits = self.add(Node::Name(&self.text[start..self.pos]));
-        let ret = self.add(Node::Literal(ty, digits, negative));
-        self.expect(b'E')?;
-        Ok(ret)
     }
 }

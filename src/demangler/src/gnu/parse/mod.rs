@@ -1,24 +1,20 @@
-//! The Itanium C++ ABI grammar, parsed as GNU libiberty parses it: the same
-//! productions, the same substitution candidates in the same order, the same
-//! leniencies (so that what c++filt accepts is accepted, and what it refuses
-//! is refused).
+//! The tree: the builder of the grammar (`super::grammar`) that makes a
+//! node (`super::ast::Node`) of each production, for GNU's printer
+//! (`super::print`), with the same substitution candidates in the same
+//! order and the same leniencies as libiberty's parser (so that what
+//! c++filt accepts is accepted, and what it refuses is refused); and the
+//! productions only the tree reads: expressions, the rarer special names,
+//! modules, template heads, vendor types, exception specifications.
 
-use super::ast::{Id, Node, Operand, Qual, Special};
+use super::ast::{Id, Node, Qual, Special};
+use super::grammar::encodings::Encodings;
+use super::grammar::types::Types;
+pub(crate) use super::grammar::Stop;
+use super::grammar::{Grammar, NameInfo};
 use super::lexemes;
-use super::lookahead;
-use super::tables::{self, StdSubstitution};
+use super::tables;
 
-/// Why a parse stopped.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Stop {
-    /// Not a name GNU demangles.
-    Invalid,
-    /// Nested deeper than the recursion limit.
-    TooDeep,
-    /// More steps than the input's length allows (see `Parser::fuel`).
-    TooComplex,
-}
-
+mod build;
 mod expressions;
 mod names;
 mod special;
@@ -32,7 +28,7 @@ fn fuel_for(len: usize) -> u64 {
 }
 
 /// A list of argument cells being built in place, without a `Vec`.
-struct ListBuilder {
+pub(in crate::gnu) struct ListBuilder {
     template: bool,
     head: Option<Id>,
     last: Option<Id>,
@@ -55,7 +51,7 @@ impl ListBuilder {
 /// A parser's tree and working lists, handed from one parser to the next.
 pub(crate) struct Buffers<'a> {
     pub(crate) nodes: Vec<Node<'a>>,
-    pub(crate) subs: Vec<Id>,
+    pub(crate) subs: Vec<(Id, NameInfo)>,
     pub(crate) quals: Vec<(Qual, Option<Id>)>,
 }
 
@@ -64,7 +60,8 @@ pub(crate) struct Parser<'a> {
     input: &'a [u8],
     pos: usize,
     pub(crate) nodes: Vec<Node<'a>>,
-    subs: Vec<Id>,
+    /// The substitution candidates, and what each is as a name.
+    subs: Vec<(Id, NameInfo)>,
     /// The runs of qualifiers read and not yet put around their types (see
     /// `Parser::cv_qualifiers`): each on top of those of the types around.
     quals: Vec<(Qual, Option<Id>)>,
@@ -168,109 +165,28 @@ impl<'a> Parser<'a> {
         self.dropped_function_type
     }
 
-    // ----- reading -----
-
-    fn peek(&self) -> u8 {
-        self.input.get(self.pos).copied().unwrap_or(0)
-    }
-
-    fn peek_next(&self) -> u8 {
-        if self.peek() == 0 {
-            return 0;
-        }
-        self.input.get(self.pos + 1).copied().unwrap_or(0)
-    }
-
-    fn advance(&mut self, n: usize) {
-        self.pos = (self.pos + n).min(self.input.len());
-    }
-
-    fn next(&mut self) -> u8 {
-        let c = self.peek();
-        if c != 0 {
-            self.pos += 1;
-        }
-        c
-    }
-
-    fn eat(&mut self, c: u8) -> bool {
-        if self.peek() == c {
-            self.pos += 1;
-            true
-        } else {
-            false
-        }
-    }
-
-    fn expect(&mut self, c: u8) -> Result<(), Stop> {
-        if self.eat(c) {
-            Ok(())
-        } else {
-            self.invalid()
-        }
-    }
-
-    /// A failure; one at the end of the input means the name is cut short.
-    fn invalid<T>(&mut self) -> Result<T, Stop> {
-        if self.at_end() {
-            self.ran_out = true;
-        }
-        Err(Stop::Invalid)
-    }
-
-    /// A terminal of the grammar, read by `read` ([`lexemes`]); a failure
-    /// where that reading stopped.
-    fn lexeme<T>(&mut self, read: fn(&[u8], &mut usize) -> Option<T>) -> Result<T, Stop> {
-        match read(self.input, &mut self.pos) {
-            Some(value) => Ok(value),
-            None => self.invalid(),
-        }
-    }
-
     /// Whether the parse failed for want of more input.
     pub(crate) fn ran_out(&self) -> bool {
         self.ran_out
     }
 
-    pub(crate) fn at_end(&self) -> bool {
-        self.pos >= self.input.len()
-    }
-
     // ----- building -----
 
-    fn add(&mut self, node: Node<'a>) -> Id {
+    pub(super) fn add(&mut self, node: Node<'a>) -> Id {
         self.nodes.push(node);
         (self.nodes.len() - 1) as Id
     }
 
-    fn add_sub(&mut self, id: Id) -> Result<(), Stop> {
+    fn add_sub(&mut self, id: Id, info: NameInfo) -> Result<(), Stop> {
         if self.subs.len() >= self.input.len() {
             return self.invalid();
         }
-        self.subs.push(id);
+        self.subs.push((id, info));
         Ok(())
     }
 
-    fn node(&self, id: Id) -> Node<'a> {
+    pub(super) fn node(&self, id: Id) -> Node<'a> {
         self.nodes[id as usize]
-    }
-
-    /// `part` and the `close` after it, which is read even where the part
-    /// failed to parse, as libiberty checks it then too (`d_check_char`
-    /// after a failed expression in `d_template_arg`, after a failed
-    /// mangled name in `d_expr_primary`): a failure stops where libiberty's
-    /// does (see `operands`).
-    pub(super) fn closed_by(&mut self, part: R, close: u8) -> R {
-        if matches!(part, Err(Stop::TooDeep | Stop::TooComplex)) {
-            return part;
-        }
-        let closed = self.eat(close);
-        let part = part?;
-        if closed {
-            Ok(part)
-        } else {
-            self.invalid()
-        }
     }
 
     /// The parts of one component, read in turn as libiberty reads them:
@@ -321,11 +237,17 @@ impl<'a> Parser<'a> {
         if self.peek() != b'I' {
             return name;
         }
-        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut Self::template_args])?;
+        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut |p: &mut Self| {
+            p.template_args(false)
+        }])?;
         Ok(self.add(Node::Template(name, args)))
     }
 
-    fn descend<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Stop>) -> Result<T, Stop> {
+    /// `f`, one level deeper: within the recursion limit and the fuel.
+    pub(super) fn descend_once<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, Stop>,
+    ) -> Result<T, Stop> {
         if self.depth >= self.max_depth {
             return Err(Stop::TooDeep);
         }
@@ -379,101 +301,6 @@ impl<'a> Parser<'a> {
         self.type_()
     }
 
-    /// `<mangled-name> ::= _Z <encoding> [<clone-suffix>]*` (libiberty
-    /// `d_mangled_name`): clone suffixes only at the top level and with
-    /// parameters, as libiberty takes them.
-    fn mangled_name(&mut self, top_level: bool) -> R {
-        // Below the top level the `_` may be missing (an old g++ bug).
-        if !self.eat(b'_') && top_level {
-            return self.invalid();
-        }
-        self.expect(b'Z')?;
-        let mut encoding = self.encoding(top_level)?;
-        if top_level && self.params {
-            while lexemes::starts_clone_suffix(self.input, self.pos) {
-                encoding = self.clone_suffix(encoding);
-            }
-        }
-        Ok(encoding)
-    }
-
-    /// `<clone-suffix> ::= [ . <clone-type-identifier> ] [ . <nonnegative
-    /// number> ]*` (libiberty `d_clone_suffix`): `.cold`, `.isra.0`,
-    /// `.constprop.1`, `.llvm.123`.
-    fn clone_suffix(&mut self, encoding: Id) -> Id {
-        let start = self.pos;
-        let end = lexemes::clone_suffix_end(self.input, start);
-        self.pos = end;
-        let suffix = self.add(Node::Name(&self.text[start..end]));
-        self.add(Node::Clone(encoding, suffix))
-    }
-
-    /// `<encoding>`, one level deeper, with a trailing requires-clause moved
-    /// onto its template (libiberty `d_encoding`).
-    fn encoding(&mut self, top_level: bool) -> R {
-        let dc = self.descend(|p| p.encoding_inner(top_level))?;
-        Ok(self.move_template_constraints(dc))
-    }
-
-    /// ```text
-    /// <encoding> ::= <(function) name> <bare-function-type>
-    ///            ::= <(data) name>
-    ///            ::= <special-name>
-    /// ```
-    /// (libiberty `d_encoding`: a function's return type is read where its
-    /// name is a template that is not a constructor, destructor or
-    /// conversion; the qualifiers of a member function move onto its type.)
-    fn encoding_inner(&mut self, top_level: bool) -> R {
-        if lookahead::starts_special_name(self.input, self.pos) {
-            return self.special_name();
-        }
-        let mut dc = self.name()?;
-        if top_level && !self.params {
-            // Without parameters, a top-level name loses its function
-            // qualifiers, and so does a local name's last part; the type
-            // that follows a function's name is not read.
-            self.dropped_function_type = !matches!(self.peek(), 0 | b'E' | b'.');
-            dc = self.strip_function_quals(dc);
-            if let Node::LocalName(f, name) = self.node(dc) {
-                let name = self.strip_function_quals(name);
-                self.nodes[dc as usize] = Node::LocalName(f, name);
-            }
-            return Ok(dc);
-        }
-        let peek = self.peek();
-        if peek == 0 || peek == b'E' {
-            return Ok(dc);
-        }
-        // Clang's `Ua9enable_if <template-args>` after the name (GNU 2.47
-        // refuses it): printed after the function as LLVM 19 prints it,
-        // ` [enable_if:...]` (ItaniumDemangle parseEncoding).
-        let enable_if = if self.input[self.pos..].starts_with(b"Ua9enable_if") {
-            self.advance(12);
-            Some(self.template_args()?)
-        } else {
-            None
-        };
-        let has_return = self.has_return_type(dc);
-        let mut ftype = self.bare_function_type(has_return)?;
-        if !top_level {
-            if let (Node::LocalName(..), Node::FunctionType(_, args)) =
-                (self.node(dc), self.node(ftype))
-            {
-                self.nodes[ftype as usize] = Node::FunctionType(None, args);
-            }
-        }
-        // A trailing requires-clause (d_encoding's d_maybe_constraints).
-        if self.eat(b'Q') {
-            let expr = self.expression()?;
-            ftype = self.add(Node::Constraints(ftype, expr));
-        }
-        let typed = self.add(Node::TypedName(dc, ftype));
-        Ok(match enable_if {
-            Some(args) => self.add(Node::EnableIf(typed, args)),
-            None => typed,
-        })
-    }
-
     /// A requires-clause mangled in the function's template arguments goes
     /// after its parameters, so that the arguments can be looked up: what
     /// libiberty's printer does to the tree when it prints a typed name
@@ -482,7 +309,7 @@ impl<'a> Parser<'a> {
     /// as in c++filt (`c++filt -p _Z1fIiQ1CIT_EEvv` does not demangle).
     /// (A local name's function has its return type dropped first, as the
     /// printer moves the clause only later.)
-    fn move_template_constraints(&mut self, dc: Id) -> Id {
+    pub(super) fn move_template_constraints(&mut self, dc: Id) -> Id {
         if let Node::EnableIf(typed, args) = self.node(dc) {
             let typed = self.move_template_constraints(typed);
             self.nodes[dc as usize] = Node::EnableIf(typed, args);
@@ -512,7 +339,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn strip_function_quals(&self, mut id: Id) -> Id {
+    pub(super) fn strip_function_quals(&self, mut id: Id) -> Id {
         while let Node::Qual(q, inner, _) = self.node(id) {
             if !q.of_function() {
                 break;
@@ -521,29 +348,4 @@ impl<'a> Parser<'a> {
         }
         id
     }
-
-    fn has_return_type(&self, id: Id) -> bool {
-        match self.node(id) {
-            Node::LocalName(_, name) => self.has_return_type(name),
-            Node::Template(name, _) => !self.is_ctor_dtor_or_conversion(name),
-            Node::Qual(q, inner, _) if q.of_function() => self.has_return_type(inner),
-            _ => false,
-        }
-    }
-
-    fn is_ctor_dtor_or_conversion(&self, id: Id) -> bool {
-        match self.node(id) {
-            Node::QualName(_, name) | Node::LocalName(_, name) => {
-                self.is_ctor_dtor_or_conversion(name)
-            }
-            Node::Ctor(_) | Node::Dtor(_) | Node::Conversion(_) => true,
-            _ => false,
-        }
-    }
-
-    // ----- names -----
-
-    // ----- types -----
-
-    // ----- expressions -----
 }

@@ -1,34 +1,22 @@
-//! `<special-name>` (libiberty's `d_special_name`): vtables, typeinfo,
-//! thunks, guard variables, TLS functions, transaction clones, module
-//! initializers, Java resources.
+//! The special names only the tree reads (libiberty's `d_special_name`):
+//! covariant thunks, construction vtables, template parameter objects,
+//! reference temporaries, transaction clones, module initializers, Java
+//! resources. Those of one operand (vtables, typeinfo, thunks, guard
+//! variables, TLS functions...) are the grammar's
+//! (`crate::gnu::grammar::encodings`).
 
 use super::*;
+use crate::gnu::grammar::names::Names;
 
 impl<'a> Parser<'a> {
     /// ```text
-    /// <special-name> ::= TV <type> | TT <type> | TI <type> | TS <type>
-    ///                ::= TF <type> | TJ <type> | TH <name> | TW <name>
-    ///                ::= Th <call-offset> <encoding> | Tv <call-offset> <encoding>
-    ///                ::= Tc <call-offset> <call-offset> <encoding>
+    /// <special-name> ::= Tc <call-offset> <call-offset> <encoding>
     ///                ::= TC <type> <number> _ <type> | TA <template-arg>
-    ///                ::= GV <name> | GR <name> [<seq-id>] _ | GA <encoding>
-    ///                ::= GTt <encoding> | GTn <encoding> | GI <module-name> | Gr <resource>
+    ///                ::= GR <name> [<seq-id>] _ | GTt <encoding> | GTn <encoding>
+    ///                ::= GI <module-name> | Gr <resource>
     /// ```
     /// (libiberty `d_special_name`).
-    pub(super) fn special_name(&mut self) -> R {
-        if let Some((kind, operand)) = Special::of_code([self.peek(), self.peek_next()]) {
-            self.advance(2);
-            let operand = match operand {
-                Operand::Type => self.type_()?,
-                Operand::Name => self.name()?,
-                Operand::OffsetEncoding(c) => {
-                    self.call_offset(c)?;
-                    self.encoding(false)?
-                }
-                Operand::Encoding => self.encoding(false)?,
-            };
-            return Ok(self.add(Node::Special(kind, operand)));
-        }
+    pub(super) fn rare_special_name(&mut self) -> R {
         if self.eat(b'T') {
             return match self.next() {
                 b'c' => {
@@ -41,7 +29,7 @@ impl<'a> Parser<'a> {
                 }
                 b'C' => {
                     let derived = self.type_()?;
-                    if self.number()? < 0 {
+                    if self.lexeme(lexemes::number)? < 0 {
                         return self.invalid();
                     }
                     self.expect(b'_')?;
@@ -49,7 +37,7 @@ impl<'a> Parser<'a> {
                     Ok(self.add(Node::ConstructionVtable(base, derived)))
                 }
                 b'A' => {
-                    let arg = self.template_arg()?;
+                    let arg = self.template_arg(false)?;
                     Ok(self.add(Node::Special(Special::TemplateParamObject, arg)))
                 }
                 _ => self.invalid(),
@@ -58,8 +46,8 @@ impl<'a> Parser<'a> {
         if self.eat(b'G') {
             return match self.next() {
                 b'R' => {
-                    let name = self.name()?;
-                    let num = self.number()?;
+                    let name = self.name(false)?.name;
+                    let num = self.lexeme(lexemes::number)?;
                     let num = self.add(Node::Number(num));
                     Ok(self.add(Node::ReferenceTemporary(name, num)))
                 }
@@ -87,7 +75,7 @@ impl<'a> Parser<'a> {
     /// `Gr <length> _ <name>`, the name with `$S` for `/`, `$_` for `.` and
     /// `$$` for `$` (libiberty `d_java_resource`).
     pub(super) fn java_resource(&mut self) -> R {
-        let len = self.number()?;
+        let len = self.lexeme(lexemes::number)?;
         if len <= 1 || self.next() != b'_' {
             return self.invalid();
         }

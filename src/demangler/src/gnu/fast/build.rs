@@ -1,0 +1,869 @@
+//! The one-pass printer as the grammar's builder
+//! (`super::super::grammar::Grammar`): each production printed as it is
+//! read, or refused where GNU's printer does more than concatenate.
+
+use super::super::ast::{Qual, Special};
+use super::super::grammar::{
+    Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop,
+};
+use super::super::lexemes;
+use super::super::lookahead::TypeStart;
+use super::super::spell;
+use super::super::tables::{self, LiteralForm, BUILTINS};
+use super::{Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
+
+/// A list being printed (see [`Grammar::list_begins`]).
+pub(in crate::gnu) struct List {
+    kind: ListKind,
+    /// Items so far.
+    count: i32,
+    /// The first of the empty items that end the list so far, and where
+    /// it began.
+    empty_tail: Option<(i32, u32)>,
+    /// The modifiers pending over the list, none within it.
+    hold_modifiers: u32,
+    /// A pack's first element in `Buffers::elements`.
+    first: u16,
+    /// A parameter list's text after its `(`, and whether it begins with
+    /// `v` (a lone `void` is none).
+    open: u32,
+    lone_void: bool,
+}
+
+/// What an encoding holds while it is read, given back after.
+pub(in crate::gnu) struct Frame {
+    args_base: usize,
+    args: usize,
+    elements: usize,
+    in_signature: bool,
+    scope: u32,
+    encoding_start: u32,
+}
+
+/// A refusal: the tree reads this name.
+fn refused<T>() -> Step<T> {
+    Err(Stop::Invalid)
+}
+
+impl<'a> Grammar<'a> for Reader<'a, '_> {
+    type Name = Name;
+    type Type = Span;
+    /// A pack's shape, `Plain` for the other lists.
+    type List = Shape;
+    type ListState = List;
+    type Mark = Mark;
+    /// The qualifier's code.
+    type Quals = u8;
+    type LastName = &'a str;
+    type Frame = Frame;
+
+    fn text(&self) -> &'a str {
+        self.text
+    }
+
+    fn pos(&self) -> usize {
+        self.pos
+    }
+
+    fn set_pos(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
+    fn verbose(&self) -> bool {
+        self.verbose
+    }
+
+    fn params(&self) -> bool {
+        true
+    }
+
+    fn invalid<T>(&mut self) -> Step<T> {
+        refused()
+    }
+
+    fn gives_way(&self) -> Step {
+        refused()
+    }
+
+    /// A type goes a few levels deeper in GNU's printer, and an encoding;
+    /// a type nests at most [`MAX_NESTING`] deep here.
+    fn descend<T>(&mut self, level: Level, read: impl FnOnce(&mut Self) -> Step<T>) -> Step<T> {
+        match level {
+            Level::Type => {
+                if self.nesting == MAX_NESTING {
+                    return refused();
+                }
+                self.nesting += 1;
+                self.deeper(4);
+                self.deepest_here();
+                let read = read(self);
+                self.deeper(-4);
+                self.nesting -= 1;
+                read
+            }
+            Level::Encoding => {
+                self.deeper(4);
+                let read = read(self);
+                self.deeper(-4);
+                read
+            }
+            Level::Name | Level::FunctionType => read(self),
+        }
+    }
+
+    fn modified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
+        self.modifiers += 1;
+        let read = read(self);
+        self.modifiers -= 1;
+        read
+    }
+
+    fn mark(&self) -> Mark {
+        self.mark_here()
+    }
+
+    fn add_sub_name(&mut self, mark: Mark, name: Named<Name>) -> Step {
+        self.add_sub(mark, Shape::Plain, name.info)
+    }
+
+    fn add_sub_type(&mut self, mark: Mark, ty: Span, info: NameInfo) -> Step {
+        self.add_sub(mark, ty.shape, info)
+    }
+
+    fn back_reference(&mut self, _: Mark, id: usize) -> Step<(Span, NameInfo)> {
+        let (span, info) = *self.buf.subs.get(id).ok_or(Stop::Invalid)?;
+        Ok((self.repeat(span)?, info))
+    }
+
+    fn std_abbreviation(&mut self, spelling: &'static str) -> Span {
+        let mark = self.mark_here();
+        self.push(spelling);
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    fn std_last_name(&mut self, name: &'static str) -> &'a str {
+        name
+    }
+
+    fn last_name(&self) -> Option<&'a str> {
+        self.last_name
+    }
+
+    fn set_last_name(&mut self, name: Option<&'a str>) {
+        self.last_name = name;
+    }
+
+    fn identifier(&mut self, name: &'a str) -> &'a str {
+        name
+    }
+
+    fn source(&mut self, name: &'a str) -> Name {
+        self.push(name);
+        Name::default()
+    }
+
+    fn operator(&mut self, op: u8) -> Step<Name> {
+        let info = tables::operator_info(op);
+        if info.code == *b"li" {
+            return refused();
+        }
+        let (operator, name) = info.as_name();
+        self.push(operator);
+        self.push(name);
+        Ok(Name::default())
+    }
+
+    fn literal_operator(&self, _: Name) -> Option<Name> {
+        None
+    }
+
+    fn literal_operator_name(&mut self, op: Name, _: &'a str) -> Name {
+        op
+    }
+
+    fn ctor_dtor(&mut self, name: &'a str, dtor: bool) -> Name {
+        if dtor {
+            self.push("~");
+        }
+        self.push(name);
+        Name::default()
+    }
+
+    fn abi_tag(&mut self, _: Name, tag: &'a str) -> Name {
+        self.push(tables::ABI_TAG_OPEN);
+        self.push(tag);
+        self.push("]");
+        Name::default()
+    }
+
+    /// The `::` before a part, and one level deeper in GNU's printer for
+    /// each (its names are chains).
+    fn scope_part(&mut self, first: bool) {
+        if !first {
+            self.push("::");
+        }
+        self.deeper(1);
+    }
+
+    fn qualified_of(&mut self, _: Name, _: Name) -> Name {
+        Name::default()
+    }
+
+    fn prefix_ends(&mut self, parts: u32) {
+        self.deepest_here();
+        self.deeper(-(parts as i32));
+    }
+
+    fn std_scope(&mut self) -> Name {
+        self.push("std::");
+        Name::default()
+    }
+
+    fn template_of(&mut self, _: Name, _: Shape) -> Name {
+        Name::default()
+    }
+
+    fn as_scope(&mut self, sub: Span) -> Step<Name> {
+        if sub.shape != Shape::Plain {
+            return refused();
+        }
+        Ok(Name::default())
+    }
+
+    fn type_as_name(&mut self, _: Span) -> Name {
+        Name::default()
+    }
+
+    fn name_as_type(&mut self, _: Name) -> Span {
+        let mark = self.mark_here();
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    /// `K` alone; any other qualifier, or one more, is the tree's.
+    fn this_qualifiers(&mut self, top: bool) -> Step<u8> {
+        if !top || !self.eat(b'K') || matches!(self.peek(), b'r' | b'V' | b'K' | b'D') {
+            return refused();
+        }
+        Ok(b'K')
+    }
+
+    fn this_qualified(&mut self, _: u8, _: Name) -> Name {
+        Name { const_this: true }
+    }
+
+    fn ref_qualified(&mut self, _: Qual, name: Name) -> Name {
+        name
+    }
+
+    fn local_entity_begins(&mut self) {
+        self.push("::");
+    }
+
+    fn local_name_of(&mut self, _: Name, entity: Name) -> Name {
+        entity
+    }
+
+    fn string_literal(&mut self) -> Name {
+        self.push(tables::STRING_LITERAL);
+        Name::default()
+    }
+
+    /// `{lambda(`, and in the parameters `T_` is `auto:N`, which the tree
+    /// prints.
+    fn closure_begins(&mut self) -> Step<bool> {
+        if self.modifiers > 0 {
+            return refused();
+        }
+        self.lambda_printed = true;
+        self.push(tables::LAMBDA_OPEN);
+        Ok(std::mem::replace(&mut self.in_lambda, true))
+    }
+
+    /// `)#N}`; tags on a closure make it no closure to a local name, which
+    /// the tree reads.
+    fn closure(&mut self, began: bool, _: Option<Span>, _: Shape, number: u32) -> Step<Name> {
+        self.in_lambda = began;
+        spell::close_closure(self, number);
+        if self.peek() == b'B' {
+            return refused();
+        }
+        Ok(Name::default())
+    }
+
+    fn unnamed_type(&mut self, number: u32) -> Step<Name> {
+        spell::unnamed_type(self, number);
+        if self.peek() == b'B' {
+            return refused();
+        }
+        Ok(Name::default())
+    }
+
+    fn builtin(&mut self, mark: Mark, code: u8) -> Span {
+        self.push(BUILTINS[code as usize].name);
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    fn auto(&mut self, mark: Mark, decltype: bool) -> Span {
+        self.push(if decltype { "decltype(auto)" } else { "auto" });
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    fn class_type_begins(&self) -> Step {
+        if matches!(self.peek(), b'N' | b'Z' | b'S' | b'0'..=b'9') {
+            Ok(())
+        } else {
+            refused()
+        }
+    }
+
+    fn name_type(&mut self, mark: Mark, _: Named<Name>) -> Span {
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    fn modifier(&mut self, mark: Mark, code: u8, inner: Span) -> Step<Span> {
+        if !matches!(code, b'P' | b'R' | b'O') {
+            return refused();
+        }
+        let shape = self.pointer_or_reference(code, inner)?;
+        Ok(self.span(mark.start, mark.since, shape))
+    }
+
+    /// One qualifier, not on a function type (its `this`'s) or another
+    /// qualifier, nor an exception specification.
+    fn cv_qualifiers(&mut self, _: bool) -> Step<u8> {
+        let code = self.peek();
+        if code == b'D' {
+            return refused();
+        }
+        self.advance(1);
+        if self.peek() == b'F' || lexemes::starts_type_qual(self.input(), self.pos) {
+            return refused();
+        }
+        Ok(code)
+    }
+
+    #[inline]
+    fn qualified_type_of(&mut self, mark: Mark, code: u8, inner: Span) -> Step<Span> {
+        let shape = self.qualified(code, inner)?;
+        Ok(self.span(mark.start, mark.since, shape))
+    }
+
+    fn array_dimension(&mut self, _: &'a str) -> Span {
+        self.name_as_type(Name::default())
+    }
+
+    fn array_of(&mut self, mark: Mark, dim: Dimension<'a, Span>, element: Span) -> Step<Span> {
+        let dim = match dim {
+            Dimension::None => "",
+            Dimension::Number(_, digits) => digits,
+            Dimension::Expression(_) => return refused(),
+        };
+        let shape = self.array(dim, element)?;
+        Ok(self.span(mark.start, mark.since, shape))
+    }
+
+    /// In a function type, printed before its parameters (`ret (params)`),
+    /// under the function type pending over it (d_print_comp,
+    /// `DEMANGLE_COMPONENT_FUNCTION_TYPE`), which a lambda's parameters
+    /// would take in; a return type that is itself a function type or a
+    /// pack is the tree's. An encoding's is moved before its name once all
+    /// is read ([`Reader::write`]; only the outermost encoding's), or, for
+    /// a local name's function, read and not printed.
+    fn return_type(
+        &mut self,
+        signature: Signature,
+        read: impl FnOnce(&mut Self) -> Step<Span>,
+    ) -> Step<Span> {
+        let start = self.here();
+        let dropped = match signature {
+            Signature::FunctionType => {
+                let ret = self.modified(read)?;
+                if matches!(
+                    ret.shape,
+                    Shape::Declarator { .. } | Shape::Pack { .. } | Shape::Expansion
+                ) {
+                    return refused();
+                }
+                self.push(" ");
+                return Ok(ret);
+            }
+            Signature::Encoding {
+                entity_local,
+                in_local_name,
+            } => entity_local || in_local_name,
+        };
+        let ret = if dropped {
+            read(self)?
+        } else {
+            self.modified(read)?
+        };
+        if matches!(ret.shape, Shape::Declarator { .. }) {
+            return refused();
+        }
+        if dropped {
+            self.drop_from(start);
+        } else {
+            if self.return_type.is_some() {
+                return refused();
+            }
+            self.return_type = Some((self.encoding_start, start, self.here()));
+        }
+        Ok(ret)
+    }
+
+    /// A function type is printed `ret (params)`: a modifier on it goes
+    /// after its return type and space.
+    fn function_of(
+        &mut self,
+        mark: Mark,
+        signature: Signature,
+        ret: Option<Span>,
+        _: Shape,
+    ) -> Span {
+        let shape = match (signature, ret) {
+            (Signature::FunctionType, Some(ret)) => Shape::Declarator {
+                slot: ret.end + 1 - mark.start,
+                grouped: false,
+                outer: 0,
+                array: false,
+            },
+            _ => Shape::Plain,
+        };
+        self.span(mark.start, mark.since, shape)
+    }
+
+    fn null_type(&mut self) -> Span {
+        self.name_as_type(Name::default())
+    }
+
+    fn ref_qualified_type(&mut self, _: Qual, ty: Span) -> Span {
+        ty
+    }
+
+    /// The argument's text; in a pack expansion, that of the element being
+    /// printed. Only in a template's signature (GNU prints one elsewhere
+    /// by the template in scope where it is printed), not in a lambda's
+    /// parameters (`auto:N`).
+    #[inline]
+    fn template_param_of(&mut self, mark: Mark, n: u32) -> Step<Span> {
+        if !self.in_signature || self.in_lambda {
+            return refused();
+        }
+        let arg = *self.buf.args[self.args_base..]
+            .get(n as usize)
+            .ok_or(Stop::Invalid)?;
+        self.params_printed += 1;
+        let Shape::Pack { first, len } = arg.shape else {
+            let shape = self.repeat(arg)?.shape;
+            return Ok(self.span(mark.start, mark.since, shape));
+        };
+        let index = self.expanding.ok_or(Stop::Invalid)?;
+        if self.pack_len.is_none() {
+            self.pack_len = Some(u32::from(len));
+        }
+        if len == 0 && self.pack_len == Some(0) {
+            // The first reading of an empty expansion: nothing to print.
+            return Ok(self.span(mark.start, mark.since, Shape::Plain));
+        }
+        let element = *self
+            .buf
+            .elements
+            .get(usize::from(first) + index as usize)
+            .filter(|_| index < u32::from(len))
+            .ok_or(Stop::Invalid)?;
+        let shape = self.repeat(element)?.shape;
+        Ok(self.span(mark.start, mark.since, shape))
+    }
+
+    /// The pattern printed for each element of the first pack it refers
+    /// to, `, ` between (d_print_comp, `DEMANGLE_COMPONENT_PACK_EXPANSION`);
+    /// nothing for an empty pack. The pattern is read once for its
+    /// candidates, then again for each further element with none recorded.
+    fn pack_expansion(
+        &mut self,
+        mark: Mark,
+        mut pattern: impl FnMut(&mut Self) -> Step<Span>,
+    ) -> Step<Span> {
+        if self.expanding.is_some() || self.in_lambda || !self.in_signature {
+            return refused();
+        }
+        let at = self.pos;
+        self.expanding = Some(0);
+        self.pack_len = None;
+        let read = pattern(self);
+        let len = self.pack_len.ok_or(Stop::Invalid)?;
+        read?;
+        let end = self.pos;
+        if len == 0 {
+            self.buf.out.truncate(mark.start as usize);
+        }
+        self.recording = false;
+        for index in 1..len {
+            self.push(", ");
+            self.pos = at;
+            self.expanding = Some(index);
+            pattern(self)?;
+        }
+        self.recording = true;
+        self.expanding = None;
+        self.pack_len = None;
+        if self.pos != end {
+            return refused();
+        }
+        Ok(self.span(mark.start, mark.since, Shape::Expansion))
+    }
+
+    /// A template's arguments `<...>` with GNU's spaces (`operator< <int>`,
+    /// `A<B<C> >`), those of an encoding's name kept for `T_`; a function's
+    /// parameters in parentheses. Neither has modifiers pending within.
+    fn list_begins(&mut self, kind: ListKind) -> Step<List> {
+        let mut list = List {
+            kind,
+            count: 0,
+            empty_tail: None,
+            hold_modifiers: 0,
+            first: 0,
+            open: 0,
+            lone_void: false,
+        };
+        match kind {
+            ListKind::TemplateArgs { top } => {
+                spell::open_template_args(self);
+                if top {
+                    self.buf.args.truncate(self.args_base);
+                }
+                list.hold_modifiers = std::mem::replace(&mut self.modifiers, 0);
+            }
+            ListKind::Pack { .. } => {
+                list.first = u16::try_from(self.buf.elements.len()).map_err(|_| Stop::Invalid)?;
+            }
+            ListKind::Parameters => {
+                self.push("(");
+                list.open = self.here();
+                list.lone_void = self.peek() == b'v';
+                list.hold_modifiers = std::mem::replace(&mut self.modifiers, 0);
+            }
+        }
+        Ok(list)
+    }
+
+    /// `, ` between items, each one level deeper in GNU's printer (its
+    /// lists are chains); a pack right in a pack is the tree's.
+    fn list_item_begins(&mut self, list: &mut List) -> Step {
+        if matches!(list.kind, ListKind::Pack { .. }) && self.peek() == b'J' {
+            return refused();
+        }
+        if list.count > 0 {
+            self.push(", ");
+        }
+        self.deeper(1);
+        Ok(())
+    }
+
+    fn list_item_ends(&mut self, list: &mut List, item: Span) {
+        if item.start == item.end {
+            list.empty_tail = list.empty_tail.or(Some((list.count, item.start)));
+        } else {
+            list.empty_tail = None;
+        }
+        list.count += 1;
+        match list.kind {
+            ListKind::TemplateArgs { top: true } => self.buf.args.push(item),
+            ListKind::Pack { top: true } => self.buf.elements.push(item),
+            _ => {}
+        }
+    }
+
+    /// As GNU's list printer prints it: it takes back the `, ` before
+    /// items that print nothing (empty packs and expansions) where they end
+    /// the list, though not the last character it remembers (`A<B<C>, J
+    /// E>` is `A<B<C>>`, and so is `A<J B<C> J E E>`: see
+    /// [`Reader::last`]).
+    #[inline(always)]
+    fn list_ends(&mut self, list: List) -> Step<Shape> {
+        self.deepest_here();
+        self.deeper(-list.count);
+        let taken_back = match list.empty_tail {
+            Some((0, start)) if list.count > 1 => Some(start),
+            Some((first, start)) if first > 0 => Some(start - 2),
+            _ => None,
+        };
+        if let Some(at) = taken_back {
+            self.buf.out.truncate(at as usize);
+            self.comma_taken_back = Some(self.here());
+        }
+        match list.kind {
+            ListKind::TemplateArgs { .. } => {
+                self.modifiers = list.hold_modifiers;
+                spell::close_template_args(self);
+                Ok(Shape::Plain)
+            }
+            ListKind::Pack { top } => {
+                let len = if top {
+                    u16::try_from(self.buf.elements.len()).map_err(|_| Stop::Invalid)? - list.first
+                } else {
+                    0
+                };
+                Ok(Shape::Pack {
+                    first: list.first,
+                    len,
+                })
+            }
+            ListKind::Parameters => {
+                // Parameters that end in a requires-clause or a
+                // ref-qualifier, or none, are the tree's.
+                if !matches!(self.peek(), 0 | b'E' | b'.') || list.count == 0 {
+                    return refused();
+                }
+                if list.count == 1 && list.lone_void {
+                    self.buf.out.truncate(list.open as usize);
+                }
+                self.push(")");
+                self.modifiers = list.hold_modifiers;
+                Ok(Shape::Plain)
+            }
+        }
+    }
+
+    fn empty_list(&mut self, kind: ListKind) -> Step<Shape> {
+        match kind {
+            ListKind::Pack { .. } => {
+                let first = u16::try_from(self.buf.elements.len()).map_err(|_| Stop::Invalid)?;
+                Ok(Shape::Pack { first, len: 0 })
+            }
+            _ => refused(),
+        }
+    }
+
+    fn pack_arg(&mut self, mark: Mark, pack: Shape) -> Span {
+        self.span(mark.start, mark.since, pack)
+    }
+
+    /// A builtin type is not printed here but with the value; a class or
+    /// enum is printed in parentheses, `(E)2`.
+    fn literal_type(&mut self, read: impl FnOnce(&mut Self) -> Step<Span>) -> Step<Span> {
+        if let Some(code) = tables::builtin_code(self.peek()) {
+            self.advance(1);
+            self.literal_builtin = Some(code);
+            return Ok(self.name_as_type(Name::default()));
+        }
+        if !matches!(self.peek(), b'N' | b'0'..=b'9' | b'S') {
+            return refused();
+        }
+        self.push("(");
+        let ty = read(self)?;
+        self.push(")");
+        self.literal_builtin = None;
+        Ok(ty)
+    }
+
+    fn is_nullptr(&self, _: Span) -> bool {
+        false
+    }
+
+    /// Printed as `Printer::literal` prints it: `5u`, `true`, `(char)97`,
+    /// and `(E)2` for a type that is no builtin.
+    fn literal(&mut self, mark: Mark, _: Span, negative: bool, value: &'a str) -> Span {
+        let Some(code) = self.literal_builtin.take() else {
+            if negative {
+                self.push("-");
+            }
+            self.push(value);
+            return self.span(mark.start, mark.since, Shape::Plain);
+        };
+        let builtin = &BUILTINS[code as usize];
+        match builtin.literal.form(negative, Some(value)) {
+            LiteralForm::Suffixed(suffix) => {
+                if negative {
+                    self.push("-");
+                }
+                self.push(value);
+                self.push(suffix);
+            }
+            LiteralForm::Bool(value) => self.push(if value { "true" } else { "false" }),
+            LiteralForm::Cast { float } => {
+                self.push("(");
+                self.push(builtin.name);
+                self.push(")");
+                if negative {
+                    self.push("-");
+                }
+                if float {
+                    self.push("[");
+                }
+                self.push(value);
+                if float {
+                    self.push("]");
+                }
+            }
+        }
+        self.span(mark.start, mark.since, Shape::Plain)
+    }
+
+    /// The encoding's own template arguments, above those of the
+    /// encodings around it; none in a pack expansion's pattern, which is
+    /// read again.
+    fn encoding_begins(&mut self) -> Step<Frame> {
+        if self.expanding.is_some() {
+            return refused();
+        }
+        let frame = Frame {
+            args_base: self.args_base,
+            args: self.buf.args.len(),
+            elements: self.buf.elements.len(),
+            in_signature: self.in_signature,
+            scope: self.scope,
+            encoding_start: self.encoding_start,
+        };
+        self.scopes += 1;
+        self.scope = self.scopes;
+        self.args_base = self.buf.args.len();
+        self.in_signature = false;
+        self.encoding_start = self.here();
+        Ok(frame)
+    }
+
+    fn encoding_ends(&mut self, frame: Frame) {
+        self.args_base = frame.args_base;
+        self.buf.args.truncate(frame.args);
+        self.buf.elements.truncate(frame.elements);
+        self.in_signature = frame.in_signature;
+        self.scope = frame.scope;
+        self.encoding_start = frame.encoding_start;
+    }
+
+    fn encoding_read(&mut self, encoding: Name) -> Name {
+        encoding
+    }
+
+    fn without_params(&mut self, _: bool, _: Named<Name>) -> Option<Name> {
+        None
+    }
+
+    /// GNU prints the `this` qualifiers of a name that is no function's
+    /// after it, which the tree does.
+    fn variable(&mut self, name: Named<Name>, top: bool) -> Step<Name> {
+        if name.name.const_this || (top && self.peek() == b'E') {
+            return refused();
+        }
+        Ok(name.name)
+    }
+
+    fn signature_begins(&mut self, name: NameInfo) {
+        self.in_signature = name.has(NameInfo::TEMPLATE);
+    }
+
+    fn typed_name(&mut self, _: Mark, name: Named<Name>, _: Span) -> Step<Name> {
+        if name.name.const_this {
+            self.push(Qual::ConstThis.cv_spelling().unwrap_or_default());
+        }
+        Ok(name.name)
+    }
+
+    fn clone_suffix(&mut self, encoding: Name, suffix: &'a str) -> Name {
+        self.push(" [clone ");
+        self.push(suffix);
+        self.push("]");
+        encoding
+    }
+
+    /// The vtables, type information, guard variables and thunks; the
+    /// rest (`TF`, `TJ`, `TH`, `TW` and `GA`: rare) the tree prints.
+    fn special_begins(&mut self, kind: Special) -> Step {
+        if !matches!(
+            kind,
+            Special::Vtable
+                | Special::Vtt
+                | Special::Typeinfo
+                | Special::TypeinfoName
+                | Special::Guard
+                | Special::Thunk
+                | Special::VirtualThunk
+        ) {
+            return refused();
+        }
+        self.push(kind.prefix());
+        Ok(())
+    }
+
+    fn special(&mut self, _: Special, _: Span) -> Name {
+        Name::default()
+    }
+
+    fn expression(&mut self) -> Step<Span> {
+        refused()
+    }
+
+    fn literal_name(&mut self) -> Step<Span> {
+        refused()
+    }
+
+    fn other_special_name(&mut self) -> Step<Name> {
+        refused()
+    }
+
+    fn other_type(&mut self, _: TypeStart) -> Step<Span> {
+        refused()
+    }
+
+    fn template_template_args(&mut self, _: Span) -> Step<Span> {
+        refused()
+    }
+
+    /// A lambda with a template head prints its parameters by it: the
+    /// tree's.
+    fn template_head(&mut self) -> Step<Option<Span>> {
+        if self.peek() == b'T' {
+            return refused();
+        }
+        Ok(None)
+    }
+
+    fn as_module(&self, _: Span) -> Option<Span> {
+        None
+    }
+
+    fn module_part(&mut self, _: Option<Span>, _: &'a str, _: bool) -> Span {
+        self.name_as_type(Name::default())
+    }
+
+    fn module_entity(&mut self, name: Name, _: Span) -> Name {
+        name
+    }
+
+    fn friend(&mut self, name: Name) -> Name {
+        name
+    }
+
+    fn structured_binding(&mut self) -> Step<Name> {
+        refused()
+    }
+
+    fn unnamed_enum(&mut self) -> Step<Name> {
+        refused()
+    }
+
+    fn vendor_operator(&mut self, _: u8, _: &'a str) -> Name {
+        Name::default()
+    }
+
+    fn conversion_operator(&mut self, _: bool) -> Step<(Name, bool)> {
+        refused()
+    }
+
+    fn default_arg(&mut self, _: u32, name: Name) -> Name {
+        name
+    }
+
+    fn constraints(&mut self, args: Shape, _: Span) -> Shape {
+        args
+    }
+
+    fn function_constraints(&mut self, ftype: Span, _: Span) -> Span {
+        ftype
+    }
+
+    fn with_enable_if(&mut self, typed: Name, _: Shape) -> Name {
+        typed
+    }
+}
