@@ -27,7 +27,7 @@
 
 use std::cell::RefCell;
 
-use super::grammar::encodings::Encodings;
+use super::grammar::productions::Productions;
 use super::grammar::{Grammar, NameInfo, Stop};
 use super::tables;
 use crate::options::Options;

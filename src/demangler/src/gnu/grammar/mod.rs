@@ -2,8 +2,8 @@
 //! generic over what it builds, as LLVM's `AbstractManglingParser` is
 //! generic over its node maker.
 //!
-//! Each production is a provided method of one of the traits here
-//! ([`names::Names`], [`types::Types`], [`encodings::Encodings`]), named
+//! Each production is a provided method of [`productions::Productions`]
+//! (the recursive ones) or of [`terms::Terms`] (those under them), named
 //! after its grammar rule and the libiberty function it follows. It reads
 //! the input and calls its builder, a [`Grammar`], at the points where
 //! something is made of what was read:
@@ -30,9 +30,8 @@
 //! made once, here (or in the lookahead, `super::lookahead`, and the
 //! terminals, `super::lexemes`, that this reads through).
 
-pub(super) mod encodings;
-pub(super) mod names;
-pub(super) mod types;
+pub(super) mod productions;
+pub(super) mod terms;
 
 use super::ast::{Qual, Special};
 use super::lookahead::TypeStart;
@@ -156,8 +155,7 @@ pub(super) enum Dimension<'a, T> {
 /// What the productions call: the input, and the builder's making of what
 /// they read. Implemented by the tree (`super::parse::Parser`) and by the
 /// one-pass printer (`super::fast::Reader`). The productions are the
-/// provided methods of [`names::Names`], [`types::Types`] and
-/// [`encodings::Encodings`].
+/// provided methods of [`productions::Productions`] and [`terms::Terms`].
 pub(super) trait Grammar<'a>: Sized {
     /// A `<name>`, a part of one, an encoding.
     type Name: Copy;

@@ -3,7 +3,8 @@
 //! braced initializers, literals.
 
 use super::*;
-use crate::gnu::grammar::names::Names;
+use crate::gnu::grammar::productions::Productions;
+use crate::gnu::grammar::terms::Terms;
 use crate::gnu::grammar::ListKind;
 
 impl<'a> Parser<'a> {

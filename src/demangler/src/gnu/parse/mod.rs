@@ -7,8 +7,7 @@
 //! modules, template heads, vendor types, exception specifications.
 
 use super::ast::{Id, Node, Qual, Special};
-use super::grammar::encodings::Encodings;
-use super::grammar::types::Types;
+use super::grammar::productions::Productions;
 pub(crate) use super::grammar::Stop;
 use super::grammar::{Grammar, NameInfo};
 use super::lexemes;

@@ -4,7 +4,8 @@
 //! (`crate::gnu::grammar::names`).
 
 use super::*;
-use crate::gnu::grammar::names::Names;
+use crate::gnu::grammar::productions::Productions;
+use crate::gnu::grammar::terms::Terms;
 
 impl<'a> Parser<'a> {
     /// `DC <source-name>+ E`: a structured binding's names.

@@ -6,7 +6,8 @@
 //! (`crate::gnu::grammar::encodings`).
 
 use super::*;
-use crate::gnu::grammar::names::Names;
+use crate::gnu::grammar::productions::Productions;
+use crate::gnu::grammar::terms::Terms;
 
 impl<'a> Parser<'a> {
     /// ```text

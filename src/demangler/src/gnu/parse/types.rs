@@ -6,7 +6,8 @@
 //! (`crate::gnu::grammar::types`).
 
 use super::*;
-use crate::gnu::grammar::names::Names;
+use crate::gnu::grammar::productions::Productions;
+use crate::gnu::grammar::terms::Terms;
 use crate::gnu::lookahead::TypeStart;
 
 impl<'a> Parser<'a> {
