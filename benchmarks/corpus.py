@@ -376,7 +376,9 @@ class _Grammar:
     BACK_REFERENCES = ["S_", "S0_", "S1_", "S2_", "S3_", "S4_", "St", "Sa", "Ss", "Sd"]
     TEMPLATE_PARAMS = ["T_", "T0_", "T1_", "T2_"]
     LITERALS = ["Li1E", "Lb1E", "Lc65E", "Lj4E", "Lln1E", "L_Z1gvE"]
-    FUNCTIONS = ["1f", "1g", "N1A1fE", "NK1A1fE", "N1AC2E", "N1AD1E"]
+    # Constructors, destructors and conversions: a template of one reads no
+    # return type (`has_return_type`), unless ABI tags make it none.
+    FUNCTIONS = ["1f", "1g", "N1A1fE", "NK1A1fE", "N1AC2E", "N1AD1E", "N1AC2B3tagE", "N1AcviE"]
     SPECIALS = ["TV", "TI", "TS", "Th0_", "Tv0_n24_"]
 
     def __init__(self, seed: int) -> None:
@@ -418,8 +420,12 @@ class _Grammar:
             return "Z" + self.encoding(depth + 1) + closure
         if k < 0.78:
             return "St" + self.pick(self.NAMES)
-        if k < 0.85:
+        if k < 0.82:
             return "N" + self.pick(self.BACK_REFERENCES) + self.pick(self.NAMES) + "E"
+        if k < 0.85:
+            # A back reference as a template's scope: what its candidate was
+            # (a constructor's scope...) decides the encoding's return type.
+            return "N" + self.pick(self.BACK_REFERENCES) + self.template_args(depth + 1) + "E"
         return "N1A" + self.pick(self.NAMES) + "E"
 
     def type(self, depth: int) -> str:

@@ -17,6 +17,32 @@ fn functions_and_nested_names() {
     assert_eq!(gnu("_ZNKR1A1fEv").unwrap(), "A::f() const &");
 }
 
+/// libiberty's `d_encoding` reads a return type where the name's last
+/// template arguments are on a name that is no constructor, destructor or
+/// conversion (`has_return_type`, `is_ctor_dtor_or_conversion`), which it
+/// asks of the tree: ABI tags on a constructor make it none, and a back
+/// reference to a scope that ends in one is one. The one-pass printer
+/// (`crate::demangle`) once had its own rule, and printed the first and
+/// the third otherwise; c++filt 2.47 refuses the second.
+#[test]
+fn a_return_type_is_read_by_what_the_name_is_through_tags_and_back_references() {
+    let options = Options::default();
+    for (symbol, text) in [
+        ("_ZN1AC1B3tagIiEEvv", Some("void A::A[abi:tag]<int>()")),
+        ("_ZN1AC1B3tagIiEEv", None),
+        (
+            "_ZZN1AC1IiEEvENS0_IcEEvv",
+            Some("A::A<int>()::A::A<char>(void, void)"),
+        ),
+        ("_ZZN1AC1IiEEvENS0_IcEEv", Some("A::A<int>()::A::A<char>()")),
+    ] {
+        let demangled = crate::demangle(symbol.as_bytes(), &options).ok();
+        assert_eq!(demangled.as_deref(), text, "{symbol}");
+        let parsed = crate::parse(symbol.as_bytes(), &options).ok();
+        assert_eq!(parsed.map(|s| s.text).as_deref(), text, "{symbol} (tree)");
+    }
+}
+
 #[test]
 fn declarators_nest_like_cxx() {
     assert_eq!(gnu("_Z1fPFPFPFivEvEvE").unwrap(), "f(int (*(*(*)())())())");

@@ -102,6 +102,14 @@ const SHAPES: &[(&str, &str)] = &[
     ("_ZN1AC2IiEIcEEvT_", "void A::A<int><char>(char)"),
     ("_ZN1AC2IiEIcEET_S1_", "char A::A<int><char>(A::A<int>)"),
     ("_ZN1AD2IiEIcEEvv", "void A::~A<int><char>()"),
+    // ABI tags on a constructor make it none to `has_return_type` (GNU sees
+    // a tagged name), and a back reference to a scope that ends in one is
+    // one: what a name is comes with each candidate.
+    ("_ZN1AC1B3tagIiEEvv", "void A::A[abi:tag]<int>()"),
+    (
+        "_ZZN1AC1IiEEvENS0_IcEEvv",
+        "A::A<int>()::A::A<char>(void, void)",
+    ),
     ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
 ];
 
