@@ -111,10 +111,13 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         }
     }
 
+    /// The count as it was after, whatever `read` did: a list within
+    /// clears it, and gives it back only where it reads to its end.
     fn modified<T>(&mut self, read: impl FnOnce(&mut Self) -> T) -> T {
-        self.modifiers += 1;
+        let hold = self.modifiers;
+        self.modifiers = hold + 1;
         let read = read(self);
-        self.modifiers -= 1;
+        self.modifiers = hold;
         read
     }
 

@@ -113,6 +113,18 @@ const SHAPES: &[(&str, &str)] = &[
     ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
 ];
 
+/// A list the one-pass printer refuses midway leaves its state as it was
+/// around it: `_ZlsRZls+` reads a reference (a modifier pending) over a
+/// local name whose parameter list it refuses (found by the differential
+/// fuzz target: the count of pending modifiers went below zero).
+#[test]
+fn a_refusal_inside_a_list_leaves_the_modifiers_as_they_were() {
+    for symbol in ["_ZlsRZls+", "_Z1fRZ1gvE1xPZ1hv", "_Z1fPZ1gIiEvT_"] {
+        assert_eq!(one_pass(symbol), None, "{symbol}");
+        assert_eq!(one_pass(symbol), tree(symbol), "{symbol}");
+    }
+}
+
 #[test]
 fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
     for &(symbol, want) in SHAPES {

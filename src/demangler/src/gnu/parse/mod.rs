@@ -62,7 +62,7 @@ pub(crate) struct Parser<'a> {
     /// The substitution candidates, and what each is as a name.
     subs: Vec<(Id, NameInfo)>,
     /// The runs of qualifiers read and not yet put around their types (see
-    /// `Parser::cv_qualifiers`): each on top of those of the types around.
+    /// `Parser::cv_qualifiers_run`): each on top of those of the types around.
     quals: Vec<(Qual, Option<Id>)>,
     last_name: Option<Id>,
     is_expression: bool,
