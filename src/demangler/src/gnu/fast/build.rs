@@ -284,8 +284,8 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
 
     /// `)#N}`; tags on a closure make it no closure to a local name, which
     /// the tree reads.
-    fn closure(&mut self, began: bool, _: Option<Span>, _: Shape, number: u32) -> Step<Name> {
-        self.in_lambda = began;
+    fn closure(&mut self, around: bool, _: Option<Span>, _: Shape, number: u32) -> Step<Name> {
+        self.in_lambda = around;
         spell::close_closure(self, number);
         if self.peek() == b'B' {
             return refused();

@@ -362,11 +362,13 @@ pub(super) trait Grammar<'a>: Sized {
     fn string_literal(&mut self) -> Self::Name;
     /// A closure's parameters begin (the one-pass printer refuses a
     /// closure under a pending modifier, where GNU prints its parameters
-    /// otherwise); what the closure ends with.
+    /// otherwise). What it gives is handed back to [`Grammar::closure`]
+    /// when the closure ends: the one-pass printer's state around the
+    /// parameters (whether it was in a closure's parameters already).
     fn closure_begins(&mut self) -> Result<bool, Stop>;
     fn closure(
         &mut self,
-        began: bool,
+        around: bool,
         head: Option<Self::Type>,
         params: Self::List,
         number: u32,

@@ -523,13 +523,13 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     /// printed `{lambda(params)#N}`.
     fn lambda(&mut self) -> Result<Named<Self::Name>, Stop> {
         self.advance(2);
-        let hold = self.closure_begins()?;
+        let around = self.closure_begins()?;
         let head = self.template_head()?;
         let params = self.parmlist()?;
         self.expect(b'E')?;
         let number = self.lexeme(lexemes::compact_number)?;
         Ok(Named {
-            name: self.closure(hold, head, params, number)?,
+            name: self.closure(around, head, params, number)?,
             info: NameInfo::of(NameInfo::UNNAMED),
         })
     }
