@@ -126,16 +126,24 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn add_sub_name(&mut self, mark: Mark, name: Named<Name>) -> Step {
-        self.add_sub(mark, Shape::Plain, name.info)
+        self.add_sub(mark, Shape::Plain, name.info, false)
     }
 
     fn add_sub_type(&mut self, mark: Mark, ty: Span, info: NameInfo) -> Step {
-        self.add_sub(mark, ty.shape, info)
+        self.add_sub(mark, ty.shape, info, true)
     }
 
+    /// The candidate's text again; a type whose text has a template
+    /// parameter of another encoding in it is read again here, where GNU
+    /// prints that parameter by this encoding's template.
     fn back_reference(&mut self, _: Mark, id: usize) -> Step<(Span, NameInfo)> {
-        let (span, info) = *self.buf.subs.get(id).ok_or(Stop::Invalid)?;
-        Ok((self.repeat(span)?, info))
+        let sub = *self.buf.subs.get(id).ok_or(Stop::Invalid)?;
+        let span = match sub.span.params_scope {
+            0 => self.repeat(sub.span)?,
+            scope if scope == self.scope => self.repeat(sub.span)?,
+            _ => self.reread(sub)?,
+        };
+        Ok((span, sub.info))
     }
 
     fn std_abbreviation(&mut self, spelling: &'static str) -> Span {

@@ -77,7 +77,8 @@ pub(in crate::gnu) enum Shape {
 /// A template parameter (`T_`) prints the argument of the template in
 /// scope where it is printed, and as `auto:N` in a lambda's parameters: a
 /// text with one in it is repeated only in the encoding that printed it
-/// (`params_scope`, 0 for a text with none), outside lambdas.
+/// (`params_scope`, 0 for a text with none), outside lambdas, and read
+/// again in another (`reread`: see [`Reader::reread`]).
 #[derive(Clone, Copy)]
 pub(in crate::gnu) struct Span {
     start: u32,
@@ -85,6 +86,18 @@ pub(in crate::gnu) struct Span {
     params_scope: u32,
     shape: Shape,
     side: bool,
+    reread: bool,
+}
+
+/// A substitution candidate: its text, what it is as a name, and where
+/// a type's mangling is in the input (`from..to`; `to` 0 for a name), to
+/// read it again where its text would differ (see [`Reader::reread`]).
+#[derive(Clone, Copy)]
+pub(in crate::gnu) struct Candidate {
+    span: Span,
+    info: NameInfo,
+    from: u32,
+    to: u32,
 }
 
 /// Nesting of types read at most.
@@ -106,6 +119,8 @@ pub(in crate::gnu) struct Name {
 pub(in crate::gnu) struct Mark {
     start: u32,
     since: u32,
+    /// Where in the input the production began.
+    input: u32,
 }
 
 struct Reader<'a, 'b> {
@@ -173,8 +188,8 @@ struct Buffers {
     out: String,
     /// Text of candidates no longer in `out` as they were.
     side: String,
-    /// The substitution candidates, and what each is as a name.
-    subs: Vec<(Span, NameInfo)>,
+    /// The substitution candidates.
+    subs: Vec<Candidate>,
     /// The template arguments of the encodings being read, innermost
     /// last; `T_` looks from `Reader::args_base`.
     args: Vec<Span>,
@@ -315,6 +330,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         Mark {
             start: self.here(),
             since: self.params_printed,
+            input: self.pos as u32,
         }
     }
 
@@ -342,6 +358,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             end: self.here(),
             shape,
             side: false,
+            reread: false,
             params_scope: if self.params_printed != since {
                 self.scope
             } else {
@@ -392,10 +409,58 @@ impl<'a, 'b> Reader<'a, 'b> {
         Ok(self.span(start, since, span.shape))
     }
 
+    /// Read the type `sub` again, here, with no candidates recorded: its
+    /// text has a template parameter printed in another encoding, and GNU
+    /// prints the node again where it is referred to, each parameter by
+    /// the template in scope there (d_print_comp,
+    /// `DEMANGLE_COMPONENT_TEMPLATE_PARAM`), as reading it here does.
+    /// Not a type that holds a reference right on a template parameter or a
+    /// back reference: GNU prints that parameter by the scope it was first
+    /// printed in (`d_get_saved_scope`): the text read is marked, and a
+    /// reference right on it left to the tree. Nor one with a local name, a
+    /// closure or a pack expansion in it, whose reading keeps state of its
+    /// own, nor anywhere [`Reader::repeat`] would not repeat it.
+    fn reread(&mut self, sub: Candidate) -> Step<Span> {
+        let (from, to) = (sub.from as usize, sub.to as usize);
+        let mangling = &self.text.as_bytes()[from..to];
+        let stateful = |pair: &[u8]| {
+            matches!(pair, [b'R' | b'O', b'T' | b'S'] | [b'D', b'p'])
+                || matches!(pair[0], b'Z' | b'U')
+        };
+        if to <= from
+            || self.in_lambda
+            || self.expanding.is_some()
+            || sub.span.shape == Shape::Expansion
+            || self.buf.out.len() > 1 << 16
+            || mangling.windows(2).any(stateful)
+            || mangling.last().is_some_and(|&b| matches!(b, b'Z' | b'U'))
+        {
+            return Err(Stop::Invalid);
+        }
+        let (pos, recording, last_name) = (self.pos, self.recording, self.last_name);
+        let literal_builtin = self.literal_builtin;
+        self.pos = from;
+        self.recording = false;
+        let read = self.type_();
+        let end = self.pos;
+        self.pos = pos;
+        self.recording = recording;
+        self.last_name = last_name;
+        self.literal_builtin = literal_builtin;
+        let span = read?;
+        if end != to {
+            return Err(Stop::Invalid);
+        }
+        Ok(Span {
+            reread: true,
+            ..span
+        })
+    }
+
     /// A substitution candidate, the text from `mark` to here, which is
-    /// `info` as a name (libiberty `d_add_substitution`, with the tree's
-    /// bound).
-    fn add_sub(&mut self, mark: Mark, shape: Shape, info: NameInfo) -> Step {
+    /// `info` as a name, and a type if `is_type` (libiberty
+    /// `d_add_substitution`, with the tree's bound).
+    fn add_sub(&mut self, mark: Mark, shape: Shape, info: NameInfo, is_type: bool) -> Step {
         if !self.recording {
             return Ok(());
         }
@@ -419,7 +484,17 @@ impl<'a, 'b> Reader<'a, 'b> {
                 ..span
             };
         }
-        self.buf.subs.push((span, info));
+        let (from, to) = if is_type {
+            (mark.input, self.pos as u32)
+        } else {
+            (0, 0)
+        };
+        self.buf.subs.push(Candidate {
+            span,
+            info,
+            from,
+            to,
+        });
         Ok(())
     }
 
@@ -429,11 +504,11 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn drop_from(&mut self, start: u32) {
         let base = self.buf.side.len() as u32;
         self.buf.side.push_str(&self.buf.out[start as usize..]);
-        for (sub, _) in self
+        for Candidate { span: sub, .. } in self
             .buf
             .subs
             .iter_mut()
-            .filter(|(s, _)| !s.side && s.start >= start)
+            .filter(|c| !c.span.side && c.span.start >= start)
         {
             *sub = Span {
                 start: sub.start - start + base,
@@ -449,11 +524,11 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn insert(&mut self, at: u32, text: &str) {
         let n = text.len() as u32;
         self.buf.out.insert_str(at as usize, text);
-        for (sub, _) in self
+        for Candidate { span: sub, .. } in self
             .buf
             .subs
             .iter_mut()
-            .filter(|(s, _)| !s.side && s.start >= at)
+            .filter(|c| !c.span.side && c.span.start >= at)
         {
             sub.start += n;
             sub.end += n;

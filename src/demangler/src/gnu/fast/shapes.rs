@@ -50,6 +50,11 @@ impl Reader<'_, '_> {
     /// and one more on it goes to the tree.
     pub(super) fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let lvalue = code == b'R';
+        // The parameter under it may print by the scope where GNU first
+        // printed it (see `Reader::reread`).
+        if inner.reread && code != b'P' {
+            return Err(Stop::Invalid);
+        }
         Ok(match inner.shape {
             Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),
             Shape::Reference | Shape::RvalueReference if code == b'P' => return Err(Stop::Invalid),

@@ -111,6 +111,21 @@ const SHAPES: &[(&str, &str)] = &[
         "A::A<int>()::A::A<char>(void, void)",
     ),
     ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
+    // A candidate whose text has a template parameter of one encoding in
+    // it, referred to in another: GNU prints the parameter by the template
+    // in scope there, and the candidate is read again.
+    (
+        "_ZN1BIZN1A1fIiEEDaPKT_EUlvE_ZNS1_IcEEDaS4_EUlvE0_E1gEv",
+        "B<A::f<int>(int const*)::{lambda()#1}, A::f<char>(char const*)::{lambda()#2}>::g()",
+    ),
+    (
+        "_ZN1BIZN1A1fIiEEDaPKT_EUlvE_ZNS1_IcEEDaPS4_EUlvE0_E1gEv",
+        "B<A::f<int>(int const*)::{lambda()#1}, A::f<char>(char const**)::{lambda()#2}>::g()",
+    ),
+    (
+        "_ZN1BIZN1A1fIiEEDaRT_EUlvE_ZNS1_IcEEDaRKS2_EUlvE0_E1gEv",
+        "B<A::f<int>(int&)::{lambda()#1}, A::f<char>(char const&)::{lambda()#2}>::g()",
+    ),
 ];
 
 /// A list the one-pass printer refuses midway leaves its state as it was
@@ -206,6 +221,17 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     (
         "_Z1fIZ1gvEUlFviEE_ET_v",
         "g()::{lambda(void f<g()::{lambda(void (int))#1}>()(int))#1}",
+    ),
+    // A template parameter under a reference, referred to in another
+    // encoding: GNU prints it by the scope where it first printed under
+    // one (`d_get_saved_scope`), here `int` in `f<char>`.
+    (
+        "_ZN1BIZN1A1fIiEEDaRT_EUlvE_ZNS1_IcEEDaS3_EUlvE0_E1gEv",
+        "B<A::f<int>(int&)::{lambda()#1}, A::f<char>(int&)::{lambda()#2}>::g()",
+    ),
+    (
+        "_ZN1BIZN1A1fIiEEDaRT_EUlvE_ZNS1_IcEEDaRS2_EUlvE0_E1gEv",
+        "B<A::f<int>(int&)::{lambda()#1}, A::f<char>(int&)::{lambda()#2}>::g()",
     ),
     (
         "_ZN5clang4ento14simplifyToSValEN4llvm18IntrusiveRefCntPtrIKNS0_12ProgramStateEEEPKNS4_7SymExprE",
