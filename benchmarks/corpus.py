@@ -373,7 +373,7 @@ class _Grammar:
 
     NAMES = ["1A", "1B", "3foo", "3bar", "1x", "2ns"]
     BUILTINS = ["i", "c", "v", "l", "b", "d", "Dn", "Da"]
-    BACK_REFERENCES = ["S_", "S0_", "S1_", "S2_", "S3_", "S4_", "St", "Sa", "Ss", "Sd"]
+    BACK_REFERENCES = ["S_", "S0_", "S1_", "S2_", "S3_", "S4_", "S5_", "S7_", "SA_", "St", "Sa", "Ss", "Sd"]
     TEMPLATE_PARAMS = ["T_", "T0_", "T1_", "T2_"]
     LITERALS = ["Li1E", "Lb1E", "Lc65E", "Lj4E", "Lln1E", "L_Z1gvE"]
     # Constructors, destructors and conversions: a template of one reads no
@@ -426,7 +426,31 @@ class _Grammar:
             # A back reference as a template's scope: what its candidate was
             # (a constructor's scope...) decides the encoding's return type.
             return "N" + self.pick(self.BACK_REFERENCES) + self.template_args(depth + 1) + "E"
+        if k < 0.88:
+            # A class template's arguments before its member.
+            return "N" + self.pick(self.NAMES) + self.template_args(depth + 1) + self.pick(self.NAMES) + "E"
+        if k < 0.93 and depth < 2:
+            return self.two_closures(depth)
         return "N1A" + self.pick(self.NAMES) + "E"
+
+    def two_closures(self, depth: int) -> str:
+        """Closures of two function templates as a class template's
+        arguments: the second's types refer back to candidates of the
+        first, whose template parameters GNU prints by the template in
+        scope where they print (or, under a reference, where they first
+        printed)."""
+
+        def encoding(types: list[str]) -> str:
+            name = self.pick(["1f", "N1A1fE"])
+            args = self.pick(["IiE", "IcE", "IRiE", "IJicEE", "IiiE"])
+            name = name[:-1] + args + "E" if name.startswith("N") else name + args
+            count = self.random.randint(1, 3)
+            return name + self.pick(["Da", "v", "T_"]) + "".join(self.pick(types) for _ in range(count))
+
+        modifiers = ["", "", "P", "R", "O", "K", "RK"]
+        first = [m + t for m in modifiers for t in ["T_", "T0_", "i"]]
+        second = [m + b for m in modifiers for b in self.BACK_REFERENCES[:9]] + first
+        return "N1BIZ" + encoding(first) + "EUlvE_Z" + encoding(second) + "EUlvE0_E1gE"
 
     def type(self, depth: int) -> str:
         if depth > 4:
