@@ -391,7 +391,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                 let ret = self.modified(read)?;
                 if matches!(
                     ret.shape,
-                    Shape::Declarator { .. } | Shape::Pack { .. } | Shape::Expansion
+                    Shape::Declarator { .. }
+                        | Shape::SmashedDeclarator
+                        | Shape::Pack { .. }
+                        | Shape::Expansion
                 ) {
                     return refused();
                 }
@@ -408,7 +411,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         } else {
             self.modified(read)?
         };
-        if matches!(ret.shape, Shape::Declarator { .. }) {
+        if matches!(
+            ret.shape,
+            Shape::Declarator { .. } | Shape::SmashedDeclarator
+        ) {
             return refused();
         }
         if dropped {

@@ -49,6 +49,11 @@ pub(in crate::gnu) enum Shape {
     /// A reference printed as the reference it refers to (GNU's reference
     /// smashing), which a further reference would print differently.
     Smashed,
+    /// The same of a reference to a function or array type (`void (&)()`
+    /// under `&&`): no modifier goes on it here, and where GNU prints a
+    /// name inside the declarator (a function template's return type) it
+    /// is the tree's, as a [`Shape::Declarator`] is.
+    SmashedDeclarator,
     /// A function or array type, `ret (params)` or `elem [dim]`, or `ret
     /// (mods)(params)` and `elem (mods) [dim]` once a modifier is on it:
     /// the next modifier goes `slot` bytes into its text (before the `)` of

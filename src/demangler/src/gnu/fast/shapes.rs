@@ -58,10 +58,15 @@ impl Reader<'_, '_> {
         Ok(match inner.shape {
             Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),
             Shape::Reference | Shape::RvalueReference if code == b'P' => return Err(Stop::Invalid),
+            // A reference to a reference to a function or array, as to any
+            // other reference: the inner one, printed as it was.
+            Shape::Declarator { outer: b'R', .. } if code != b'P' => Shape::SmashedDeclarator,
+            Shape::Declarator { outer: b'O', .. } if code == b'O' => Shape::SmashedDeclarator,
             Shape::Declarator {
                 outer: b'R' | b'O', ..
             }
-            | Shape::Smashed => return Err(Stop::Invalid),
+            | Shape::Smashed
+            | Shape::SmashedDeclarator => return Err(Stop::Invalid),
             Shape::Declarator { .. } => {
                 let text = match code {
                     b'P' => "*",

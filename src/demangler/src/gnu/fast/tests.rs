@@ -111,6 +111,14 @@ const SHAPES: &[(&str, &str)] = &[
         "A::A<int>()::A::A<char>(void, void)",
     ),
     ("_Z1fDnDsDi", "f(decltype(nullptr), char16_t, char32_t)"),
+    // A reference to a reference to a function or array type: the inner
+    // one as it was (GNU's reference smashing, one level).
+    ("_Z1fIRFvvEEvOT_", "void f<void (&)()>(void (&)())"),
+    ("_Z1fIOFvvEEvOT_", "void f<void (&&)()>(void (&&)())"),
+    (
+        "_Z1fIJRA4_KcRFviEEEvDpOT_",
+        "void f<char const (&) [4], void (&)(int)>(char const (&) [4], void (&)(int))",
+    ),
     // A candidate whose text has a template parameter of one encoding in
     // it, referred to in another: GNU prints the parameter by the template
     // in scope there, and the candidate is read again.
@@ -222,6 +230,11 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
         "_Z1fIZ1gvEUlFviEE_ET_v",
         "g()::{lambda(void f<g()::{lambda(void (int))#1}>()(int))#1}",
     ),
+    // An lvalue reference to an rvalue reference to a function type, which
+    // GNU prints with `&` in the group; a smashed one as a function
+    // template's return type, where GNU prints the name in the group.
+    ("_Z1fIOFvvEEvRT_", "void f<void (&&)()>(void (&)())"),
+    ("_Z1gIA16_2nsSt2nsEOOT_i", "ns (&&g<ns [16], std::ns>(int)) [16]"),
     // A template parameter under a reference, referred to in another
     // encoding: GNU prints it by the scope where it first printed under
     // one (`d_get_saved_scope`), here `int` in `f<char>`.
