@@ -136,14 +136,14 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// The candidate's text again; a type whose text has a template
     /// parameter of another encoding in it is read again here, where GNU
     /// prints that parameter by this encoding's template.
+    #[inline]
     fn back_reference(&mut self, _: Mark, id: usize) -> Step<(Span, NameInfo)> {
         let sub = *self.buf.subs.get(id).ok_or(Stop::Invalid)?;
-        let span = match sub.span.params_scope {
-            0 => self.repeat(sub.span)?,
-            scope if scope == self.scope => self.repeat(sub.span)?,
-            _ => self.reread(sub)?,
-        };
-        Ok((span, sub.info))
+        let scope = sub.span.params_scope;
+        if scope != 0 && scope != self.scope {
+            return Ok((self.reread(sub)?, sub.info));
+        }
+        Ok((self.repeat(sub.span)?, sub.info))
     }
 
     fn std_abbreviation(&mut self, spelling: &'static str) -> Span {

@@ -83,7 +83,7 @@ pub(in crate::gnu) enum Shape {
 /// scope where it is printed, and as `auto:N` in a lambda's parameters: a
 /// text with one in it is repeated only in the encoding that printed it
 /// (`params_scope`, 0 for a text with none), outside lambdas, and read
-/// again in another (`reread`: see [`Reader::reread`]).
+/// again in another (see [`Reader::reread`]).
 #[derive(Clone, Copy)]
 pub(in crate::gnu) struct Span {
     start: u32,
@@ -91,7 +91,6 @@ pub(in crate::gnu) struct Span {
     params_scope: u32,
     shape: Shape,
     side: bool,
-    reread: bool,
 }
 
 /// A substitution candidate: its text, what it is as a name, and where
@@ -168,6 +167,9 @@ struct Reader<'a, 'b> {
     recording: bool,
     /// libiberty's `last_name`: what a constructor or destructor prints.
     last_name: Option<&'a str>,
+    /// Where the text [`Reader::reread`] read last is in the output (none
+    /// before any): a reference right on it is the tree's.
+    reread_at: (u32, u32),
     /// Where the encoding being read began, its return type's place.
     encoding_start: u32,
     /// The builtin type of the literal being read (see
@@ -282,6 +284,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             pack_len: None,
             recording: true,
             last_name: None,
+            reread_at: (u32::MAX, 0),
             encoding_start: 0,
             literal_builtin: None,
             params_printed: 0,
@@ -363,7 +366,6 @@ impl<'a, 'b> Reader<'a, 'b> {
             end: self.here(),
             shape,
             side: false,
-            reread: false,
             params_scope: if self.params_printed != since {
                 self.scope
             } else {
@@ -419,12 +421,16 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// prints the node again where it is referred to, each parameter by
     /// the template in scope there (d_print_comp,
     /// `DEMANGLE_COMPONENT_TEMPLATE_PARAM`), as reading it here does.
-    /// Not a type that holds a reference right on a template parameter or a
-    /// back reference: GNU prints that parameter by the scope it was first
-    /// printed in (`d_get_saved_scope`): the text read is marked, and a
-    /// reference right on it left to the tree. Nor one with a local name, a
-    /// closure or a pack expansion in it, whose reading keeps state of its
-    /// own, nor anywhere [`Reader::repeat`] would not repeat it.
+    ///
+    /// Not a type that holds a reference right on a template parameter or
+    /// a back reference: GNU prints that parameter by the scope where it
+    /// was first printed (`d_get_saved_scope`). For the same reason the
+    /// place of the text read is kept (`reread_at`), and a reference right
+    /// on it is left to the tree. Nor a type with a local name, a closure or
+    /// a pack expansion in it, whose reading keeps state of its own; nor
+    /// anywhere [`Reader::repeat`] would not repeat it.
+    #[cold]
+    #[inline(never)]
     fn reread(&mut self, sub: Candidate) -> Step<Span> {
         let (from, to) = (sub.from as usize, sub.to as usize);
         let mangling = &self.text.as_bytes()[from..to];
@@ -456,10 +462,8 @@ impl<'a, 'b> Reader<'a, 'b> {
         if end != to {
             return Err(Stop::Invalid);
         }
-        Ok(Span {
-            reread: true,
-            ..span
-        })
+        self.reread_at = (span.start, span.end);
+        Ok(span)
     }
 
     /// A substitution candidate, the text from `mark` to here, which is

@@ -52,7 +52,7 @@ impl Reader<'_, '_> {
         let lvalue = code == b'R';
         // The parameter under it may print by the scope where GNU first
         // printed it (see `Reader::reread`).
-        if inner.reread && code != b'P' {
+        if (inner.start, inner.end) == self.reread_at && code != b'P' {
             return Err(Stop::Invalid);
         }
         Ok(match inner.shape {
