@@ -29,8 +29,9 @@ use crate::outcome::{Outcome, Sink};
 use crate::symbol::Language;
 use crate::{dlang, gnat, gnu, guard, msvc, rust, stack, swift};
 
-/// The symbol as [`crate::demangle`] reads it: a macOS spelling (`__Z`)
-/// tried again without its extra underscore.
+/// The symbol as [`crate::parse`] reads it, and [`read_into`] where the
+/// one-pass reader did not take it: a macOS spelling (`__Z`) tried again
+/// without its extra underscore.
 pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
     read_with_macos_retry(symbol, options).map_err(|e| in_format(e, options))
 }
@@ -68,8 +69,9 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
     }
 }
 
-/// [`read`] of the text alone, appended to `out` (a column's bytes, a piece
-/// of `demangle_many`): a C++ name that the one-pass reader takes is
+/// [`read`] of the text alone, appended to `out` ([`crate::demangle`]'s
+/// text, a column's bytes, a piece of `demangle_many`): a C++ name that
+/// the one-pass reader takes is
 /// written there directly, with no `String` of its own, its version suffix
 /// after it as [`read_versioned`] keeps it. Nothing is appended where the
 /// symbol does not demangle.
