@@ -29,7 +29,7 @@ use crate::outcome::{Outcome, Sink};
 use crate::symbol::Language;
 use crate::{dlang, gnat, gnu, guard, msvc, rust, stack, swift};
 
-/// The symbol as [`crate::parse`] reads it, and [`read_into`] where the
+/// The symbol as [`crate::parse`] reads it, and [`read_text`] where the
 /// one-pass reader did not take it: a macOS spelling (`__Z`) tried again
 /// without its extra underscore.
 pub(crate) fn read<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Error> {
@@ -69,44 +69,78 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
     }
 }
 
-/// [`read`] of the text alone, appended to `out` ([`crate::demangle`]'s
-/// text, a column's bytes, a piece of `demangle_many`): a C++ name that
-/// the one-pass reader takes is
-/// written there directly, with no `String` of its own, its version suffix
-/// after it as [`read_versioned`] keeps it. Nothing is appended where the
-/// symbol does not demangle.
+/// [`crate::demangle`]'s text: [`read`]'s, the one-pass reader offered a
+/// C++ name first ([`offer_one_pass`]).
+pub(crate) fn read_text(symbol: &[u8], options: &Options) -> Result<String, Error> {
+    let mut text = String::new();
+    match offer_one_pass(symbol, options, &mut text) {
+        Offer::Taken => Ok(text),
+        Offer::Refused => read::<OfferedOnce>(symbol, options).map(|read| read.0),
+        Offer::NotOffered => read(symbol, options),
+    }
+}
+
+/// [`read_text`], appended to `out` (a column's bytes, a piece of
+/// `demangle_many`). Nothing is appended where the symbol does not
+/// demangle.
 pub(crate) fn read_into(
     symbol: &[u8],
     options: &Options,
     out: &mut impl Sink,
 ) -> Result<(), Error> {
-    let (name, suffix) = version_split(symbol);
-    // Only an Itanium name (`_Z`) is read in one pass: a Rust v0 name
-    // (`_R`) goes to the dispatcher without its gate being run twice.
-    let suffix = std::str::from_utf8(suffix);
-    let offered = name.starts_with(b"_Z")
-        && !options.strip_underscore
-        && options.style == Style::CxxFilt
-        && reads_cxx(options, || rust::symbol_len(name))
-        && suffix.is_ok();
-    if let (true, Ok(suffix)) = (offered, suffix) {
-        if gnu::read_one_pass_into(name, options, out) {
-            out.put(suffix);
-            return Ok(());
-        }
-    }
-    // A name the one-pass reader refused goes straight to the tree.
-    let text = if offered {
-        read::<OfferedOnce>(symbol, options).map(|read| read.0)
-    } else {
-        read::<String>(symbol, options)
+    let text = match offer_one_pass(symbol, options, out) {
+        Offer::Taken => return Ok(()),
+        Offer::Refused => read::<OfferedOnce>(symbol, options).map(|read| read.0),
+        Offer::NotOffered => read::<String>(symbol, options),
     };
     out.put(&text?);
     Ok(())
 }
 
+/// What the one-pass reader made of a symbol ([`offer_one_pass`]).
+enum Offer {
+    /// Its text and version suffix are written.
+    Taken,
+    /// Offered, and refused: the tree reads it, the reader is not offered it
+    /// again.
+    Refused,
+    /// Not a name the one-pass reader is offered.
+    NotOffered,
+}
+
+/// A C++ name offered to the one-pass reader before the dispatcher's
+/// layers, as [`read`] would offer it: `_Z` with no extra underscore, in
+/// c++filt's style, in a format that reads it as C++ (not a Rust symbol,
+/// nor one that may be: [`read`] tells those);
+/// its text written directly to `out`, its version suffix after it as
+/// [`read_versioned`] keeps it. Any other name is left to [`read`] before
+/// its suffix is looked for.
+fn offer_one_pass(symbol: &[u8], options: &Options, out: &mut impl Sink) -> Offer {
+    if !symbol.starts_with(b"_Z") || options.strip_underscore || options.style != Style::CxxFilt {
+        return Offer::NotOffered;
+    }
+    // A name that may be Rust's is left to `read`, which decides once
+    // (before the suffix is looked for: Rust's names seldom have one).
+    let cxx = |name: &[u8]| reads_cxx(options, || rust::may_be_legacy(name).then_some(0));
+    if !cxx(symbol) {
+        return Offer::NotOffered;
+    }
+    let (name, suffix) = version_split(symbol);
+    if !suffix.is_empty() && !cxx(name) {
+        return Offer::NotOffered;
+    }
+    let Ok(suffix) = std::str::from_utf8(suffix) else {
+        return Offer::NotOffered;
+    };
+    if gnu::read_one_pass_into(name, options, out) {
+        out.put(suffix);
+        return Offer::Taken;
+    }
+    Offer::Refused
+}
+
 /// The text of a name the one-pass reader was offered already (by
-/// [`read_into`]), so that it is not offered again.
+/// [`offer_one_pass`]), so that it is not offered again.
 struct OfferedOnce(String);
 
 impl Outcome for OfferedOnce {

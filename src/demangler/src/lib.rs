@@ -52,8 +52,7 @@ pub use text::{
 /// `-_` ([`demangle_text`] and [`demangle_argument`] keep c++filt's rule).
 /// Anything else is an [`Error`]; this never panics, whatever the input.
 pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    let mut text = String::new();
-    dispatch::read_into(symbol, options, &mut text).map(|()| text)
+    dispatch::read_text(symbol, options)
 }
 
 /// [`demangle`], with what the name is and where its parts are in the text

@@ -45,19 +45,7 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
         return valid.then_some(2 + path_len);
     }
     let rest = token.strip_prefix(b"_ZN")?;
-    // The symbol ends at its last `E` that is followed by nothing or by a
-    // `.suffix`; most `_ZN` names are C++ and have no such `E`, or no hash
-    // segment before it.
-    let end = if rest.last() == Some(&b'E') {
-        rest.len()
-    } else {
-        // Most have no `.` at all, which one fast search shows.
-        memchr::memchr(b'.', rest)?;
-        rest.windows(2).rposition(|w| w == b"E.")? + 1
-    };
-    if end < 21 || &rest[end - 20..end - 17] != b"17h" {
-        return None;
-    }
+    let end = legacy_end(rest)?;
     // Branch-free over the whole name, by a table.
     if !rest
         .iter()
@@ -67,6 +55,28 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
     }
     let hash = &rest[end - 20..end - 1];
     is_legacy_hash(&hash[2..]).then_some(3 + end)
+}
+
+/// Where a legacy symbol's path (`rest`, after `_ZN`) would end: at its
+/// last `E` that is followed by nothing or by a `.suffix`, with `17h` of
+/// a hash segment before it. Most `_ZN` names are C++ and have no such
+/// `E`, or no hash segment before it.
+fn legacy_end(rest: &[u8]) -> Option<usize> {
+    let end = if rest.last() == Some(&b'E') {
+        rest.len()
+    } else {
+        // Most have no `.` at all, which one fast search shows.
+        memchr::memchr(b'.', rest)?;
+        rest.windows(2).rposition(|w| w == b"E.")? + 1
+    };
+    (end >= 21 && &rest[end - 20..end - 17] == b"17h").then_some(end)
+}
+
+/// Whether a `_Z` token may be a Rust legacy symbol: [`symbol_len`]'s first
+/// and cheap test, which almost every C++ name fails, so that the one-pass
+/// C++ reader is offered it before the dispatcher's layers.
+pub(crate) fn may_be_legacy(token: &[u8]) -> bool {
+    token.strip_prefix(b"_ZN").and_then(legacy_end).is_some()
 }
 
 /// The bytes a legacy name may hold: `[_$.:@0-9A-Za-z]`.
