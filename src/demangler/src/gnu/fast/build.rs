@@ -411,9 +411,11 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         } else {
             self.modified(read)?
         };
+        // A pack expansion's elements may be declarators, whose group GNU
+        // prints the name in (`char const (&f<...>()) [35], int`).
         if matches!(
             ret.shape,
-            Shape::Declarator { .. } | Shape::SmashedDeclarator
+            Shape::Declarator { .. } | Shape::SmashedDeclarator | Shape::Expansion
         ) {
             return refused();
         }

@@ -235,6 +235,12 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // template's return type, where GNU prints the name in the group.
     ("_Z1fIOFvvEEvRT_", "void f<void (&&)()>(void (&)())"),
     ("_Z1gIA16_2nsSt2nsEOOT_i", "ns (&&g<ns [16], std::ns>(int)) [16]"),
+    // A pack expansion as a function template's return type: GNU prints
+    // the name in the group of an element that is a declarator (found on
+    // near-misses of pyarrow's symbols, once the parameters `DpOT_` of
+    // such a name were read in one pass).
+    ("_Z1fIJRA4_KciEEDpT_v", "char const (&f<char const (&) [4], int>()) [4], int"),
+    ("_Z1fIJicEEDpT_v", "int, char f<int, char>()"),
     // A template parameter under a reference, referred to in another
     // encoding: GNU prints it by the scope where it first printed under
     // one (`d_get_saved_scope`), here `int` in `f<char>`.
