@@ -433,18 +433,19 @@ impl<'a, 'b> Reader<'a, 'b> {
     #[inline(never)]
     fn reread(&mut self, sub: Candidate) -> Step<Span> {
         let (from, to) = (sub.from as usize, sub.to as usize);
-        let mangling = &self.text.as_bytes()[from..to];
-        let stateful = |pair: &[u8]| {
-            matches!(pair, [b'R' | b'O', b'T' | b'S'] | [b'D', b'p'])
-                || matches!(pair[0], b'Z' | b'U')
-        };
-        if to <= from
+        let mangling = self.text.as_bytes().get(from..to).unwrap_or_default();
+        // Conservatively by its bytes: `Z` (a local name), `U` (a closure),
+        // `Dp`, and `R`/`O` right on `T` or `S`.
+        let stateful = mangling.iter().any(|&b| matches!(b, b'Z' | b'U'))
+            || mangling
+                .windows(2)
+                .any(|pair| matches!(pair, [b'R' | b'O', b'T' | b'S'] | [b'D', b'p']));
+        if mangling.is_empty()
+            || stateful
             || self.in_lambda
             || self.expanding.is_some()
             || sub.span.shape == Shape::Expansion
             || self.buf.out.len() > 1 << 16
-            || mangling.windows(2).any(stateful)
-            || mangling.last().is_some_and(|&b| matches!(b, b'Z' | b'U'))
         {
             return Err(Stop::Invalid);
         }
