@@ -33,9 +33,10 @@ Families:
   every modifier, arrays, function types with ref-qualifiers, packs,
   pointers to members, back references and template parameters to any
   candidate, literals and expressions as template arguments, closures in
-  every position (a template's argument, a return type, a scope), local
-  names, constructors and special names; where each reader's rules for
-  how the productions combine are tried.
+  every position (a template's argument, a return type, a scope), two
+  closures of function templates whose types refer back to each other's
+  candidates, local names, constructors and special names; where each
+  reader's rules for how the productions combine are tried.
 
 Held out (not harvested by default):
 
