@@ -75,8 +75,7 @@ pub(crate) fn read_text(symbol: &[u8], options: &Options) -> Result<String, Erro
     let mut text = String::new();
     match offer_one_pass(symbol, options, &mut text) {
         Offer::Taken => Ok(text),
-        Offer::Refused => read::<OfferedOnce>(symbol, options).map(|read| read.0),
-        Offer::NotOffered => read(symbol, options),
+        offer => read_untaken(offer, symbol, options),
     }
 }
 
@@ -90,11 +89,19 @@ pub(crate) fn read_into(
 ) -> Result<(), Error> {
     let text = match offer_one_pass(symbol, options, out) {
         Offer::Taken => return Ok(()),
-        Offer::Refused => read::<OfferedOnce>(symbol, options).map(|read| read.0),
-        Offer::NotOffered => read::<String>(symbol, options),
+        offer => read_untaken(offer, symbol, options)?,
     };
-    out.put(&text?);
+    out.put(&text);
     Ok(())
+}
+
+/// The text of a name the one-pass reader did not take, by [`read`]: one
+/// it refused is not offered to it again.
+fn read_untaken(offer: Offer, symbol: &[u8], options: &Options) -> Result<String, Error> {
+    match offer {
+        Offer::Refused => read::<OfferedOnce>(symbol, options).map(|read| read.0),
+        _ => read(symbol, options),
+    }
 }
 
 /// What the one-pass reader made of a symbol ([`offer_one_pass`]).
