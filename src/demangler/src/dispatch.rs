@@ -132,12 +132,18 @@ fn offer_one_pass(symbol: &[u8], options: &Options, out: &mut impl Sink) -> Offe
     if !cxx(symbol) {
         return Offer::NotOffered;
     }
-    let (name, suffix) = version_split(symbol);
-    if !suffix.is_empty() && !cxx(name) {
-        return Offer::NotOffered;
+    let Versioned { name, suffix, nul } = version_split(symbol);
+    if nul {
+        // GNU reads a C string: the tree says how the name ends.
+        return Offer::Refused;
     }
-    let Ok(suffix) = std::str::from_utf8(suffix) else {
-        return Offer::NotOffered;
+    let suffix = match suffix {
+        b"" => "",
+        _ if !cxx(name) => return Offer::NotOffered,
+        _ => match std::str::from_utf8(suffix) {
+            Ok(suffix) => suffix,
+            Err(_) => return Offer::NotOffered,
+        },
     };
     if gnu::read_one_pass_into(name, options, out) {
         out.put(suffix);
@@ -171,12 +177,32 @@ impl Outcome for OfferedOnce {
     }
 }
 
-/// A symbol and its version suffix (`@@GLIBCXX_3.4`, `@plt`), as c++filt
-/// cuts it: at the first `@` after the first byte.
-fn version_split(symbol: &[u8]) -> (&[u8], &[u8]) {
-    match memchr::memchr(b'@', symbol) {
-        Some(at) if at > 0 => symbol.split_at(at),
-        _ => (symbol, &b""[..]),
+/// A symbol cut as c++filt cuts it (see [`version_split`]).
+struct Versioned<'a> {
+    name: &'a [u8],
+    /// The version suffix (`@@GLIBCXX_3.4`, `@plt`), or nothing.
+    suffix: &'a [u8],
+    /// Whether the name holds a NUL, found by the same scan (the one-pass
+    /// reader is offered no such name).
+    nul: bool,
+}
+
+/// A symbol and its version suffix, as c++filt cuts it: at the first `@`
+/// after the first byte.
+fn version_split(symbol: &[u8]) -> Versioned<'_> {
+    let mut nul = false;
+    for at in memchr::memchr2_iter(b'@', 0, symbol) {
+        if symbol[at] == 0 {
+            nul = true;
+        } else if at > 0 {
+            let (name, suffix) = symbol.split_at(at);
+            return Versioned { name, suffix, nul };
+        }
+    }
+    Versioned {
+        name: symbol,
+        suffix: b"",
+        nul,
     }
 }
 
@@ -199,7 +225,7 @@ fn read_versioned<O: Outcome>(symbol: &[u8], options: &Options) -> Result<O, Err
         // has `@` throughout.
         return read_token(symbol, options);
     }
-    let (name, suffix) = version_split(symbol);
+    let Versioned { name, suffix, .. } = version_split(symbol);
     let mut read: O = read_token(name, options)?;
     if !suffix.is_empty() {
         read.text_mut()
@@ -414,6 +440,38 @@ mod tests {
                 Options::DEFAULT_RECURSION_LIMIT
             ]
         );
+    }
+
+    #[test]
+    fn the_version_suffix_is_cut_at_the_first_at_sign_and_a_nul_is_seen() {
+        let cut = |s: &'static [u8]| {
+            let v = version_split(s);
+            (v.name, v.suffix, v.nul)
+        };
+        assert_eq!(
+            cut(b"_Z1fv@@V_1@x"),
+            (&b"_Z1fv"[..], &b"@@V_1@x"[..], false)
+        );
+        assert_eq!(cut(b"@_Z1fv"), (&b"@_Z1fv"[..], &b""[..], false));
+        assert_eq!(cut(b"_Z2f\0v@V"), (&b"_Z2f\0v"[..], &b"@V"[..], true));
+        assert_eq!(cut(b"_Z1fv@V\0"), (&b"_Z1fv"[..], &b"@V\0"[..], false));
+    }
+
+    #[test]
+    fn a_nul_in_the_name_is_refused_on_every_lane() {
+        let options = Options::default();
+        for symbol in [&b"_Z2f\0v"[..], b"_Z1fv\0i", b"_Z2f\0v@@V_1"] {
+            assert_eq!(read_text(symbol, &options), Err(Error::Malformed));
+            let mut column = Vec::new();
+            assert_eq!(
+                read_into(symbol, &options, &mut column),
+                Err(Error::Malformed)
+            );
+            assert!(column.is_empty());
+            assert_eq!(gnu::read_one_pass(symbol, &options), None);
+        }
+        // After the name, the suffix is text.
+        assert_eq!(read_text(b"_Z1fv@V\0", &options).as_deref(), Ok("f()@V\0"));
     }
 
     #[test]

@@ -113,11 +113,16 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
 /// (`guard::bounded`): the reader nests a bounded depth. `None` for all
 /// else, which [`read_tree`] then reads.
 pub(crate) fn read_one_pass(symbol: &[u8], options: &Options) -> Option<String> {
+    // GNU reads a C string: a NUL ends it, and the tree says how.
+    if memchr::memchr(0, symbol).is_some() {
+        return None;
+    }
     let mut text = String::new();
     read_one_pass_into(symbol, options, &mut text).then_some(text)
 }
 
-/// [`read_one_pass`], the text appended to `into` (nothing on `false`).
+/// [`read_one_pass`], the text appended to `into` (nothing on `false`), of
+/// a symbol the caller found no NUL in.
 pub(crate) fn read_one_pass_into(
     symbol: &[u8],
     options: &Options,

@@ -231,6 +231,8 @@ pub(crate) fn takes(options: &Options) -> bool {
 /// shapes read here and its text is within `limit` bytes and nests less
 /// than `max_depth`; its text appended to `into`
 /// (`false`, and nothing appended, for a name the tree reads).
+/// `symbol` holds no NUL: GNU reads a C string, and the caller looks
+/// (`gnu::read_one_pass`, the dispatcher's `version_split`).
 pub(crate) fn demangle_into(
     symbol: &[u8],
     verbose: bool,
@@ -241,14 +243,11 @@ pub(crate) fn demangle_into(
     if !symbol.starts_with(b"_Z") {
         return false;
     }
-    // GNU reads a C string (a NUL ends it); names that are no UTF-8 go to
-    // the tree, which refuses them.
+    debug_assert!(memchr::memchr(0, symbol).is_none());
+    // Names that are no UTF-8 go to the tree, which refuses them.
     let Ok(text) = std::str::from_utf8(symbol) else {
         return false;
     };
-    if memchr::memchr(0, symbol).is_some() {
-        return false;
-    }
     BUFFERS.with_borrow_mut(|buf| {
         let mut reader = Reader::new(text, verbose, buf);
         let read = reader.mangled_name(true).is_ok()
