@@ -379,7 +379,9 @@ class _Grammar:
     LITERALS = ["Li1E", "Lb1E", "Lc65E", "Lj4E", "Lln1E", "L_Z1gvE"]
     # Constructors, destructors and conversions: a template of one reads no
     # return type (`has_return_type`), unless ABI tags make it none.
-    FUNCTIONS = ["1f", "1g", "N1A1fE", "NK1A1fE", "N1AC2E", "N1AD1E", "N1AC2B3tagE", "N1AcviE"]
+    FUNCTIONS = [
+        "1f", "1g", "N1A1fE", "NK1A1fE", "NR1A1fE", "NKO1A1fE", "N1AC2E", "N1AD1E", "N1AC2B3tagE", "N1AcviE",
+    ]  # fmt: skip
     SPECIALS = ["TV", "TI", "TS", "Th0_", "Tv0_n24_"]
 
     def __init__(self, seed: int) -> None:
@@ -518,7 +520,7 @@ class _WideGrammar(_Grammar):
     ]  # fmt: skip
     LITERALS = _Grammar.LITERALS + ["Ld3ff0000000000000E", "LDnE", "LPKcEE", "L1AEE", "Ln1E", "LA1_iEE"]
     FUNCTIONS = _Grammar.FUNCTIONS + [
-        "NR1A1fE", "NO1A1fE", "NKR1A1fE", "N1AcviEE", "N1AcvT_E", "N1AplE", "N1AC1ERKS_E", "NH1A1fE",
+        "NO1A1fE", "NKR1A1fE", "N1AcviEE", "N1AcvT_E", "N1AplE", "N1AC1ERKS_E", "NH1A1fE",
         "1fB3tag", "N1AB3tag1fE", "1fIiEQLb1E", "N1A1fIiEQLb1EE",
     ]  # fmt: skip
     SPECIALS = _Grammar.SPECIALS + ["GV", "GR", "GR_", "TH", "TW", "GTt", "TC1A0_1B", "TT", "Tc0_0_", "GA"]

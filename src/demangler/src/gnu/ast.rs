@@ -57,13 +57,15 @@ impl Qual {
         }
     }
 
-    /// How GNU prints a cv-qualifier, on a type or on `this`
-    /// (`d_print_mod`), with its space.
-    pub(crate) fn cv_spelling(self) -> Option<&'static str> {
+    /// How GNU prints a cv-qualifier, on a type or on `this`, or a
+    /// member function's ref-qualifier (`d_print_mod`), with its space.
+    pub(crate) fn spelling(self) -> Option<&'static str> {
         match self {
             Qual::Restrict | Qual::RestrictThis => Some(" restrict"),
             Qual::Volatile | Qual::VolatileThis => Some(" volatile"),
             Qual::Const | Qual::ConstThis => Some(" const"),
+            Qual::ReferenceThis => Some(" &"),
+            Qual::RvalueReferenceThis => Some(" &&"),
             _ => None,
         }
     }

@@ -258,12 +258,30 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Ok(b'K')
     }
 
-    fn this_qualified(&mut self, _: u8, _: Name) -> Name {
-        Name { const_this: true }
+    fn this_qualified(&mut self, _: u8, name: Name) -> Name {
+        Name {
+            this: name.this | Name::CONST,
+        }
     }
 
-    fn ref_qualified(&mut self, _: Qual, name: Name) -> Name {
-        name
+    /// Only on the outermost encoding's own name: on a local name's
+    /// function, GNU may refuse a damaged name that reads here (the
+    /// tree follows it there).
+    fn ref_qualifier_begins(&mut self, top: bool) -> Step {
+        if !top || self.scope != 1 {
+            return refused();
+        }
+        Ok(())
+    }
+
+    fn ref_qualified(&mut self, qual: Qual, name: Name) -> Name {
+        let bit = match qual {
+            Qual::ReferenceThis => Name::LVALUE,
+            _ => Name::RVALUE,
+        };
+        Name {
+            this: name.this | bit,
+        }
     }
 
     fn local_entity_begins(&mut self) {
@@ -762,7 +780,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// GNU prints the `this` qualifiers of a name that is no function's
     /// after it, which the tree does.
     fn variable(&mut self, name: Named<Name>, top: bool) -> Step<Name> {
-        if name.name.const_this || (top && self.peek() == b'E') {
+        if name.name.this != 0 || (top && self.peek() == b'E') {
             return refused();
         }
         Ok(name.name)
@@ -773,8 +791,8 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn typed_name(&mut self, _: Mark, name: Named<Name>, _: Span) -> Step<Name> {
-        if name.name.const_this {
-            self.push(Qual::ConstThis.cv_spelling().unwrap_or_default());
+        if name.name.this != 0 {
+            self.print_this_qualifiers(name.name);
         }
         Ok(name.name)
     }

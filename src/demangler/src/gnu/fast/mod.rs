@@ -27,6 +27,7 @@
 
 use std::cell::RefCell;
 
+use super::ast::Qual;
 use super::grammar::productions::Productions;
 use super::grammar::{Grammar, NameInfo, Stop};
 use super::tables;
@@ -110,11 +111,31 @@ const MAX_NESTING: u32 = 48;
 /// Gives up: the tree reads this name.
 type Step<T = ()> = Result<T, Stop>;
 
-/// A name printed: whether it is a `const` member function's (`N K ... E`),
-/// whose `const` is printed after its parameters.
+/// A name printed: the qualifiers of a member function's `this`, printed
+/// after its parameters: `const` (`N K ... E`), then a ref-qualifier
+/// (`N [K] R ... E`, `N [K] O ... E`); a set of [`Name::CONST`] and
+/// [`Name::LVALUE`] or [`Name::RVALUE`].
 #[derive(Clone, Copy, Default)]
 pub(in crate::gnu) struct Name {
-    const_this: bool,
+    this: u8,
+}
+
+impl Name {
+    const CONST: u8 = 1;
+    const LVALUE: u8 = 2;
+    const RVALUE: u8 = 4;
+
+    /// The qualifiers of `this`, as GNU prints them, in its order.
+    fn this_qualifiers(self) -> impl Iterator<Item = Qual> {
+        [
+            (Name::CONST, Qual::ConstThis),
+            (Name::LVALUE, Qual::ReferenceThis),
+            (Name::RVALUE, Qual::RvalueReferenceThis),
+        ]
+        .into_iter()
+        .filter(move |&(bit, _)| self.this & bit != 0)
+        .map(|(_, qual)| qual)
+    }
 }
 
 /// Where a production began: the output's length, and the template
@@ -316,6 +337,14 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     fn push(&mut self, text: &str) {
         self.buf.out.push_str(text);
+    }
+
+    /// The qualifiers of a member function's `this`, after its parameters.
+    #[inline(never)]
+    fn print_this_qualifiers(&mut self, name: Name) {
+        for qual in name.this_qualifiers() {
+            self.push(qual.spelling().unwrap_or_default());
+        }
     }
 
     /// The last character GNU's printer remembers (`last_char`, which

@@ -13,7 +13,7 @@ impl Reader<'_, '_> {
     /// elsewhere).
     pub(super) fn qualified(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let text = Qual::of_cv_code(code)
-            .and_then(Qual::cv_spelling)
+            .and_then(Qual::spelling)
             .ok_or(Stop::Invalid)?;
         Ok(match inner.shape {
             Shape::Plain | Shape::Pointer => {

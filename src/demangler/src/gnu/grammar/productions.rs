@@ -220,6 +220,20 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     /// | N H <prefix> E` (libiberty `d_nested_name`).
     fn nested_name(&mut self, top: bool) -> Result<Named<Self::Name>, Stop> {
         self.expect(b'N')?;
+        if matches!(self.peek(), b'H' | b'R' | b'O')
+            || lexemes::starts_type_qual(self.input(), self.pos())
+        {
+            return self.member_function_name(top);
+        }
+        let ret = self.prefix(true, top)?;
+        self.expect(b'E')?;
+        Ok(ret)
+    }
+
+    /// [`Productions::nested_name`] after `N`, with the qualifiers of a
+    /// member function's `this` (out of line: the common names have none).
+    #[inline(never)]
+    fn member_function_name(&mut self, top: bool) -> Result<Named<Self::Name>, Stop> {
         if self.eat(b'H') {
             self.gives_way()?;
             let prefix = self.prefix(true, top)?;
@@ -238,8 +252,9 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
             _ => None,
         };
         if ref_qual.is_some() {
-            // GNU prints it after the parameters, through its modifiers.
-            self.gives_way()?;
+            // GNU prints it after the parameters and their `const`,
+            // through its modifiers.
+            self.ref_qualifier_begins(top)?;
             self.advance(1);
         }
         let mut ret = self.prefix(true, top)?;
@@ -259,6 +274,7 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     /// template arguments; a decltype, a template parameter or a
     /// substitution only first. Each part but the last is a substitution
     /// candidate when `substitutable`.
+    #[inline(always)]
     fn prefix(&mut self, substitutable: bool, top: bool) -> Result<Named<Self::Name>, Stop> {
         let mark = self.mark();
         let mut ret: Option<Named<Self::Name>> = None;

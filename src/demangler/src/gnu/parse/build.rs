@@ -166,6 +166,10 @@ impl<'a> Grammar<'a> for Parser<'a> {
         self.wrap_quals(quals, name)
     }
 
+    fn ref_qualifier_begins(&mut self, _: bool) -> Result<(), Stop> {
+        Ok(())
+    }
+
     fn ref_qualified(&mut self, qual: Qual, name: Id) -> Id {
         self.add(Node::Qual(qual, name, None))
     }

@@ -156,11 +156,10 @@ impl<'a> Printer<'_, 'a> {
                         self.push_char(')');
                     }
                 }
-                Qual::ReferenceThis => self.push(" &"),
-                Qual::RvalueReferenceThis => self.push(" &&"),
                 Qual::XobjThis => {}
-                // `const`, `volatile`, `restrict`, on a type or on `this`.
-                _ => self.push(q.cv_spelling().unwrap_or_default()),
+                // `const`, `volatile`, `restrict`, on a type or on `this`;
+                // `&`, `&&` on `this`.
+                _ => self.push(q.spelling().unwrap_or_default()),
             },
             Node::VendorQual(_, qual) => {
                 self.push_char(' ');
