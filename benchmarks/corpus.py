@@ -486,7 +486,8 @@ class _Grammar:
         if k < 0.12:
             return self.pick(self.LITERALS)
         if k < 0.18:
-            return "J" + "".join(self.template_arg(depth + 1) for _ in range(self.random.randint(0, 2))) + "E"
+            pack = self.pick(["J", "J", "J", "I"])  # `I`: the form of G++ before 4.5
+            return pack + "".join(self.template_arg(depth + 1) for _ in range(self.random.randint(0, 2))) + "E"
         if k < 0.22:
             return "X" + self.pick(["fp_", "T_", "L_Z1gvE"]) + "E"
         return self.type(depth)

@@ -587,7 +587,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// `, ` between items, each one level deeper in GNU's printer (its
     /// lists are chains); a pack right in a pack is the tree's.
     fn list_item_begins(&mut self, list: &mut List) -> Step {
-        if matches!(list.kind, ListKind::Pack { .. }) && self.peek() == b'J' {
+        if matches!(list.kind, ListKind::Pack { .. }) && matches!(self.peek(), b'J' | b'I') {
             return refused();
         }
         if list.count > 0 {

@@ -89,6 +89,18 @@ const SHAPES: &[(&str, &str)] = &[
         "bool operator< <int>(int const&, int const&)",
     ),
     ("_ZNK1AixEi", "A::operator[](int) const"),
+    // An argument pack in the `I` form of G++ before 4.5.
+    (
+        "_Z1fIIPKciEEvDpT_",
+        "void f<char const*, int>(char const*, int)",
+    ),
+    // GNU's `<name>` reads a closure with no template arguments after it:
+    // they are the next argument of the list around it, a pack.
+    ("_Z1fIZ1gvEUlvE_IiEEvv", "void f<g()::{lambda()#1}, int>()"),
+    (
+        "_Z1fI1AIZ1gvEUlvE_IiEEEvv",
+        "void f<A<g()::{lambda()#1}, int> >()",
+    ),
     // Ref-qualified member functions: after the parameters and `const`.
     ("_ZNKR1A1fEv", "A::f() const &"),
     ("_ZNO1A1fIiEEvT_", "void A::f<int>(int) &&"),
@@ -162,13 +174,6 @@ fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
 /// Shapes where GNU's printer does more than concatenate, left to the
 /// tree, with what `c++filt` 2.47 prints for them.
 const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
-    // GNU's `<name>` reads a closure with no template arguments after it:
-    // they are read as the next argument of the list around it.
-    ("_Z1fIZ1gvEUlvE_IiEEvv", "void f<g()::{lambda()#1}, int>()"),
-    (
-        "_Z1fI1AIZ1gvEUlvE_IiEEEvv",
-        "void f<A<g()::{lambda()#1}, int> >()",
-    ),
     // A qualifier on a qualified argument: printed once.
     ("_Z1fIKiEvKT_", "void f<int const>(int const)"),
     // An expression.
@@ -221,6 +226,9 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // A special name's name with `this` qualifiers (found by generated
     // names).
     ("_ZGVNK1A1xE", "guard variable for A::x const"),
+    // A pack in a pack, in either form: GNU expands the inner one in
+    // place (found on damaged protobuf and LLVM symbols).
+    ("_Z1fIJPKcIiEbEEvDpT_", "void f<char const*, int, bool>(char const*, int, bool)"),
     // A ref-qualifier on no function, or on a local name's function
     // (c++filt refuses damaged names there that read in one pass: found
     // on damaged arrow symbols), or beside `volatile`.

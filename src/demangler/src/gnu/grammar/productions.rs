@@ -865,12 +865,10 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
                 self.closed_by(e, b'E')
             }
             TemplateArgStart::Literal => self.expr_primary(),
+            // `J <template-arg>* E`, or the older `I` form of G++ before
+            // 4.5 (d_template_arg reads both alike).
             TemplateArgStart::Pack => {
                 let mark = self.mark();
-                // The older `I` form of a pack is the tree's.
-                if self.peek() == b'I' {
-                    self.gives_way()?;
-                }
                 self.advance(1);
                 let pack = self.template_args_1(ListKind::Pack { top })?;
                 Ok(self.pack_arg(mark, pack))
