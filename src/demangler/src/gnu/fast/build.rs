@@ -365,15 +365,21 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             return refused();
         }
         self.advance(1);
-        if self.peek() == b'F' || lexemes::starts_type_qual(self.input(), self.pos) {
+        if lexemes::starts_type_qual(self.input(), self.pos) {
             return refused();
         }
         Ok(code)
     }
 
+    /// A qualifier right before `F` is the function type's `this`'s
+    /// (d_cv_qualifiers).
     #[inline]
     fn qualified_type_of(&mut self, mark: Mark, code: u8, inner: Span) -> Step<Span> {
-        let shape = self.qualified(code, inner)?;
+        let shape = if self.text.as_bytes().get(mark.input as usize + 1) == Some(&b'F') {
+            self.qualified_function(code, inner)?
+        } else {
+            self.qualified(code, inner)?
+        };
         Ok(self.span(mark.start, mark.since, shape))
     }
 
@@ -411,6 +417,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                     ret.shape,
                     Shape::Declarator { .. }
                         | Shape::SmashedDeclarator
+                        | Shape::QualifiedFunction
                         | Shape::Pack { .. }
                         | Shape::Expansion
                 ) {
@@ -433,7 +440,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // prints the name in (`char const (&f<...>()) [35], int`).
         if matches!(
             ret.shape,
-            Shape::Declarator { .. } | Shape::SmashedDeclarator | Shape::Expansion
+            Shape::Declarator { .. }
+                | Shape::SmashedDeclarator
+                | Shape::QualifiedFunction
+                | Shape::Expansion
         ) {
             return refused();
         }

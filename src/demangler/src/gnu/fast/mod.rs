@@ -66,6 +66,9 @@ pub(in crate::gnu) enum Shape {
         outer: u8,
         array: bool,
     },
+    /// A function type with the qualifiers of its `this` (`void () const`):
+    /// no modifier goes on it here, nor is it a return type.
+    QualifiedFunction,
     /// A template argument pack: its arguments are `Reader::elements[first..first + len]`.
     Pack {
         first: u16,

@@ -41,6 +41,29 @@ impl Reader<'_, '_> {
         })
     }
 
+    /// One qualifier (`code`) right before a function type, `inner`, just
+    /// printed: its `this`'s (d_cv_qualifiers makes `K` there
+    /// `DEMANGLE_COMPONENT_CONST_THIS`), printed after the parameters
+    /// (d_print_function_type's modifiers as a suffix): `void () const`.
+    /// No modifier goes on it here.
+    pub(super) fn qualified_function(&mut self, code: u8, inner: Span) -> Step<Shape> {
+        let Shape::Declarator {
+            grouped: false,
+            outer: 0,
+            array: false,
+            ..
+        } = inner.shape
+        else {
+            return Err(Stop::Invalid);
+        };
+        let text = Qual::of_cv_code(code)
+            .map(Qual::on_this)
+            .and_then(Qual::spelling)
+            .ok_or(Stop::Invalid)?;
+        self.push(text);
+        Ok(Shape::QualifiedFunction)
+    }
+
     /// `P`, `R` or `O` (`code`) on `inner`, just printed, as GNU's
     /// declarators print them; with reference smashing (d_print_comp,
     /// `DEMANGLE_COMPONENT_REFERENCE`): a reference to an lvalue reference,
@@ -56,7 +79,9 @@ impl Reader<'_, '_> {
             return Err(Stop::Invalid);
         }
         Ok(match inner.shape {
-            Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),
+            Shape::Pack { .. } | Shape::Expansion | Shape::QualifiedFunction => {
+                return Err(Stop::Invalid);
+            }
             Shape::Reference | Shape::RvalueReference if code == b'P' => return Err(Stop::Invalid),
             // A reference to a reference to a function or array, as to any
             // other reference: the inner one, printed as it was.

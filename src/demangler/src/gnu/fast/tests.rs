@@ -89,6 +89,13 @@ const SHAPES: &[(&str, &str)] = &[
         "bool operator< <int>(int const&, int const&)",
     ),
     ("_ZNK1AixEi", "A::operator[](int) const"),
+    // A qualifier right before a function type: its `this`'s.
+    ("_Z1fKFvvE", "f(void () const)"),
+    ("_Z1fKFvvES_", "f(void () const, void () const)"),
+    (
+        "_ZN4llvm15unique_functionIKFvmEED2Ev",
+        "llvm::unique_function<void (unsigned long) const>::~unique_function()",
+    ),
     // An argument pack in the `I` form of G++ before 4.5.
     (
         "_Z1fIIPKciEEvDpT_",
@@ -182,9 +189,8 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_Z1fIJiEEvT_", "void f<int>(int)"),
     // A default argument's scope.
     ("_ZZ1fvEd_N1A1xE", "f()::{default arg#1}::A::x"),
-    // A ref-qualified function type, a `const` one.
+    // A ref-qualified function type.
     ("_Z1fIiEvPFvvRE", "void f<int>(void (*)() &)"),
-    ("_Z1fKFvvE", "f(void () const)"),
     // `auto` parameters of a lambda.
     ("_ZN1A1fEUlT_E_", "A::f({lambda(auto:1)#1})"),
     // An expansion of no pack.
@@ -226,6 +232,11 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // A special name's name with `this` qualifiers (found by generated
     // names).
     ("_ZGVNK1A1xE", "guard variable for A::x const"),
+    // A modifier on a function type with the qualifiers of its `this`;
+    // a qualifier on a function type from a back reference, which GNU
+    // prints inside the group.
+    ("_Z1fKFvvEPS_", "f(void () const, void (*)() const)"),
+    ("_Z1fFvvEKS_", "f(void (), void ( const)())"),
     // A pack in a pack, in either form: GNU expands the inner one in
     // place (found on damaged protobuf and LLVM symbols).
     ("_Z1fIJPKcIiEbEEvDpT_", "void f<char const*, int, bool>(char const*, int, bool)"),
