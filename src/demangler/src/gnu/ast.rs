@@ -118,12 +118,22 @@ impl Special {
         }
     }
 
-    /// The `<special-name>`s that are two letters and one operand, by their
-    /// letters (libiberty `d_special_name`): what they are, and what
-    /// follows them. The others (`TC`, `Tc`, `TA`, `GR`, `Gr`, `GI`, `GT`)
-    /// are read by the parser alone.
-    pub(crate) fn of_code(code: [u8; 2]) -> Option<(Special, Operand)> {
-        Some(match &code {
+    /// The `<special-name>`s of one operand, by their first three letters
+    /// (libiberty `d_special_name`): what they are, what follows them, and
+    /// how many letters they have. `GT` and a letter is a transaction clone,
+    /// `GTn` a non-transaction one (libiberty takes any letter but `n` as
+    /// `t`). The others (`TC`, `Tc`, `TA`, `GR`, `Gr`, `GI`) are read by
+    /// the parser alone.
+    pub(crate) fn of_code(code: [u8; 3]) -> Option<(Special, Operand, usize)> {
+        if let [b'G', b'T', letter] = code {
+            let kind = if letter == b'n' {
+                Special::NonTransactionClone
+            } else {
+                Special::TransactionClone
+            };
+            return Some((kind, Operand::Encoding, 3));
+        }
+        let (kind, operand) = match &[code[0], code[1]] {
             b"TV" => (Special::Vtable, Operand::Type),
             b"TT" => (Special::Vtt, Operand::Type),
             b"TI" => (Special::Typeinfo, Operand::Type),
@@ -137,7 +147,8 @@ impl Special {
             b"Tv" => (Special::VirtualThunk, Operand::OffsetEncoding(b'v')),
             b"GA" => (Special::HiddenAlias, Operand::Encoding),
             _ => return None,
-        })
+        };
+        Some((kind, operand, 2))
     }
 }
 

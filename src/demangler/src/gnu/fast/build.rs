@@ -814,8 +814,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         encoding
     }
 
-    /// The vtables, type information, guard variables and thunks; the
-    /// rest (`TF`, `TJ`, `TH`, `TW` and `GA`: rare) the tree prints.
+    /// The vtables, type information, guard variables, thunks, hidden
+    /// aliases and transaction clones; the rest (`TF`, `TJ`, `TH`, `TW`:
+    /// rare) the tree prints.
     fn special_begins(&mut self, kind: Special) -> Step {
         if !matches!(
             kind,
@@ -826,6 +827,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                 | Special::Guard
                 | Special::Thunk
                 | Special::VirtualThunk
+                | Special::HiddenAlias
+                | Special::TransactionClone
+                | Special::NonTransactionClone
         ) {
             return refused();
         }

@@ -76,6 +76,14 @@ const SHAPES: &[(&str, &str)] = &[
     ),
     ("_ZTV1A", "vtable for A"),
     ("_ZThn8_N1A1fEv", "non-virtual thunk to A::f()"),
+    // Transaction clones (any letter but `n` is `t`), hidden aliases.
+    (
+        "_ZGTtnam",
+        "transaction clone for operator new[](unsigned long)",
+    ),
+    ("_ZGTx1fIiEvT_", "transaction clone for void f<int>(int)"),
+    ("_ZGTnN1A1fEv", "non-transaction clone for A::f()"),
+    ("_ZGAN1A1fEv", "hidden alias for A::f()"),
     ("_ZTv0_n24_N1A1fEv", "virtual thunk to A::f()"),
     ("_ZN12_GLOBAL__N_11fEv", "(anonymous namespace)::f()"),
     ("_ZL3foov", "foo()"),

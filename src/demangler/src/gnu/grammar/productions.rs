@@ -116,12 +116,15 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     /// (libiberty `d_special_name`): those of one operand here, the others
     /// (`Tc`, `TC`, `TA`, `GR`, `Gr`, `GI`, `GT`) the tree's.
     fn special_name(&mut self) -> Result<Self::Name, Stop> {
-        let Some((kind, operand)) = Special::of_code([self.peek(), self.peek_next()]) else {
+        let third = self.input().get(self.pos() + 2).copied().unwrap_or(0);
+        let Some((kind, operand, letters)) =
+            Special::of_code([self.peek(), self.peek_next(), third])
+        else {
             self.gives_way()?;
             return self.other_special_name();
         };
         self.special_begins(kind)?;
-        self.advance(2);
+        self.advance(letters);
         let operand = match operand {
             Operand::Type => self.type_()?,
             Operand::Name => {
@@ -141,7 +144,6 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
                 self.name_as_type(encoding)
             }
             Operand::Encoding => {
-                self.gives_way()?;
                 let encoding = self.encoding(false)?;
                 self.name_as_type(encoding)
             }

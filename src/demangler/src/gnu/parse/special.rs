@@ -1,9 +1,9 @@
 //! The special names only the tree reads (libiberty's `d_special_name`):
 //! covariant thunks, construction vtables, template parameter objects,
-//! reference temporaries, transaction clones, module initializers, Java
-//! resources. Those of one operand (vtables, typeinfo, thunks, guard
-//! variables, TLS functions...) are the grammar's
-//! (`crate::gnu::grammar::encodings`).
+//! reference temporaries, module initializers, Java resources. Those of
+//! one operand (vtables, typeinfo, thunks, guard variables, TLS functions,
+//! transaction clones...) are the grammar's
+//! (`crate::gnu::grammar::productions`).
 
 use super::*;
 use crate::gnu::grammar::productions::Productions;
@@ -13,8 +13,7 @@ impl<'a> Parser<'a> {
     /// ```text
     /// <special-name> ::= Tc <call-offset> <call-offset> <encoding>
     ///                ::= TC <type> <number> _ <type> | TA <template-arg>
-    ///                ::= GR <name> [<seq-id>] _ | GTt <encoding> | GTn <encoding>
-    ///                ::= GI <module-name> | Gr <resource>
+    ///                ::= GR <name> [<seq-id>] _ | GI <module-name> | Gr <resource>
     /// ```
     /// (libiberty `d_special_name`).
     pub(super) fn rare_special_name(&mut self) -> R {
@@ -57,15 +56,6 @@ impl<'a> Parser<'a> {
                 b'I' => {
                     let module = self.module_name(None)?.ok_or(Stop::Invalid)?;
                     Ok(self.add(Node::ModuleInit(module)))
-                }
-                b'T' => {
-                    let kind = if self.next() == b'n' {
-                        Special::NonTransactionClone
-                    } else {
-                        Special::TransactionClone
-                    };
-                    let e = self.encoding(false)?;
-                    Ok(self.add(Node::Special(kind, e)))
                 }
                 _ => self.invalid(),
             };
