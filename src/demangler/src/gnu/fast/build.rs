@@ -417,7 +417,6 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                     ret.shape,
                     Shape::Declarator { .. }
                         | Shape::SmashedDeclarator
-                        | Shape::QualifiedFunction
                         | Shape::Pack { .. }
                         | Shape::Expansion
                 ) {
@@ -440,10 +439,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // prints the name in (`char const (&f<...>()) [35], int`).
         if matches!(
             ret.shape,
-            Shape::Declarator { .. }
-                | Shape::SmashedDeclarator
-                | Shape::QualifiedFunction
-                | Shape::Expansion
+            Shape::Declarator { .. } | Shape::SmashedDeclarator | Shape::Expansion
         ) {
             return refused();
         }
@@ -847,6 +843,15 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
 
     fn literal_name(&mut self) -> Step<Span> {
         refused()
+    }
+
+    fn member_class(&mut self, class: Span) -> Step<Span> {
+        self.take_aside(class)
+    }
+
+    fn pointer_to_member(&mut self, mark: Mark, class: Span, member: Span) -> Step<Span> {
+        let shape = self.member_pointer(class, member)?;
+        Ok(self.span(mark.start, mark.since, shape))
     }
 
     fn other_special_name(&mut self) -> Step<Name> {

@@ -13,10 +13,10 @@
 //! [`Shape`] keeps for it (`shapes.rs`).
 //!
 //! It refuses (`Err`) wherever GNU's printer does more than this, as the
-//! grammar says at each such place: expressions, member pointers, vendor
-//! types, lambdas with templates or `auto` parameters, qualifiers on
-//! qualified or reference types, names so long or deep that a limit could
-//! matter, and the other rare shapes. The tree then reads the name from
+//! grammar says at each such place: expressions, modifiers on member
+//! pointers to functions, vendor types, lambdas with templates or `auto`
+//! parameters, qualifiers on qualified or reference types, names so long or
+//! deep that a limit could matter, and the other rare shapes. The tree then reads the name from
 //! the start, so what is printed never depends on this builder having
 //! taken it. `cargo test` checks that the two agree on every fixture symbol
 //! (`tests.rs`), and the fuzz target on whatever it finds (`crate::parse`
@@ -66,9 +66,6 @@ pub(in crate::gnu) enum Shape {
         outer: u8,
         array: bool,
     },
-    /// A function type with the qualifiers of its `this` (`void () const`):
-    /// no modifier goes on it here, nor is it a return type.
-    QualifiedFunction,
     /// A template argument pack: its arguments are `Reader::elements[first..first + len]`.
     Pack {
         first: u16,

@@ -45,7 +45,8 @@ impl Reader<'_, '_> {
     /// printed: its `this`'s (d_cv_qualifiers makes `K` there
     /// `DEMANGLE_COMPONENT_CONST_THIS`), printed after the parameters
     /// (d_print_function_type's modifiers as a suffix): `void () const`.
-    /// No modifier goes on it here.
+    /// A modifier goes into its group as on any function type (`void
+    /// (*)() const`).
     pub(super) fn qualified_function(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let Shape::Declarator {
             grouped: false,
@@ -61,7 +62,7 @@ impl Reader<'_, '_> {
             .and_then(Qual::spelling)
             .ok_or(Stop::Invalid)?;
         self.push(text);
-        Ok(Shape::QualifiedFunction)
+        Ok(inner.shape)
     }
 
     /// `P`, `R` or `O` (`code`) on `inner`, just printed, as GNU's
@@ -79,9 +80,7 @@ impl Reader<'_, '_> {
             return Err(Stop::Invalid);
         }
         Ok(match inner.shape {
-            Shape::Pack { .. } | Shape::Expansion | Shape::QualifiedFunction => {
-                return Err(Stop::Invalid);
-            }
+            Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),
             Shape::Reference | Shape::RvalueReference if code == b'P' => return Err(Stop::Invalid),
             // A reference to a reference to a function or array, as to any
             // other reference: the inner one, printed as it was.
@@ -127,6 +126,49 @@ impl Reader<'_, '_> {
                 Shape::RvalueReference
             }
         })
+    }
+
+    /// The class of a pointer to member, a plain name just printed, taken
+    /// out of the output with the candidates in it, for
+    /// [`Reader::member_pointer`] to print after the member's type.
+    pub(super) fn take_aside(&mut self, class: Span) -> Step<Span> {
+        if class.shape != Shape::Plain || class.end != self.here() {
+            return Err(Stop::Invalid);
+        }
+        let start = self.buf.side.len() as u32;
+        self.drop_from(class.start);
+        Ok(Span {
+            start,
+            end: self.buf.side.len() as u32,
+            side: true,
+            ..class
+        })
+    }
+
+    /// A pointer to a member of `class` (aside: see
+    /// [`Reader::take_aside`]) of type `member`, just printed, as GNU's
+    /// modifier prints it (`d_print_mod`, `DEMANGLE_COMPONENT_PTRMEM_TYPE`:
+    /// a space unless after `(`, the class, `::*`): after a data member's
+    /// type (`int A::*`, which then takes modifiers as a pointer does), or
+    /// in the group of a function or array type (`void (A::*)()`).
+    pub(super) fn member_pointer(&mut self, class: Span, member: Span) -> Step<Shape> {
+        let class = &self.buf.side[class.start as usize..class.end as usize];
+        match member.shape {
+            Shape::Plain | Shape::Qualified | Shape::Pointer => {
+                let text = format!(" {class}::*");
+                self.buf.out.push_str(&text);
+                Ok(Shape::Pointer)
+            }
+            Shape::Declarator {
+                grouped: false,
+                outer: 0,
+                ..
+            } => {
+                let text = format!("{class}::*");
+                Ok(self.modify(member, &text, b'M'))
+            }
+            _ => Err(Stop::Invalid),
+        }
     }
 
     /// A modifier on a function or array type just printed: `text` goes

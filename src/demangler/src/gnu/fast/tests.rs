@@ -97,8 +97,20 @@ const SHAPES: &[(&str, &str)] = &[
         "bool operator< <int>(int const&, int const&)",
     ),
     ("_ZNK1AixEi", "A::operator[](int) const"),
-    // A qualifier right before a function type: its `this`'s.
+    // A qualifier right before a function type: its `this`'s, after the
+    // parameters, and a modifier in the group.
     ("_Z1fKFvvE", "f(void () const)"),
+    ("_Z1fKFvvEPS_", "f(void () const, void (*)() const)"),
+    // Pointers to members (d_print_mod): after a data member's type, in
+    // the group of a member function's.
+    ("_Z1fM1AiS0_", "f(int A::*, int A::*)"),
+    ("_Z1fRKM1Ai", "f(int A::* const&)"),
+    ("_Z1fMN1B1CEFviE", "f(void (B::C::*)(int))"),
+    (
+        "_Z1fM1AKFviES1_",
+        "f(void (A::*)(int) const, void (A::*)(int) const)",
+    ),
+    ("_Z1fM1AA3_i", "f(int (A::*) [3])"),
     ("_Z1fKFvvES_", "f(void () const, void () const)"),
     (
         "_ZN4llvm15unique_functionIKFvmEED2Ev",
@@ -240,11 +252,11 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // A special name's name with `this` qualifiers (found by generated
     // names).
     ("_ZGVNK1A1xE", "guard variable for A::x const"),
-    // A modifier on a function type with the qualifiers of its `this`;
-    // a qualifier on a function type from a back reference, which GNU
-    // prints inside the group.
-    ("_Z1fKFvvEPS_", "f(void () const, void (*)() const)"),
+    // A qualifier on a function type from a back reference, which GNU
+    // prints inside the group; a pointer to member on a pointer to
+    // function, a space after its `*`.
     ("_Z1fFvvEKS_", "f(void (), void ( const)())"),
+    ("_Z1fM1APFvvE", "f(void (* A::*)())"),
     // A pack in a pack, in either form: GNU expands the inner one in
     // place (found on damaged protobuf and LLVM symbols).
     ("_Z1fIJPKcIiEbEEvDpT_", "void f<char const*, int, bool>(char const*, int, bool)"),

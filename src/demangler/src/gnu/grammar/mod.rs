@@ -518,10 +518,23 @@ pub(super) trait Grammar<'a>: Sized {
     fn expression(&mut self) -> Result<Self::Type, Stop>;
     /// `L _Z <encoding> E`'s mangled name.
     fn literal_name(&mut self) -> Result<Self::Type, Stop>;
+    /// The class of a pointer to member, just read: GNU prints it after the
+    /// member's type (`d_print_mod`), so the one-pass printer takes it
+    /// aside, a plain name only.
+    fn member_class(&mut self, class: Self::Type) -> Result<Self::Type, Stop>;
+    /// `M <class> <member>`: the one-pass printer takes a member that is a
+    /// name, a qualified type or a pointer (`int A::*`), or a function or
+    /// array type with no modifier on it yet (`void (A::*)()`).
+    fn pointer_to_member(
+        &mut self,
+        mark: Self::Mark,
+        class: Self::Type,
+        member: Self::Type,
+    ) -> Result<Self::Type, Stop>;
     /// `<special-name>`s other than those of `Special::of_code`.
     fn other_special_name(&mut self) -> Result<Self::Name, Stop>;
     /// The types only the tree reads: vendor types and qualifiers,
-    /// pointers to members, decltypes, vector types, `_BitInt`, `_FloatN`.
+    /// decltypes, vector types, `_BitInt`, `_FloatN`.
     fn other_type(&mut self, start: TypeStart) -> Result<Self::Type, Stop>;
     /// A template template parameter's arguments, after `param`.
     fn template_template_args(&mut self, param: Self::Type) -> Result<Self::Type, Stop>;

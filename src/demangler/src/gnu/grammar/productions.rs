@@ -584,6 +584,7 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
             }
             TypeStart::Function => self.function_type()?,
             TypeStart::Array => self.array_type()?,
+            TypeStart::PointerToMember => self.pointer_to_member_type(mark)?,
             TypeStart::TemplateParam => {
                 let param = self.template_param()?;
                 if self.peek() == b'I' {
@@ -641,8 +642,8 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
                 self.advance(2);
                 self.builtin(mark, code)
             }
-            // Vendor types and qualifiers, pointers to members, decltypes,
-            // `_BitInt`, `_FloatN`, vector types.
+            // Vendor types and qualifiers, decltypes, `_BitInt`, `_FloatN`,
+            // vector types.
             _ => {
                 self.gives_way()?;
                 self.other_type(start)?
@@ -796,6 +797,17 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
         self.expect(b'_')?;
         let element = self.modified(Self::type_)?;
         self.array_of(mark, dim, element)
+    }
+
+    /// `<pointer-to-member-type> ::= M <(class) type> <(member) type>`
+    /// (libiberty `d_pointer_to_member_type`): the member's type printed
+    /// with the pointer pending over it (`d_print_mod`).
+    fn pointer_to_member_type(&mut self, mark: Self::Mark) -> Result<Self::Type, Stop> {
+        self.expect(b'M')?;
+        let class = self.type_()?;
+        let class = self.member_class(class)?;
+        let member = self.modified(Self::type_)?;
+        self.pointer_to_member(mark, class, member)
     }
 
     /// `<template-param> ::= T_ | T <number> _` (libiberty

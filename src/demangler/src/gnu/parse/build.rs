@@ -423,6 +423,14 @@ impl<'a> Grammar<'a> for Parser<'a> {
         self.mangled_name(false)
     }
 
+    fn member_class(&mut self, class: Id) -> Result<Id, Stop> {
+        Ok(class)
+    }
+
+    fn pointer_to_member(&mut self, _: (), class: Id, member: Id) -> Result<Id, Stop> {
+        Ok(self.add(Node::PtrMem(class, member)))
+    }
+
     fn other_special_name(&mut self) -> Result<Id, Stop> {
         self.rare_special_name()
     }

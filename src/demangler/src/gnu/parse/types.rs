@@ -105,7 +105,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The types the one-pass printer does not read (`cplus_demangle_type`):
-    /// vendor types and qualifiers, pointers to members, and those of two
+    /// vendor types and qualifiers, and those of two
     /// letters that begin with `D` (both read) other than builtins, `auto`
     /// and pack expansions.
     pub(super) fn rare_type(&mut self, start: TypeStart) -> R {
@@ -115,7 +115,6 @@ impl<'a> Parser<'a> {
                 let name = self.source_name()?;
                 return Ok(self.add(Node::VendorType(name)));
             }
-            TypeStart::PointerToMember => return self.ptrmem_type(),
             TypeStart::VendorQualified => {
                 // libiberty reads the arguments and the type even where the
                 // name before them failed (see `operands`).
@@ -235,14 +234,5 @@ impl<'a> Parser<'a> {
         self.expect(b'_')?;
         let elem = self.type_()?;
         Ok(self.add(Node::VectorType(dim, elem)))
-    }
-
-    /// `<pointer-to-member-type> ::= M <class type> <member type>`
-    /// (libiberty `d_pointer_to_member_type`).
-    pub(super) fn ptrmem_type(&mut self) -> R {
-        self.expect(b'M')?;
-        let class = self.type_()?;
-        let member = self.type_()?;
-        Ok(self.add(Node::PtrMem(class, member)))
     }
 }
