@@ -13,12 +13,12 @@
 //! [`Shape`] keeps for it (`shapes.rs`).
 //!
 //! It refuses (`Err`) wherever GNU's printer does more than this, as the
-//! grammar says at each such place: expressions, modifiers on member
-//! pointers to functions, vendor types, lambdas with templates or `auto`
+//! grammar says at each such place: expressions, pointers to members of
+//! modified function types, vendor types, lambdas with templates or `auto`
 //! parameters, qualifiers on qualified or reference types, names so long or
-//! deep that a limit could matter, and the other rare shapes. The tree then reads the name from
-//! the start, so what is printed never depends on this builder having
-//! taken it. `cargo test` checks that the two agree on every fixture symbol
+//! deep that a limit could matter, and the other rare shapes. The tree then
+//! reads the name from the start, so what is printed never depends on this
+//! builder having taken it. `cargo test` checks that the two agree on every fixture symbol
 //! (`tests.rs`), and the fuzz target on whatever it finds (`crate::parse`
 //! takes the tree).
 //!

@@ -354,8 +354,8 @@ pub(super) trait Grammar<'a>: Sized {
     fn this_qualifiers(&mut self, top: bool) -> Result<Self::Quals, Stop>;
     fn this_qualified(&mut self, quals: Self::Quals, name: Self::Name) -> Self::Name;
     /// A ref-qualifier after `N` and the qualifiers of `this`: the
-    /// one-pass printer reads one only on an encoding's own name (`top`),
-    /// as it reads those qualifiers.
+    /// one-pass printer reads one only on the outermost encoding's own
+    /// name.
     fn ref_qualifier_begins(&mut self, top: bool) -> Result<(), Stop>;
     /// A ref-qualifier, or `H`'s explicit object, on a member function.
     fn ref_qualified(&mut self, qual: Qual, name: Self::Name) -> Self::Name;
