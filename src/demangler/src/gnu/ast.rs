@@ -152,6 +152,11 @@ impl Special {
     }
 }
 
+/// How GNU prints a construction vtable, `TC <derived> <offset> _ <base>`:
+/// `construction vtable for BASE-in-DERIVED` (d_print_comp,
+/// `DEMANGLE_COMPONENT_CONSTRUCTION_VTABLE`).
+pub(crate) const CONSTRUCTION_VTABLE: [&str; 2] = ["construction vtable for ", "-in-"];
+
 /// What follows a `<special-name>`'s letters (see [`Special::of_code`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Operand {

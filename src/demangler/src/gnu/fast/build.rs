@@ -2,7 +2,7 @@
 //! (`super::super::grammar::Grammar`): each production printed as it is
 //! read, or refused where GNU's printer does more than concatenate.
 
-use super::super::ast::{Qual, Special};
+use super::super::ast::{Qual, Special, CONSTRUCTION_VTABLE};
 use super::super::grammar::{
     Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop,
 };
@@ -10,7 +10,7 @@ use super::super::lexemes;
 use super::super::lookahead::TypeStart;
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
-use super::{Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
+use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
 
 /// A list being printed (see [`Grammar::list_begins`]).
 pub(in crate::gnu) struct List {
@@ -845,8 +845,20 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         refused()
     }
 
-    fn member_class(&mut self, class: Span) -> Step<Span> {
-        self.take_aside(class)
+    fn printed_later(&mut self, ty: Span) -> Step<Span> {
+        self.take_aside(ty)
+    }
+
+    fn construction_vtable_begins(&mut self) -> Step {
+        self.push(CONSTRUCTION_VTABLE[0]);
+        Ok(())
+    }
+
+    fn construction_vtable_of(&mut self, derived: Span, _: Span) -> Name {
+        self.push(CONSTRUCTION_VTABLE[1]);
+        let Buffers { out, side, .. } = &mut *self.buf;
+        out.push_str(&side[derived.start as usize..derived.end as usize]);
+        Name::default()
     }
 
     fn pointer_to_member(&mut self, mark: Mark, class: Span, member: Span) -> Step<Span> {

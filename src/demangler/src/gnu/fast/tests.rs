@@ -76,6 +76,9 @@ const SHAPES: &[(&str, &str)] = &[
     ),
     ("_ZTV1A", "vtable for A"),
     ("_ZThn8_N1A1fEv", "non-virtual thunk to A::f()"),
+    // Construction vtables: the base type first.
+    ("_ZTCN1A1BE8_N1CE", "construction vtable for C-in-A::B"),
+    ("_ZTC1AIiE0_S0_", "construction vtable for A<int>-in-A<int>"),
     // Transaction clones (any letter but `n` is `t`), hidden aliases.
     (
         "_ZGTtnam",

@@ -518,10 +518,16 @@ pub(super) trait Grammar<'a>: Sized {
     fn expression(&mut self) -> Result<Self::Type, Stop>;
     /// `L _Z <encoding> E`'s mangled name.
     fn literal_name(&mut self) -> Result<Self::Type, Stop>;
-    /// The class of a pointer to member, just read: GNU prints it after the
-    /// member's type (`d_print_mod`), so the one-pass printer takes it
+    /// A type just read that GNU prints after what follows it (the class of
+    /// a pointer to member, after the member's type; the derived type of a
+    /// construction vtable, after the base): the one-pass printer takes it
     /// aside, a plain name only.
-    fn member_class(&mut self, class: Self::Type) -> Result<Self::Type, Stop>;
+    fn printed_later(&mut self, ty: Self::Type) -> Result<Self::Type, Stop>;
+    /// `construction vtable for ` (the one-pass printer prints it first).
+    fn construction_vtable_begins(&mut self) -> Result<(), Stop>;
+    /// `TC`'s base and derived types (`derived` from
+    /// [`Grammar::printed_later`]).
+    fn construction_vtable_of(&mut self, derived: Self::Type, base: Self::Type) -> Self::Name;
     /// `M <class> <member>`: the one-pass printer takes a member that is a
     /// name, a qualified type or a pointer (`int A::*`), or a function or
     /// array type with no modifier on it yet (`void (A::*)()`).

@@ -113,9 +113,13 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     ///                ::= Th <call-offset> <encoding> | Tv <call-offset> <encoding>
     ///                ::= GV <name> | GA <encoding> ...
     /// ```
-    /// (libiberty `d_special_name`): those of one operand here, the others
-    /// (`Tc`, `TC`, `TA`, `GR`, `Gr`, `GI`, `GT`) the tree's.
+    /// (libiberty `d_special_name`): those of one operand here, and
+    /// construction vtables; the others (`Tc`, `TA`, `GR`, `Gr`, `GI`) the
+    /// tree's.
     fn special_name(&mut self) -> Result<Self::Name, Stop> {
+        if self.input()[self.pos()..].starts_with(b"TC") {
+            return self.construction_vtable();
+        }
         let third = self.input().get(self.pos() + 2).copied().unwrap_or(0);
         let Some((kind, operand, letters)) =
             Special::of_code([self.peek(), self.peek_next(), third])
@@ -149,6 +153,22 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
             }
         };
         Ok(self.special(kind, operand))
+    }
+
+    /// `TC <(derived) type> <(offset) number> _ <(base) type>` (libiberty
+    /// `d_special_name`): the offset read and not printed, the base type
+    /// printed first.
+    fn construction_vtable(&mut self) -> Result<Self::Name, Stop> {
+        self.construction_vtable_begins()?;
+        self.advance(2);
+        let derived = self.type_()?;
+        let derived = self.printed_later(derived)?;
+        if self.lexeme(lexemes::number)? < 0 {
+            return self.invalid();
+        }
+        self.expect(b'_')?;
+        let base = self.type_()?;
+        Ok(self.construction_vtable_of(derived, base))
     }
 
     // ----- names -----
@@ -805,7 +825,7 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     fn pointer_to_member_type(&mut self, mark: Self::Mark) -> Result<Self::Type, Stop> {
         self.expect(b'M')?;
         let class = self.type_()?;
-        let class = self.member_class(class)?;
+        let class = self.printed_later(class)?;
         let member = self.modified(Self::type_)?;
         self.pointer_to_member(mark, class, member)
     }

@@ -423,8 +423,16 @@ impl<'a> Grammar<'a> for Parser<'a> {
         self.mangled_name(false)
     }
 
-    fn member_class(&mut self, class: Id) -> Result<Id, Stop> {
-        Ok(class)
+    fn printed_later(&mut self, ty: Id) -> Result<Id, Stop> {
+        Ok(ty)
+    }
+
+    fn construction_vtable_begins(&mut self) -> Result<(), Stop> {
+        Ok(())
+    }
+
+    fn construction_vtable_of(&mut self, derived: Id, base: Id) -> Id {
+        self.add(Node::ConstructionVtable(base, derived))
     }
 
     fn pointer_to_member(&mut self, _: (), class: Id, member: Id) -> Result<Id, Stop> {

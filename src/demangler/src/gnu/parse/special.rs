@@ -1,8 +1,8 @@
 //! The special names only the tree reads (libiberty's `d_special_name`):
-//! covariant thunks, construction vtables, template parameter objects,
+//! covariant thunks, template parameter objects,
 //! reference temporaries, module initializers, Java resources. Those of
 //! one operand (vtables, typeinfo, thunks, guard variables, TLS functions,
-//! transaction clones...) are the grammar's
+//! transaction clones...) and construction vtables are the grammar's
 //! (`crate::gnu::grammar::productions`).
 
 use super::*;
@@ -12,7 +12,7 @@ use crate::gnu::grammar::terms::Terms;
 impl<'a> Parser<'a> {
     /// ```text
     /// <special-name> ::= Tc <call-offset> <call-offset> <encoding>
-    ///                ::= TC <type> <number> _ <type> | TA <template-arg>
+    ///                ::= TA <template-arg>
     ///                ::= GR <name> [<seq-id>] _ | GI <module-name> | Gr <resource>
     /// ```
     /// (libiberty `d_special_name`).
@@ -26,15 +26,6 @@ impl<'a> Parser<'a> {
                     self.call_offset(c)?;
                     let e = self.encoding(false)?;
                     Ok(self.add(Node::Special(Special::CovariantThunk, e)))
-                }
-                b'C' => {
-                    let derived = self.type_()?;
-                    if self.lexeme(lexemes::number)? < 0 {
-                        return self.invalid();
-                    }
-                    self.expect(b'_')?;
-                    let base = self.type_()?;
-                    Ok(self.add(Node::ConstructionVtable(base, derived)))
                 }
                 b'A' => {
                     let arg = self.template_arg(false)?;

@@ -2,6 +2,7 @@
 //! identifiers, and the names of a lambda's template parameters (`$T0`).
 
 use super::*;
+use crate::gnu::ast::CONSTRUCTION_VTABLE;
 use crate::gnu::spell;
 
 impl<'a> Printer<'_, 'a> {
@@ -166,9 +167,10 @@ impl<'a> Printer<'_, 'a> {
                 self.comp(Some(inner))?;
             }
             Node::ConstructionVtable(base, derived) => {
-                self.push("construction vtable for ");
+                let [prefix, between] = CONSTRUCTION_VTABLE;
+                self.push(prefix);
                 self.comp(Some(base))?;
-                self.push("-in-");
+                self.push(between);
                 self.comp(Some(derived))?;
             }
             Node::ReferenceTemporary(name, num) => {
