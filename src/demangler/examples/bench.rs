@@ -75,11 +75,21 @@ fn main() {
     }
     let options = demangler::Options::default();
     if run("core") {
-        report("demangler::demangle", "demangled", &mut || {
-            symbols
+        // The symbols as text, as the Python binding gives a `str`
+        // (`demangle_str`); as bytes if the file is no UTF-8.
+        let texts: Option<Vec<&str>> = symbols
+            .iter()
+            .map(|s| std::str::from_utf8(s).ok())
+            .collect();
+        report("demangler::demangle", "demangled", &mut || match &texts {
+            Some(texts) => texts
+                .iter()
+                .filter(|s| demangler::demangle_str(s, &options).is_ok())
+                .count(),
+            None => symbols
                 .iter()
                 .filter(|s| demangler::demangle(s, &options).is_ok())
-                .count()
+                .count(),
         });
     }
     if run("tree") {

@@ -69,13 +69,39 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
     }
 }
 
+/// A symbol as its caller has it: bytes, or text already known to be
+/// UTF-8 (a Rust `&str`, a Python `str`), which the one-pass reader then
+/// takes as it is instead of checking it again.
+#[derive(Clone, Copy)]
+pub(crate) enum Given<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
+impl<'a> Given<'a> {
+    fn bytes(self) -> &'a [u8] {
+        match self {
+            Given::Bytes(bytes) => bytes,
+            Given::Text(text) => text.as_bytes(),
+        }
+    }
+
+    /// The text of the bytes `range` (cut at ASCII bytes), if UTF-8.
+    fn text(self, range: std::ops::Range<usize>) -> Option<&'a str> {
+        match self {
+            Given::Bytes(bytes) => std::str::from_utf8(&bytes[range]).ok(),
+            Given::Text(text) => text.get(range),
+        }
+    }
+}
+
 /// [`crate::demangle`]'s text: [`read`]'s, the one-pass reader offered a
 /// C++ name first ([`offer_one_pass`]).
-pub(crate) fn read_text(symbol: &[u8], options: &Options) -> Result<String, Error> {
+pub(crate) fn read_text(symbol: Given, options: &Options) -> Result<String, Error> {
     let mut text = String::new();
     match offer_one_pass(symbol, options, &mut text) {
         Offer::Taken => Ok(text),
-        offer => read_untaken(offer, symbol, options),
+        offer => read_untaken(offer, symbol.bytes(), options),
     }
 }
 
@@ -87,7 +113,7 @@ pub(crate) fn read_into(
     options: &Options,
     out: &mut impl Sink,
 ) -> Result<(), Error> {
-    let text = match offer_one_pass(symbol, options, out) {
+    let text = match offer_one_pass(Given::Bytes(symbol), options, out) {
         Offer::Taken => return Ok(()),
         offer => read_untaken(offer, symbol, options)?,
     };
@@ -122,7 +148,8 @@ enum Offer {
 /// its text written directly to `out`, its version suffix after it as
 /// [`read_versioned`] keeps it. Any other name is left to [`read`] before
 /// its suffix is looked for.
-fn offer_one_pass(symbol: &[u8], options: &Options, out: &mut impl Sink) -> Offer {
+fn offer_one_pass(given: Given, options: &Options, out: &mut impl Sink) -> Offer {
+    let symbol = given.bytes();
     if !symbol.starts_with(b"_Z") || options.strip_underscore || options.style != Style::CxxFilt {
         return Offer::NotOffered;
     }
@@ -140,10 +167,14 @@ fn offer_one_pass(symbol: &[u8], options: &Options, out: &mut impl Sink) -> Offe
     let suffix = match suffix {
         b"" => "",
         _ if !cxx(name) => return Offer::NotOffered,
-        _ => match std::str::from_utf8(suffix) {
-            Ok(suffix) => suffix,
-            Err(_) => return Offer::NotOffered,
+        _ => match given.text(name.len()..symbol.len()) {
+            Some(suffix) => suffix,
+            None => return Offer::NotOffered,
         },
+    };
+    // A name that is no UTF-8 is the tree's, which refuses it.
+    let Some(name) = given.text(0..name.len()) else {
+        return Offer::Refused;
     };
     if gnu::read_one_pass_into(name, options, out) {
         out.put(suffix);
@@ -461,7 +492,10 @@ mod tests {
     fn a_nul_in_the_name_is_refused_on_every_lane() {
         let options = Options::default();
         for symbol in [&b"_Z2f\0v"[..], b"_Z1fv\0i", b"_Z2f\0v@@V_1"] {
-            assert_eq!(read_text(symbol, &options), Err(Error::Malformed));
+            assert_eq!(
+                read_text(Given::Bytes(symbol), &options),
+                Err(Error::Malformed)
+            );
             let mut column = Vec::new();
             assert_eq!(
                 read_into(symbol, &options, &mut column),
@@ -471,7 +505,10 @@ mod tests {
             assert_eq!(gnu::read_one_pass(symbol, &options), None);
         }
         // After the name, the suffix is text.
-        assert_eq!(read_text(b"_Z1fv@V\0", &options).as_deref(), Ok("f()@V\0"));
+        assert_eq!(
+            read_text(Given::Bytes(b"_Z1fv@V\0"), &options).as_deref(),
+            Ok("f()@V\0")
+        );
     }
 
     #[test]

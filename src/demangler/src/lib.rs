@@ -52,7 +52,20 @@ pub use text::{
 /// `-_` ([`demangle_text`] and [`demangle_argument`] keep c++filt's rule).
 /// Anything else is an [`Error`]; this never panics, whatever the input.
 pub fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error> {
-    dispatch::read_text(symbol, options)
+    dispatch::read_text(dispatch::Given::Bytes(symbol), options)
+}
+
+/// [`demangle`] of a symbol that is text already (a `&str`, as a Python
+/// `str` gives it): the same result, without checking its UTF-8 again.
+///
+/// ```
+/// use demangler::{demangle_str, Options};
+///
+/// let text = demangle_str("_ZN7mangled3fooEd@@V1", &Options::default()).unwrap();
+/// assert_eq!(text, "mangled::foo(double)@@V1");
+/// ```
+pub fn demangle_str(symbol: &str, options: &Options) -> Result<String, Error> {
+    dispatch::read_text(dispatch::Given::Text(symbol), options)
 }
 
 /// [`demangle`], with what the name is and where its parts are in the text

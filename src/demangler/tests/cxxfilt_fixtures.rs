@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::PathBuf;
 
-use demangler::{demangle_text, Options};
+use demangler::{demangle, demangle_str, demangle_text, Options};
 
 /// What a family's list of known differences is called.
 const KNOWN: &str = ".known-differences.tsv";
@@ -71,5 +71,23 @@ fn every_fixture_prints_what_cxxfilt_printed() {
             expected.len(),
             differing[..differing.len().min(3)].join("\n")
         );
+    }
+}
+
+/// A symbol given as text (`demangle_str`, what a Python `str` takes) has
+/// the result it has as bytes, version suffix, error and all.
+#[test]
+fn text_and_bytes_demangle_alike() {
+    let options = Options::default();
+    for family in families() {
+        for (symbol, _) in rows(fixtures().join(format!("{family}.tsv"))) {
+            for symbol in [symbol.clone(), format!("{symbol}@@V_1.0")] {
+                assert_eq!(
+                    demangle_str(&symbol, &options),
+                    demangle(symbol.as_bytes(), &options),
+                    "{symbol}"
+                );
+            }
+        }
     }
 }

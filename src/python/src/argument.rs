@@ -18,8 +18,26 @@ pub(crate) enum NoBytes {
 /// read without the GIL for as long as the object is held. `what` names
 /// the argument in a `TypeError`.
 pub(crate) fn utf8_of<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> Result<&'a [u8], NoBytes> {
+    text_or_bytes(value, what).map(|given| match given {
+        Given::Text(text) => text.as_bytes(),
+        Given::Bytes(bytes) => bytes,
+    })
+}
+
+/// What a `str` or `bytes` argument holds, read in place as [`utf8_of`]
+/// reads it: a `str`'s text (its UTF-8 known to be valid) or a `bytes`'.
+pub(crate) enum Given<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// [`utf8_of`], telling text from bytes.
+pub(crate) fn text_or_bytes<'a>(
+    value: &'a Bound<'_, PyAny>,
+    what: &str,
+) -> Result<Given<'a>, NoBytes> {
     if let Ok(raw) = value.cast::<PyBytes>() {
-        return Ok(raw.as_bytes());
+        return Ok(Given::Bytes(raw.as_bytes()));
     }
     let Ok(text) = value.cast::<PyString>() else {
         return Err(NoBytes::WrongType(PyTypeError::new_err(format!(
@@ -28,7 +46,7 @@ pub(crate) fn utf8_of<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> Result<&'a
         ))));
     };
     text.to_str()
-        .map(str::as_bytes)
+        .map(Given::Text)
         .map_err(|_| NoBytes::LoneSurrogates)
 }
 

@@ -11,7 +11,7 @@ mod symbol;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use argument::{utf8_of, NoBytes};
+use argument::{text_or_bytes, utf8_of, Given, NoBytes};
 use error::{demangle_error, DemangleError};
 use options::options_from_kwargs;
 
@@ -65,8 +65,14 @@ fn symbol_bytes<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
 #[pyo3(signature = (symbol, **options), text_signature = "(symbol, **options)")]
 fn demangle(symbol: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
     let options = options_from_kwargs(options, "demangle")?;
-    let raw = symbol_bytes(symbol)?;
-    demangler::demangle(raw, &options).map_err(|e| demangle_error(symbol, e))
+    // A `str` is text already: the core need not check its UTF-8 again.
+    let result = match text_or_bytes(symbol, "symbol") {
+        Ok(Given::Text(text)) => demangler::demangle_str(text, &options),
+        Ok(Given::Bytes(bytes)) => demangler::demangle(bytes, &options),
+        Err(NoBytes::WrongType(error)) => return Err(error),
+        Err(NoBytes::LoneSurrogates) => Err(demangler::Error::NotMangled),
+    };
+    result.map_err(|e| demangle_error(symbol, e))
 }
 
 /// Demangle every symbol of an iterable, on all cores, without holding the

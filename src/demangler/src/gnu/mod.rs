@@ -113,22 +113,25 @@ pub(crate) fn demangle(symbol: &[u8], options: &Options) -> Result<String, Error
 /// (`guard::bounded`): the reader nests a bounded depth. `None` for all
 /// else, which [`read_tree`] then reads.
 pub(crate) fn read_one_pass(symbol: &[u8], options: &Options) -> Option<String> {
-    // GNU reads a C string: a NUL ends it, and the tree says how.
+    // GNU reads a C string: a NUL ends it, and the tree says how. Names
+    // that are no UTF-8 are the tree's too, which refuses them.
     if memchr::memchr(0, symbol).is_some() {
         return None;
     }
+    let symbol = std::str::from_utf8(symbol).ok()?;
     let mut text = String::new();
     read_one_pass_into(symbol, options, &mut text).then_some(text)
 }
 
 /// [`read_one_pass`], the text appended to `into` (nothing on `false`), of
-/// a symbol the caller found no NUL in.
+/// a symbol the caller found no NUL in (and as text: the caller knows it
+/// is UTF-8 or checks).
 pub(crate) fn read_one_pass_into(
-    symbol: &[u8],
+    symbol: &str,
     options: &Options,
     into: &mut impl crate::outcome::Sink,
 ) -> bool {
-    if !(symbol.starts_with(b"_Z") && symbol.len() <= GNU_MAX_MANGLED && fast::takes(options)) {
+    if !(symbol.starts_with("_Z") && symbol.len() <= GNU_MAX_MANGLED && fast::takes(options)) {
         return false;
     }
     let limit = options.output_limit(symbol.len());

@@ -252,23 +252,20 @@ pub(crate) fn takes(options: &Options) -> bool {
 /// shapes read here and its text is within `limit` bytes and nests less
 /// than `max_depth`; its text appended to `into`
 /// (`false`, and nothing appended, for a name the tree reads).
-/// `symbol` holds no NUL: GNU reads a C string, and the caller looks
-/// (`gnu::read_one_pass`, the dispatcher's `version_split`).
+/// `text` holds no NUL: GNU reads a C string, and the caller looks
+/// (`gnu::read_one_pass`, the dispatcher's `version_split`). A name that is
+/// no UTF-8 never comes here: the tree refuses it.
 pub(crate) fn demangle_into(
-    symbol: &[u8],
+    text: &str,
     verbose: bool,
     limit: usize,
     max_depth: u32,
     into: &mut impl Sink,
 ) -> bool {
-    if !symbol.starts_with(b"_Z") {
+    if !text.starts_with("_Z") {
         return false;
     }
-    debug_assert!(memchr::memchr(0, symbol).is_none());
-    // Names that are no UTF-8 go to the tree, which refuses them.
-    let Ok(text) = std::str::from_utf8(symbol) else {
-        return false;
-    };
+    debug_assert!(!text.contains('\0'));
     BUFFERS.with_borrow_mut(|buf| {
         let mut reader = Reader::new(text, verbose, buf);
         let read = reader.mangled_name(true).is_ok()

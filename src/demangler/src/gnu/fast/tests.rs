@@ -11,7 +11,7 @@ fn tree(symbol: &str) -> Option<String> {
         .map(|(text, _)| text)
 }
 
-fn demangle(symbol: &[u8], verbose: bool, limit: usize, max_depth: u32) -> Option<String> {
+fn demangle(symbol: &str, verbose: bool, limit: usize, max_depth: u32) -> Option<String> {
     let mut text = String::new();
     demangle_into(symbol, verbose, limit, max_depth, &mut text).then_some(text)
 }
@@ -19,7 +19,7 @@ fn demangle(symbol: &[u8], verbose: bool, limit: usize, max_depth: u32) -> Optio
 fn one_pass(symbol: &str) -> Option<String> {
     let options = Options::default();
     demangle(
-        symbol.as_bytes(),
+        symbol,
         true,
         options.output_limit(symbol.len()),
         options.recursion(),
@@ -334,12 +334,12 @@ fn a_ref_qualifier_on_a_local_names_function_is_left_to_the_tree() {
 fn limits_leave_a_name_to_the_tree() {
     let symbol = "_ZN1A1B1C1fEv";
     assert!(one_pass(symbol).is_some());
-    let bytes = symbol.as_bytes();
     // Text over the output limit, nesting near the recursion limit.
-    assert_eq!(demangle(bytes, true, 4, 1024), None);
-    assert_eq!(demangle(bytes, true, 1 << 20, 8), None);
-    // Not UTF-8 (a NUL inside: see `dispatch`'s tests).
-    assert_eq!(demangle(b"_Z1f\xff", true, 1 << 20, 1024), None);
+    assert_eq!(demangle(symbol, true, 4, 1024), None);
+    assert_eq!(demangle(symbol, true, 1 << 20, 8), None);
+    // Not UTF-8, given as bytes (a NUL inside: see `dispatch`'s tests).
+    let options = Options::default();
+    assert_eq!(super::super::read_one_pass(b"_Z1f\xff", &options), None);
 }
 
 /// Every C++ symbol of the fixtures that the reader takes prints as the
