@@ -1,10 +1,12 @@
 //! Any bytes, through every entry point of the core and every style: no
-//! panic, no internal error, output within its bounds; `parse` gives
-//! `demangle`'s text and parts within it.
+//! panic, no internal error, output within its bounds; `demangle_str`
+//! gives `demangle`'s result; `parse` gives `demangle`'s text and parts
+//! within it.
 #![no_main]
 
 use demangler::{
-    demangle, demangle_argument, demangle_text, parse, Error, Format, Options, Style,
+    demangle, demangle_argument, demangle_str, demangle_text, parse, Error, Format, Options,
+    Style,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -50,6 +52,10 @@ fuzz_target!(|data: &[u8]| {
             }
             Err(_) => {}
         }
+    }
+    // Text given as text demangles as the same bytes do.
+    if let Ok(text) = std::str::from_utf8(input) {
+        assert_eq!(demangle_str(text, &options), demangle(input, &options));
     }
     match (parse(input, &options), demangle(input, &options)) {
         (Ok(symbol), Ok(text)) => {
