@@ -2,6 +2,7 @@
 
 import re
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -234,3 +235,20 @@ def test_libstdcxx_style():
         demangle("_Z1fv@@V_1", style="libstdc++")
     assert demangle("_Z1fSs") == "f(std::basic_string<char, std::char_traits<char>, std::allocator<char> >)"
     assert demangle("_Z1fSs", verbose=False) == "f(std::string)"
+
+
+def test_demangle_many_of_str_and_of_bytes_agree():
+    # A str goes to the core as text (its UTF-8 not checked again), bytes
+    # as bytes: the same names, the same failures.
+    fixtures = Path(__file__).parent / "fixtures"
+    symbols = [
+        line.split("\t", 1)[0]
+        for family in ("near_miss", "damaged", "static")
+        for line in (fixtures / f"{family}.tsv").read_text(encoding="utf-8").splitlines()
+    ]
+    encoded = [s.encode() for s in symbols]
+    for as_text, as_bytes, symbol, raw in zip(demangle_many(symbols), demangle_many(encoded), symbols, encoded):
+        if as_text is symbol:
+            assert as_bytes is raw
+        else:
+            assert as_text == as_bytes

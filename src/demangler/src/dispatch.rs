@@ -71,15 +71,17 @@ fn read_with_macos_retry<O: Outcome>(symbol: &[u8], options: &Options) -> Result
 
 /// A symbol as its caller has it: bytes, or text already known to be
 /// UTF-8 (a Rust `&str`, a Python `str`), which the one-pass reader then
-/// takes as it is instead of checking it again.
-#[derive(Clone, Copy)]
-pub(crate) enum Given<'a> {
+/// takes as it is instead of checking it again. The bulk functions take
+/// these ([`crate::demangle_in_order`]).
+#[derive(Clone, Copy, Debug)]
+pub enum Given<'a> {
     Bytes(&'a [u8]),
     Text(&'a str),
 }
 
 impl<'a> Given<'a> {
-    fn bytes(self) -> &'a [u8] {
+    /// The symbol's bytes.
+    pub fn bytes(self) -> &'a [u8] {
         match self {
             Given::Bytes(bytes) => bytes,
             Given::Text(text) => text.as_bytes(),
@@ -109,13 +111,13 @@ pub(crate) fn read_text(symbol: Given, options: &Options) -> Result<String, Erro
 /// `demangle_many`). Nothing is appended where the symbol does not
 /// demangle.
 pub(crate) fn read_into(
-    symbol: &[u8],
+    symbol: Given,
     options: &Options,
     out: &mut impl Sink,
 ) -> Result<(), Error> {
-    let text = match offer_one_pass(Given::Bytes(symbol), options, out) {
+    let text = match offer_one_pass(symbol, options, out) {
         Offer::Taken => return Ok(()),
-        offer => read_untaken(offer, symbol, options)?,
+        offer => read_untaken(offer, symbol.bytes(), options)?,
     };
     out.put(&text);
     Ok(())
@@ -498,7 +500,7 @@ mod tests {
             );
             let mut column = Vec::new();
             assert_eq!(
-                read_into(symbol, &options, &mut column),
+                read_into(Given::Bytes(symbol), &options, &mut column),
                 Err(Error::Malformed)
             );
             assert!(column.is_empty());

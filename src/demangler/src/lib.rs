@@ -33,6 +33,7 @@ pub use bulk::{
     all_threads, demangle_column, demangle_in_order, demangle_text_parallel, parse_in_order,
     parse_many, serial, take_serial_time, text_pieces_in_order, Chunk, Column,
 };
+pub use dispatch::Given;
 pub use error::{describe_failure, Error};
 pub use options::{Format, OptionError, Options, Style};
 pub use swift::is_swift_name;

@@ -1,5 +1,6 @@
 //! The UTF-8 bytes of a `str` or `bytes` argument.
 
+use demangler::Given;
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
@@ -18,20 +19,11 @@ pub(crate) enum NoBytes {
 /// read without the GIL for as long as the object is held. `what` names
 /// the argument in a `TypeError`.
 pub(crate) fn utf8_of<'a>(value: &'a Bound<'_, PyAny>, what: &str) -> Result<&'a [u8], NoBytes> {
-    text_or_bytes(value, what).map(|given| match given {
-        Given::Text(text) => text.as_bytes(),
-        Given::Bytes(bytes) => bytes,
-    })
+    text_or_bytes(value, what).map(Given::bytes)
 }
 
-/// What a `str` or `bytes` argument holds, read in place as [`utf8_of`]
-/// reads it: a `str`'s text (its UTF-8 known to be valid) or a `bytes`'.
-pub(crate) enum Given<'a> {
-    Text(&'a str),
-    Bytes(&'a [u8]),
-}
-
-/// [`utf8_of`], telling text from bytes.
+/// [`utf8_of`], telling a `str`'s text (its UTF-8 known to be valid, which
+/// the core then does not check again) from a `bytes`' bytes.
 pub(crate) fn text_or_bytes<'a>(
     value: &'a Bound<'_, PyAny>,
     what: &str,

@@ -11,7 +11,8 @@ mod symbol;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 
-use argument::{text_or_bytes, utf8_of, Given, NoBytes};
+use argument::{text_or_bytes, utf8_of, NoBytes};
+use demangler::Given;
 use error::{demangle_error, DemangleError};
 use options::options_from_kwargs;
 
@@ -94,13 +95,13 @@ fn demangle_many<'py>(
     let options = options_from_kwargs(options, "demangle_many")?;
     refuse_single_symbol(symbols, "demangle")?;
     let objects = demangler::serial(|| symbol_objects(symbols))?;
-    let slices = demangler::serial(|| symbol_slices(py, &objects))?;
+    let given = demangler::serial(|| symbols_given(py, &objects))?;
     // The threads demangle without the GIL; this thread takes it back for
     // each piece done, to make its strings while the others go on.
     let mut objects = objects.iter();
-    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(slices.len());
+    let mut items: Vec<Py<PyAny>> = Vec::with_capacity(given.len());
     py.detach(|| {
-        demangler::demangle_in_order(&slices, &options, |chunk| {
+        demangler::demangle_in_order(&given, &options, |chunk| {
             Python::attach(|py| {
                 // The chunk first: zip stops on it without taking another object.
                 for (result, object) in chunk.iter().zip(objects.by_ref()) {
@@ -124,18 +125,27 @@ fn symbol_objects(symbols: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
     Ok(objects)
 }
 
-/// The UTF-8 bytes of each symbol, read in place (see [`utf8_of`]): empty
-/// for a `str` with lone surrogates, which has no UTF-8 form (in bulk it
-/// does not demangle); a `TypeError` for what is neither `str` nor `bytes`.
-fn symbol_slices<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<&'a [u8]>> {
+/// Each symbol's text or bytes, read in place (see [`text_or_bytes`]):
+/// empty for a `str` with lone surrogates, which has no UTF-8 form (in
+/// bulk it does not demangle); a `TypeError` for what is neither `str` nor
+/// `bytes`.
+fn symbols_given<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<Given<'a>>> {
     objects
         .iter()
-        .map(|object| match utf8_of(object.bind(py), "symbol") {
-            Ok(raw) => Ok(raw),
-            Err(NoBytes::LoneSurrogates) => Ok(&b""[..]),
+        .map(|object| match text_or_bytes(object.bind(py), "symbol") {
+            Ok(given) => Ok(given),
+            Err(NoBytes::LoneSurrogates) => Ok(Given::Bytes(b"")),
             Err(NoBytes::WrongType(error)) => Err(error),
         })
         .collect()
+}
+
+/// [`symbols_given`]'s bytes.
+fn symbol_slices<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<&'a [u8]>> {
+    Ok(symbols_given(py, objects)?
+        .into_iter()
+        .map(Given::bytes)
+        .collect())
 }
 
 /// Demangle every symbol in a text, as c++filt does with a stream: each run

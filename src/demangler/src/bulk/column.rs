@@ -31,7 +31,8 @@ impl Column {
     /// The demangled text of `symbol`, or `symbol` itself where it does not
     /// demangle (an empty symbol, a null in a column, stays empty).
     fn push_demangled(&mut self, symbol: &[u8], options: &Options) {
-        if crate::dispatch::read_into(symbol, options, &mut self.bytes).is_err() {
+        let given = crate::dispatch::Given::Bytes(symbol);
+        if crate::dispatch::read_into(given, options, &mut self.bytes).is_err() {
             self.bytes.extend_from_slice(symbol);
         }
         self.ends.push(self.bytes.len());

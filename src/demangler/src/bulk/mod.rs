@@ -17,7 +17,7 @@ pub use workers::{all_threads, serial, take_serial_time};
 
 use workers::{in_order, on_pieces, piece_size, threads};
 
-use crate::dispatch::{read, read_into};
+use crate::dispatch::{read, read_into, Given};
 use crate::error::Error;
 use crate::options::Options;
 use crate::outcome::Read;
@@ -43,8 +43,8 @@ pub struct Chunk {
 }
 
 impl Chunk {
-    fn of(symbols: &[&[u8]], options: &Options) -> Chunk {
-        let bytes: usize = symbols.iter().map(|s| s.len()).sum();
+    fn of(symbols: &[Given], options: &Options) -> Chunk {
+        let bytes: usize = symbols.iter().map(|s| s.bytes().len()).sum();
         let mut chunk = Chunk {
             text: String::with_capacity(bytes * 2),
             results: Vec::with_capacity(symbols.len()),
@@ -52,7 +52,7 @@ impl Chunk {
         for symbol in symbols {
             // Written into the chunk's text, with no `String` a symbol
             // where the one-pass reader takes it.
-            let result = read_into(symbol, options, &mut chunk.text).map(|()| chunk.text.len());
+            let result = read_into(*symbol, options, &mut chunk.text).map(|()| chunk.text.len());
             chunk.results.push(result);
         }
         chunk
@@ -73,11 +73,13 @@ impl Chunk {
 
 /// [`crate::demangle`] of every symbol on the threads `options` gives, handed to
 /// `each` piece by piece in input order on the calling thread, as soon as
-/// each piece is done (`each` is timed as [`serial`] work).
-pub fn demangle_in_order(symbols: &[&[u8]], options: &Options, each: impl FnMut(Chunk)) {
+/// each piece is done (`each` is timed as [`serial`] work). A symbol given
+/// as text ([`Given::Text`]) is not checked for UTF-8 again, as
+/// [`crate::demangle_str`].
+pub fn demangle_in_order(symbols: &[Given], options: &Options, each: impl FnMut(Chunk)) {
     let threads = threads(options);
     let size = piece_size(symbols.len(), threads, MIN_PIECE, MAX_PIECE);
-    let pieces: Vec<&[&[u8]]> = symbols.chunks(size).collect();
+    let pieces: Vec<&[Given]> = symbols.chunks(size).collect();
     in_order(&pieces, threads, &|piece| Chunk::of(piece, options), each);
 }
 
@@ -237,9 +239,9 @@ mod tests {
         symbols: &[S],
         options: &Options,
     ) -> Vec<Result<String, Error>> {
-        let slices: Vec<&[u8]> = symbols.iter().map(AsRef::as_ref).collect();
+        let given: Vec<Given> = symbols.iter().map(|s| Given::Bytes(s.as_ref())).collect();
         let mut all = Vec::new();
-        demangle_in_order(&slices, options, |chunk| {
+        demangle_in_order(&given, options, |chunk| {
             all.extend(chunk.iter().map(|r| r.map(str::to_string)))
         });
         all
