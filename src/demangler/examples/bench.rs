@@ -31,6 +31,12 @@ fn main() {
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .collect();
+    // The core's modes take each line as text where it is UTF-8, as the
+    // Python binding gives a `str` (`demangle_str`, `Given::Text`).
+    let given: Vec<demangler::Given> = symbols
+        .iter()
+        .map(|s| std::str::from_utf8(s).map_or(demangler::Given::Bytes(s), demangler::Given::Text))
+        .collect();
     let per = |secs: f64| secs / symbols.len() as f64 * 1e6;
 
     // Each mode: its label, and what it demangled (or the rows) a run.
@@ -75,21 +81,14 @@ fn main() {
     }
     let options = demangler::Options::default();
     if run("core") {
-        // The symbols as text, as the Python binding gives a `str`
-        // (`demangle_str`); as bytes if the file is no UTF-8.
-        let texts: Option<Vec<&str>> = symbols
-            .iter()
-            .map(|s| std::str::from_utf8(s).ok())
-            .collect();
-        report("demangler::demangle", "demangled", &mut || match &texts {
-            Some(texts) => texts
+        report("demangler::demangle", "demangled", &mut || {
+            given
                 .iter()
-                .filter(|s| demangler::demangle_str(s, &options).is_ok())
-                .count(),
-            None => symbols
-                .iter()
-                .filter(|s| demangler::demangle(s, &options).is_ok())
-                .count(),
+                .filter(|s| match **s {
+                    demangler::Given::Text(text) => demangler::demangle_str(text, &options).is_ok(),
+                    demangler::Given::Bytes(bytes) => demangler::demangle(bytes, &options).is_ok(),
+                })
+                .count()
         });
     }
     if run("tree") {
@@ -121,13 +120,6 @@ fn main() {
         });
     }
     if run("many") {
-        // As text where a line is UTF-8, as `demangle_many` gives a `str`.
-        let given: Vec<demangler::Given> = symbols
-            .iter()
-            .map(|s| {
-                std::str::from_utf8(s).map_or(demangler::Given::Bytes(s), demangler::Given::Text)
-            })
-            .collect();
         report("demangler::demangle_in_order", "demangled", &mut || {
             let mut count = 0;
             demangler::demangle_in_order(&given, &options, |chunk| {
