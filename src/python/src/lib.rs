@@ -16,13 +16,18 @@ use demangler::Given;
 use error::{demangle_error, DemangleError};
 use options::options_from_kwargs;
 
-/// The bytes of a symbol argument; lone surrogates fail like any other
-/// symbol that is not mangled.
-fn symbol_bytes<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
-    utf8_of(symbol, "symbol").map_err(|e| match e {
+/// The text or bytes of a symbol argument; lone surrogates fail like any
+/// other symbol that is not mangled.
+fn symbol_given<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<Given<'a>> {
+    text_or_bytes(symbol, "symbol").map_err(|e| match e {
         NoBytes::WrongType(error) => error,
         NoBytes::LoneSurrogates => demangle_error(symbol, demangler::Error::NotMangled),
     })
+}
+
+/// The bytes of a symbol argument (see [`symbol_given`]).
+fn symbol_bytes<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
+    symbol_given(symbol).map(Given::bytes)
 }
 
 /// Demangle one linker symbol and return the readable name.
@@ -67,11 +72,9 @@ fn symbol_bytes<'a>(symbol: &'a Bound<'_, PyAny>) -> PyResult<&'a [u8]> {
 fn demangle(symbol: &Bound<'_, PyAny>, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
     let options = options_from_kwargs(options, "demangle")?;
     // A `str` is text already: the core need not check its UTF-8 again.
-    let result = match text_or_bytes(symbol, "symbol") {
-        Ok(Given::Text(text)) => demangler::demangle_str(text, &options),
-        Ok(Given::Bytes(bytes)) => demangler::demangle(bytes, &options),
-        Err(NoBytes::WrongType(error)) => return Err(error),
-        Err(NoBytes::LoneSurrogates) => Err(demangler::Error::NotMangled),
+    let result = match symbol_given(symbol)? {
+        Given::Text(text) => demangler::demangle_str(text, &options),
+        Given::Bytes(bytes) => demangler::demangle(bytes, &options),
     };
     result.map_err(|e| demangle_error(symbol, e))
 }
@@ -125,27 +128,31 @@ fn symbol_objects(symbols: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
     Ok(objects)
 }
 
-/// Each symbol's text or bytes, read in place (see [`text_or_bytes`]):
+/// A bulk item's text or bytes, read in place (see [`text_or_bytes`]):
 /// empty for a `str` with lone surrogates, which has no UTF-8 form (in
 /// bulk it does not demangle); a `TypeError` for what is neither `str` nor
 /// `bytes`.
+fn item_given<'a>(py: Python<'a>, object: &'a Py<PyAny>) -> PyResult<Given<'a>> {
+    match text_or_bytes(object.bind(py), "symbol") {
+        Ok(given) => Ok(given),
+        Err(NoBytes::LoneSurrogates) => Ok(Given::Bytes(b"")),
+        Err(NoBytes::WrongType(error)) => Err(error),
+    }
+}
+
 fn symbols_given<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<Given<'a>>> {
     objects
         .iter()
-        .map(|object| match text_or_bytes(object.bind(py), "symbol") {
-            Ok(given) => Ok(given),
-            Err(NoBytes::LoneSurrogates) => Ok(Given::Bytes(b"")),
-            Err(NoBytes::WrongType(error)) => Err(error),
-        })
+        .map(|object| item_given(py, object))
         .collect()
 }
 
-/// [`symbols_given`]'s bytes.
+/// [`item_given`]'s bytes, of each item.
 fn symbol_slices<'a>(py: Python<'a>, objects: &'a [Py<PyAny>]) -> PyResult<Vec<&'a [u8]>> {
-    Ok(symbols_given(py, objects)?
-        .into_iter()
-        .map(Given::bytes)
-        .collect())
+    objects
+        .iter()
+        .map(|object| item_given(py, object).map(Given::bytes))
+        .collect()
 }
 
 /// Demangle every symbol in a text, as c++filt does with a stream: each run
