@@ -85,11 +85,12 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         refused()
     }
 
-    /// A type goes a few levels deeper in GNU's printer, and an encoding;
-    /// a type nests at most [`MAX_NESTING`] deep here.
+    /// A type goes a few levels deeper in GNU's printer, and an encoding
+    /// and an expression; a type or expression nests at most
+    /// [`MAX_NESTING`] deep here.
     fn descend<T>(&mut self, level: Level, read: impl FnOnce(&mut Self) -> Step<T>) -> Step<T> {
         match level {
-            Level::Type => {
+            Level::Type | Level::Expression => {
                 if self.nesting == MAX_NESTING {
                     return refused();
                 }
@@ -837,7 +838,57 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Name::default()
     }
 
-    fn expression(&mut self) -> Step<Span> {
+    fn in_expression<T>(&mut self, read: impl FnOnce(&mut Self) -> Step<T>) -> Step<T> {
+        read(self)
+    }
+
+    fn qualifier_levels_first(&mut self) -> bool {
+        true
+    }
+
+    fn unresolved_scope_ends(&mut self) {
+        self.push("::");
+    }
+
+    /// Noted as an operand GNU prints without parentheses where it has no
+    /// arguments (see [`Grammar::operation_of_one`]).
+    fn unresolved_name_of(&mut self, mark: Mark, _: Name, args: Option<Shape>) -> Span {
+        let span = self.span(mark.start, mark.since, Shape::Plain);
+        if args.is_none() {
+            self.simple_operand = (span.start, span.end);
+        }
+        span
+    }
+
+    fn expression_operator(&mut self, op: u8) -> Step<Name> {
+        let info = tables::operator_info(op);
+        if !matches!(&info.code, b"nt" | b"ng" | b"ps" | b"co") {
+            return refused();
+        }
+        self.push(info.name);
+        // Only a name read as this operand is one.
+        self.simple_operand = (u32::MAX, 0);
+        Ok(Name::default())
+    }
+
+    /// Any other operand goes in parentheses, put around its text (a text
+    /// just read again there is the tree's: see [`Reader::reread`]).
+    fn operation_of_one(&mut self, mark: Mark, _: Name, operand: Span, suffix: bool) -> Step<Span> {
+        if suffix || operand.side || matches!(operand.shape, Shape::Pack { .. } | Shape::Expansion)
+        {
+            return refused();
+        }
+        if (operand.start, operand.end) != self.simple_operand {
+            if self.reread_at.0 != u32::MAX && self.reread_at.0 >= operand.start {
+                return refused();
+            }
+            self.insert(operand.start, "(");
+            self.push(")");
+        }
+        Ok(self.span(mark.start, mark.since, Shape::Plain))
+    }
+
+    fn other_expression(&mut self) -> Step<Span> {
         refused()
     }
 

@@ -13,7 +13,8 @@
 //! [`Shape`] keeps for it (`shapes.rs`).
 //!
 //! It refuses (`Err`) wherever GNU's printer does more than this, as the
-//! grammar says at each such place: expressions, pointers to members of
+//! grammar says at each such place: expressions other than unresolved
+//! names and `!`, `-`, `+`, `~` on them, pointers to members of
 //! modified function types, vendor types, lambdas with templates or `auto`
 //! parameters, qualifiers on qualified or reference types, names so long or
 //! deep that a limit could matter, and the other rare shapes. The tree then
@@ -196,6 +197,9 @@ struct Reader<'a, 'b> {
     /// The builtin type of the literal being read (see
     /// `Grammar::literal_type`).
     literal_builtin: Option<u8>,
+    /// Where the last unresolved name without arguments was printed: an
+    /// operand GNU prints without parentheses (`d_print_subexpr`).
+    simple_operand: (u32, u32),
     /// Template parameters printed so far (repeats of texts with one
     /// count too): a text has one if the count moved while it printed.
     params_printed: u32,
@@ -304,6 +308,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             reread_at: (u32::MAX, 0),
             encoding_start: 0,
             literal_builtin: None,
+            simple_operand: (u32::MAX, 0),
             params_printed: 0,
             scope: 0,
             scopes: 0,

@@ -179,6 +179,33 @@ const SHAPES: &[(&str, &str)] = &[
         "_ZN1BIZN1A1fIiEEDaRT_EUlvE_ZNS1_IcEEDaRKS2_EUlvE0_E1gEv",
         "B<A::f<int>(int&)::{lambda()#1}, A::f<char>(char const&)::{lambda()#2}>::g()",
     ),
+    // Expressions as template arguments: unresolved names, in the newer
+    // mangling (`sr <levels> E`) and with a type as scope, and the
+    // operators `!`, `-`, `+`, `~` on them, in parentheses where the
+    // operand is not a name (`d_print_subexpr`), with the candidates read
+    // inside them (`C`, `C::D`) where they were.
+    ("_Z1fIXsrN1A1BE1cEEvv", "void f<A::B::c>()"),
+    ("_Z1fIXntsr1AE5valueEEvv", "void f<!A::value>()"),
+    (
+        "_Z1fIXsr3stdE9is_same_vIiiEEEvv",
+        "void f<std::is_same_v<int, int> >()",
+    ),
+    (
+        "_Z1fIXntsr3stdE9is_same_vIiiEEEvv",
+        "void f<!(std::is_same_v<int, int>)>()",
+    ),
+    (
+        "_Z1fIiEvN1BIXntsrT_5valueEE4typeE",
+        "void f<int>(B<!int::value>::type)",
+    ),
+    ("_Z1fIXcosr1AE1bEEvv", "void f<~A::b>()"),
+    ("_Z1fIXntntsr1AE1bEEvv", "void f<!(!A::b)>()"),
+    ("_Z1fIXpssr1AE1bB3tagEEvv", "void f<+A::b[abi:tag]>()"),
+    (
+        "_Z1fIXntsr1AE1bIN1C1DEEEEvS_S0_S1_",
+        "void f<!(A::b<C::D>)>(f, C, C::D)",
+    ),
+    ("_Z1fIXsrNS_1AE1bEEvv", "void f<f::A::b>()"),
 ];
 
 /// A list the one-pass printer refuses midway leaves its state as it was
@@ -206,8 +233,15 @@ fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
 const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // A qualifier on a qualified argument: printed once.
     ("_Z1fIKiEvKT_", "void f<int const>(int const)"),
-    // An expression.
+    // Expressions: a mangled name, `++` and `sizeof`, and an older
+    // unresolved name (`sr <levels>` without its `E`).
     ("_Z1fIXadL_Z1gvEEEvv", "void f<&(g())>()"),
+    ("_Z1fIXppsr1AE1bEEvv", "void f<A::b++>()"),
+    ("_Z1fIXpp_sr1AE1bEEvv", "void f<++A::b>()"),
+    ("_Z1fIXszsr1AE1bEEvv", "void f<sizeof A::b>()"),
+    ("_Z1fIXsr1A1bEEvv", "void f<A::b>()"),
+    ("_Z1fIXngLi1EEEvv", "void f<-(1)>()"),
+    ("_Z1fIXntsr3std9is_same_vIiiEEEvv", "void f<!(std::is_same_v<int, int>)>()"),
     // A pack's parameter outside an expansion.
     ("_Z1fIJiEEvT_", "void f<int>(int)"),
     // A default argument's scope.

@@ -16,20 +16,23 @@
 //!   text is a concatenation in reading order.
 //!
 //! Where GNU's printer does more than concatenate (its modifier lists, a
-//! type used as a scope, expressions...), the one-pass printer gives up
-//! and the tree reads the name again from its start. Each such place is
+//! type used as a scope, most expressions...), the one-pass printer gives
+//! up and the tree reads the name again from its start. Each such place is
 //! said beside the production, in one of two ways: [`Grammar::gives_way`]
 //! where the production itself is the tree's alone, or a builder call
 //! whose one-pass side refuses what it cannot print (documented on the
-//! call). The productions only the tree reads (expressions, most special
-//! names, modules, template heads, vendor types...) are the tree's own
-//! (`super::parse`), reached through the [`Grammar`] methods under "Read by
-//! the tree alone".
+//! call). Of `<expression>`, the forms in [`expressions`] are read here
+//! (unresolved names, operators of one operand); the productions only the
+//! tree reads (the other expressions, most special names, modules,
+//! template heads, vendor types...) are the tree's own (`super::parse`),
+//! reached through the [`Grammar`] methods under "Read by the tree
+//! alone".
 //!
 //! A change in libiberty's grammar, its candidates or its leniencies is so
 //! made once, here (or in the lookahead, `super::lookahead`, and the
 //! terminals, `super::lexemes`, that this reads through).
 
+pub(super) mod expressions;
 pub(super) mod productions;
 pub(super) mod terms;
 
@@ -112,6 +115,7 @@ pub(super) enum Level {
     Name,
     Type,
     FunctionType,
+    Expression,
 }
 
 /// What a list of the grammar holds: its items are read the same way,
@@ -512,10 +516,52 @@ pub(super) trait Grammar<'a>: Sized {
     fn special_begins(&mut self, kind: Special) -> Result<(), Stop>;
     fn special(&mut self, kind: Special, operand: Self::Type) -> Self::Name;
 
+    // ----- expressions -----
+
+    /// `read`, an `<expression>` (libiberty's `is_expression`, which the
+    /// tree keeps while one is read: `cv` is then a cast).
+    fn in_expression<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<T, Stop>,
+    ) -> Result<T, Stop>;
+    /// Whether `sr` before a name part reads `<unresolved-qualifier-level>+
+    /// E` (the newer mangling): the tree's first reading, which it notes
+    /// for its second in the older (without `E`, libiberty's `goto
+    /// again`); the one-pass printer's only one (the tree reads a name
+    /// that fails).
+    fn qualifier_levels_first(&mut self) -> bool;
+    /// The scope of an unresolved name read, before its name (the one-pass
+    /// printer's `::`).
+    fn unresolved_scope_ends(&mut self);
+    /// An unresolved name read from `mark`: `name` (qualified by its
+    /// scope), with the template arguments after it. GNU prints one with
+    /// arguments in parentheses as an operand, one without none.
+    fn unresolved_name_of(
+        &mut self,
+        mark: Self::Mark,
+        name: Self::Name,
+        args: Option<Self::List>,
+    ) -> Self::Type;
+    /// An operator of the table (`tables::operator`) in an expression,
+    /// with one operand: the one-pass printer prints `!`, `-`, `+` and
+    /// `~` and refuses the others.
+    fn expression_operator(&mut self, op: u8) -> Result<Self::Name, Stop>;
+    /// `op` on `operand`, read from `mark`; `suffix`: `x++`, `x--` (which
+    /// the one-pass printer refuses). GNU prints the operand in
+    /// parentheses unless it is a name (`d_print_subexpr`).
+    fn operation_of_one(
+        &mut self,
+        mark: Self::Mark,
+        op: Self::Name,
+        operand: Self::Type,
+        suffix: bool,
+    ) -> Result<Self::Type, Stop>;
+
     // ----- read by the tree alone (the one-pass printer gives way first) -----
 
-    /// `<expression>`.
-    fn expression(&mut self) -> Result<Self::Type, Stop>;
+    /// The `<expression>`s other than those of [`expressions`] (the
+    /// one-pass printer refuses them).
+    fn other_expression(&mut self) -> Result<Self::Type, Stop>;
     /// `L _Z <encoding> E`'s mangled name.
     fn literal_name(&mut self) -> Result<Self::Type, Stop>;
     /// A type just read that GNU prints after what follows it (the class of

@@ -8,6 +8,7 @@
 //! call one another, so they are one trait; the productions under them are
 //! [`super::terms`].
 
+use super::expressions::Expressions;
 use super::terms::{plain, under_this, Terms};
 use super::{Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop};
 use crate::gnu::ast::{Operand, Qual, Special};
@@ -893,7 +894,6 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     fn template_arg(&mut self, top: bool) -> Result<Self::Type, Stop> {
         match TemplateArgStart::of(self.input(), self.pos()) {
             TemplateArgStart::Expression => {
-                self.gives_way()?;
                 self.advance(1);
                 let e = self.expression();
                 self.closed_by(e, b'E')

@@ -410,13 +410,47 @@ impl<'a> Grammar<'a> for Parser<'a> {
         self.add(Node::Special(kind, operand))
     }
 
-    fn expression(&mut self) -> Result<Id, Stop> {
+    fn in_expression<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self) -> Result<T, Stop>,
+    ) -> Result<T, Stop> {
         // libiberty's `is_expression`, set while it is read (d_expression).
         let was_expression = self.is_expression;
         self.is_expression = true;
-        let ret = self.expression_1();
+        let ret = read(self);
         self.is_expression = was_expression;
         ret
+    }
+
+    fn qualifier_levels_first(&mut self) -> bool {
+        self.tried_unresolved_names |= self.unresolved_names;
+        self.unresolved_names
+    }
+
+    fn unresolved_scope_ends(&mut self) {}
+
+    fn unresolved_name_of(&mut self, _: (), name: Id, args: Option<Id>) -> Id {
+        match args {
+            Some(args) => self.add(Node::Template(name, args)),
+            None => name,
+        }
+    }
+
+    fn expression_operator(&mut self, op: u8) -> Result<Id, Stop> {
+        Ok(self.add(Node::Operator(op)))
+    }
+
+    fn operation_of_one(&mut self, _: (), op: Id, operand: Id, suffix: bool) -> R {
+        // A suffix operator's operand is kept twice, as libiberty marks it.
+        let operand = match suffix {
+            true => self.add(Node::BinaryArgs(Some(operand), Some(operand))),
+            false => operand,
+        };
+        Ok(self.add(Node::Unary(op, operand)))
+    }
+
+    fn other_expression(&mut self) -> R {
+        self.other_expression_inner()
     }
 
     fn literal_name(&mut self) -> Result<Id, Stop> {

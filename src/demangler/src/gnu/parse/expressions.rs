@@ -1,35 +1,30 @@
-//! `<expression>` (libiberty's `d_expression_1`, `d_exprlist`,
-//! `d_expr_primary`): operators, casts, unresolved names, `new`, folds,
-//! braced initializers, literals.
+//! The `<expression>`s only the tree reads (libiberty's `d_expression_1`,
+//! `d_exprlist`): binary and trinary operators, calls, casts, `new`,
+//! folds, braced initializers, function parameters. The grammar reads the
+//! others (`crate::gnu::grammar::expressions`) and comes here for these.
 
 use super::*;
+use crate::gnu::grammar::expressions::Expressions;
 use crate::gnu::grammar::productions::Productions;
 use crate::gnu::grammar::terms::Terms;
 use crate::gnu::grammar::ListKind;
 
 impl<'a> Parser<'a> {
-    /// `<expression>`, one level deeper (libiberty `d_expression_1`).
-    pub(super) fn expression_1(&mut self) -> R {
-        self.descend_once(Self::expression_inner)
-    }
-
     /// ```text
-    /// <expression> ::= <(unary) operator-name> <expression>
+    /// <expression> ::= <expr-primary> | <template-param>
     ///              ::= <(binary) operator-name> <expression> <expression>
     ///              ::= <(trinary) operator-name> <expression> <expression> <expression>
     ///              ::= cl <expression>+ E | cv <type> <expression>
-    ///              ::= st <type> | sr <type> <unqualified-name>
-    ///              ::= <template-param> | <function-param> | <expr-primary>
+    ///              ::= sP <template-arg>* E | <function-param>
     ///              ::= fl/fr/fL/fR <fold>, il <braced>* E, nw/na <new>, ...
     /// ```
-    /// (libiberty `d_expression_1`).
-    pub(super) fn expression_inner(&mut self) -> R {
+    /// (libiberty `d_expression_1`), after the forms the grammar reads.
+    pub(super) fn other_expression_inner(&mut self) -> R {
         let peek = self.peek();
         let next = self.peek_next();
         match (peek, next) {
             (b'L', _) => return self.expr_primary(),
             (b'T', _) => return self.template_param(),
-            (b's', b'r') => return self.unresolved_name(),
             (b's', b'p') => {
                 self.advance(2);
                 let e = self.expression_1()?;
@@ -75,10 +70,6 @@ impl<'a> Parser<'a> {
             Node::Operator(i) => {
                 let info = tables::operator_info(i);
                 code = Some(info.code);
-                if info.code == *b"st" {
-                    let ty = self.type_()?;
-                    return Ok(self.add(Node::Unary(op, ty)));
-                }
                 info.args
             }
             Node::ExtendedOperator(args, _) => args,
@@ -100,43 +91,6 @@ impl<'a> Parser<'a> {
             3 => self.trinary_expression(op, code.ok_or(Stop::Invalid)?),
             _ => self.invalid(),
         }
-    }
-
-    /// `sr <type> <unqualified-name>`, or `sr <qualifier levels> E
-    /// <unqualified-name>` (d_expression_1's unresolved names).
-    fn unresolved_name(&mut self) -> R {
-        self.advance(2);
-        let next = self.peek();
-        // GNU does not check the scope: where it fails to parse,
-        // the name is read from where the scope stopped, and
-        // printed without a scope.
-        let lenient = |scope: R| match scope {
-            Err(Stop::Invalid) => Ok(None),
-            other => other.map(Some),
-        };
-        let ty = if self.unresolved_names
-            && (next.is_ascii_digit()
-                || next.is_ascii_lowercase()
-                || matches!(next, b'C' | b'U' | b'L'))
-        {
-            // `sr <qualifier levels> E <name>`, which an older
-            // mangling wrote without the `E`: this reading first,
-            // the older one if the whole name fails (see `retry`).
-            self.tried_unresolved_names = true;
-            let scope = lenient(self.prefix(false, false).map(|n| n.name))?;
-            self.eat(b'E');
-            scope
-        } else {
-            lenient(self.type_())?
-        };
-        let name = self.unqualified_name().map(|n| n.name);
-        let qualified = match (ty, name) {
-            (Some(ty), Ok(name)) => Ok(self.add(Node::QualName(ty, name))),
-            (_, name) => name,
-        };
-        // The arguments apply to the whole qualified name (which
-        // then prints in parentheses as an operand).
-        self.with_args(qualified)
     }
 
     /// `il <braced-expression>* E` and `tl <type> <braced-expression>* E`
@@ -164,27 +118,18 @@ impl<'a> Parser<'a> {
         Ok(self.add(Node::InitializerList(ty, list)))
     }
 
-    /// The operand of a unary operator `op` (`code`, for a named one):
-    /// `pp_`/`mm_` the prefix forms, a cast's list, `sP`'s arguments.
+    /// The operand of a cast, a vendor's operator of one operand or `sP`
+    /// (`code`): a cast's list, `sP`'s arguments. (The grammar reads the
+    /// table's other operators of one operand.)
     fn unary_expression(&mut self, op: Id, code: Option<[u8; 2]>) -> R {
-        let mut suffix = false;
-        if let Some(c) = code {
-            if (c[0] == b'p' || c[0] == b'm') && c[1] == c[0] {
-                // `pp_`/`mm_` are the prefix forms.
-                suffix = !self.eat(b'_');
-            }
-        }
         let is_cast = matches!(self.node(op), Node::Cast(_));
-        let mut operand = if is_cast && self.eat(b'_') {
+        let operand = if is_cast && self.eat(b'_') {
             self.exprlist(b'E')?
         } else if code == Some(*b"sP") {
             self.template_args_1(ListKind::TemplateArgs { top: false })?
         } else {
             self.expression_1()?
         };
-        if suffix {
-            operand = self.add(Node::BinaryArgs(Some(operand), Some(operand)));
-        }
         Ok(self.add(Node::Unary(op, operand)))
     }
 

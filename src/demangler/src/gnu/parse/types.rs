@@ -3,9 +3,10 @@
 //! qualifiers, pointers to members, vector types, `_BitInt`, `_FloatN`,
 //! decltypes, a template template parameter's arguments; and the lists
 //! of GNU's linked cells. The rest of `<type>` is the grammar's
-//! (`crate::gnu::grammar::types`).
+//! (`crate::gnu::grammar::productions`).
 
 use super::*;
+use crate::gnu::grammar::expressions::Expressions;
 use crate::gnu::grammar::productions::Productions;
 use crate::gnu::grammar::terms::Terms;
 use crate::gnu::lookahead::TypeStart;
