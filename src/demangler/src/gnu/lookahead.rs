@@ -169,6 +169,13 @@ pub(super) fn starts_special_name(input: &[u8], at: usize) -> bool {
     matches!(input.get(at), Some(b'T' | b'G'))
 }
 
+/// Whether a `<template-param-decl>` begins (`Ty`, `Tn`, `Tt`, `Tp`;
+/// libiberty `d_template_parm`): a lambda's `<template-head>`, where `T_`
+/// is a parameter's type instead.
+pub(super) fn starts_template_param_decl(input: &[u8], at: usize) -> bool {
+    input.get(at) == Some(&b'T') && matches!(input.get(at + 1), Some(b'y' | b'n' | b't' | b'p'))
+}
+
 /// The production a `<name>` begins with (libiberty `d_name`).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum NameStart {

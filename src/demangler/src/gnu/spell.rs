@@ -28,6 +28,14 @@ pub(super) trait Text {
     }
 }
 
+/// A template parameter in a lambda's signature, numbered from 1 (`T_` is
+/// `auto:1`; libiberty `d_print_comp`, `DEMANGLE_COMPONENT_TEMPLATE_PARAM`
+/// while `lambda_tpl_parms` is set).
+pub(super) fn auto_parameter(out: &mut impl Text, n: u32) {
+    out.put("auto:");
+    out.put_number(u64::from(n) + 1);
+}
+
 /// The `<` before a template's arguments, a space before it after another
 /// `<` (`operator< <int>`; libiberty `d_print_comp`,
 /// `DEMANGLE_COMPONENT_TEMPLATE`).

@@ -10,7 +10,7 @@ use super::super::lexemes;
 use super::super::lookahead::TypeStart;
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
-use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
+use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, LAMBDA_PARAMETERS, MAX_NESTING};
 
 /// A list being printed (see [`Grammar::list_begins`]).
 pub(in crate::gnu) struct List {
@@ -140,8 +140,22 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     #[inline]
     fn back_reference(&mut self, _: Mark, id: usize) -> Step<(Span, NameInfo)> {
         let sub = *self.buf.subs.get(id).ok_or(Stop::Invalid)?;
+        // A text with a template parameter printed in another encoding, or
+        // referred to in a lambda's parameters (where GNU prints it
+        // `auto:N`), is read again.
         let scope = sub.span.params_scope;
-        if scope != 0 && scope != self.scope {
+        if scope == LAMBDA_PARAMETERS && !self.in_lambda {
+            // Printed in a lambda's parameters, and read again outside
+            // them: GNU looks its parameters up, and an argument that
+            // holds a lambda may hold the node itself, which GNU refuses
+            // to print inside itself (`d_printing`). Such arguments are the
+            // tree's (see `Reader::repeat`).
+            let hold = std::mem::replace(&mut self.no_lambda_repeated, true);
+            let read = self.reread(sub);
+            self.no_lambda_repeated = hold;
+            return Ok((read?, sub.info));
+        }
+        if scope != 0 && (scope != self.scope || self.in_lambda) {
             return Ok((self.reread(sub)?, sub.info));
         }
         Ok((self.repeat(sub.span)?, sub.info))
@@ -298,8 +312,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Name::default()
     }
 
-    /// `{lambda(`, and in the parameters `T_` is `auto:N`, which the tree
-    /// prints.
+    /// `{lambda(`, and in the parameters `T_` is `auto:N`.
     fn closure_begins(&mut self) -> Step<bool> {
         if self.modifiers > 0 {
             return refused();
@@ -486,11 +499,14 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
 
     /// The argument's text; in a pack expansion, that of the element being
     /// printed. Only in a template's signature (GNU prints one elsewhere
-    /// by the template in scope where it is printed), not in a lambda's
-    /// parameters (`auto:N`).
+    /// by the template in scope where it is printed); in a lambda's
+    /// parameters `auto:N`, whatever the arguments.
     #[inline]
     fn template_param_of(&mut self, mark: Mark, n: u32) -> Step<Span> {
-        if !self.in_signature || self.in_lambda {
+        if self.in_lambda {
+            return Ok(self.auto_parameter(mark, n));
+        }
+        if !self.in_signature {
             return refused();
         }
         let arg = *self.buf.args[self.args_base..]
@@ -932,10 +948,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// A lambda with a template head prints its parameters by it: the
     /// tree's.
     fn template_head(&mut self) -> Step<Option<Span>> {
-        if self.peek() == b'T' {
-            return refused();
-        }
-        Ok(None)
+        refused()
     }
 
     fn as_module(&self, _: Span) -> Option<Span> {

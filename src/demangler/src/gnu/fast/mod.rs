@@ -106,6 +106,14 @@ pub(in crate::gnu) struct Candidate {
     to: u32,
 }
 
+/// The `params_scope` of a text printed in a lambda's parameters with a
+/// template parameter in it, as `auto:N`, in no encoding's scope: GNU
+/// prints the node again where it is referred to, `auto:N` in a lambda's
+/// parameters (where a back reference reads it again, see
+/// [`Reader::reread`]) and by the template in scope elsewhere (where it is
+/// the tree's).
+const LAMBDA_PARAMETERS: u32 = u32::MAX;
+
 /// Nesting of types read at most.
 const MAX_NESTING: u32 = 48;
 
@@ -176,6 +184,9 @@ struct Reader<'a, 'b> {
     /// Whether a lambda has been printed: only then may a repeated text
     /// hold one.
     lambda_printed: bool,
+    /// Whether a text with a lambda in it is the tree's, were it repeated
+    /// (see `Grammar::back_reference`).
+    no_lambda_repeated: bool,
     /// Where the output ended when a `, ` was last taken back (see
     /// [`Reader::last`]).
     comma_taken_back: Option<u32>,
@@ -300,6 +311,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             in_lambda: false,
             modifiers: 0,
             lambda_printed: false,
+            no_lambda_repeated: false,
             comma_taken_back: None,
             expanding: None,
             pack_len: None,
@@ -396,12 +408,22 @@ impl<'a, 'b> Reader<'a, 'b> {
             end: self.here(),
             shape,
             side: false,
-            params_scope: if self.params_printed != since {
-                self.scope
-            } else {
-                0
+            params_scope: match self.params_printed != since {
+                true if self.in_lambda => LAMBDA_PARAMETERS,
+                true => self.scope,
+                false => 0,
             },
         }
+    }
+
+    /// `T_` (argument `n`) in a lambda's parameters, `auto:N`: its text,
+    /// and that of what holds it there, is never repeated as it is
+    /// ([`LAMBDA_PARAMETERS`]).
+    #[cold]
+    fn auto_parameter(&mut self, mark: Mark, n: u32) -> Span {
+        self.params_printed += 1;
+        super::spell::auto_parameter(self, n);
+        self.span(mark.start, mark.since, Shape::Plain)
     }
 
     /// The text `span` printed.
@@ -422,7 +444,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             return Err(Stop::Invalid);
         }
         if self.lambda_printed
-            && self.modifiers > 0
+            && (self.modifiers > 0 || self.no_lambda_repeated)
             && self.printed(span).contains(tables::LAMBDA_OPEN)
         {
             return Err(Stop::Invalid);
@@ -447,9 +469,10 @@ impl<'a, 'b> Reader<'a, 'b> {
     }
 
     /// Read the type `sub` again, here, with no candidates recorded: its
-    /// text has a template parameter printed in another encoding, and GNU
+    /// text has a template parameter printed in another encoding or as
+    /// `auto:N`, or it is referred to in a lambda's parameters, and GNU
     /// prints the node again where it is referred to, each parameter by
-    /// the template in scope there (d_print_comp,
+    /// the template in scope there or as `auto:N` (d_print_comp,
     /// `DEMANGLE_COMPONENT_TEMPLATE_PARAM`), as reading it here does.
     ///
     /// Not a type that holds a reference right on a template parameter or
@@ -472,7 +495,6 @@ impl<'a, 'b> Reader<'a, 'b> {
                 .any(|pair| matches!(pair, [b'R' | b'O', b'T' | b'S'] | [b'D', b'p']));
         if mangling.is_empty()
             || stateful
-            || self.in_lambda
             || self.expanding.is_some()
             || sub.span.shape == Shape::Expansion
             || self.buf.out.len() > 1 << 16

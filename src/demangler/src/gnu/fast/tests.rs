@@ -206,6 +206,19 @@ const SHAPES: &[(&str, &str)] = &[
         "void f<!(A::b<C::D>)>(f, C, C::D)",
     ),
     ("_Z1fIXsrNS_1AE1bEEvv", "void f<f::A::b>()"),
+    // `auto` parameters of lambdas (`T_` in its parameters), and a
+    // closure with them repeated.
+    ("_ZN1A1fEUlT_E_", "A::f({lambda(auto:1)#1})"),
+    (
+        "_ZZ1fvENKUlRKT_T0_E_clIiiEEDaS1_S2_",
+        "auto f()::{lambda(auto:1 const&, auto:2)#1}::operator()<int, int>(int const&, int) const",
+    ),
+    // A lambda's `auto` parameter referred to again in its parameters,
+    // and outside them: GNU prints the node again where it is referred to.
+    (
+        "_ZZ1fvENKUlT_S_E_clIiEEDaS_S_",
+        "auto f()::{lambda(auto:1, auto:1)#1}::operator()<int>(int, int) const",
+    ),
 ];
 
 /// A list the one-pass printer refuses midway leaves its state as it was
@@ -241,6 +254,14 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_Z1fIXszsr1AE1bEEvv", "void f<sizeof A::b>()"),
     ("_Z1fIXsr1A1bEEvv", "void f<A::b>()"),
     ("_Z1fIXngLi1EEEvv", "void f<-(1)>()"),
+    // A lambda's `auto` parameter referred to outside it, where its
+    // argument is the lambda itself: GNU prints the node inside itself,
+    // which it refuses to do twice over (`d_printing`; see
+    // `a_lambda_holding_itself_is_left_to_the_tree`).
+    (
+        "_Z1gIZ1fvEUlT_E_EvS0_",
+        "void g<f()::{lambda(auto:1)#1}>(f()::{lambda(auto:1)#1})",
+    ),
     ("_Z1fIXntsr3std9is_same_vIiiEEEvv", "void f<!(std::is_same_v<int, int>)>()"),
     // A pack's parameter outside an expansion.
     ("_Z1fIJiEEvT_", "void f<int>(int)"),
@@ -248,8 +269,6 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_ZZ1fvEd_N1A1xE", "f()::{default arg#1}::A::x"),
     // A ref-qualified function type.
     ("_Z1fIiEvPFvvRE", "void f<int>(void (*)() &)"),
-    // `auto` parameters of a lambda.
-    ("_ZN1A1fEUlT_E_", "A::f({lambda(auto:1)#1})"),
     // An expansion of no pack.
     ("_Z1fIiEvDpT_", "void f<int>((int)...)"),
     // A vendor qualifier.
@@ -360,6 +379,23 @@ fn a_ref_qualifier_on_a_local_names_function_is_left_to_the_tree() {
     let symbol = "_ZZN5arrow6FutureI8optionalIN8internal5EmptyEEEIZZN4LoopIZN19VisitAsyncGeneratorI\
                   8functionIFN6StatusES_EEEENS_IS_EES_IFNS_IT_EEvEEE8BodyS_S_EENS_I1_EESF_ENO8llback\
                   clENltEEN2_EEEEbSF_N15CallbackOptionsEEUlvE_";
+    assert_eq!(one_pass(symbol), None);
+    assert_eq!(tree(symbol), None);
+}
+
+/// A damaged LLVM symbol (spliced): a lambda's `auto` parameter, referred
+/// to outside the lambda, whose argument holds the lambda, which holds
+/// the parameter again. c++filt 2.47 refuses it, as the tree does (a node
+/// printed inside itself twice over, `d_printing`); read in one pass with
+/// `auto:N` it printed.
+#[test]
+fn a_lambda_holding_itself_is_left_to_the_tree() {
+    let symbol = "_ZN4llvm6detail18UniqueFunctionBaseIvJNS_3orc6S_3orc6shared21WrapperFunctionResultEEE11Des\
+                  troyImplIZNS2_22ExecutorProcessControl9RunAsTaskclIZNS3_15WrapperFunctionIFNS3_8SPSErrorEN\
+                  S3_15SPSExecutorAddrENS3_11SPSSequenceISC_EEEE9callAsyncIZNS7_19callSPSWrapperAsyncISF_S8_\
+                  ZNS2_18SharedMemoryMapper12deinitializeENS_8ArrayRefINS2_12ExecutorAddrEEENS_15unique_func\
+                  tionIFvNS_5ErrorEEEEE3$_0JSL_SM_EEEvOT0_SL_OT1_DpRKT2_EUlOT_PKcmE_SR_JSL_SM_EEEvS11_ST_DpR\
+                  KT1_EUlS4_E_EENS7_18IncomingWFRHandlerES11_EUlS4_E_EEvPv";
     assert_eq!(one_pass(symbol), None);
     assert_eq!(tree(symbol), None);
 }

@@ -590,7 +590,8 @@ pub(super) trait Grammar<'a>: Sized {
     fn other_type(&mut self, start: TypeStart) -> Result<Self::Type, Stop>;
     /// A template template parameter's arguments, after `param`.
     fn template_template_args(&mut self, param: Self::Type) -> Result<Self::Type, Stop>;
-    /// `<template-head>`, before a lambda's parameters (`None` for none).
+    /// `<template-head>`, where one begins before a lambda's parameters
+    /// (the one-pass printer refuses it).
     fn template_head(&mut self) -> Result<Option<Self::Type>, Stop>;
     /// A back reference that is a `<module-name>`, as one.
     fn as_module(&self, sub: Self::Type) -> Option<Self::Type>;

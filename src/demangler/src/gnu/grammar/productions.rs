@@ -563,7 +563,10 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
     fn lambda(&mut self) -> Result<Named<Self::Name>, Stop> {
         self.advance(2);
         let around = self.closure_begins()?;
-        let head = self.template_head()?;
+        let head = match lookahead::starts_template_param_decl(self.input(), self.pos()) {
+            true => self.template_head()?,
+            false => None,
+        };
         let params = self.parmlist()?;
         self.expect(b'E')?;
         let number = self.lexeme(lexemes::compact_number)?;

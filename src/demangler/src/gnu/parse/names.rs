@@ -6,6 +6,7 @@
 use super::*;
 use crate::gnu::grammar::productions::Productions;
 use crate::gnu::grammar::terms::Terms;
+use crate::gnu::lookahead;
 
 impl<'a> Parser<'a> {
     /// `DC <source-name>+ E`: a structured binding's names.
@@ -45,7 +46,7 @@ impl<'a> Parser<'a> {
     /// Tp <template-param-decl>` (libiberty `d_template_parm`); `None` where
     /// the next is not one (`T_` is a parameter reference).
     pub(super) fn template_param_decl(&mut self) -> Result<Option<Node<'a>>, Stop> {
-        if self.peek() != b'T' {
+        if !lookahead::starts_template_param_decl(self.input(), self.pos()) {
             return Ok(None);
         }
         let decl = match self.peek_next() {
@@ -70,7 +71,7 @@ impl<'a> Parser<'a> {
                 let inner = self.link_param_decl(inner, None);
                 Node::PackParm(inner, None)
             }
-            _ => return Ok(None),
+            _ => unreachable!("starts_template_param_decl"),
         };
         Ok(Some(decl))
     }

@@ -293,8 +293,7 @@ impl<'a> Printer<'_, 'a> {
             return Ok(());
         }
         if self.lambda_args > 0 {
-            self.push("auto:");
-            self.push_num(n + 1);
+            spell::auto_parameter(self, n);
             return Ok(());
         }
         let a = self.template_argument(n)?;
