@@ -10,7 +10,7 @@ use super::super::lexemes;
 use super::super::lookahead::TypeStart;
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
-use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, LAMBDA_PARAMETERS, MAX_NESTING};
+use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
 
 /// A list being printed (see [`Grammar::list_begins`]).
 pub(in crate::gnu) struct List {
@@ -144,17 +144,6 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // referred to in a lambda's parameters (where GNU prints it
         // `auto:N`), is read again.
         let scope = sub.span.params_scope;
-        if scope == LAMBDA_PARAMETERS && !self.in_lambda {
-            // Printed in a lambda's parameters, and read again outside
-            // them: GNU looks its parameters up, and an argument that
-            // holds a lambda may hold the node itself, which GNU refuses
-            // to print inside itself (`d_printing`). Such arguments are the
-            // tree's (see `Reader::repeat`).
-            let hold = std::mem::replace(&mut self.no_lambda_repeated, true);
-            let read = self.reread(sub);
-            self.no_lambda_repeated = hold;
-            return Ok((read?, sub.info));
-        }
         if scope != 0 && (scope != self.scope || self.in_lambda) {
             return Ok((self.reread(sub)?, sub.info));
         }
@@ -319,13 +308,16 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         }
         self.lambda_printed = true;
         self.push(tables::LAMBDA_OPEN);
-        Ok(std::mem::replace(&mut self.in_lambda, true))
+        let around = std::mem::replace(&mut self.in_lambda, true);
+        self.scope_changed();
+        Ok(around)
     }
 
     /// `)#N}`; tags on a closure make it no closure to a local name, which
     /// the tree reads.
     fn closure(&mut self, around: bool, _: Option<Span>, _: Shape, number: u32) -> Step<Name> {
         self.in_lambda = around;
+        self.scope_changed();
         spell::close_closure(self, number);
         if self.peek() == b'B' {
             return refused();
@@ -777,6 +769,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         };
         self.scopes += 1;
         self.scope = self.scopes;
+        self.scope_changed();
         self.args_base = self.buf.args.len();
         self.in_signature = false;
         self.encoding_start = self.here();
@@ -789,6 +782,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.buf.elements.truncate(frame.elements);
         self.in_signature = frame.in_signature;
         self.scope = frame.scope;
+        self.scope_changed();
         self.encoding_start = frame.encoding_start;
     }
 

@@ -185,7 +185,7 @@ struct Reader<'a, 'b> {
     /// hold one.
     lambda_printed: bool,
     /// Whether a text with a lambda in it is the tree's, were it repeated
-    /// (see `Grammar::back_reference`).
+    /// (see [`Reader::reread`]).
     no_lambda_repeated: bool,
     /// Where the output ended when a `, ` was last taken back (see
     /// [`Reader::last`]).
@@ -217,6 +217,9 @@ struct Reader<'a, 'b> {
     /// The encoding being read, and the number of encodings begun.
     scope: u32,
     scopes: u32,
+    /// The `params_scope` of a text printed here: `scope`, or in a
+    /// lambda's parameters [`LAMBDA_PARAMETERS`].
+    text_scope: u32,
     nesting: u32,
     /// How deep GNU's printer would be here, at most (see [`Reader::deeper`]),
     /// and the deepest so far.
@@ -324,6 +327,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             params_printed: 0,
             scope: 0,
             scopes: 0,
+            text_scope: 0,
             nesting: 0,
             depth: 0,
             deepest: 0,
@@ -408,12 +412,21 @@ impl<'a, 'b> Reader<'a, 'b> {
             end: self.here(),
             shape,
             side: false,
-            params_scope: match self.params_printed != since {
-                true if self.in_lambda => LAMBDA_PARAMETERS,
-                true => self.scope,
-                false => 0,
+            params_scope: if self.params_printed != since {
+                self.text_scope
+            } else {
+                0
             },
         }
+    }
+
+    /// After `scope` or `in_lambda` changed.
+    fn scope_changed(&mut self) {
+        self.text_scope = if self.in_lambda {
+            LAMBDA_PARAMETERS
+        } else {
+            self.scope
+        };
     }
 
     /// `T_` (argument `n`) in a lambda's parameters, `auto:N`: its text,
@@ -482,9 +495,25 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// on it is left to the tree. Nor a type with a local name, a closure or
     /// a pack expansion in it, whose reading keeps state of its own; nor
     /// anywhere [`Reader::repeat`] would not repeat it.
+    ///
+    /// A text printed in a lambda's parameters and read again outside them
+    /// looks its parameters up: an argument that holds a lambda may hold
+    /// the node itself, which GNU refuses to print inside itself
+    /// (`d_printing`), and such arguments are the tree's (see
+    /// [`Reader::repeat`]).
     #[cold]
     #[inline(never)]
     fn reread(&mut self, sub: Candidate) -> Step<Span> {
+        let outside_lambda = sub.span.params_scope == LAMBDA_PARAMETERS && !self.in_lambda;
+        let hold = self.no_lambda_repeated;
+        self.no_lambda_repeated |= outside_lambda;
+        let read = self.reread_type(sub);
+        self.no_lambda_repeated = hold;
+        read
+    }
+
+    /// [`Reader::reread`]'s reading.
+    fn reread_type(&mut self, sub: Candidate) -> Step<Span> {
         let (from, to) = (sub.from as usize, sub.to as usize);
         let mangling = self.text.as_bytes().get(from..to).unwrap_or_default();
         // Conservatively by its bytes: `Z` (a local name), `U` (a closure),
