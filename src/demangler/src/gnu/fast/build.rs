@@ -3,6 +3,7 @@
 //! read, or refused where GNU's printer does more than concatenate.
 
 use super::super::ast::{Qual, Special, CONSTRUCTION_VTABLE};
+use super::super::grammar::expressions::Expressions;
 use super::super::grammar::{
     Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop,
 };
@@ -848,8 +849,8 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Name::default()
     }
 
-    fn in_expression<T>(&mut self, read: impl FnOnce(&mut Self) -> Step<T>) -> Step<T> {
-        read(self)
+    fn expression(&mut self) -> Step<Span> {
+        self.expression_1()
     }
 
     fn qualifier_levels_first(&mut self) -> bool {

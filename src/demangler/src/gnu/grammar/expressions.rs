@@ -12,12 +12,6 @@ use crate::gnu::tables;
 impl<'a, G: Grammar<'a>> Expressions<'a> for G {}
 
 pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
-    /// `<expression>` where a production holds one (libiberty
-    /// `d_expression`).
-    fn expression(&mut self) -> Result<Self::Type, Stop> {
-        self.in_expression(Self::expression_1)
-    }
-
     /// `<expression>`, one level deeper (libiberty `d_expression_1`).
     fn expression_1(&mut self) -> Result<Self::Type, Stop> {
         self.descend(Level::Expression, Self::expression_inner)

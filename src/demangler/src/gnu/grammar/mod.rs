@@ -518,12 +518,13 @@ pub(super) trait Grammar<'a>: Sized {
 
     // ----- expressions -----
 
-    /// `read`, an `<expression>` (libiberty's `is_expression`, which the
-    /// tree keeps while one is read: `cv` is then a cast).
-    fn in_expression<T>(
-        &mut self,
-        read: impl FnOnce(&mut Self) -> Result<T, Stop>,
-    ) -> Result<T, Stop>;
+    /// `<expression>` where a production holds one (libiberty
+    /// `d_expression`): the grammar's [`expressions::Expressions::expression_1`],
+    /// with libiberty's `is_expression` set around it in the tree (`cv` is
+    /// then a cast). Reached through the builder, so that the recursive
+    /// productions and the expressions under them do not import each
+    /// other.
+    fn expression(&mut self) -> Result<Self::Type, Stop>;
     /// Whether `sr` before a name part reads `<unresolved-qualifier-level>+
     /// E` (the newer mangling): the tree's first reading, which it notes
     /// for its second in the older (without `E`, libiberty's `goto

@@ -8,7 +8,6 @@
 //! call one another, so they are one trait; the productions under them are
 //! [`super::terms`].
 
-use super::expressions::Expressions;
 use super::terms::{plain, under_this, Terms};
 use super::{Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop};
 use crate::gnu::ast::{Operand, Qual, Special};

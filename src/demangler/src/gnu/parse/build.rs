@@ -2,6 +2,7 @@
 //! node of each production, and the productions only the tree reads.
 
 use super::*;
+use crate::gnu::grammar::expressions::Expressions;
 use crate::gnu::grammar::{Dimension, Level, ListKind, Named, Signature};
 use crate::gnu::lookahead::TypeStart;
 
@@ -410,14 +411,11 @@ impl<'a> Grammar<'a> for Parser<'a> {
         self.add(Node::Special(kind, operand))
     }
 
-    fn in_expression<T>(
-        &mut self,
-        read: impl FnOnce(&mut Self) -> Result<T, Stop>,
-    ) -> Result<T, Stop> {
+    fn expression(&mut self) -> R {
         // libiberty's `is_expression`, set while it is read (d_expression).
         let was_expression = self.is_expression;
         self.is_expression = true;
-        let ret = read(self);
+        let ret = self.expression_1();
         self.is_expression = was_expression;
         ret
     }

@@ -6,7 +6,6 @@
 //! (`crate::gnu::grammar::productions`).
 
 use super::*;
-use crate::gnu::grammar::expressions::Expressions;
 use crate::gnu::grammar::productions::Productions;
 use crate::gnu::grammar::terms::Terms;
 use crate::gnu::lookahead::TypeStart;
