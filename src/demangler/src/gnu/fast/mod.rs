@@ -15,13 +15,14 @@
 //! It refuses (`Err`) wherever GNU's printer does more than this, as the
 //! grammar says at each such place: expressions other than unresolved
 //! names and `!`, `-`, `+`, `~` on them, pointers to members of
-//! modified function types, vendor types, lambdas with templates or `auto`
-//! parameters, qualifiers on qualified or reference types, names so long or
-//! deep that a limit could matter, and the other rare shapes. The tree then
-//! reads the name from the start, so what is printed never depends on this
-//! builder having taken it. `cargo test` checks that the two agree on every fixture symbol
-//! (`tests.rs`), and the fuzz target on whatever it finds (`crate::parse`
-//! takes the tree).
+//! modified function types, vendor types, lambdas with template heads or
+//! under a pending modifier, qualifiers on qualified or reference types,
+//! a lambda's `auto` parameter referred to where its argument holds a
+//! lambda, names so long or deep that a limit could matter, and the other
+//! rare shapes. The tree then reads the name from the start, so what is
+//! printed never depends on this builder having taken it. `cargo test`
+//! checks that the two agree on every fixture symbol (`tests.rs`), and the
+//! fuzz target on whatever it finds (`crate::parse` takes the tree).
 //!
 //! `mod.rs` holds the reader's state and its text; `build.rs` what it
 //! makes of each production; `shapes.rs` GNU's declarators.
