@@ -68,20 +68,32 @@ pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
             (Some(scope), Ok(name)) => Ok(self.qualified_of(scope, name)),
             (_, name) => name,
         };
+        // The arguments apply to the whole qualified name.
+        let (name, args) = self.with_template_args(name)?;
+        Ok(self.unresolved_name_of(mark, name, args))
+    }
+
+    /// `name`, just read, with the template arguments after it (`I`) if
+    /// any. libiberty reads them even where the name failed, and checks
+    /// both only then (`d_make_comp`): an unresolved name, a member's name
+    /// after `.` or `->` and a vendor qualifier (`d_expression_1`,
+    /// `cplus_demangle_type`). A stop that is no parse failure (too deep,
+    /// too complex) ends the reading at once.
+    fn with_template_args(
+        &mut self,
+        name: Result<Self::Name, Stop>,
+    ) -> Result<(Self::Name, Option<Self::List>), Stop> {
         if self.peek() != b'I' {
-            return name.map(|name| self.unresolved_name_of(mark, name, None));
+            return name.map(|name| (name, None));
         }
-        // The arguments apply to the whole qualified name. libiberty reads
-        // them even where the name failed, and checks both only then.
-        if matches!(name, Err(Stop::TooDeep | Stop::TooComplex)) {
-            return name.map(|name| self.unresolved_name_of(mark, name, None));
+        if let Err(stop @ (Stop::TooDeep | Stop::TooComplex)) = name {
+            return Err(stop);
         }
         let args = self.template_args(false);
         if let Err(stop @ (Stop::TooDeep | Stop::TooComplex)) = args {
             return Err(stop);
         }
-        let (name, args) = (name?, args?);
-        Ok(self.unresolved_name_of(mark, name, Some(args)))
+        Ok((name?, Some(args?)))
     }
 
     /// An unresolved name's scope, or none where it failed to parse:

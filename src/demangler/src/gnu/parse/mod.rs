@@ -7,6 +7,7 @@
 //! modules, template heads, vendor types, exception specifications.
 
 use super::ast::{Id, Node, Qual, Special};
+use super::grammar::expressions::Expressions;
 use super::grammar::productions::Productions;
 pub(crate) use super::grammar::Stop;
 use super::grammar::{Grammar, NameInfo};
@@ -227,19 +228,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// `name`, just read, with the template arguments after it (`I`), read
-    /// even where the name failed: libiberty makes the template of both
-    /// and checks them only then (`d_unresolved_name`, a member's name
-    /// after `.` or `->` in `d_expression_1`, a vendor qualifier in
-    /// `cplus_demangle_type`; see `operands`).
+    /// `name`, just read, with the template arguments after it (`I`), as
+    /// the grammar reads them ([`Expressions::with_template_args`]).
     pub(super) fn with_args(&mut self, name: R) -> R {
-        if self.peek() != b'I' {
-            return name;
-        }
-        let [name, args] = self.operands([&mut |_: &mut Self| name, &mut |p: &mut Self| {
-            p.template_args(false)
-        }])?;
-        Ok(self.add(Node::Template(name, args)))
+        let (name, args) = self.with_template_args(name)?;
+        Ok(match args {
+            Some(args) => self.template_of(name, args),
+            None => name,
+        })
     }
 
     /// `f`, one level deeper: within the recursion limit and the fuel.
