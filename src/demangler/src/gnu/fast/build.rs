@@ -4,11 +4,12 @@
 
 use super::super::ast::{Qual, Special, CONSTRUCTION_VTABLE};
 use super::super::grammar::expressions::Expressions;
+use super::super::grammar::productions::Productions;
 use super::super::grammar::{
     Dimension, Grammar, Level, ListKind, NameInfo, Named, Signature, Stop,
 };
 use super::super::lexemes;
-use super::super::lookahead::TypeStart;
+use super::super::lookahead::{self, TypeStart};
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
@@ -175,7 +176,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
 
     fn source(&mut self, name: &'a str) -> Name {
         self.push(name);
-        Name::default()
+        Name::of_kind(Name::PLAIN)
     }
 
     fn operator(&mut self, op: u8) -> Step<Name> {
@@ -222,7 +223,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn qualified_of(&mut self, _: Name, _: Name) -> Name {
-        Name::default()
+        Name::of_kind(Name::QUALIFIED)
     }
 
     fn prefix_ends(&mut self, parts: u32) {
@@ -264,9 +265,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn this_qualified(&mut self, _: u8, name: Name) -> Name {
-        Name {
-            this: name.this | Name::CONST,
-        }
+        name.with_this(Name::CONST)
     }
 
     /// Only on the outermost encoding's own name: on a local name's
@@ -284,9 +283,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             Qual::ReferenceThis => Name::LVALUE,
             _ => Name::RVALUE,
         };
-        Name {
-            this: name.this | bit,
-        }
+        name.with_this(bit)
     }
 
     fn local_entity_begins(&mut self) {
@@ -294,7 +291,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn local_name_of(&mut self, _: Name, entity: Name) -> Name {
-        entity
+        entity.as_kind(Name::OTHER)
     }
 
     fn string_literal(&mut self) -> Name {
@@ -452,6 +449,8 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         }
         if dropped {
             self.drop_from(start);
+        } else if self.in_literal {
+            self.put_return_type_first(self.encoding_start, start);
         } else {
             if self.return_type.is_some() {
                 return refused();
@@ -798,7 +797,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// GNU prints the `this` qualifiers of a name that is no function's
     /// after it, which the tree does.
     fn variable(&mut self, name: Named<Name>, top: bool) -> Step<Name> {
-        if name.name.this != 0 || (top && self.peek() == b'E') {
+        if name.name.this() != 0 || (top && self.peek() == b'E') {
             return refused();
         }
         Ok(name.name)
@@ -808,11 +807,18 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.in_signature = name.has(NameInfo::TEMPLATE);
     }
 
-    fn typed_name(&mut self, _: Mark, name: Named<Name>, _: Span) -> Step<Name> {
-        if name.name.this != 0 {
-            self.print_this_qualifiers(name.name);
+    fn typed_name(&mut self, _: Mark, name: Named<Name>, ftype: Span) -> Step<Name> {
+        let name = name.name;
+        if name.this() != 0 {
+            self.print_this_qualifiers(name);
+            return Ok(name.as_kind(Name::OTHER));
         }
-        Ok(name.name)
+        if name.kind() != Name::QUALIFIED {
+            return Ok(name.as_kind(Name::OTHER));
+        }
+        // Its parameters, which the address of it does not print.
+        self.typed_at = ftype.start;
+        Ok(name.as_kind(Name::QUALIFIED_FUNCTION))
     }
 
     fn clone_suffix(&mut self, encoding: Name, suffix: &'a str) -> Name {
@@ -873,23 +879,41 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
 
     fn expression_operator(&mut self, op: u8) -> Step<Name> {
         let info = tables::operator_info(op);
-        if !matches!(&info.code, b"nt" | b"ng" | b"ps" | b"co") {
-            return refused();
-        }
+        let kind = match &info.code {
+            b"ad" => Name::ADDRESS_OF,
+            b"nt" | b"ng" | b"ps" | b"co" => Name::OTHER,
+            _ => return refused(),
+        };
         self.push(info.name);
         // Only a name read as this operand is one.
         self.simple_operand = (u32::MAX, 0);
-        Ok(Name::default())
+        self.address_drops = (u32::MAX, 0, 0);
+        Ok(Name::of_kind(kind))
     }
 
     /// Any other operand goes in parentheses, put around its text (a text
     /// just read again there is the tree's: see [`Reader::reread`]).
-    fn operation_of_one(&mut self, mark: Mark, _: Name, operand: Span, suffix: bool) -> Step<Span> {
+    fn operation_of_one(
+        &mut self,
+        mark: Mark,
+        op: Name,
+        operand: Span,
+        suffix: bool,
+    ) -> Step<Span> {
         if suffix || operand.side || matches!(operand.shape, Shape::Pack { .. } | Shape::Expansion)
         {
             return refused();
         }
-        if (operand.start, operand.end) != self.simple_operand {
+        let (start, end, params) = self.address_drops;
+        if op.kind() == Name::ADDRESS_OF && (operand.start, operand.end) == (start, end) {
+            // `&a::f`, not `&(a::f(int))` (d_print_comp's
+            // `DEMANGLE_COMPONENT_UNARY`): its parameters are read and not
+            // printed.
+            if end != self.here() {
+                return refused();
+            }
+            self.drop_from(params);
+        } else if (operand.start, operand.end) != self.simple_operand {
             if self.reread_at.0 != u32::MAX && self.reread_at.0 >= operand.start {
                 return refused();
             }
@@ -903,8 +927,30 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         refused()
     }
 
+    /// The encoding of `L _Z <encoding> E`, printed as it is (a special
+    /// name's is the tree's). What GNU's `d_print_subexpr` prints without
+    /// parentheses, as an operand, is noted: the name of a variable that is
+    /// a name or a qualified name; and so is a function whose name is a
+    /// qualified name, whose address is printed without its parameters.
     fn literal_name(&mut self) -> Step<Span> {
-        refused()
+        let mark = self.mark_here();
+        let at = self.pos + usize::from(self.peek() == b'_') + 1;
+        if lookahead::starts_special_name(self.input(), at) {
+            return refused();
+        }
+        let around = std::mem::replace(&mut self.in_literal, true);
+        let encoding = self.mangled_name(false);
+        self.in_literal = around;
+        let encoding = encoding?;
+        let span = self.span(mark.start, mark.since, Shape::Plain);
+        self.simple_operand = (u32::MAX, 0);
+        self.address_drops = (u32::MAX, 0, 0);
+        match encoding.kind() {
+            Name::PLAIN | Name::QUALIFIED => self.simple_operand = (span.start, span.end),
+            Name::QUALIFIED_FUNCTION => self.address_drops = (span.start, span.end, self.typed_at),
+            _ => {}
+        }
+        Ok(span)
     }
 
     fn printed_later(&mut self, ty: Span) -> Step<Span> {
@@ -955,11 +1001,11 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn module_entity(&mut self, name: Name, _: Span) -> Name {
-        name
+        name.as_kind(Name::OTHER)
     }
 
     fn friend(&mut self, name: Name) -> Name {
-        name
+        name.as_kind(Name::OTHER)
     }
 
     fn structured_binding(&mut self) -> Step<Name> {
@@ -979,7 +1025,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn default_arg(&mut self, _: u32, name: Name) -> Name {
-        name
+        name.as_kind(Name::OTHER)
     }
 
     fn constraints(&mut self, args: Shape, _: Span) -> Shape {

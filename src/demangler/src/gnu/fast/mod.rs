@@ -14,7 +14,9 @@
 //!
 //! It refuses (`Err`) wherever GNU's printer does more than this, as the
 //! grammar says at each such place: expressions other than unresolved
-//! names and `!`, `-`, `+`, `~` on them, pointers to members of
+//! names, mangled names (`L_Z ... E`, a function template's return type
+//! moved before its name at once) and `!`, `-`, `+`, `~`, `&` on them,
+//! a special name as a literal, pointers to members of
 //! modified function types, vendor types, lambdas with template heads or
 //! under a pending modifier, qualifiers on qualified or reference types,
 //! a lambda's `auto` parameter referred to where its argument holds a
@@ -124,16 +126,61 @@ type Step<T = ()> = Result<T, Stop>;
 /// A name printed: the qualifiers of a member function's `this`, printed
 /// after its parameters: `const` (`N K ... E`), then a ref-qualifier
 /// (`N [K] R ... E`, `N [K] O ... E`); a set of [`Name::CONST`] and
-/// [`Name::LVALUE`] or [`Name::RVALUE`].
+/// [`Name::LVALUE`] or [`Name::RVALUE`]. And what GNU's node at its top
+/// is, where an operand's printing depends on it (`d_print_subexpr`, the
+/// address of a function): [`Name::OTHER`] where that does not matter or
+/// is not known.
 #[derive(Clone, Copy, Default)]
 pub(in crate::gnu) struct Name {
-    this: u8,
+    /// The `this` qualifiers in the low bits, the kind above them (one
+    /// byte: names are passed everywhere in the hot paths).
+    bits: u8,
 }
 
 impl Name {
     const CONST: u8 = 1;
     const LVALUE: u8 = 2;
     const RVALUE: u8 = 4;
+    const THIS: u8 = 7;
+
+    /// Any other node (a template, a local name, a tagged name...).
+    const OTHER: u8 = 0;
+    /// A source name (`DEMANGLE_COMPONENT_NAME`).
+    const PLAIN: u8 = 1 << 3;
+    /// A qualified name (`DEMANGLE_COMPONENT_QUAL_NAME`).
+    const QUALIFIED: u8 = 2 << 3;
+    /// A function whose name is a qualified name and that has no `this`
+    /// qualifier: `&` of it prints the name alone.
+    const QUALIFIED_FUNCTION: u8 = 3 << 3;
+    /// The operator `&` (`ad`).
+    const ADDRESS_OF: u8 = 4 << 3;
+
+    const fn of_kind(kind: u8) -> Name {
+        Name { bits: kind }
+    }
+
+    const fn this(self) -> u8 {
+        self.bits & Name::THIS
+    }
+
+    const fn kind(self) -> u8 {
+        self.bits & !Name::THIS
+    }
+
+    /// The name with `this` qualifier `bit` too.
+    const fn with_this(self, bit: u8) -> Name {
+        Name {
+            bits: self.bits | bit,
+        }
+    }
+
+    /// The name as another kind of node (around it), its `this`
+    /// qualifiers kept.
+    const fn as_kind(self, kind: u8) -> Name {
+        Name {
+            bits: self.this() | kind,
+        }
+    }
 
     /// The qualifiers of `this`, as GNU prints them, in its order.
     fn this_qualifiers(self) -> impl Iterator<Item = Qual> {
@@ -143,7 +190,7 @@ impl Name {
             (Name::RVALUE, Qual::RvalueReferenceThis),
         ]
         .into_iter()
-        .filter(move |&(bit, _)| self.this & bit != 0)
+        .filter(move |&(bit, _)| self.this() & bit != 0)
         .map(|(_, qual)| qual)
     }
 }
@@ -209,9 +256,21 @@ struct Reader<'a, 'b> {
     /// The builtin type of the literal being read (see
     /// `Grammar::literal_type`).
     literal_builtin: Option<u8>,
-    /// Where the last unresolved name without arguments was printed: an
-    /// operand GNU prints without parentheses (`d_print_subexpr`).
+    /// Where the last unresolved name without arguments, or name of a
+    /// variable as a literal, was printed: an operand GNU prints without
+    /// parentheses (`d_print_subexpr`).
     simple_operand: (u32, u32),
+    /// Where the last function with a qualified name was printed as a
+    /// literal, and where its parameters begin: `&` of it prints the name
+    /// alone (see [`Name::QUALIFIED_FUNCTION`]).
+    address_drops: (u32, u32, u32),
+    /// Where the parameters of the last function of a qualified name
+    /// began (see [`Name::QUALIFIED_FUNCTION`]).
+    typed_at: u32,
+    /// Reading the encoding of a literal (`L _Z <encoding> E`): a
+    /// function template's return type goes before its name at once (see
+    /// [`Reader::put_return_type_first`]).
+    in_literal: bool,
     /// Template parameters printed so far (repeats of texts with one
     /// count too): a text has one if the count moved while it printed.
     params_printed: u32,
@@ -325,6 +384,9 @@ impl<'a, 'b> Reader<'a, 'b> {
             encoding_start: 0,
             literal_builtin: None,
             simple_operand: (u32::MAX, 0),
+            address_drops: (u32::MAX, 0, 0),
+            typed_at: 0,
+            in_literal: false,
             params_printed: 0,
             scope: 0,
             scopes: 0,
@@ -610,6 +672,55 @@ impl<'a, 'b> Reader<'a, 'b> {
             };
         }
         self.buf.out.truncate(start as usize);
+    }
+
+    /// Print the return type just read (from `ret` to here) and a space
+    /// before the name that begins at `name`, as GNU prints a function
+    /// template's signature, moving what points into either text: the
+    /// candidates, the template arguments and the noted operands. Done at
+    /// once for an encoding inside a literal, which later text may be
+    /// inserted before (the outermost encoding's waits, see
+    /// [`Reader::write`]).
+    #[cold]
+    #[inline(never)]
+    fn put_return_type_first(&mut self, name: u32, ret: u32) {
+        let end = self.here();
+        let (name_len, ret_len) = (ret - name, end - ret);
+        // A text that begins in the name moves after the return type and
+        // space; one that begins in the return type moves to the name's
+        // place.
+        let moved = |start: u32| match start {
+            _ if start < name || start >= end => 0,
+            _ if start < ret => (ret_len + 1) as i64,
+            _ => -(name_len as i64),
+        };
+        let shift = |span: &mut Span| {
+            if !span.side {
+                let by = moved(span.start);
+                span.start = (span.start as i64 + by) as u32;
+                span.end = (span.end as i64 + by) as u32;
+            }
+        };
+        let buf = &mut *self.buf;
+        buf.subs.iter_mut().for_each(|c| shift(&mut c.span));
+        buf.args.iter_mut().for_each(shift);
+        buf.elements.iter_mut().for_each(shift);
+        let text = format!("{} ", &buf.out[ret as usize..]);
+        buf.out.truncate(ret as usize);
+        buf.out.insert_str(name as usize, &text);
+        for noted in [&mut self.simple_operand, &mut self.reread_at] {
+            let by = moved(noted.0);
+            if by != 0 {
+                *noted = ((noted.0 as i64 + by) as u32, (noted.1 as i64 + by) as u32);
+            }
+        }
+        if self.address_drops.0 >= name && self.address_drops.0 < end {
+            self.address_drops = (u32::MAX, 0, 0);
+        }
+        // What the printer last printed is the name's end now.
+        if self.comma_taken_back.is_some_and(|at| at >= name) {
+            self.comma_taken_back = None;
+        }
     }
 
     /// Insert `text` at `at`, moving the candidates after it.

@@ -206,6 +206,45 @@ const SHAPES: &[(&str, &str)] = &[
         "void f<!(A::b<C::D>)>(f, C, C::D)",
     ),
     ("_Z1fIXsrNS_1AE1bEEvv", "void f<f::A::b>()"),
+    // Mangled names as literals (`L_Z ... E`), and `&` of them: a name or
+    // a qualified name bare, the address of a function of a qualified
+    // name without its parameters (whose candidates stay), anything else
+    // in parentheses; a function template's return type before its name,
+    // the candidates in both moved with them.
+    ("_Z1fIXadL_Z1gvEEEvv", "void f<&(g())>()"),
+    ("_Z1fIXadL_ZN1a1fEvEEEvv", "void f<&a::f>()"),
+    ("_Z1fIXadL_ZN1a1fEiEEEvS0_", "void f<&a::f>(a)"),
+    ("_Z1fIXadL_ZN1a1fB3tagEvEEEvv", "void f<&a::f[abi:tag]>()"),
+    ("_Z1fIXadLZN1a1fEvEEEvv", "void f<&a::f>()"),
+    ("_Z1fIXadL_ZNK1a1fEvEEEvv", "void f<&(a::f() const)>()"),
+    ("_Z1fIXadL_ZN1a1xEEEEvv", "void f<&a::x>()"),
+    ("_Z1fIXadL_ZL1xEEEvv", "void f<&x>()"),
+    ("_Z1fIXadL_Z1xIiEEEEvv", "void f<&(x<int>)>()"),
+    ("_Z1fIXntL_ZN1a1fEvEEEvv", "void f<!(a::f())>()"),
+    ("_Z1fIXntL_ZN1a1xEEEEvv", "void f<!a::x>()"),
+    ("_Z1fIL_Z1gvEEvv", "void f<g()>()"),
+    ("_Z1fIL_ZN1a1fIiEEvvEEvv", "void f<void a::f<int>()>()"),
+    (
+        "_Z1fIXadL_ZN1a1fIiEEvvEEEvv",
+        "void f<&(void a::f<int>())>()",
+    ),
+    (
+        "_Z1fIXadL_ZN1a1fIiEENS0_1bEvEEEvS2_",
+        "void f<&(a::b a::f<int>())>(a::b)",
+    ),
+    (
+        "_Z1fIiXadL_ZN1a1fIiEEPT_vEEEvS3_",
+        "void f<int, &(int* a::f<int>())>(int*)",
+    ),
+    (
+        "_ZN1gIXadL_ZN1a1fIiEEvT_EEE1hIiEET_v",
+        "int g<&(void a::f<int>(int))>::h<int>()",
+    ),
+    (
+        "_Z1fIJXadL_ZN1a1fIiEEvvEEXadL_ZN1a1fIcEEvvEEEEvDpT_",
+        "void f<&(void a::f<int>()), &(void a::f<char>())>(&(void a::f<int>()), \
+         &(void a::f<char>()))",
+    ),
     // `auto` parameters of lambdas (`T_` in its parameters), and a
     // closure with them repeated.
     ("_ZN1A1fEUlT_E_", "A::f({lambda(auto:1)#1})"),
@@ -246,9 +285,13 @@ fn each_shape_reads_in_one_pass_as_cxxfilt_prints_it() {
 const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     // A qualifier on a qualified argument: printed once.
     ("_Z1fIKiEvKT_", "void f<int const>(int const)"),
-    // Expressions: a mangled name, `++` and `sizeof`, and an older
-    // unresolved name (`sr <levels>` without its `E`).
-    ("_Z1fIXadL_Z1gvEEEvv", "void f<&(g())>()"),
+    // Expressions: `++` and `sizeof`, and an older unresolved name (`sr
+    // <levels>` without its `E`); a literal function template whose return
+    // type its name goes inside.
+    (
+        "_Z1fIXadL_ZN1a1fIiEEPFvvEvEEEvv",
+        "void f<&(void (*a::f<int>())())>()",
+    ),
     ("_Z1fIXppsr1AE1bEEvv", "void f<A::b++>()"),
     ("_Z1fIXpp_sr1AE1bEEvv", "void f<++A::b>()"),
     ("_Z1fIXszsr1AE1bEEvv", "void f<sizeof A::b>()"),

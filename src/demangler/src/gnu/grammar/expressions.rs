@@ -1,6 +1,7 @@
 //! `<expression>` (libiberty `d_expression_1`): the forms read here, once
-//! for both builders, are unresolved names (`sr`) and the operators of the
-//! table with one operand. The other forms (literals, template parameters,
+//! for both builders, are unresolved names (`sr`), mangled names as
+//! literals (`L_Z`) and the operators of the table with one operand. The
+//! other forms (the other literals, template parameters,
 //! calls, casts, binary and trinary operators, braced lists, `new`, folds,
 //! function parameters...) are the tree's
 //! ([`Grammar::other_expression`]), where the one-pass printer gives way.
@@ -19,18 +20,23 @@ pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
 
     /// ```text
     /// <expression> ::= sr <unresolved name>
+    ///              ::= L <mangled-name> E
     ///              ::= <(unary) operator-name> <expression>
     ///              ::= ... (the tree's)
     /// ```
     /// The forms that begin with `L`, `T`, `sp`, `fp`, a digit, `on`,
     /// `il`, `tl` and `u` come before the operators in libiberty's order;
-    /// none of them is an operator of one operand. (Literals and template
-    /// parameters go to the tree too: read here, the one-pass printer's
-    /// hot paths that read them would no longer be inlined.)
+    /// none of them is an operator of one operand. (The other literals and
+    /// template parameters go to the tree: read here, the one-pass
+    /// printer's hot paths that read them would no longer be inlined.)
     fn expression_inner(&mut self) -> Result<Self::Type, Stop> {
         let (peek, next) = (self.peek(), self.peek_next());
         match (peek, next) {
             (b's', b'r') => self.unresolved_name(),
+            (b'L', b'_' | b'Z') => {
+                self.advance(1);
+                self.mangled_literal()
+            }
             _ => match tables::operator([peek, next]) {
                 Some(op) if of_one_operand(op) => self.unary_operation(op),
                 _ => self.other_expression(),

@@ -558,13 +558,15 @@ pub(super) trait Grammar<'a>: Sized {
         suffix: bool,
     ) -> Result<Self::Type, Stop>;
 
+    /// `L _Z <encoding> E`'s mangled name (`mangled_name(false)`), where
+    /// the one-pass printer notes what GNU prints of it as an operand.
+    fn literal_name(&mut self) -> Result<Self::Type, Stop>;
+
     // ----- read by the tree alone (the one-pass printer gives way first) -----
 
     /// The `<expression>`s other than those of [`expressions`] (the
     /// one-pass printer refuses them).
     fn other_expression(&mut self) -> Result<Self::Type, Stop>;
-    /// `L _Z <encoding> E`'s mangled name.
-    fn literal_name(&mut self) -> Result<Self::Type, Stop>;
     /// A type just read that GNU prints after what follows it (the class of
     /// a pointer to member, after the member's type; the derived type of a
     /// construction vtable, after the base): the one-pass printer takes it

@@ -923,9 +923,7 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
         let mark = self.mark();
         self.expect(b'L')?;
         if matches!(self.peek(), b'_' | b'Z') {
-            self.gives_way()?;
-            let name = self.literal_name();
-            return self.closed_by(name, b'E');
+            return self.mangled_literal();
         }
         let ty = self.literal_type(Self::type_)?;
         if self.is_nullptr(ty) && self.eat(b'E') {
@@ -950,5 +948,15 @@ pub(in crate::gnu) trait Productions<'a>: Grammar<'a> {
         let ret = self.literal(mark, ty, negative, value);
         self.expect(b'E')?;
         Ok(ret)
+    }
+
+    /// `L <mangled-name> E` after its `L`: `_Z <encoding> E`, or `Z
+    /// <encoding> E` as an older g++ wrote it (d_expr_primary, and
+    /// `cplus_demangle_mangled_name` below the top level). Out of line:
+    /// the literals of the hot paths are numbers.
+    #[inline(never)]
+    fn mangled_literal(&mut self) -> Result<Self::Type, Stop> {
+        let name = self.literal_name();
+        self.closed_by(name, b'E')
     }
 }
