@@ -251,7 +251,7 @@ def main() -> int:
 
     # Real symbols only: the near-misses are an accuracy family (mostly not
     # names at all, and slow for some peers).
-    families = {family: corpus.harvest(family) for family in corpus.FAMILIES if family != "mutated"}
+    families = {family: corpus.harvest(family) for family in corpus.FAMILIES if family not in ("mutated", "literals")}
     if args.sample:
         families = {family: corpus.sample(found, args.sample) for family, found in families.items()}
     sets = {

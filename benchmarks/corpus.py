@@ -36,7 +36,12 @@ Families:
   every position (a template's argument, a return type, a scope), two
   closures of function templates whose types refer back to each other's
   candidates, local names, constructors and special names; where each
-  reader's rules for how the productions combine are tried.
+  reader's rules for how the productions combine are tried;
+* ``literals``: the C++ symbols of ``static`` and ``nm_dynamic`` with a
+  mangled name as a literal (``L_Z ... E``, ``&`` of a function or
+  variable as a template argument), each damaged ten ways (``_damage``,
+  ``_near_miss``, ``_mutate``): where the address of a function, its
+  parentheses and a function template's return type are printed.
 
 Held out (not harvested by default):
 
@@ -86,7 +91,9 @@ RUST_BINARIES = [
     str(HOME / ".rustup/toolchains/*/lib/*.so"),
     str(HOME / ".rustup/toolchains/*/lib/rustlib/*/lib/*.so"),
 ]
-FAMILIES = ["nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated"]
+FAMILIES = [
+    "nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated", "literals",
+]  # fmt: skip
 # Not harvested by default: what the environment has installed, and wheels
 # of other projects from PyPI.
 HELD_OUT = ["wheels", "wheels_near_miss", "wheels_spliced", "pypi", "pypi_damaged", "generated_wide"]
@@ -147,12 +154,17 @@ def harvest(family: str) -> list[str]:
     if family == "damaged":
         real = _real_cxx()
         return sorted({_damage(s, salt) for s in real for salt in ("a", "b")} - real)
+    if family == "literals":
+        real = sorted(s for s in _real_cxx() if "L_Z" in s or "LZ" in s)
+        damaged = {_damage(s, salt) for s in real for salt in "abcdefgh"}
+        damaged |= {_near_miss(s) for s in real} | {_mutate(s) for s in real}
+        return sorted((set(real) | damaged) - {""})
     if family == "generated":
         return sorted({_Grammar(seed).encoding_name() for seed in range(GENERATED)})
     if family == "generated_wide":
         return sorted({_WideGrammar(seed).encoding_name() for seed in range(GENERATED_WIDE)})
     if family == "mutated":
-        real = {s for other in FAMILIES if other not in ("mutated", "damaged") for s in harvest(other)}
+        real = {s for other in FAMILIES if other not in ("mutated", "damaged", "literals") for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
         # of lifetimes or more: c++filt prints each (gigabytes).
         return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))

@@ -57,6 +57,7 @@ SAMPLE_SIZES = {
     "near_miss": 4000,
     "damaged": 4000,
     "generated": 4000,
+    "literals": 1500,
 }
 # family -> how many of the symbols that differ from c++filt it adds
 MAX_DIFFERING = 200
