@@ -867,11 +867,12 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.push("::");
     }
 
-    /// Noted as an operand GNU prints without parentheses where it has no
-    /// arguments (see [`Grammar::operation_of_one`]).
-    fn unresolved_name_of(&mut self, mark: Mark, _: Name, args: Option<Shape>) -> Span {
+    /// Noted as an operand GNU prints without parentheses where it is a
+    /// name or a qualified name with no arguments (`d_print_subexpr`; see
+    /// [`Grammar::operation_of_one`]).
+    fn unresolved_name_of(&mut self, mark: Mark, name: Name, args: Option<Shape>) -> Span {
         let span = self.span(mark.start, mark.since, Shape::Plain);
-        if args.is_none() {
+        if args.is_none() && matches!(name.kind(), Name::PLAIN | Name::QUALIFIED) {
             self.simple_operand = (span.start, span.end);
         }
         span

@@ -206,6 +206,15 @@ const SHAPES: &[(&str, &str)] = &[
         "void f<!(A::b<C::D>)>(f, C, C::D)",
     ),
     ("_Z1fIXsrNS_1AE1bEEvv", "void f<f::A::b>()"),
+    // Unqualified names as expressions, an operator's after `on`: bare as
+    // an operand where it is a name without arguments.
+    ("_Z1fIX1aIiEEEvv", "void f<a<int> >()"),
+    ("_Z1fIXnt1aEEvv", "void f<!a>()"),
+    ("_Z1fIXnt1aIiEEEvv", "void f<!(a<int>)>()"),
+    ("_Z1fIXnt1aB3tagEEvv", "void f<!(a[abi:tag])>()"),
+    ("_Z1fIXntonplEEvv", "void f<!(operator+)>()"),
+    ("_Z1fIXonplIiEEEvv", "void f<operator+<int> >()"),
+    ("_Z1fIX3fooEEvS_", "void f<foo>(f)"),
     // Mangled names as literals (`L_Z ... E`), and `&` of them: a name or
     // a qualified name bare, the address of a function of a qualified
     // name without its parameters (whose candidates stay), anything else

@@ -1,7 +1,8 @@
 //! `<expression>` (libiberty `d_expression_1`): the forms read here, once
-//! for both builders, are unresolved names (`sr`), mangled names as
-//! literals (`L_Z`) and the operators of the table with one operand. The
-//! other forms (the other literals, template parameters,
+//! for both builders, are names (`sr`, unqualified, an operator's after
+//! `on`), mangled names as literals (`L_Z`) and the operators of the table
+//! with one operand. The other forms (the other literals, template
+//! parameters,
 //! calls, casts, binary and trinary operators, braced lists, `new`, folds,
 //! function parameters...) are the tree's
 //! ([`Grammar::other_expression`]), where the one-pass printer gives way.
@@ -21,6 +22,7 @@ pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
     /// ```text
     /// <expression> ::= sr <unresolved name>
     ///              ::= L <mangled-name> E
+    ///              ::= [on] <unqualified-name> [<template-args>]
     ///              ::= <(unary) operator-name> <expression>
     ///              ::= ... (the tree's)
     /// ```
@@ -37,6 +39,7 @@ pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
                 self.advance(1);
                 self.mangled_literal()
             }
+            (b'0'..=b'9', _) | (b'o', b'n') => self.unqualified_operand(),
             _ => match tables::operator([peek, next]) {
                 Some(op) if of_one_operand(op) => self.unary_operation(op),
                 _ => self.other_expression(),
@@ -100,6 +103,22 @@ pub(in crate::gnu) trait Expressions<'a>: Grammar<'a> {
             return Err(stop);
         }
         Ok((name?, Some(args?)))
+    }
+
+    /// `<unqualified-name> [<template-args>]` as an expression, an
+    /// operator's name after `on` (d_expression_1): unlike an unresolved
+    /// name's, the arguments are read only after the name parsed.
+    fn unqualified_operand(&mut self) -> Result<Self::Type, Stop> {
+        let mark = self.mark();
+        if self.peek() == b'o' {
+            self.advance(2);
+        }
+        let name = self.unqualified_name()?.name;
+        let args = match self.peek() {
+            b'I' => Some(self.template_args(false)?),
+            _ => None,
+        };
+        Ok(self.unresolved_name_of(mark, name, args))
     }
 
     /// An unresolved name's scope, or none where it failed to parse:

@@ -534,9 +534,10 @@ pub(super) trait Grammar<'a>: Sized {
     /// The scope of an unresolved name read, before its name (the one-pass
     /// printer's `::`).
     fn unresolved_scope_ends(&mut self);
-    /// An unresolved name read from `mark`: `name` (qualified by its
-    /// scope), with the template arguments after it. GNU prints one with
-    /// arguments in parentheses as an operand, one without none.
+    /// A name read as an expression from `mark` (an unresolved name, or an
+    /// unqualified one): `name` (qualified by its scope, if any), with the
+    /// template arguments after it. As an operand, GNU prints a name or a
+    /// qualified name without arguments bare, any other in parentheses.
     fn unresolved_name_of(
         &mut self,
         mark: Self::Mark,

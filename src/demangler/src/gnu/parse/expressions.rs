@@ -40,17 +40,6 @@ impl<'a> Parser<'a> {
                 };
                 return Ok(self.add(Node::FunctionParam(index)));
             }
-            (b'0'..=b'9', _) | (b'o', b'n') => {
-                if peek == b'o' {
-                    self.advance(2);
-                }
-                let name = self.unqualified_name()?.name;
-                if self.peek() != b'I' {
-                    return Ok(name);
-                }
-                let args = self.template_args(false)?;
-                return Ok(self.add(Node::Template(name, args)));
-            }
             (b'i' | b't', b'l') => return self.initializer_list(peek == b't'),
             // `u <source-name> <template-args>`: a vendor extended
             // expression (`__alignof__(int)`, d_expression_1, GNU 2.44).
