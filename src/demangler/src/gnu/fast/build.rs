@@ -12,7 +12,7 @@ use super::super::lexemes;
 use super::super::lookahead::{self, TypeStart};
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
-use super::{Buffers, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
+use super::{Buffers, LambdaGuard, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
 
 /// A list being printed (see [`Grammar::list_begins`]).
 pub(in crate::gnu) struct List {
@@ -30,6 +30,11 @@ pub(in crate::gnu) struct List {
     /// `v` (a lone `void` is none).
     open: u32,
     lone_void: bool,
+    /// A lambda's parameters, read under a pending modifier or not (see
+    /// [`LambdaGuard`]), and whether such a modifier changes one of them.
+    lambda: bool,
+    guarded: bool,
+    changed: bool,
 }
 
 /// What an encoding holds while it is read, given back after.
@@ -299,11 +304,16 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Name::default()
     }
 
-    /// `{lambda(`, and in the parameters `T_` is `auto:N`.
+    /// `{lambda(`, and in the parameters `T_` is `auto:N`; one under a
+    /// pending modifier has its parameters checked ([`LambdaGuard`]).
     fn closure_begins(&mut self) -> Step<bool> {
-        if self.modifiers > 0 {
+        if self.lambda_guard != LambdaGuard::None {
             return refused();
         }
+        self.lambda_guard = match self.modifiers {
+            0 => LambdaGuard::Next,
+            _ => LambdaGuard::NextPending,
+        };
         self.lambda_printed = true;
         self.push(tables::LAMBDA_OPEN);
         let around = std::mem::replace(&mut self.in_lambda, true);
@@ -315,6 +325,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     /// the tree reads.
     fn closure(&mut self, around: bool, _: Option<Span>, _: Shape, number: u32) -> Step<Name> {
         self.in_lambda = around;
+        self.lambda_guard = LambdaGuard::None;
         self.scope_changed();
         spell::close_closure(self, number);
         if self.peek() == b'B' {
@@ -577,6 +588,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             first: 0,
             open: 0,
             lone_void: false,
+            lambda: false,
+            guarded: false,
+            changed: false,
         };
         match kind {
             ListKind::TemplateArgs { top } => {
@@ -594,6 +608,18 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                 list.open = self.here();
                 list.lone_void = self.peek() == b'v';
                 list.hold_modifiers = std::mem::replace(&mut self.modifiers, 0);
+                match self.lambda_guard {
+                    LambdaGuard::Next => {
+                        self.lambda_guard = LambdaGuard::None;
+                        list.lambda = true;
+                    }
+                    LambdaGuard::NextPending => {
+                        self.lambda_guard = LambdaGuard::Within;
+                        list.lambda = true;
+                        list.guarded = true;
+                    }
+                    _ => {}
+                }
             }
         }
         Ok(list)
@@ -619,6 +645,20 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             list.empty_tail = None;
         }
         list.count += 1;
+        // What a pending modifier changes (see `LambdaGuard`): a function or
+        // array type, a qualifier outermost, a pack.
+        if list.lambda
+            && !matches!(
+                item.shape,
+                Shape::Plain
+                    | Shape::Pointer
+                    | Shape::Reference
+                    | Shape::RvalueReference
+                    | Shape::Smashed
+            )
+        {
+            list.changed = true;
+        }
         match list.kind {
             ListKind::TemplateArgs { top: true } => self.buf.args.push(item),
             ListKind::Pack { top: true } => self.buf.elements.push(item),
@@ -666,6 +706,12 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                 // ref-qualifier, or none, are the tree's.
                 if !matches!(self.peek(), 0 | b'E' | b'.') || list.count == 0 {
                     return refused();
+                }
+                if list.changed {
+                    if list.guarded {
+                        return refused();
+                    }
+                    self.lambda_changed_by_modifiers = true;
                 }
                 if list.count == 1 && list.lone_void {
                     self.buf.out.truncate(list.open as usize);

@@ -18,7 +18,8 @@
 //! moved before its name at once) and `!`, `-`, `+`, `~`, `&` on them,
 //! a special name as a literal, pointers to members of
 //! modified function types, vendor types, lambdas with template heads or
-//! under a pending modifier, qualifiers on qualified or reference types,
+//! with parameters a pending modifier changes ([`LambdaGuard`]), qualifiers
+//! on qualified or reference types,
 //! a lambda's `auto` parameter referred to where its argument holds a
 //! lambda, names so long or deep that a limit could matter, and the other
 //! rare shapes. The tree then reads the name from the start, so what is
@@ -78,6 +79,29 @@ pub(in crate::gnu) enum Shape {
     /// Read inside a pack expansion: GNU prints it for whichever element
     /// it is at, so it is never repeated here.
     Expansion,
+}
+
+/// GNU's printer clears its pending modifiers (`dpi->modifiers`) for a
+/// template and for a function type's parameters, but not for a lambda's
+/// (`d_print_comp`, `DEMANGLE_COMPONENT_LAMBDA`). Under a pending modifier
+/// (`const&` on a closure type), a parameter that is a function or array
+/// type prints that modifier in its group (`{lambda(int const (&)
+/// [3])#1}`), and one whose outermost qualifier is pending already loses
+/// it (`{lambda(int)#1} const&` for `RKZ1fvEUlKiE_`). Other parameters
+/// print as anywhere else (`{lambda(int const*)#1} const&`). So a lambda
+/// read under a pending modifier with such a parameter, a lambda in its
+/// parameters, and, once a lambda with such a parameter has been printed,
+/// a text with a lambda in it repeated under a pending modifier, go to the
+/// tree.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LambdaGuard {
+    None,
+    /// A lambda's parameter list is next, read under no pending modifier
+    /// or under one.
+    Next,
+    NextPending,
+    /// In the parameters of a lambda read under a pending modifier.
+    Within,
 }
 
 /// A piece of text printed: a substitution candidate, a template argument
@@ -225,10 +249,13 @@ struct Reader<'a, 'b> {
     /// (`dpi->modifiers`: qualifiers, pointers and references, an array,
     /// a function type over its return type). It clears them for a
     /// template's arguments and a function's parameters, but not for a
-    /// lambda's: there they change the text (an array parameter is printed
-    /// `(&) [16]`, a qualifier already pending is dropped), so a lambda
-    /// printed, or repeated, under one goes to the tree.
+    /// lambda's: see [`LambdaGuard`].
     modifiers: u32,
+    /// A lambda's parameters (see [`LambdaGuard`]).
+    lambda_guard: LambdaGuard,
+    /// Whether a lambda has been printed with a parameter that a pending
+    /// modifier changes ([`LambdaGuard`]).
+    lambda_changed_by_modifiers: bool,
     /// Whether a lambda has been printed: only then may a repeated text
     /// hold one.
     lambda_printed: bool,
@@ -373,6 +400,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             in_signature: false,
             in_lambda: false,
             modifiers: 0,
+            lambda_guard: LambdaGuard::None,
+            lambda_changed_by_modifiers: false,
             lambda_printed: false,
             no_lambda_repeated: false,
             comma_taken_back: None,
@@ -520,7 +549,9 @@ impl<'a, 'b> Reader<'a, 'b> {
             return Err(Stop::Invalid);
         }
         if self.lambda_printed
-            && (self.modifiers > 0 || self.no_lambda_repeated)
+            && (self.no_lambda_repeated
+                || self.lambda_changed_by_modifiers
+                    && (self.modifiers > 0 || self.lambda_guard != LambdaGuard::None))
             && self.printed(span).contains(tables::LAMBDA_OPEN)
         {
             return Err(Stop::Invalid);

@@ -269,6 +269,42 @@ const SHAPES: &[(&str, &str)] = &[
     ),
 ];
 
+/// A lambda under a pending modifier whose parameters it does not change
+/// reads in one pass, and so does one repeated under a modifier while no
+/// lambda printed has such a parameter (`LambdaGuard`; the lambdas of
+/// `llvm::handleErrors` and of ORC's `unique_function`).
+#[test]
+fn a_lambda_under_a_pending_modifier_reads_in_one_pass() {
+    for (symbol, want) in [
+        (
+            "_Z1gRKZ1fvEUlPKiE_",
+            "g(f()::{lambda(int const*)#1} const&)",
+        ),
+        ("_Z1gRKZ1fvEUliRiE_", "g(f()::{lambda(int, int&)#1} const&)"),
+        ("_Z1gPZ1fvEUlM1AiE_", "g(f()::{lambda(int A::*)#1}*)"),
+        ("_Z1gPZ1fvEUlRRiE_", "g(f()::{lambda(int&)#1}*)"),
+        (
+            "_Z1gRKZ1fvEUlZ1hvE1SE_",
+            "g(f()::{lambda(h()::S)#1} const&)",
+        ),
+        (
+            "_Z1gRKZ1fvEUlN1AIA3_iEEE_",
+            "g(f()::{lambda(A<int [3]>)#1} const&)",
+        ),
+        (
+            "_Z1fIJZ1gvEUlRKiE_EEvDpOT_",
+            "void f<g()::{lambda(int const&)#1}>(g()::{lambda(int const&)#1}&&)",
+        ),
+        (
+            "_Z1gZ1fvEUlPKiE_RKS0_",
+            "g(f()::{lambda(int const*)#1}, int const* const&)",
+        ),
+    ] {
+        assert_eq!(one_pass(symbol).as_deref(), Some(want), "{symbol}");
+        assert_eq!(tree(symbol).as_deref(), Some(want), "{symbol} (tree)");
+    }
+}
+
 /// A list the one-pass printer refuses midway leaves its state as it was
 /// around it: `_ZlsRZls+` reads a reference (a modifier pending) over a
 /// local name whose parameter list it refuses (found by the differential
@@ -337,7 +373,9 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
     ("_Z1fPFvvERKNS0_1xE", "f(void (*)(), void (* const&)()::x)"),
     // A lambda under a pending modifier: GNU prints its parameters with
     // the modifiers of the type around it (found on near-misses of
-    // pyarrow's and grpc's symbols).
+    // pyarrow's and grpc's symbols), where they are function or array
+    // types, or a qualifier outermost (only one of a kind pending is
+    // dropped: `int volatile` stays, but the one-pass printer leaves any).
     ("_Z1fRZ1gvEUlRFvvEE_", "f(g()::{lambda(void (&&)())#1})"),
     ("_Z1fPZ1gvEUlA4_iE_", "f(g()::{lambda(int (*) [4])#1})"),
     (
@@ -348,7 +386,18 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
         "_Z1fIRKZ1gvEUlKiE_EvT_",
         "void f<g()::{lambda(int)#1} const&>(g()::{lambda(int)#1} const&)",
     ),
-    // And a back reference to one, under a modifier.
+    ("_Z1gRKZ1fvEUlViE_", "g(f()::{lambda(int volatile)#1} const&)"),
+    // A lambda in the parameters of one under a pending modifier.
+    (
+        "_Z1gRKZ1fvEUlZ1hvEUlvE_E_",
+        "g(f()::{lambda(h()::{lambda()#1})#1} const&)",
+    ),
+    // And a back reference to one, under a modifier; once such a lambda
+    // is printed, any lambda repeated under a modifier.
+    (
+        "_Z1fIJZ1gvEUlKiE_EEvDpOT_",
+        "void f<g()::{lambda(int const)#1}>(g()::{lambda(int const)#1}&&)",
+    ),
     (
         "_Z1fZ1gvEUlKiE_RKS0_",
         "f(g()::{lambda(int const)#1}, g()::{lambda(int)#1} const&)",
