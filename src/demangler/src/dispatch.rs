@@ -157,18 +157,26 @@ fn offer_one_pass(given: Given, options: &Options, out: &mut impl Sink) -> Offer
     }
     // A name that may be Rust's is left to `read`, which decides once
     // (before the suffix is looked for: Rust's names seldom have one).
-    let cxx = |name: &[u8]| reads_cxx(options, || rust::may_be_legacy(name).then_some(0));
-    if !cxx(symbol) {
+    // One scan finds the version suffix, a NUL and whether the name has a
+    // `.` (where a Rust name's hash may end), so that the Rust test scans
+    // nothing more.
+    let Versioned {
+        name,
+        suffix,
+        nul,
+        dot,
+    } = version_split(symbol);
+    let cxx = |name: &[u8], dot| reads_cxx(options, || rust::may_be_legacy(name, dot).then_some(0));
+    if !cxx(symbol, suffix.is_empty().then_some(dot)) {
         return Offer::NotOffered;
     }
-    let Versioned { name, suffix, nul } = version_split(symbol);
     if nul {
         // GNU reads a C string: the tree says how the name ends.
         return Offer::Refused;
     }
     let suffix = match suffix {
         b"" => "",
-        _ if !cxx(name) => return Offer::NotOffered,
+        _ if !cxx(name, Some(dot)) => return Offer::NotOffered,
         _ => match given.text(name.len()..symbol.len()) {
             Some(suffix) => suffix,
             None => return Offer::NotOffered,
@@ -216,26 +224,36 @@ struct Versioned<'a> {
     /// The version suffix (`@@GLIBCXX_3.4`, `@plt`), or nothing.
     suffix: &'a [u8],
     /// Whether the name holds a NUL, found by the same scan (the one-pass
-    /// reader is offered no such name).
+    /// reader is offered no such name), and a `.`.
     nul: bool,
+    dot: bool,
 }
 
 /// A symbol and its version suffix, as c++filt cuts it: at the first `@`
 /// after the first byte.
 fn version_split(symbol: &[u8]) -> Versioned<'_> {
-    let mut nul = false;
-    for at in memchr::memchr2_iter(b'@', 0, symbol) {
-        if symbol[at] == 0 {
-            nul = true;
-        } else if at > 0 {
-            let (name, suffix) = symbol.split_at(at);
-            return Versioned { name, suffix, nul };
+    let (mut nul, mut dot) = (false, false);
+    for at in memchr::memchr3_iter(b'@', 0, b'.', symbol) {
+        match symbol[at] {
+            0 => nul = true,
+            b'.' => dot = true,
+            _ if at > 0 => {
+                let (name, suffix) = symbol.split_at(at);
+                return Versioned {
+                    name,
+                    suffix,
+                    nul,
+                    dot,
+                };
+            }
+            _ => {}
         }
     }
     Versioned {
         name: symbol,
         suffix: b"",
         nul,
+        dot,
     }
 }
 

@@ -62,11 +62,19 @@ pub(crate) fn symbol_len(token: &[u8]) -> Option<usize> {
 /// a hash segment before it. Most `_ZN` names are C++ and have no such
 /// `E`, or no hash segment before it.
 fn legacy_end(rest: &[u8]) -> Option<usize> {
+    legacy_end_with(rest, None)
+}
+
+/// [`legacy_end`], told whether `rest` has a `.` where the caller knows.
+fn legacy_end_with(rest: &[u8], dot: Option<bool>) -> Option<usize> {
     let end = if rest.last() == Some(&b'E') {
         rest.len()
     } else {
-        // Most have no `.` at all, which one fast search shows.
-        memchr::memchr(b'.', rest)?;
+        // Most have no `.` at all, which one fast search shows (the
+        // caller's, where it made one).
+        if !dot.unwrap_or_else(|| memchr::memchr(b'.', rest).is_some()) {
+            return None;
+        }
         rest.windows(2).rposition(|w| w == b"E.")? + 1
     };
     (end >= 21 && &rest[end - 20..end - 17] == b"17h").then_some(end)
@@ -74,9 +82,13 @@ fn legacy_end(rest: &[u8]) -> Option<usize> {
 
 /// Whether a `_Z` token may be a Rust legacy symbol: [`symbol_len`]'s first
 /// and cheap test, which almost every C++ name fails, so that the one-pass
-/// C++ reader is offered it before the dispatcher's layers.
-pub(crate) fn may_be_legacy(token: &[u8]) -> bool {
-    token.strip_prefix(b"_ZN").and_then(legacy_end).is_some()
+/// C++ reader is offered it before the dispatcher's layers; `dot`: whether
+/// the token has a `.`, where the caller's scan found out.
+pub(crate) fn may_be_legacy(token: &[u8], dot: Option<bool>) -> bool {
+    token
+        .strip_prefix(b"_ZN")
+        .and_then(|rest| legacy_end_with(rest, dot))
+        .is_some()
 }
 
 /// The bytes a legacy name may hold: `[_$.:@0-9A-Za-z]`.
