@@ -80,7 +80,9 @@ def main() -> int:
 
     import corpus
 
-    families = {family: corpus.harvest(family) for family in corpus.FAMILIES if family not in ("mutated", "literals")}
+    families = {
+        family: corpus.harvest(family) for family in corpus.FAMILIES if family not in ("mutated", *corpus.FOCUSED)
+    }
     symbols = [s for found in families.values() for s in found]
     functions = corpus.sample(families["static"], 50_000)
     # Samples of a profile: each function drawn with a scrambled index.

@@ -251,7 +251,9 @@ def main() -> int:
 
     # Real symbols only: the near-misses are an accuracy family (mostly not
     # names at all, and slow for some peers).
-    families = {family: corpus.harvest(family) for family in corpus.FAMILIES if family not in ("mutated", "literals")}
+    families = {
+        family: corpus.harvest(family) for family in corpus.FAMILIES if family not in ("mutated", *corpus.FOCUSED)
+    }
     if args.sample:
         families = {family: corpus.sample(found, args.sample) for family, found in families.items()}
     sets = {

@@ -41,7 +41,12 @@ Families:
   mangled name as a literal (``L_Z ... E``, ``&`` of a function or
   variable as a template argument), each damaged ten ways (``_damage``,
   ``_near_miss``, ``_mutate``): where the address of a function, its
-  parentheses and a function template's return type are printed.
+  parentheses and a function template's return type are printed;
+* ``lambdas``: the C++ symbols of ``static`` and ``nm_dynamic`` with a
+  closure type (``Ul ... E_``), each damaged eight ways and each closure put
+  under a modifier (``_under_modifier``: ``RK``, ``P``, ``O`` ... before the
+  local name that holds it): where a lambda's parameters are printed with
+  the modifiers pending over it.
 
 Held out (not harvested by default):
 
@@ -93,7 +98,11 @@ RUST_BINARIES = [
 ]
 FAMILIES = [
     "nm_dynamic", "static", "rust_legacy", "rust_v0", "mutated", "near_miss", "damaged", "generated", "literals",
+    "lambdas",
 ]  # fmt: skip
+# Families made from a few real symbols and their damaged forms, for one
+# feature each: left out of the speed figures and of `mutated`.
+FOCUSED = ["literals", "lambdas"]
 # Not harvested by default: what the environment has installed, and wheels
 # of other projects from PyPI.
 HELD_OUT = ["wheels", "wheels_near_miss", "wheels_spliced", "pypi", "pypi_damaged", "generated_wide"]
@@ -159,12 +168,18 @@ def harvest(family: str) -> list[str]:
         damaged = {_damage(s, salt) for s in real for salt in "abcdefgh"}
         damaged |= {_near_miss(s) for s in real} | {_mutate(s) for s in real}
         return sorted((set(real) | damaged) - {""})
+    if family == "lambdas":
+        real = sorted(s for s in _real_cxx() if "Ul" in s)
+        damaged = {_damage(s, salt) for s in real for salt in ("la", "lb", "lc", "ld")}
+        damaged |= {_near_miss(s) for s in real} | {_mutate(s) for s in real}
+        damaged |= {_under_modifier(s, salt) for s in real for salt in "abc"}
+        return sorted((set(real) | damaged) - {""})
     if family == "generated":
         return sorted({_Grammar(seed).encoding_name() for seed in range(GENERATED)})
     if family == "generated_wide":
         return sorted({_WideGrammar(seed).encoding_name() for seed in range(GENERATED_WIDE)})
     if family == "mutated":
-        real = {s for other in FAMILIES if other not in ("mutated", "damaged", "literals") for s in harvest(other)}
+        real = {s for other in FAMILIES if other not in ("mutated", "damaged", *FOCUSED) for s in harvest(other)}
         # Not the v0 names a mutation gave a binder of hundreds of thousands
         # of lifetimes or more: c++filt prints each (gigabytes).
         return sorted(m for m in {_mutate(s) for s in real} - real if not _HUGE_BINDER.search(m))
@@ -288,6 +303,25 @@ def _seq_id(n: int) -> str:
         n //= 36
         if n == 0:
             return f"S{digits}_"
+
+
+# A local name whose entity is a closure (`Z <encoding> E Ul`), where it
+# begins a type: after a template's `I`, a pack's `J`, a name's `E` or a
+# modifier.
+_CLOSURE_LOCAL_NAME = re.compile(r"(?<=[IJEPRKO])Z(?=[^E]*E)")
+
+
+def _under_modifier(symbol: str, salt: str) -> str:
+    """`symbol` with a modifier (`RK`, `P`, `O`, `K`, `R`) put before one
+    of the local names in it that begin a type (chosen by the hash of
+    `salt` and the symbol), or `symbol` itself where there is none."""
+    places = [m.start() for m in _CLOSURE_LOCAL_NAME.finditer(symbol)]
+    if not places:
+        return symbol
+    digest = hashlib.sha1((salt + symbol).encode("utf-8", "surrogateescape")).digest()
+    at = places[digest[0] % len(places)]
+    modifier = ("RK", "P", "O", "K", "R", "PK")[digest[1] % 6]
+    return symbol[:at] + modifier + symbol[at:]
 
 
 def _near_miss(symbol: str) -> str:

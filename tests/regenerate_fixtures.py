@@ -58,6 +58,7 @@ SAMPLE_SIZES = {
     "damaged": 4000,
     "generated": 4000,
     "literals": 1500,
+    "lambdas": 1000,
 }
 # family -> how many of the symbols that differ from c++filt it adds
 MAX_DIFFERING = 200
