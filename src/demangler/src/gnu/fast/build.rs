@@ -12,7 +12,10 @@ use super::super::lexemes;
 use super::super::lookahead::{self, TypeStart};
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
-use super::{Buffers, LambdaGuard, Mark, Name, Reader, Shape, Span, Step, MAX_NESTING};
+use super::{
+    slot_of, Buffers, LambdaGuard, Mark, Name, Reader, Shape, Span, Step, LAMBDA_PARAMETERS,
+    MAX_NESTING,
+};
 
 /// A list being printed (see [`Grammar::list_begins`]).
 pub(in crate::gnu) struct List {
@@ -43,7 +46,7 @@ pub(in crate::gnu) struct Frame {
     args: usize,
     elements: usize,
     in_signature: bool,
-    scope: u32,
+    scope: u16,
     encoding_start: u32,
 }
 
@@ -150,7 +153,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // A text with a template parameter printed in another encoding, or
         // referred to in a lambda's parameters (where GNU prints it
         // `auto:N`), is read again.
-        let scope = sub.span.params_scope;
+        let scope = sub.span.params_scope();
         if scope != 0 && (scope != self.scope || self.in_lambda) {
             return Ok((self.reread(sub)?, sub.info));
         }
@@ -482,7 +485,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     ) -> Span {
         let shape = match (signature, ret) {
             (Signature::FunctionType, Some(ret)) => Shape::Declarator {
-                slot: ret.end + 1 - mark.start,
+                slot: slot_of(ret.end + 1 - mark.start),
                 grouped: false,
                 outer: 0,
                 array: false,
@@ -813,6 +816,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             scope: self.scope,
             encoding_start: self.encoding_start,
         };
+        // Scopes fit beside `Span::SIDE`.
+        if self.scopes + 1 >= LAMBDA_PARAMETERS {
+            return refused();
+        }
         self.scopes += 1;
         self.scope = self.scopes;
         self.scope_changed();
@@ -947,7 +954,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         operand: Span,
         suffix: bool,
     ) -> Step<Span> {
-        if suffix || operand.side || matches!(operand.shape, Shape::Pack { .. } | Shape::Expansion)
+        if suffix
+            || operand.side()
+            || matches!(operand.shape, Shape::Pack { .. } | Shape::Expansion)
         {
             return refused();
         }

@@ -66,7 +66,7 @@ pub(in crate::gnu) enum Shape {
     /// the group, or where the group goes while there is none); `outer` is
     /// the outermost modifier's code (`P`, `R`, `O`, `K`), 0 for none.
     Declarator {
-        slot: u32,
+        slot: u16,
         grouped: bool,
         outer: u8,
         array: bool,
@@ -80,6 +80,14 @@ pub(in crate::gnu) enum Shape {
     /// it is at, so it is never repeated here.
     Expansion,
 }
+
+/// A declarator's `slot` for an offset into its text, [`NO_SLOT`] where the
+/// text is too long for one (a modifier on it then goes to the tree).
+fn slot_of(offset: u32) -> u16 {
+    u16::try_from(offset).unwrap_or(NO_SLOT)
+}
+
+const NO_SLOT: u16 = u16::MAX;
 
 /// GNU's printer clears its pending modifiers (`dpi->modifiers`) for a
 /// template and for a function type's parameters, but not for a lambda's
@@ -113,13 +121,41 @@ enum LambdaGuard {
 /// text with one in it is repeated only in the encoding that printed it
 /// (`params_scope`, 0 for a text with none), outside lambdas, and read
 /// again in another (see [`Reader::reread`]).
+///
+/// Sixteen bytes, so that a [`Step`] of one is returned in registers: the
+/// scope and whether the text lives in `Reader::side` share a `u16`.
 #[derive(Clone, Copy)]
 pub(in crate::gnu) struct Span {
     start: u32,
     end: u32,
-    params_scope: u32,
     shape: Shape,
-    side: bool,
+    /// `params_scope` in the low bits, [`Span::SIDE`] above them.
+    scope_side: u16,
+}
+
+const _: () = assert!(std::mem::size_of::<Step<Span>>() == 16);
+
+impl Span {
+    /// The text is in `Reader::side`.
+    const SIDE: u16 = 1 << 15;
+
+    fn params_scope(self) -> u16 {
+        self.scope_side & !Self::SIDE
+    }
+
+    fn side(self) -> bool {
+        self.scope_side & Self::SIDE != 0
+    }
+
+    /// The same span, of text in `Reader::side` from `start` to `end`.
+    fn aside(self, start: u32, end: u32) -> Span {
+        Span {
+            start,
+            end,
+            scope_side: self.scope_side | Self::SIDE,
+            ..self
+        }
+    }
 }
 
 /// A substitution candidate: its text, what it is as a name, and where
@@ -139,7 +175,7 @@ pub(in crate::gnu) struct Candidate {
 /// parameters (where a back reference reads it again, see
 /// [`Reader::reread`]) and by the template in scope elsewhere (where it is
 /// the tree's).
-const LAMBDA_PARAMETERS: u32 = u32::MAX;
+const LAMBDA_PARAMETERS: u16 = Span::SIDE - 1;
 
 /// Nesting of types read at most.
 const MAX_NESTING: u32 = 48;
@@ -302,11 +338,11 @@ struct Reader<'a, 'b> {
     /// count too): a text has one if the count moved while it printed.
     params_printed: u32,
     /// The encoding being read, and the number of encodings begun.
-    scope: u32,
-    scopes: u32,
+    scope: u16,
+    scopes: u16,
     /// The `params_scope` of a text printed here: `scope`, or in a
     /// lambda's parameters [`LAMBDA_PARAMETERS`].
-    text_scope: u32,
+    text_scope: u16,
     nesting: u32,
     /// How deep GNU's printer would be here, at most (see [`Reader::deeper`]),
     /// and the deepest so far.
@@ -503,8 +539,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             start,
             end: self.here(),
             shape,
-            side: false,
-            params_scope: if self.params_printed != since {
+            scope_side: if self.params_printed != since {
                 self.text_scope
             } else {
                 0
@@ -534,7 +569,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// The text `span` printed.
     fn printed(&self, span: Span) -> &str {
         let range = span.start as usize..span.end as usize;
-        if span.side {
+        if span.side() {
             &self.buf.side[range]
         } else {
             &self.buf.out[range]
@@ -556,9 +591,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         {
             return Err(Stop::Invalid);
         }
-        let params = span.params_scope != 0;
+        let params = span.params_scope() != 0;
         if params {
-            if span.params_scope != self.scope || self.in_lambda {
+            if span.params_scope() != self.scope || self.in_lambda {
                 return Err(Stop::Invalid);
             }
             self.params_printed += 1;
@@ -567,7 +602,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         let start = self.here();
         let since = self.params_printed - u32::from(params);
         let range = span.start as usize..span.end as usize;
-        if span.side {
+        if span.side() {
             self.buf.out.push_str(&self.buf.side[range]);
         } else {
             self.buf.out.extend_from_within(range);
@@ -598,7 +633,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     #[cold]
     #[inline(never)]
     fn reread(&mut self, sub: Candidate) -> Step<Span> {
-        let outside_lambda = sub.span.params_scope == LAMBDA_PARAMETERS && !self.in_lambda;
+        let outside_lambda = sub.span.params_scope() == LAMBDA_PARAMETERS && !self.in_lambda;
         let hold = self.no_lambda_repeated;
         self.no_lambda_repeated |= outside_lambda;
         let read = self.reread_type(sub);
@@ -662,12 +697,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             self.buf
                 .side
                 .push_str(&self.buf.out[start as usize..span.end as usize]);
-            span = Span {
-                start: base,
-                end: self.buf.side.len() as u32,
-                side: true,
-                ..span
-            };
+            span = span.aside(base, self.buf.side.len() as u32);
         }
         let (from, to) = if is_type {
             (mark.input, self.pos as u32)
@@ -693,14 +723,9 @@ impl<'a, 'b> Reader<'a, 'b> {
             .buf
             .subs
             .iter_mut()
-            .filter(|c| !c.span.side && c.span.start >= start)
+            .filter(|c| !c.span.side() && c.span.start >= start)
         {
-            *sub = Span {
-                start: sub.start - start + base,
-                end: sub.end - start + base,
-                side: true,
-                ..*sub
-            };
+            *sub = sub.aside(sub.start - start + base, sub.end - start + base);
         }
         self.buf.out.truncate(start as usize);
     }
@@ -726,7 +751,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             _ => -(name_len as i64),
         };
         let shift = |span: &mut Span| {
-            if !span.side {
+            if !span.side() {
                 let by = moved(span.start);
                 span.start = (span.start as i64 + by) as u32;
                 span.end = (span.end as i64 + by) as u32;
@@ -762,7 +787,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             .buf
             .subs
             .iter_mut()
-            .filter(|c| !c.span.side && c.span.start >= at)
+            .filter(|c| !c.span.side() && c.span.start >= at)
         {
             sub.start += n;
             sub.end += n;

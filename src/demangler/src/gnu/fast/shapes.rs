@@ -4,7 +4,7 @@
 
 use super::super::ast::Qual;
 use super::super::grammar::Stop;
-use super::{Reader, Shape, Span, Step};
+use super::{slot_of, Reader, Shape, Span, Step, NO_SLOT};
 
 impl Reader<'_, '_> {
     /// One qualifier (`code`: `K`, `V` or `r`) on `inner`, just printed, a
@@ -20,7 +20,7 @@ impl Reader<'_, '_> {
                 self.push(text);
                 Shape::Qualified
             }
-            Shape::Declarator { outer: b'P', .. } => self.modify(inner, text, code),
+            Shape::Declarator { outer: b'P', .. } => self.modify(inner, text, code)?,
             // d_print_comp, `DEMANGLE_COMPONENT_ARRAY_TYPE`: the qualifiers
             // of an array are its element's.
             Shape::Declarator {
@@ -28,10 +28,10 @@ impl Reader<'_, '_> {
                 grouped: false,
                 outer: 0,
                 array: true,
-            } => {
-                self.insert(inner.start + slot, text);
+            } if slot != NO_SLOT => {
+                self.insert(inner.start + u32::from(slot), text);
                 Shape::Declarator {
-                    slot: slot + text.len() as u32,
+                    slot: slot_of(u32::from(slot) + text.len() as u32),
                     grouped: false,
                     outer: code,
                     array: true,
@@ -97,7 +97,7 @@ impl Reader<'_, '_> {
                     b'R' => "&",
                     _ => "&&",
                 };
-                self.modify(inner, text, code)
+                self.modify(inner, text, code)?
             }
             Shape::Reference => Shape::Smashed,
             Shape::RvalueReference if !lvalue => Shape::Smashed,
@@ -137,12 +137,7 @@ impl Reader<'_, '_> {
         }
         let start = self.buf.side.len() as u32;
         self.drop_from(class.start);
-        Ok(Span {
-            start,
-            end: self.buf.side.len() as u32,
-            side: true,
-            ..class
-        })
+        Ok(class.aside(start, self.buf.side.len() as u32))
     }
 
     /// A pointer to a member of `class` (aside: see
@@ -165,7 +160,7 @@ impl Reader<'_, '_> {
                 ..
             } => {
                 let text = format!("{class}::*");
-                Ok(self.modify(member, &text, b'M'))
+                self.modify(member, &text, b'M')
             }
             _ => Err(Stop::Invalid),
         }
@@ -175,7 +170,7 @@ impl Reader<'_, '_> {
     /// into its group, made where there is none (d_print_function_type:
     /// `ret (*)(params)`; d_print_array_type: `elem (*) [dim]`; the
     /// modifiers innermost first).
-    fn modify(&mut self, inner: Span, text: &str, code: u8) -> Shape {
+    fn modify(&mut self, inner: Span, text: &str, code: u8) -> Step<Shape> {
         let Shape::Declarator {
             slot,
             grouped,
@@ -183,8 +178,12 @@ impl Reader<'_, '_> {
             ..
         } = inner.shape
         else {
-            return inner.shape;
+            return Ok(inner.shape);
         };
+        if slot == NO_SLOT {
+            return Err(Stop::Invalid);
+        }
+        let slot = u32::from(slot);
         let at = inner.start + slot;
         let slot = if grouped {
             self.insert(at, text);
@@ -198,12 +197,12 @@ impl Reader<'_, '_> {
             self.insert(at, &group);
             slot + (open.len() + text.len()) as u32
         };
-        Shape::Declarator {
-            slot,
+        Ok(Shape::Declarator {
+            slot: slot_of(slot),
             grouped: true,
             outer: code,
             array,
-        }
+        })
     }
 
     /// An array of `dim` (digits, or none) of `element`, just printed,
@@ -216,7 +215,7 @@ impl Reader<'_, '_> {
         ) {
             return Err(Stop::Invalid);
         }
-        let slot = self.here() - element.start;
+        let slot = slot_of(self.here() - element.start);
         // A qualifier on the array is its element's, and GNU prints one
         // already there once: such an array is marked as qualified (`q`).
         let outer = if element.shape == Shape::Qualified {
