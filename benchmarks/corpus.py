@@ -305,17 +305,17 @@ def _seq_id(n: int) -> str:
             return f"S{digits}_"
 
 
-# A local name whose entity is a closure (`Z <encoding> E Ul`), where it
-# begins a type: after a template's `I`, a pack's `J`, a name's `E` or a
-# modifier.
-_CLOSURE_LOCAL_NAME = re.compile(r"(?<=[IJEPRKO])Z(?=[^E]*E)")
+# Where a local name (`Z <encoding> E <entity>`) may begin a type: after a
+# template's `I`, a pack's `J`, a name's `E` or a modifier. In the symbols
+# of the `lambdas` family most such local names hold the closure.
+_LOCAL_NAME_AS_TYPE = re.compile(r"(?<=[IJEPRKO])Z(?=[^E]*E)")
 
 
 def _under_modifier(symbol: str, salt: str) -> str:
     """`symbol` with a modifier (`RK`, `P`, `O`, `K`, `R`) put before one
     of the local names in it that begin a type (chosen by the hash of
     `salt` and the symbol), or `symbol` itself where there is none."""
-    places = [m.start() for m in _CLOSURE_LOCAL_NAME.finditer(symbol)]
+    places = [m.start() for m in _LOCAL_NAME_AS_TYPE.finditer(symbol)]
     if not places:
         return symbol
     digest = hashlib.sha1((salt + symbol).encode("utf-8", "surrogateescape")).digest()
