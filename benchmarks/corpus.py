@@ -43,9 +43,10 @@ Families:
   ``_near_miss``, ``_mutate``): where the address of a function, its
   parentheses and a function template's return type are printed;
 * ``lambdas``: the C++ symbols of ``static`` and ``nm_dynamic`` with a
-  closure type (``Ul ... E_``), each damaged eight ways and each closure put
-  under a modifier (``_under_modifier``: ``RK``, ``P``, ``O`` ... before the
-  local name that holds it): where a lambda's parameters are printed with
+  closure type (``Ul ... E_``), each damaged six ways (``_damage``,
+  ``_near_miss``, ``_mutate``) and put under a modifier three ways
+  (``_under_modifier``: ``RK``, ``P``, ``O`` ... before a local name, most
+  often the one that holds the closure): where a lambda's parameters are printed with
   the modifiers pending over it.
 
 Held out (not harvested by default):
