@@ -148,18 +148,16 @@ enum Offer {
 /// c++filt's style, in a format that reads it as C++ (not a Rust symbol,
 /// nor one that may be: [`read`] tells those);
 /// its text written directly to `out`, its version suffix after it as
-/// [`read_versioned`] keeps it. Any other name is left to [`read`] before
-/// its suffix is looked for.
+/// [`read_versioned`] keeps it. Any other name is left to [`read`].
 fn offer_one_pass(given: Given, options: &Options, out: &mut impl Sink) -> Offer {
     let symbol = given.bytes();
     if !symbol.starts_with(b"_Z") || options.strip_underscore || options.style != Style::CxxFilt {
         return Offer::NotOffered;
     }
-    // A name that may be Rust's is left to `read`, which decides once
-    // (before the suffix is looked for: Rust's names seldom have one).
     // One scan finds the version suffix, a NUL and whether the name has a
     // `.` (where a Rust name's hash may end), so that the Rust test scans
-    // nothing more.
+    // nothing more. A name that may be Rust's, with its suffix or without,
+    // is left to `read`, which decides once.
     let Versioned {
         name,
         suffix,

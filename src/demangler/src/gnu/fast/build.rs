@@ -33,10 +33,9 @@ pub(in crate::gnu) struct List {
     /// `v` (a lone `void` is none).
     open: u32,
     lone_void: bool,
-    /// A lambda's parameters, read under a pending modifier or not (see
-    /// [`LambdaGuard`]), and whether such a modifier changes one of them.
+    /// A lambda's parameters (see [`LambdaGuard`]), and whether a pending
+    /// modifier would change one of them.
     lambda: bool,
-    guarded: bool,
     changed: bool,
 }
 
@@ -592,7 +591,6 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             open: 0,
             lone_void: false,
             lambda: false,
-            guarded: false,
             changed: false,
         };
         match kind {
@@ -619,7 +617,6 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                     LambdaGuard::NextPending => {
                         self.lambda_guard = LambdaGuard::Within;
                         list.lambda = true;
-                        list.guarded = true;
                     }
                     _ => {}
                 }
@@ -711,7 +708,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                     return refused();
                 }
                 if list.changed {
-                    if list.guarded {
+                    // The lambda's own list is the one that ends while the
+                    // guard is up (a list within it is no lambda's).
+                    if self.lambda_guard == LambdaGuard::Within {
                         return refused();
                     }
                     self.lambda_changed_by_modifiers = true;
@@ -940,8 +939,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         };
         self.push(info.name);
         // Only a name read as this operand is one.
-        self.simple_operand = (u32::MAX, 0);
-        self.address_drops = (u32::MAX, 0, 0);
+        self.forget_operands();
         Ok(Name::of_kind(kind))
     }
 
@@ -999,8 +997,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.in_literal = around;
         let encoding = encoding?;
         let span = self.span(mark.start, mark.since, Shape::Plain);
-        self.simple_operand = (u32::MAX, 0);
-        self.address_drops = (u32::MAX, 0, 0);
+        self.forget_operands();
         match encoding.kind() {
             Name::PLAIN | Name::QUALIFIED => self.simple_operand = (span.start, span.end),
             Name::QUALIFIED_FUNCTION => self.address_drops = (span.start, span.end, self.typed_at),

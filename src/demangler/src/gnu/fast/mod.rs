@@ -532,6 +532,12 @@ impl<'a, 'b> Reader<'a, 'b> {
         self.deepest = self.deepest.max(self.depth);
     }
 
+    /// No operand noted (see `simple_operand`, `address_drops`).
+    fn forget_operands(&mut self) {
+        self.simple_operand = (u32::MAX, 0);
+        self.address_drops = (u32::MAX, 0, 0);
+    }
+
     /// The text from `start` to here, of `shape`; `since`: the template
     /// parameters printed before it.
     fn span(&self, start: u32, since: u32, shape: Shape) -> Span {

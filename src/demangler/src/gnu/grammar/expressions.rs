@@ -2,9 +2,8 @@
 //! for both builders, are names (`sr`, unqualified, an operator's after
 //! `on`), mangled names as literals (`L_Z`) and the operators of the table
 //! with one operand. The other forms (the other literals, template
-//! parameters,
-//! calls, casts, binary and trinary operators, braced lists, `new`, folds,
-//! function parameters...) are the tree's
+//! parameters, calls, casts, binary and trinary operators, braced lists,
+//! `new`, folds, function parameters...) are the tree's
 //! ([`Grammar::other_expression`]), where the one-pass printer gives way.
 
 use super::productions::Productions;
