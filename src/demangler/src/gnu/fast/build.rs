@@ -153,10 +153,15 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // referred to in a lambda's parameters (where GNU prints it
         // `auto:N`), is read again.
         let scope = sub.span.params_scope();
-        if scope != 0 && (scope != self.scope || self.in_lambda) {
-            return Ok((self.reread(sub)?, sub.info));
+        let span = if scope != 0 && (scope != self.scope || self.in_lambda) {
+            self.reread(sub)?
+        } else {
+            self.repeat(sub.span)?
+        };
+        if scope != 0 && self.is_bare_param(sub) {
+            self.param_node = (span.start, span.end, sub.from);
         }
-        Ok((self.repeat(sub.span)?, sub.info))
+        Ok((span, sub.info))
     }
 
     fn std_abbreviation(&mut self, spelling: &'static str) -> Span {
@@ -520,7 +525,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.params_printed += 1;
         let Shape::Pack { first, len } = arg.shape else {
             let shape = self.repeat(arg)?.shape;
-            return Ok(self.span(mark.start, mark.since, shape));
+            return Ok(self.param_span(mark, shape));
         };
         let index = self.expanding.ok_or(Stop::Invalid)?;
         if self.pack_len.is_none() {
@@ -528,7 +533,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         }
         if len == 0 && self.pack_len == Some(0) {
             // The first reading of an empty expansion: nothing to print.
-            return Ok(self.span(mark.start, mark.since, Shape::Plain));
+            return Ok(self.param_span(mark, Shape::Plain));
         }
         let element = *self
             .buf
@@ -537,7 +542,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             .filter(|_| index < u32::from(len))
             .ok_or(Stop::Invalid)?;
         let shape = self.repeat(element)?.shape;
-        Ok(self.span(mark.start, mark.since, shape))
+        Ok(self.param_span(mark, shape))
     }
 
     /// The pattern printed for each element of the first pack it refers

@@ -312,8 +312,11 @@ struct Reader<'a, 'b> {
     /// libiberty's `last_name`: what a constructor or destructor prints.
     last_name: Option<&'a str>,
     /// Where the text [`Reader::reread`] read last is in the output (none
-    /// before any): a reference right on it is the tree's.
+    /// before any): an operand that holds it is the tree's.
     reread_at: (u32, u32),
+    /// Where the last template parameter's node printed as a type is in
+    /// the output, and in the input (see [`Reader::reference_on`]).
+    param_node: (u32, u32, u32),
     /// Where the encoding being read began, its return type's place.
     encoding_start: u32,
     /// The builtin type of the literal being read (see
@@ -364,6 +367,10 @@ struct Buffers {
     args: Vec<Span>,
     /// The arguments of the packs among `args`.
     elements: Vec<Span>,
+    /// The template parameters' nodes a reference was printed on (where
+    /// in the input), and the encoding it was printed in
+    /// ([`Reader::reference_on`]).
+    saved_scopes: Vec<(u32, u16)>,
 }
 
 impl Buffers {
@@ -373,6 +380,7 @@ impl Buffers {
         subs: Vec::new(),
         args: Vec::new(),
         elements: Vec::new(),
+        saved_scopes: Vec::new(),
     };
 }
 
@@ -427,6 +435,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         buf.subs.clear();
         buf.args.clear();
         buf.elements.clear();
+        buf.saved_scopes.clear();
         Reader {
             text,
             pos: 0,
@@ -446,6 +455,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             recording: true,
             last_name: None,
             reread_at: (u32::MAX, 0),
+            param_node: (u32::MAX, 0, 0),
             encoding_start: 0,
             literal_builtin: None,
             simple_operand: (u32::MAX, 0),
@@ -553,6 +563,14 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
     }
 
+    /// The text of a template parameter's node, from `mark` to here, of
+    /// `shape`, noted as the last such node ([`Reader::reference_on`]).
+    fn param_span(&mut self, mark: Mark, shape: Shape) -> Span {
+        let span = self.span(mark.start, mark.since, shape);
+        self.param_node = (span.start, span.end, mark.input);
+        span
+    }
+
     /// After `scope` or `in_lambda` changed.
     fn scope_changed(&mut self) {
         self.text_scope = if self.in_lambda {
@@ -616,6 +634,38 @@ impl<'a, 'b> Reader<'a, 'b> {
         Ok(self.span(start, since, span.shape))
     }
 
+    /// A reference (`R`, `O`) on `inner`, just printed. Where `inner` is a
+    /// template parameter's node (a `T_`, or a back reference to one),
+    /// GNU prints it by the templates in scope where a reference on that
+    /// node was first printed (d_print_comp,
+    /// `DEMANGLE_COMPONENT_REFERENCE`: `d_save_scope`,
+    /// `d_get_saved_scope`): the first one notes this encoding, and one in
+    /// another encoding is the tree's. Not in a lambda's parameters, where
+    /// GNU looks no scope up.
+    fn reference_on(&mut self, inner: Span) -> Step {
+        let (start, end, node) = self.param_node;
+        if self.in_lambda || (inner.start, inner.end) != (start, end) {
+            return Ok(());
+        }
+        match self.buf.saved_scopes.iter().find(|&&(at, _)| at == node) {
+            Some(&(_, scope)) if scope != self.scope => Err(Stop::Invalid),
+            Some(_) => Ok(()),
+            None => {
+                self.buf.saved_scopes.push((node, self.scope));
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether the candidate is a template parameter's node (`T_`, not
+    /// `T_ I...E`).
+    fn is_bare_param(&self, sub: Candidate) -> bool {
+        let input = self.text.as_bytes();
+        sub.to != 0
+            && input.get(sub.from as usize) == Some(&b'T')
+            && input.get(sub.to as usize - 1) == Some(&b'_')
+    }
+
     /// Read the type `sub` again, here, with no candidates recorded: its
     /// text has a template parameter printed in another encoding or as
     /// `auto:N`, or it is referred to in a lambda's parameters, and GNU
@@ -624,12 +674,14 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// `DEMANGLE_COMPONENT_TEMPLATE_PARAM`), as reading it here does.
     ///
     /// Not a type that holds a reference right on a template parameter or
-    /// a back reference: GNU prints that parameter by the scope where it
-    /// was first printed (`d_get_saved_scope`). For the same reason the
-    /// place of the text read is kept (`reread_at`), and a reference right
-    /// on it is left to the tree. Nor a type with a local name, a closure or
-    /// a pack expansion in it, whose reading keeps state of its own; nor
-    /// anywhere [`Reader::repeat`] would not repeat it.
+    /// a back reference: GNU prints that parameter by the scope where a
+    /// reference on it was first printed (`d_get_saved_scope`). A
+    /// reference on the type read, where it is a template parameter, is
+    /// looked up the same way ([`Reader::reference_on`]); the place of the
+    /// text read is kept (`reread_at`) for an operand put in parentheses.
+    /// Nor a type with a local name, a closure or a pack expansion in it,
+    /// whose reading keeps state of its own; nor anywhere
+    /// [`Reader::repeat`] would not repeat it.
     ///
     /// A text printed in a lambda's parameters and read again outside them
     /// looks its parameters up: an argument that holds a lambda may hold

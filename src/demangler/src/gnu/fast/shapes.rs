@@ -74,10 +74,8 @@ impl Reader<'_, '_> {
     /// and one more on it goes to the tree.
     pub(super) fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let lvalue = code == b'R';
-        // The parameter under it may print by the scope where GNU first
-        // printed it (see `Reader::reread`).
-        if (inner.start, inner.end) == self.reread_at && code != b'P' {
-            return Err(Stop::Invalid);
+        if code != b'P' {
+            self.reference_on(inner)?;
         }
         Ok(match inner.shape {
             Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),

@@ -305,6 +305,34 @@ fn a_lambda_under_a_pending_modifier_reads_in_one_pass() {
     }
 }
 
+/// A reference on a template parameter's node referred to in another
+/// encoding reads in one pass where no reference on that node was printed
+/// before: GNU prints it by the templates in scope (`d_save_scope`), here
+/// `f`'s, whose `T_` is the lambda (`Reader::reference_on`; ORC's
+/// `WrapperFunction` handlers).
+#[test]
+fn a_reference_on_a_parameter_of_another_encoding_reads_in_one_pass() {
+    for (symbol, want) in [
+        (
+            "_Z1fIZ1gIiEvT_EUlvE_EvOS1_",
+            "void f<g<int>(int)::{lambda()#1}>(g<int>(int)::{lambda()#1}&&)",
+        ),
+        (
+            "_Z1fIZ1gIiEvT_EUlvE_EvOS1_RS1_",
+            "void f<g<int>(int)::{lambda()#1}>(g<int>(int)::{lambda()#1}&&, \
+             g<int>(int)::{lambda()#1}&)",
+        ),
+        (
+            "_Z1fIZ1gIiEvT_EUlvE_EvRS1_S1_",
+            "void f<g<int>(int)::{lambda()#1}>(g<int>(int)::{lambda()#1}&, \
+             g<int>(int)::{lambda()#1})",
+        ),
+    ] {
+        assert_eq!(one_pass(symbol).as_deref(), Some(want), "{symbol}");
+        assert_eq!(tree(symbol).as_deref(), Some(want), "{symbol} (tree)");
+    }
+}
+
 /// A list the one-pass printer refuses midway leaves its state as it was
 /// around it: `_ZlsRZls+` reads a reference (a modifier pending) over a
 /// local name whose parameter list it refuses (found by the differential
@@ -457,6 +485,10 @@ const LEFT_TO_THE_TREE: &[(&str, &str)] = &[
         "_ZN1BIZN1A1fIiEEDaRT_EUlvE_ZNS1_IcEEDaRS2_EUlvE0_E1gEv",
         "B<A::f<int>(int&)::{lambda()#1}, A::f<char>(int&)::{lambda()#2}>::g()",
     ),
+    // The same node under a reference in `g` first: `f`'s prints `g`'s
+    // `int`, whether the reference is read again or repeated.
+    ("_Z1fIZ1gIiEvOT_EUlvE_EvOS1_", "void f<g<int>(int&&)::{lambda()#1}>(int&&)"),
+    ("_Z1fIZ1gIiEvOT_EUlvE_EvS2_", "void f<g<int>(int&&)::{lambda()#1}>(int&&)"),
     (
         "_ZN5clang4ento14simplifyToSValEN4llvm18IntrusiveRefCntPtrIKNS0_12ProgramStateEEEPKNS4_7SymExprE",
         "clang::ento::simplifyToSVal(llvm::IntrusiveRefCntPtr<clang::ento::ProgramState const>, \
