@@ -641,7 +641,9 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// `DEMANGLE_COMPONENT_REFERENCE`: `d_save_scope`,
     /// `d_get_saved_scope`): the first one notes this encoding, and one in
     /// another encoding is the tree's. Not in a lambda's parameters, where
-    /// GNU looks no scope up.
+    /// GNU looks no scope up. One read and not printed (in a local name's
+    /// function's return type) is noted too: it only leaves more to the
+    /// tree.
     fn reference_on(&mut self, inner: Span) -> Step {
         let (start, end, node) = self.param_node;
         if self.in_lambda || (inner.start, inner.end) != (start, end) {
