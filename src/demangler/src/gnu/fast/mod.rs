@@ -675,14 +675,13 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// the template in scope there or as `auto:N` (d_print_comp,
     /// `DEMANGLE_COMPONENT_TEMPLATE_PARAM`), as reading it here does.
     ///
-    /// Not a type that holds a reference right on a template parameter or
-    /// a back reference: GNU prints that parameter by the scope where a
-    /// reference on it was first printed (`d_get_saved_scope`). A
-    /// reference on the type read, where it is a template parameter, is
-    /// looked up the same way ([`Reader::reference_on`]); the place of the
-    /// text read is kept (`reread_at`) for an operand put in parentheses.
-    /// Nor a type with a local name, a closure or a pack expansion in it,
-    /// whose reading keeps state of its own; nor anywhere
+    /// A reference right on a template parameter, in the type or on it,
+    /// prints that parameter by the scope where a reference on it was
+    /// first printed (`d_get_saved_scope`), which
+    /// [`Reader::reference_on`] looks up here as anywhere. The place of
+    /// the text read is kept (`reread_at`) for an operand put in
+    /// parentheses. Not a type with a local name, a closure or a pack
+    /// expansion in it, whose reading keeps state of its own; nor anywhere
     /// [`Reader::repeat`] would not repeat it.
     ///
     /// A text printed in a lambda's parameters and read again outside them
@@ -705,12 +704,10 @@ impl<'a, 'b> Reader<'a, 'b> {
     fn reread_type(&mut self, sub: Candidate) -> Step<Span> {
         let (from, to) = (sub.from as usize, sub.to as usize);
         let mangling = self.text.as_bytes().get(from..to).unwrap_or_default();
-        // Conservatively by its bytes: `Z` (a local name), `U` (a closure),
-        // `Dp`, and `R`/`O` right on `T` or `S`.
+        // Conservatively by its bytes: `Z` (a local name), `U` (a closure)
+        // and `Dp`.
         let stateful = mangling.iter().any(|&b| matches!(b, b'Z' | b'U'))
-            || mangling
-                .windows(2)
-                .any(|pair| matches!(pair, [b'R' | b'O', b'T' | b'S'] | [b'D', b'p']));
+            || mangling.windows(2).any(|pair| pair == b"Dp");
         if mangling.is_empty()
             || stateful
             || self.expanding.is_some()

@@ -261,6 +261,17 @@ const SHAPES: &[(&str, &str)] = &[
         "_ZZ1fvENKUlRKT_T0_E_clIiiEEDaS1_S2_",
         "auto f()::{lambda(auto:1 const&, auto:2)#1}::operator()<int, int>(int const&, int) const",
     ),
+    // A forwarding reference of a generic lambda, read again in its call
+    // operator: no reference on `T_` printed before outside a lambda's
+    // parameters, where GNU saves no scope (`Reader::reference_on`).
+    (
+        "_ZZ1fvENKUlRT_E_clIiEEDaS0_",
+        "auto f()::{lambda(auto:1&)#1}::operator()<int>(int&) const",
+    ),
+    (
+        "_ZZ1fvENKUlOT_E_clIiEEDaS0_",
+        "auto f()::{lambda(auto:1&&)#1}::operator()<int>(int&&) const",
+    ),
     // A lambda's `auto` parameter referred to again in its parameters,
     // and outside them: GNU prints the node again where it is referred to.
     (
