@@ -153,15 +153,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         // referred to in a lambda's parameters (where GNU prints it
         // `auto:N`), is read again.
         let scope = sub.span.params_scope();
-        let span = if scope != 0 && (scope != self.scope || self.in_lambda) {
-            self.reread(sub)?
-        } else {
-            self.repeat(sub.span)?
-        };
-        if scope != 0 && self.is_bare_param(sub) {
-            self.param_node = (span.start, span.end, sub.from);
+        if scope != 0 && (scope != self.scope || self.in_lambda) {
+            return Ok((self.reread(sub)?, sub.info));
         }
-        Ok((span, sub.info))
+        Ok((self.repeat(sub.span)?, sub.info))
     }
 
     fn std_abbreviation(&mut self, spelling: &'static str) -> Span {
@@ -375,6 +370,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         if !matches!(code, b'P' | b'R' | b'O') {
             return refused();
         }
+        if code != b'P' {
+            self.reference_on(mark.input as usize)?;
+        }
         let shape = self.pointer_or_reference(code, inner)?;
         Ok(self.span(mark.start, mark.since, shape))
     }
@@ -525,7 +523,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.params_printed += 1;
         let Shape::Pack { first, len } = arg.shape else {
             let shape = self.repeat(arg)?.shape;
-            return Ok(self.param_span(mark, shape));
+            return Ok(self.span(mark.start, mark.since, shape));
         };
         let index = self.expanding.ok_or(Stop::Invalid)?;
         if self.pack_len.is_none() {
@@ -533,7 +531,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         }
         if len == 0 && self.pack_len == Some(0) {
             // The first reading of an empty expansion: nothing to print.
-            return Ok(self.param_span(mark, Shape::Plain));
+            return Ok(self.span(mark.start, mark.since, Shape::Plain));
         }
         let element = *self
             .buf
@@ -542,7 +540,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
             .filter(|_| index < u32::from(len))
             .ok_or(Stop::Invalid)?;
         let shape = self.repeat(element)?.shape;
-        Ok(self.param_span(mark, shape))
+        Ok(self.span(mark.start, mark.since, shape))
     }
 
     /// The pattern printed for each element of the first pack it refers

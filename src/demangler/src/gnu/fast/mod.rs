@@ -35,7 +35,7 @@ use std::cell::RefCell;
 use super::ast::Qual;
 use super::grammar::productions::Productions;
 use super::grammar::{Grammar, NameInfo, Stop};
-use super::tables;
+use super::{lexemes, tables};
 use crate::options::Options;
 use crate::outcome::Sink;
 
@@ -314,9 +314,6 @@ struct Reader<'a, 'b> {
     /// Where the text [`Reader::reread`] read last is in the output (none
     /// before any): an operand that holds it is the tree's.
     reread_at: (u32, u32),
-    /// Where the last template parameter's node printed as a type is in
-    /// the output, and in the input (see [`Reader::reference_on`]).
-    param_node: (u32, u32, u32),
     /// Where the encoding being read began, its return type's place.
     encoding_start: u32,
     /// The builtin type of the literal being read (see
@@ -455,7 +452,6 @@ impl<'a, 'b> Reader<'a, 'b> {
             recording: true,
             last_name: None,
             reread_at: (u32::MAX, 0),
-            param_node: (u32::MAX, 0, 0),
             encoding_start: 0,
             literal_builtin: None,
             simple_operand: (u32::MAX, 0),
@@ -563,14 +559,6 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
     }
 
-    /// The text of a template parameter's node, from `mark` to here, of
-    /// `shape`, noted as the last such node ([`Reader::reference_on`]).
-    fn param_span(&mut self, mark: Mark, shape: Shape) -> Span {
-        let span = self.span(mark.start, mark.since, shape);
-        self.param_node = (span.start, span.end, mark.input);
-        span
-    }
-
     /// After `scope` or `in_lambda` changed.
     fn scope_changed(&mut self) {
         self.text_scope = if self.in_lambda {
@@ -634,22 +622,29 @@ impl<'a, 'b> Reader<'a, 'b> {
         Ok(self.span(start, since, span.shape))
     }
 
-    /// A reference (`R`, `O`) on `inner`, just printed. Where `inner` is a
-    /// template parameter's node (a `T_`, or a back reference to one),
-    /// GNU prints it by the templates in scope where a reference on that
-    /// node was first printed (d_print_comp,
+    /// A reference (`R`, `O`, at `at` in the input) on the type just
+    /// read. Where that type is a template parameter's node (a `T_`, or a
+    /// back reference to one), GNU prints it by the templates in scope
+    /// where a reference on that node was first printed (d_print_comp,
     /// `DEMANGLE_COMPONENT_REFERENCE`: `d_save_scope`,
     /// `d_get_saved_scope`): the first one notes this encoding, and one in
     /// another encoding is the tree's. Not in a lambda's parameters, where
     /// GNU looks no scope up. One read and not printed (in a local name's
     /// function's return type) is noted too: it only leaves more to the
     /// tree.
-    fn reference_on(&mut self, inner: Span) -> Step {
-        let (start, end, node) = self.param_node;
-        if self.in_lambda || (inner.start, inner.end) != (start, end) {
+    fn reference_on(&mut self, at: usize) -> Step {
+        if self.in_lambda {
             return Ok(());
         }
-        match self.buf.saved_scopes.iter().find(|&&(at, _)| at == node) {
+        let Some(node) = self.param_node_after(at) else {
+            return Ok(());
+        };
+        match self
+            .buf
+            .saved_scopes
+            .iter()
+            .find(|&&(saved, _)| saved == node)
+        {
             Some(&(_, scope)) if scope != self.scope => Err(Stop::Invalid),
             Some(_) => Ok(()),
             None => {
@@ -659,13 +654,31 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
     }
 
-    /// Whether the candidate is a template parameter's node (`T_`, not
-    /// `T_ I...E`).
-    fn is_bare_param(&self, sub: Candidate) -> bool {
+    /// Where in the input the template parameter's node is that the type
+    /// after the modifier at `at` is, if it is one: a `T_` (that place),
+    /// or a back reference to a candidate that is one (the candidate's);
+    /// not one followed by template arguments (a template).
+    fn param_node_after(&self, at: usize) -> Option<u32> {
         let input = self.text.as_bytes();
-        sub.to != 0
-            && input.get(sub.from as usize) == Some(&b'T')
-            && input.get(sub.to as usize - 1) == Some(&b'_')
+        let mut end = at + 2;
+        let node = match *input.get(at + 1)? {
+            b'T' => {
+                lexemes::compact_number(input, &mut end)?;
+                at as u32 + 1
+            }
+            b'S' if tables::starts_seq_id(*input.get(end)?) => {
+                let (id, read) = tables::seq_id(&input[end..]).ok()?;
+                end += read;
+                let sub = *self.buf.subs.get(id as usize)?;
+                let mangling = input.get(sub.from as usize..sub.to as usize)?;
+                if !matches!(mangling, [b'T', .., b'_']) {
+                    return None;
+                }
+                sub.from
+            }
+            _ => return None,
+        };
+        (input.get(end) != Some(&b'I')).then_some(node)
     }
 
     /// Read the type `sub` again, here, with no candidates recorded: its

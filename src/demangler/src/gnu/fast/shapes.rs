@@ -74,9 +74,6 @@ impl Reader<'_, '_> {
     /// and one more on it goes to the tree.
     pub(super) fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let lvalue = code == b'R';
-        if code != b'P' {
-            self.reference_on(inner)?;
-        }
         Ok(match inner.shape {
             Shape::Pack { .. } | Shape::Expansion => return Err(Stop::Invalid),
             Shape::Reference | Shape::RvalueReference if code == b'P' => return Err(Stop::Invalid),
