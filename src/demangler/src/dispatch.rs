@@ -227,32 +227,46 @@ struct Versioned<'a> {
     dot: bool,
 }
 
+impl<'a> Versioned<'a> {
+    /// `symbol` cut at `at`.
+    fn cut(symbol: &'a [u8], at: usize, nul: bool, dot: bool) -> Self {
+        let (name, suffix) = symbol.split_at(at);
+        Versioned {
+            name,
+            suffix,
+            nul,
+            dot,
+        }
+    }
+}
+
 /// A symbol and its version suffix, as c++filt cuts it: at the first `@`
 /// after the first byte.
+#[inline(always)]
 fn version_split(symbol: &[u8]) -> Versioned<'_> {
-    let (mut nul, mut dot) = (false, false);
+    let mut nul = false;
     for at in memchr::memchr3_iter(b'@', 0, b'.', symbol) {
         match symbol[at] {
             0 => nul = true,
-            b'.' => dot = true,
-            _ if at > 0 => {
-                let (name, suffix) = symbol.split_at(at);
-                return Versioned {
-                    name,
-                    suffix,
-                    nul,
-                    dot,
-                };
-            }
+            b'.' => return version_split_after_dot(symbol, at + 1, nul),
+            _ if at > 0 => return Versioned::cut(symbol, at, nul, false),
             _ => {}
         }
     }
-    Versioned {
-        name: symbol,
-        suffix: b"",
-        nul,
-        dot,
+    Versioned::cut(symbol, symbol.len(), nul, false)
+}
+
+/// [`version_split`] from just after the first `.`, where the scan looks
+/// for `@` and NUL only: Rust's legacy names hold many (`..` for `::`).
+#[inline(never)]
+fn version_split_after_dot(symbol: &[u8], from: usize, mut nul: bool) -> Versioned<'_> {
+    for at in memchr::memchr2_iter(b'@', 0, &symbol[from..]) {
+        if symbol[from + at] != 0 {
+            return Versioned::cut(symbol, from + at, nul, true);
+        }
+        nul = true;
     }
+    Versioned::cut(symbol, symbol.len(), nul, true)
 }
 
 /// Whether `symbol` may be a C++, Rust or Swift 4 name with the extra
