@@ -5,7 +5,8 @@ symbols, in one run, one core, the contenders alternating.
 
 Families and peers:
 
-* ``static``, ``nm_dynamic`` (C++, benchmarks/corpus.py): LLVM 14's
+* ``static``, ``nm_dynamic``, ``wheels``, ``pypi`` (C++, or any other C++
+  family of benchmarks/corpus.py, its ``_Z`` names): LLVM 14's
   ``itaniumDemangle`` (``libLLVMDemangle.a``, `llvm-config-14`, Debian's
   llvm-14-dev) and libstdc++'s ``__cxa_demangle``;
 * ``rust_legacy``, ``rust_v0`` (the Rust toolchain's symbols): the
@@ -43,7 +44,9 @@ import corpus  # noqa: E402
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--family", default="static", help="static, nm_dynamic, rust_legacy, rust_v0, msvc or swift (default static)"
+        "--family",
+        default="static",
+        help="static, nm_dynamic, wheels, pypi, rust_legacy, rust_v0, msvc or swift (default static)",
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N symbols")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of all contenders, alternating (default 3)")
