@@ -801,39 +801,3 @@ mod guarded {
         );
     }
 }
-
-/// Where a substitution reaches a node again, the printer copies the text
-/// it printed the first time (`print::memo`), and `crate::parse`, which
-/// watches where every node prints, prints the nodes again: the two agree,
-/// within every recursion and output limit too (a copy is taken only where
-/// the first printing went as deep, and counts against the fuel).
-#[test]
-fn a_text_printed_again_is_copied_as_it_printed() {
-    for symbol in [
-        // `T_` and `SD_` three times over, and a `noexcept` function type,
-        // which the one-pass reader leaves to the tree.
-        "_ZSt11find_if_notIN9__gnu_cxx17__normal_iteratorIPKcNSt7__cxx1112basic_stringIcSt11\
-         char_traitsIcESaIcEEEEEPDoFiiEET_SD_SD_T0_",
-        // `operator<` before template arguments, copied and not.
-        "_ZN1AltIN1BIiEEEEvDoFvS2_S2_E",
-        "_ZN1AIN1BIiEEEltIS2_EEvDoFvS2_S2_E",
-    ] {
-        for recursion_limit in (1..40).chain([64, 4096]) {
-            for max_output in [16, 60, 120, 1 << 20] {
-                let options = Options {
-                    recursion_limit,
-                    max_output,
-                    ..Options::default()
-                };
-                let copied = crate::demangle(symbol.as_bytes(), &options);
-                let printed = crate::parse(symbol.as_bytes(), &options).map(|parsed| parsed.text);
-                assert_eq!(
-                    copied, printed,
-                    "{symbol} within {recursion_limit} levels, {max_output} bytes"
-                );
-            }
-        }
-        let whole = crate::demangle(symbol.as_bytes(), &Options::default());
-        assert!(whole.is_ok(), "{symbol}: {whole:?}");
-    }
-}

@@ -12,7 +12,6 @@ use super::tables::{self, LiteralForm, LiteralStyle, BUILTINS};
 
 mod declarators;
 mod expressions;
-mod memo;
 mod names;
 mod scopes;
 
@@ -62,7 +61,6 @@ pub(crate) struct Buffers {
     modifiers_stack: Vec<Modifier>,
     printing: Vec<u8>,
     saved_scopes: Vec<(Id, Option<u32>)>,
-    memo: Vec<memo::Memo>,
 }
 
 /// Prints a tree by libiberty's `d_print_comp` rules. Its state is
@@ -126,12 +124,6 @@ pub(crate) struct Printer<'n, 'a> {
     /// in, for the next time a substitution reaches it (libiberty's
     /// `saved_scopes`, `d_get_saved_scope`).
     saved_scopes: Vec<(Id, Option<u32>)>,
-    /// Each node's text once printed, to copy the next time (`memo`).
-    memo: Vec<memo::Memo>,
-    /// The shortest output at which the printing of the nodes being
-    /// printed looked at the last character (`memo`: a text that depends
-    /// on the one before it is not copied).
-    first_read: std::cell::Cell<usize>,
     /// How many nodes are being printed, one inside the other (the
     /// length of libiberty's `component_stack`, whose entries `printing`
     /// counts by node).
@@ -175,14 +167,12 @@ impl<'n, 'a> Printer<'n, 'a> {
             mut modifiers_stack,
             mut printing,
             mut saved_scopes,
-            mut memo,
         } = buffers;
         scopes.clear();
         modifiers_stack.clear();
         printing.clear();
         printing.resize(nodes.len(), 0);
         saved_scopes.clear();
-        memo.clear();
         Printer {
             nodes,
             // Room for the text of nine names in ten (about three bytes of
@@ -203,8 +193,6 @@ impl<'n, 'a> Printer<'n, 'a> {
             ret_postfix: false,
             printing,
             saved_scopes,
-            memo,
-            first_read: std::cell::Cell::new(usize::MAX),
             depth: 0,
             drop_return_type: false,
             last_char: 0,
@@ -223,13 +211,6 @@ impl<'n, 'a> Printer<'n, 'a> {
         return_type: bool,
     ) -> (Printed, Buffers, Option<Box<Watch>>) {
         self.drop_return_type = !return_type && matches!(self.node(root), Node::TypedName(..));
-        // Where the parts of the name are watched, or in Java's order,
-        // every node is printed; and in a small tree, where copies save
-        // less than keeping the texts costs.
-        if self.watch.is_none() && !self.ret_postfix && self.nodes.len() >= memo::SMALL_TREE {
-            self.memo.resize(self.nodes.len(), memo::Memo::default());
-            memo::mark_closed(self.nodes, &mut self.memo);
-        }
         let done = self.comp(Some(root));
         // Text over the limit is reported as such, whatever stopped it.
         let printed = match done {
@@ -244,7 +225,6 @@ impl<'n, 'a> Printer<'n, 'a> {
             modifiers_stack: self.modifiers_stack,
             printing: self.printing,
             saved_scopes: self.saved_scopes,
-            memo: self.memo,
         };
         (printed, buffers, self.watch)
     }
@@ -257,8 +237,6 @@ impl<'n, 'a> Printer<'n, 'a> {
     /// does not change it (GNU's rule: `A<B<C>>` when a pack ends `B`'s
     /// arguments).
     fn last(&self) -> u8 {
-        self.first_read
-            .set(self.first_read.get().min(self.out.len()));
         self.last_char
     }
 
@@ -299,15 +277,6 @@ impl<'n, 'a> Printer<'n, 'a> {
         if self.printing[dc as usize] > 1 || self.fuel == 0 {
             return Err(Failure::Unprintable);
         }
-        if self.memoizable(dc) {
-            return self.copied_or_kept(dc);
-        }
-        self.counted(dc)
-    }
-
-    /// Print `dc` one level deeper, counted against the fuel and as being
-    /// printed, where it is watched.
-    fn counted(&mut self, dc: Id) -> Done {
         self.fuel -= 1;
         self.printing[dc as usize] += 1;
         self.depth += 1;
@@ -387,6 +356,6 @@ impl super::spell::Text for Printer<'_, '_> {
     }
 
     fn last_char(&self) -> u8 {
-        self.last()
+        self.last_char
     }
 }
