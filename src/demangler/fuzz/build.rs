@@ -8,7 +8,8 @@ fn main() {
         format!("{manifest}/../../../target/gnu/2.47/lib")
     });
     println!("cargo:rerun-if-env-changed=LIBIBERTY_DIR");
-    // Built after this crate was, it is linked at the next build.
+    // A libiberty.a built after this crate (ci/build_cxxfilt.sh run later)
+    // is linked at the next build.
     println!("cargo:rerun-if-changed={dir}/libiberty.a");
     if std::path::Path::new(&dir).join("libiberty.a").exists() {
         println!("cargo:rustc-link-search=native={dir}");
