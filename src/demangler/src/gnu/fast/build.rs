@@ -13,7 +13,7 @@ use super::super::lookahead::{self, TypeStart};
 use super::super::spell;
 use super::super::tables::{self, LiteralForm, BUILTINS};
 use super::{
-    slot_of, Buffers, LambdaGuard, Mark, Name, Reader, Shape, Span, Step, LAMBDA_PARAMETERS,
+    slot_of, Buffers, LambdaGuard, Mark, Name, Reader, Saved, Shape, Span, Step, LAMBDA_PARAMETERS,
     MAX_NESTING,
 };
 
@@ -370,11 +370,18 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         if !matches!(code, b'P' | b'R' | b'O') {
             return refused();
         }
+        let mut inner = inner;
+        let mut saved = Saved::Nothing;
         if code != b'P' {
-            self.reference_on(mark.input as usize)?;
+            self.smashed(inner)?;
+            saved = self.reference_on(mark.input as usize, &mut inner)?;
         }
         let shape = self.pointer_or_reference(code, inner)?;
-        Ok(self.span(mark.start, mark.since, shape))
+        let span = self.span(mark.start, mark.since, shape);
+        if saved != Saved::Nothing {
+            self.last_reference = (span.start, span.end, saved);
+        }
+        Ok(span)
     }
 
     /// One qualifier, not on a function type (its `this`'s) or another
@@ -450,11 +457,20 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
                 in_local_name,
             } => entity_local || in_local_name,
         };
+        // GNU prints no dropped return type, and prints one kept before
+        // the name read before it: no saved scope is restored in either,
+        // and none saved in a dropped one is trusted (see
+        // `Reader::reference_on`).
+        self.no_restore += 1;
+        self.untrusted += u16::from(dropped);
         let ret = if dropped {
-            read(self)?
+            read(self)
         } else {
-            self.modified(read)?
+            self.modified(read)
         };
+        self.no_restore -= 1;
+        self.untrusted -= u16::from(dropped);
+        let ret = ret?;
         // A pack expansion's elements may be declarators, whose group GNU
         // prints the name in (`char const (&f<...>()) [35], int`).
         if matches!(
@@ -1009,7 +1025,10 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         Ok(span)
     }
 
+    /// What is read before it is printed after: a saved scope is not
+    /// restored until then (see `Reader::reference_on`).
     fn printed_later(&mut self, ty: Span) -> Step<Span> {
+        self.no_restore += 1;
         self.take_aside(ty)
     }
 
@@ -1019,6 +1038,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn construction_vtable_of(&mut self, derived: Span, _: Span) -> Name {
+        self.no_restore -= 1;
         self.push(CONSTRUCTION_VTABLE[1]);
         let Buffers { out, side, .. } = &mut *self.buf;
         out.push_str(&side[derived.start as usize..derived.end as usize]);
@@ -1026,6 +1046,7 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
     }
 
     fn pointer_to_member(&mut self, mark: Mark, class: Span, member: Span) -> Step<Span> {
+        self.no_restore -= 1;
         let shape = self.member_pointer(class, member)?;
         Ok(self.span(mark.start, mark.since, shape))
     }

@@ -337,6 +337,16 @@ struct Reader<'a, 'b> {
     /// Template parameters printed so far (repeats of texts with one
     /// count too): a text has one if the count moved while it printed.
     params_printed: u32,
+    /// Reading text in which a saved scope is not restored, and text in
+    /// which none saved is trusted (see [`SavedScope::trusted`]): how many
+    /// such readings are open.
+    no_restore: u16,
+    untrusted: u16,
+    /// The reference last printed with a scope saved or restored, its
+    /// text's place, and whether a scope has been restored at all, for
+    /// [`Reader::smashed`].
+    last_reference: (u32, u32, Saved),
+    restored: bool,
     /// The encoding being read, and the number of encodings begun.
     scope: u16,
     scopes: u16,
@@ -348,6 +358,10 @@ struct Reader<'a, 'b> {
     /// and the deepest so far.
     depth: u32,
     deepest: u32,
+    /// The deepest before the last text repeated: where
+    /// [`Reader::restore_scope`] takes that text back, GNU never printed
+    /// it.
+    deepest_before_repeat: u32,
     verbose: bool,
 }
 
@@ -364,10 +378,37 @@ struct Buffers {
     args: Vec<Span>,
     /// The arguments of the packs among `args`.
     elements: Vec<Span>,
-    /// The template parameters' nodes a reference was printed on (where
-    /// in the input), and the encoding it was printed in
+    /// The template parameters' nodes a reference was printed on
     /// ([`Reader::reference_on`]).
-    saved_scopes: Vec<(u32, u16)>,
+    saved_scopes: Vec<SavedScope>,
+}
+
+/// A template parameter's node a reference was printed on (GNU's
+/// `d_saved_scope`): where in the input it is, the encoding the first
+/// reference on it was printed in, and the argument printed there, kept
+/// in `Buffers::side`, which a reference on the node in another encoding
+/// prints again ([`Reader::reference_on`]).
+#[derive(Clone, Copy)]
+struct SavedScope {
+    node: u32,
+    scope: u16,
+    /// Saved where GNU saves it, in GNU's printing order: not in text
+    /// GNU does not print (a local name's function's return type, an
+    /// empty pack's pattern) or prints elsewhere (in a literal), nor on a
+    /// reference that a reference on it smashes (see
+    /// [`Reader::smashed`]); `arg` is kept only then.
+    trusted: bool,
+    arg: Span,
+}
+
+/// What [`Reader::reference_on`] did.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Saved {
+    Nothing,
+    /// The scope saved, at this index of `Buffers::saved_scopes`.
+    Noted(u32),
+    /// The argument of another encoding's scope printed.
+    Restored,
 }
 
 impl Buffers {
@@ -459,12 +500,17 @@ impl<'a, 'b> Reader<'a, 'b> {
             typed_at: 0,
             in_literal: false,
             params_printed: 0,
+            no_restore: 0,
+            untrusted: 0,
+            last_reference: (u32::MAX, 0, Saved::Nothing),
+            restored: false,
             scope: 0,
             scopes: 0,
             text_scope: 0,
             nesting: 0,
             depth: 0,
             deepest: 0,
+            deepest_before_repeat: 0,
             verbose,
         }
     }
@@ -610,6 +656,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             }
             self.params_printed += 1;
         }
+        self.deepest_before_repeat = self.deepest;
         self.deepest = self.deepest.max(self.depth + (span.end - span.start) + 8);
         let start = self.here();
         let since = self.params_printed - u32::from(params);
@@ -623,34 +670,137 @@ impl<'a, 'b> Reader<'a, 'b> {
     }
 
     /// A reference (`R`, `O`, at `at` in the input) on the type just
-    /// read. Where that type is a template parameter's node (a `T_`, or a
-    /// back reference to one), GNU prints it by the templates in scope
-    /// where a reference on that node was first printed (d_print_comp,
-    /// `DEMANGLE_COMPONENT_REFERENCE`: `d_save_scope`,
-    /// `d_get_saved_scope`): the first one notes this encoding, and one in
-    /// another encoding is the tree's. Not in a lambda's parameters, where
-    /// GNU looks no scope up. One read and not printed (in a local name's
-    /// function's return type) is noted too: it only leaves more to the
-    /// tree.
-    fn reference_on(&mut self, at: usize) -> Step {
+    /// read, `inner`. Where that type is a template parameter's node (a
+    /// `T_`, or a back reference to one), GNU prints it by the templates
+    /// in scope where a reference on that node was first printed
+    /// (d_print_comp, `DEMANGLE_COMPONENT_REFERENCE`: `d_save_scope`,
+    /// `d_get_saved_scope`): the first one saves this encoding with the
+    /// argument printed, and one in another encoding prints that argument
+    /// instead of `inner` ([`Reader::restore_scope`]). Not in a lambda's
+    /// parameters, where GNU looks no scope up.
+    #[inline]
+    fn reference_on(&mut self, at: usize, inner: &mut Span) -> Step<Saved> {
         if self.in_lambda {
-            return Ok(());
+            return Ok(Saved::Nothing);
         }
-        let Some(node) = self.param_node_after(at) else {
-            return Ok(());
+        match self.param_node_after(at) {
+            Some(node) => self.saved_scope(node, inner),
+            None => Ok(Saved::Nothing),
+        }
+    }
+
+    /// [`Reader::reference_on`] on the node at `node`.
+    #[inline(never)]
+    fn saved_scope(&mut self, node: u32, inner: &mut Span) -> Step<Saved> {
+        let Some(saved) = self.buf.saved_scopes.iter().find(|s| s.node == node) else {
+            return Ok(self.save_scope(node, *inner));
         };
-        match self
-            .buf
-            .saved_scopes
-            .iter()
-            .find(|&&(saved, _)| saved == node)
+        if saved.scope == self.scope {
+            return Ok(Saved::Nothing);
+        }
+        *inner = self.restore_scope(*saved, *inner)?;
+        Ok(Saved::Restored)
+    }
+
+    /// Note that a reference on `node` was printed here, and the argument
+    /// `inner` printed for it.
+    fn save_scope(&mut self, node: u32, inner: Span) -> Saved {
+        let trusted = self.untrusted == 0
+            && self.expanding.is_none()
+            && !self.in_literal
+            && !inner.side()
+            && inner.end == self.here();
+        let mut arg = inner;
+        if trusted {
+            let base = self.buf.side.len() as u32;
+            let text = &self.buf.out[inner.start as usize..inner.end as usize];
+            self.buf.side.push_str(text);
+            arg = Span {
+                start: base,
+                end: self.buf.side.len() as u32,
+                shape: inner.shape,
+                scope_side: Span::SIDE,
+            };
+        }
+        let index = self.buf.saved_scopes.len() as u32;
+        self.buf.saved_scopes.push(SavedScope {
+            node,
+            scope: self.scope,
+            trusted,
+            arg,
+        });
+        Saved::Noted(index)
+    }
+
+    /// Print the argument `saved` kept in place of `inner`, the text just
+    /// printed for the parameter by this encoding's templates, as GNU
+    /// prints it by the saved ones. The tree's where the saved scope is
+    /// not trusted, where GNU would print the two in the other order (see
+    /// `no_restore`), and where `inner` was recorded
+    /// as a candidate (a `T_` read here for the first time).
+    #[cold]
+    #[inline(never)]
+    fn restore_scope(&mut self, saved: SavedScope, inner: Span) -> Step<Span> {
+        let recorded = self.recording
+            && self
+                .buf
+                .subs
+                .last()
+                .is_some_and(|c| !c.span.side() && c.span.end > inner.start);
+        if !saved.trusted
+            || self.no_restore > 0
+            || self.expanding.is_some()
+            || self.in_literal
+            || recorded
+            || inner.side()
+            || inner.end != self.here()
         {
-            Some(&(_, scope)) if scope != self.scope => Err(Stop::Invalid),
-            Some(_) => Ok(()),
-            None => {
-                self.buf.saved_scopes.push((node, self.scope));
+            return Err(Stop::Invalid);
+        }
+        self.buf.out.truncate(inner.start as usize);
+        self.deepest = self.deepest_before_repeat;
+        let span = self.repeat(saved.arg)?;
+        self.restored = true;
+        if self.reread_at.0 == inner.start {
+            self.reread_at = (span.start, span.end);
+        }
+        Ok(span)
+    }
+
+    /// A reference on `inner`: where `inner` is a reference too, GNU
+    /// prints the inner reference's operand under the outer one (reference
+    /// smashing) and saves or looks up no scope for it. So where `inner`
+    /// is the reference just printed with a scope saved, that scope is not
+    /// trusted, and where it was printed with one restored, the name is
+    /// the tree's; so is any reference on a reference once a scope has been
+    /// restored, as `inner` may repeat that text (`_Z1fIZ1gIiEvOT_EUlvE_Ev
+    /// RS1_RS4_`, see the tests).
+    #[inline]
+    fn smashed(&mut self, inner: Span) -> Step {
+        let (start, end, saved) = self.last_reference;
+        if (start, end) != (inner.start, inner.end) {
+            let reference = matches!(
+                inner.shape,
+                Shape::Reference
+                    | Shape::RvalueReference
+                    | Shape::Declarator {
+                        outer: b'R' | b'O',
+                        ..
+                    }
+            );
+            return if self.restored && reference {
+                Err(Stop::Invalid)
+            } else {
+                Ok(())
+            };
+        }
+        match saved {
+            Saved::Nothing => Ok(()),
+            Saved::Noted(index) => {
+                self.buf.saved_scopes[index as usize].trusted = false;
                 Ok(())
             }
+            Saved::Restored => Err(Stop::Invalid),
         }
     }
 

@@ -72,6 +72,7 @@ impl Reader<'_, '_> {
     /// smashes one level only, printing what the inner reference refers to
     /// afresh (`OOOOs` is `short&&&&`): a reference it smashed is marked,
     /// and one more on it goes to the tree.
+    #[inline(always)]
     pub(super) fn pointer_or_reference(&mut self, code: u8, inner: Span) -> Step<Shape> {
         let lvalue = code == b'R';
         Ok(match inner.shape {
