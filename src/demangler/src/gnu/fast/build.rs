@@ -366,6 +366,9 @@ impl<'a> Grammar<'a> for Reader<'a, '_> {
         self.span(mark.start, mark.since, Shape::Plain)
     }
 
+    /// A reference on a template parameter's node prints by GNU's saved
+    /// scope, and one on a reference saves or restores none for it
+    /// (`scopes.rs`).
     fn modifier(&mut self, mark: Mark, code: u8, inner: Span) -> Step<Span> {
         if !matches!(code, b'P' | b'R' | b'O') {
             return refused();

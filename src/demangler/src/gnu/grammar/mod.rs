@@ -396,7 +396,8 @@ pub(super) trait Grammar<'a>: Sized {
     fn name_type(&mut self, mark: Self::Mark, name: Named<Self::Name>) -> Self::Type;
     /// `P`, `R`, `O`, `C` or `G` (`code`) on `inner`, by GNU's
     /// declarators. The one-pass printer refuses `C`, `G` and what its
-    /// shapes do not print.
+    /// shapes do not print, and prints a reference on a template
+    /// parameter by GNU's saved scope where it can (`fast/scopes.rs`).
     fn modifier(
         &mut self,
         mark: Self::Mark,
