@@ -349,8 +349,7 @@ fn a_reference_on_a_parameter_of_another_encoding_reads_in_one_pass() {
 /// restores the saved scope (`d_get_saved_scope`; `Reader::restore_scope`):
 /// here `g`'s `T_`, `int`, smashed with the reference again (pyarrow's
 /// nested `VisitTwoBitRuns` visitors, `std::call_once`'s
-/// `_Prepare_execution`), also for a function type and in a member
-/// pointer's function type.
+/// `_Prepare_execution`), also for a function type and in a local name.
 #[test]
 fn a_reference_on_a_parameter_saved_in_another_encoding_reads_in_one_pass() {
     for (symbol, want) in [
@@ -404,8 +403,9 @@ fn a_reference_on_a_parameter_saved_in_another_encoding_reads_in_one_pass() {
 
 /// Where GNU saves no scope the reader reads (a reference smashed by one
 /// on it, a local name's function's return type), or saves it first in
-/// text read later (an outermost return type), a saved scope is not
-/// restored in one pass: the tree prints what c++filt 2.47 prints.
+/// text read later (an outermost return type, a member pointer's member
+/// type), a saved scope is not restored in one pass: the tree prints what
+/// c++filt 2.47 prints.
 #[test]
 fn a_scope_saved_out_of_gnus_order_is_the_trees() {
     for (symbol, want) in [
